@@ -1,0 +1,5 @@
+/**
+ * Implementation of the fiscal voucher format (tag table, GBK XML building, charset sniffing, pull-parsing
+ * steps); not API, callers use {@code org.jincai.formats.fiscal}.
+ */
+package org.jincai.formats.fiscal.internal;

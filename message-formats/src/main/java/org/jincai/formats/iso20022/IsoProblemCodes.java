@@ -1,0 +1,31 @@
+package org.jincai.formats.iso20022;
+
+/**
+ * The stable problem codes of the ISO 20022 readers, writers and validator. Callers and tests match
+ * on these; the messages beside them may change. DTDs are refused with
+ * {@link org.jincai.formats.xml.SecureXml#DOCTYPE_NOT_ALLOWED}, as everywhere in the hub.
+ */
+public final class IsoProblemCodes {
+
+    /** Not well-formed XML, or a value that cannot be parsed (an amount, a date, a boolean). */
+    public static final String ISO_NOT_READABLE = "ISO_NOT_READABLE";
+    /** Well-formed XML but not a message this reader accepts: wrong root, namespace or message element. */
+    public static final String ISO_UNSUPPORTED_MESSAGE = "ISO_UNSUPPORTED_MESSAGE";
+    /** An element the hub cannot do without (MsgId, EndToEndId, an amount, a debtor account) is absent. */
+    public static final String ISO_FIELD_MISSING = "ISO_FIELD_MISSING";
+    /** A declared NbOfTxs (group or payment information) disagrees with the transactions present. */
+    public static final String ISO_NB_OF_TXS_MISMATCH = "ISO_NB_OF_TXS_MISMATCH";
+    /** A declared CtrlSum (group or payment information) disagrees with the sum of the amounts. */
+    public static final String ISO_CTRL_SUM_MISMATCH = "ISO_CTRL_SUM_MISMATCH";
+    /** An amount that is not positive or has more decimals than its currency's minor units. */
+    public static final String ISO_AMOUNT_INVALID = "ISO_AMOUNT_INVALID";
+    /** A currency that is not an ISO 4217 code. */
+    public static final String ISO_CURRENCY_INVALID = "ISO_CURRENCY_INVALID";
+    /** A bank number that is not a 12-digit CNAPS participant number. */
+    public static final String ISO_BANK_NUMBER_INVALID = "ISO_BANK_NUMBER_INVALID";
+    /** A document that breaks its message's XSD; the location is {@code line:column}. */
+    public static final String XSD_INVALID = "XSD_INVALID";
+
+    private IsoProblemCodes() {
+    }
+}
