@@ -1,0 +1,74 @@
+package org.jincai.bank.layout;
+
+import static org.jincai.bank.file.BankFileErrors.DUPLICATE_END_TO_END_ID;
+
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jincai.bank.file.BankFileException;
+import org.jincai.bank.layout.internal.PipeStreams;
+import org.jincai.bank.profile.BankProfile;
+
+/**
+ * Reads a pipe payment file back, as the bank does on receipt (the simulated bank uses it). The whole
+ * file is refused when the summary's count or total disagrees with the lines, as a bank's loader does.
+ */
+public class PipeFileReader {
+
+    private final Charset charset;
+
+    public PipeFileReader(BankProfile profile) {
+        this(Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code()));
+    }
+
+    public PipeFileReader(Charset charset) {
+        this.charset = Objects.requireNonNull(charset, "charset");
+    }
+
+    /**
+     * Reads and checks the file.
+     *
+     * @throws BankFileException TOTALS_MISMATCH (located at line 1, with both differences),
+     *         DUPLICATE_END_TO_END_ID, MALFORMED_LINE, MALFORMED_FILE, UNDECODABLE_BYTES
+     */
+    public PipePaymentFile read(String fileName, InputStream in) throws BankFileException {
+        PipePaymentFile file = parse(fileName, in);
+        PipeLayout.totalsProblem(fileName, file.summary(), file.details().size(), file.detailTotal())
+                .ifPresent(p -> {
+                    throw new BankFileException(p.code(), p.message(), p.location());
+                });
+        requireUniquePayeeIds(file);
+        return file;
+    }
+
+    /**
+     * Reads the lines without checking totals or duplicates: for a bank that answers a wrong file
+     * line by line instead of only refusing it. Layout errors are still thrown.
+     *
+     * @throws BankFileException MALFORMED_LINE, MALFORMED_FILE, UNDECODABLE_BYTES
+     */
+    public PipePaymentFile parse(String fileName, InputStream in) throws BankFileException {
+        List<PipeStreams.Line> lines = PipeStreams.readAll(PipeStreams.PAYMENT_READ, fileName, in, charset);
+        PipeSummary summary = PipeStreams.summary(lines.get(0).fields());
+        List<PipeDetail> details = new ArrayList<>(lines.size() - 1);
+        for (PipeStreams.Line line : lines.subList(1, lines.size())) {
+            details.add(PipeStreams.detail(line.fields()));
+        }
+        return new PipePaymentFile(fileName, summary, details);
+    }
+
+    private static void requireUniquePayeeIds(PipePaymentFile file) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < file.details().size(); i++) {
+            String id = file.details().get(i).payeeId();
+            if (!seen.add(id)) {
+                throw new BankFileException(DUPLICATE_END_TO_END_ID, "payee id " + id + " appears twice",
+                        "file " + file.fileName() + " line " + (i + 2));
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.jincai.bank.profile;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jincai.formats.Problem;
+
+/**
+ * Checks bank profiles as a whole before the hub uses them. Every problem is reported (not only the
+ * first), each with code {@value BankProfileException#CODE} and a location {@code bank <code> / <field>},
+ * so an operator fixes the configuration in one pass. Never mutates the profiles.
+ */
+public class BankProfileValidator {
+
+    /** Character sets a bank file may be written in. */
+    public static final Set<Charset> ALLOWED_CHARSETS = Set.of(Charset.forName("GBK"), StandardCharsets.UTF_8);
+
+    /** Tokens a file-name pattern must carry so that two files of the hub never share a name. */
+    public static final List<String> REQUIRED_NAME_TOKENS = List.of("{batch}", "{part}");
+
+    /** Tokens a file-name pattern may carry. */
+    public static final Set<String> KNOWN_NAME_TOKENS = Set.of("{bank}", "{date}", "{batch}", "{part}", "{parts}");
+
+    private static final Pattern BANK_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+    private static final Pattern AGENT_BANK_NUMBER = Pattern.compile("\\d{12}");
+    private static final Pattern TOKEN = Pattern.compile("\\{[^{}]*}");
+    private static final Pattern UNSAFE_PATTERN_CHARS = Pattern.compile("[/\\\\:\\p{Cntrl}]");
+
+    /** Which answer format goes with which outbound format: the hub must be able to read what the bank sends back. */
+    private static final Map<BankFormat, BankFormat> ANSWER_OF = Map.of(
+            BankFormat.PAIN_001_001_09, BankFormat.PAIN_002_001_10,
+            BankFormat.PIPE_GBK, BankFormat.PIPE_GBK_RETURN);
+
+    public List<Problem> validate(List<BankProfile> profiles) {
+        List<Problem> problems = new ArrayList<>();
+        if (profiles == null || profiles.isEmpty()) {
+            problems.add(problem("banks", "no bank profile is configured"));
+            return problems;
+        }
+        Map<String, String> codeOwner = new HashMap<>();
+        Map<String, String> bankNumberOwner = new HashMap<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            BankProfile p = profiles.get(i);
+            String bank = "bank " + (p == null || blank(p.code()) ? "#" + (i + 1) : p.code());
+            if (p == null) {
+                problems.add(problem(bank, "profile is empty"));
+                continue;
+            }
+            checkCode(p, bank, i, codeOwner, problems);
+            checkAgentBankNumbers(p, bank, bankNumberOwner, problems);
+            checkFormats(p, bank, problems);
+            checkLimits(p, bank, problems);
+            checkFileNamePattern(p, bank, problems);
+            checkSftp(p.sftp(), bank, problems);
+        }
+        return List.copyOf(problems);
+    }
+
+    /** Throws {@link BankProfileException} listing every problem when any profile is unusable. */
+    public void requireValid(List<BankProfile> profiles) {
+        List<Problem> problems = validate(profiles);
+        if (!problems.isEmpty()) {
+            throw new BankProfileException(problems);
+        }
+    }
+
+    private static void checkCode(BankProfile p, String bank, int index, Map<String, String> codeOwner, List<Problem> problems) {
+        if (blank(p.code())) {
+            problems.add(problem(bank + " / code", "bank code is missing"));
+            return;
+        }
+        // the code names the bank's folder in the simulator and appears in file names: keep it a plain token
+        if (!BANK_CODE.matcher(p.code()).matches()) {
+            problems.add(problem(bank + " / code", "bank code '" + p.code() + "' must be 1-32 letters, digits, '-' or '_'"));
+        }
+        String previous = codeOwner.putIfAbsent(p.code(), "#" + (index + 1));
+        if (previous != null) {
+            problems.add(problem(bank + " / code", "bank code '" + p.code() + "' is used by profile " + previous + " too"));
+        }
+    }
+
+    private static void checkAgentBankNumbers(BankProfile p, String bank, Map<String, String> owner, List<Problem> problems) {
+        if (p.agentBankNumbers().isEmpty()) {
+            problems.add(problem(bank + " / agentBankNumbers", "at least one agent bank number (12-digit CNAPS number) is needed"));
+            return;
+        }
+        for (int j = 0; j < p.agentBankNumbers().size(); j++) {
+            String number = p.agentBankNumbers().get(j);
+            String field = bank + " / agentBankNumbers[" + j + "]";
+            if (number == null || !AGENT_BANK_NUMBER.matcher(number).matches()) {
+                problems.add(problem(field, "agent bank number '" + number + "' must be exactly 12 digits"));
+                continue;
+            }
+            String previous = owner.putIfAbsent(number, String.valueOf(p.code()));
+            if (previous != null) {
+                problems.add(problem(field, "agent bank number " + number + " is already served by bank " + previous
+                        + ": a voucher's PayBankCode must route to one bank"));
+            }
+        }
+    }
+
+    private static void checkFormats(BankProfile p, String bank, List<Problem> problems) {
+        if (p.outboundFormat() == null) {
+            problems.add(problem(bank + " / outboundFormat", "outbound format is missing"));
+        } else if (!ANSWER_OF.containsKey(p.outboundFormat())) {
+            problems.add(problem(bank + " / outboundFormat", "'" + p.outboundFormat().id()
+                    + "' is not a format the hub can write; use one of " + ids(ANSWER_OF.keySet())));
+        }
+        if (p.answerFormat() == null) {
+            problems.add(problem(bank + " / answerFormat", "answer format is missing"));
+        } else if (p.outboundFormat() != null && ANSWER_OF.containsKey(p.outboundFormat())
+                && ANSWER_OF.get(p.outboundFormat()) != p.answerFormat()) {
+            problems.add(problem(bank + " / answerFormat", "'" + p.answerFormat().id() + "' does not answer '"
+                    + p.outboundFormat().id() + "'; expected '" + ANSWER_OF.get(p.outboundFormat()).id() + "'"));
+        }
+        if (p.charset() == null) {
+            problems.add(problem(bank + " / charset", "character set is missing"));
+        } else if (!ALLOWED_CHARSETS.contains(p.charset())) {
+            problems.add(problem(bank + " / charset", "character set " + p.charset().name() + " is not allowed; use GBK or UTF-8"));
+        }
+    }
+
+    private static void checkLimits(BankProfile p, String bank, List<Problem> problems) {
+        if (p.maxTransactionsPerFile() <= 0) {
+            problems.add(problem(bank + " / maxTransactionsPerFile", "must be greater than 0, is " + p.maxTransactionsPerFile()));
+        }
+        BigDecimal max = p.maxAmountPerFile();
+        if (max == null || max.signum() <= 0) {
+            problems.add(problem(bank + " / maxAmountPerFile", "must be greater than 0, is " + max));
+        }
+    }
+
+    private static void checkFileNamePattern(BankProfile p, String bank, List<Problem> problems) {
+        String field = bank + " / fileNamePattern";
+        String pattern = p.fileNamePattern();
+        if (blank(pattern)) {
+            problems.add(problem(field, "file-name pattern is missing"));
+            return;
+        }
+        for (String token : REQUIRED_NAME_TOKENS) {
+            if (!pattern.contains(token)) {
+                problems.add(problem(field, "pattern '" + pattern + "' lacks " + token + ": two files could get the same name"));
+            }
+        }
+        Matcher m = TOKEN.matcher(pattern);
+        while (m.find()) {
+            if (!KNOWN_NAME_TOKENS.contains(m.group())) {
+                problems.add(problem(field, "pattern '" + pattern + "' has unknown token " + m.group()
+                        + "; known tokens are " + KNOWN_NAME_TOKENS));
+            }
+        }
+        if (UNSAFE_PATTERN_CHARS.matcher(pattern).find() || pattern.contains("..")) {
+            problems.add(problem(field, "pattern '" + pattern + "' would not give a single safe path segment"));
+        }
+    }
+
+    private static void checkSftp(SftpEndpoint sftp, String bank, List<Problem> problems) {
+        if (sftp == null) {
+            problems.add(problem(bank + " / sftp", "SFTP endpoint is missing"));
+            return;
+        }
+        requirePresent(sftp.host(), bank + " / sftp.host", problems);
+        requirePresent(sftp.user(), bank + " / sftp.user", problems);
+        requireFolder(sftp.inbox(), bank + " / sftp.inbox", problems);
+        requireFolder(sftp.outbox(), bank + " / sftp.outbox", problems);
+        // archive and error are optional (the hub may keep answers elsewhere) but must stay in the home too
+        if (!blank(sftp.archive())) {
+            requireFolder(sftp.archive(), bank + " / sftp.archive", problems);
+        }
+        if (!blank(sftp.error())) {
+            requireFolder(sftp.error(), bank + " / sftp.error", problems);
+        }
+        if (!blank(sftp.inbox()) && !blank(sftp.outbox()) && folder(sftp.inbox()).equals(folder(sftp.outbox()))) {
+            problems.add(problem(bank + " / sftp.outbox", "outbox is the same folder as the inbox: the hub would read its own uploads"));
+        }
+        if (sftp.port() < 0 || sftp.port() > 65535) {
+            problems.add(problem(bank + " / sftp.port", "port " + sftp.port() + " is outside 0..65535"));
+        }
+        if (blank(sftp.password()) && blank(sftp.privateKeyFile())) {
+            problems.add(problem(bank + " / sftp.password", "neither a password nor a private key is configured"));
+        }
+    }
+
+    private static void requirePresent(String value, String field, List<Problem> problems) {
+        if (blank(value)) {
+            problems.add(problem(field, "is missing"));
+        }
+    }
+
+    private static void requireFolder(String value, String field, List<Problem> problems) {
+        if (blank(value)) {
+            problems.add(problem(field, "is missing"));
+            return;
+        }
+        for (String segment : folder(value).split("/")) {
+            if (segment.equals("..") || segment.chars().anyMatch(Character::isISOControl)) {
+                problems.add(problem(field, "folder '" + value + "' must not leave the SFTP home ('..' or control characters)"));
+                return;
+            }
+        }
+    }
+
+    /** A folder as the SFTP home sees it: no leading or trailing slash. */
+    private static String folder(String value) {
+        String f = value.trim();
+        while (f.startsWith("/")) {
+            f = f.substring(1);
+        }
+        while (f.endsWith("/")) {
+            f = f.substring(0, f.length() - 1);
+        }
+        return f;
+    }
+
+    private static String ids(Set<BankFormat> formats) {
+        return formats.stream().map(BankFormat::id).sorted().toList().toString();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Problem problem(String location, String message) {
+        return Problem.of(BankProfileException.CODE, message, location);
+    }
+}
