@@ -1,0 +1,42 @@
+package org.jincai.routes;
+
+import java.nio.file.Path;
+import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.release.DeliveryService;
+import org.jincai.core.release.ReleaseService;
+import org.jincai.core.release.StagingArea;
+import org.jincai.core.voucher.VoucherIntakeService;
+import org.jincai.routes.bank.BankInboundRoutes;
+import org.jincai.routes.bank.BankOutboundRoutes;
+import org.jincai.routes.bank.SftpUris;
+import org.jincai.routes.intake.VoucherIntakeRoutes;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The hub's routes as Spring beans; camel-spring-boot adds every RouteBuilder bean to the context. */
+@Configuration(proxyBeanMethods = false)
+public class IntegrationRoutesConfiguration {
+
+    @Bean
+    SftpUris sftpUris(@Value("${jincai.home}") Path home) {
+        return new SftpUris(home.resolve("sftp"));
+    }
+
+    @Bean
+    VoucherIntakeRoutes voucherIntakeRoutes(VoucherIntakeService intake) {
+        return new VoucherIntakeRoutes(intake);
+    }
+
+    @Bean
+    BankOutboundRoutes bankOutboundRoutes(BankDirectory banks, ReleaseService release, DeliveryService deliveries,
+                                          StagingArea staging, SftpUris uris) {
+        return new BankOutboundRoutes(banks, release, deliveries, staging, uris);
+    }
+
+    @Bean
+    BankInboundRoutes bankInboundRoutes(BankDirectory banks, BankAnswerService answers, SftpUris uris) {
+        return new BankInboundRoutes(banks, answers, uris);
+    }
+}

@@ -1,0 +1,59 @@
+package org.jincai.routes.bank;
+
+import java.io.ByteArrayInputStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.jincai.bank.BankFormats;
+import org.jincai.bank.file.BankAnswer;
+import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.Digests;
+import org.jincai.core.answer.AnswerResult;
+import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.bank.BankDirectory;
+import org.jincai.routes.RouteIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bank inbound: per bank, poll its SFTP outbox and apply each answer file once (keyed by name and
+ * SHA-256 in the database, in the same transaction as its effects). The file is archived on the bank's
+ * server only after that commit; a file that cannot be read or applied goes to the error folder.
+ */
+public class BankInboundRoutes extends RouteBuilder {
+
+    static final String ACTOR = "route:bank-inbound";
+
+    private static final Logger log = LoggerFactory.getLogger(BankInboundRoutes.class);
+
+    private final BankDirectory banks;
+    private final BankAnswerService answers;
+    private final SftpUris uris;
+
+    public BankInboundRoutes(BankDirectory banks, BankAnswerService answers, SftpUris uris) {
+        this.banks = banks;
+        this.answers = answers;
+        this.uris = uris;
+    }
+
+    @Override
+    public void configure() {
+        for (BankProfile bank : banks.all()) {
+            from(uris.outboxConsumer(bank))
+                    .routeId(RouteIds.bankInbound(bank.code()))
+                    .process(e -> apply(bank, e));
+        }
+    }
+
+    private void apply(BankProfile bank, Exchange e) throws Exception {
+        String fileName = e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        byte[] content = e.getMessage().getMandatoryBody(byte[].class);
+        if (answers.alreadyApplied(bank.code(), fileName, Digests.sha256(content))) {
+            log.info("{} from {} was applied before: archived without effect", fileName, bank.code());
+            return;
+        }
+        BankAnswer answer = BankFormats.answerReader(bank).read(fileName, new ByteArrayInputStream(content));
+        AnswerResult result = answers.apply(bank.code(), content, answer, ACTOR);
+        log.info("{} from {}: {} ({} accepted, {} rejected)", fileName, bank.code(), result.outcome(),
+                result.accepted(), result.rejected());
+    }
+}

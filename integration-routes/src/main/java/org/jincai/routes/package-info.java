@@ -1,0 +1,2 @@
+/** Camel routes of the hub: route ids, headers and their Spring wiring. */
+package org.jincai.routes;

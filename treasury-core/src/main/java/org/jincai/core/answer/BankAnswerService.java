@@ -1,0 +1,133 @@
+package org.jincai.core.answer;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jincai.bank.file.BankAnswer;
+import org.jincai.bank.file.CreditStatus;
+import org.jincai.core.Digests;
+import org.jincai.core.Ids;
+import org.jincai.core.TreasuryException;
+import org.jincai.core.payment.Move;
+import org.jincai.core.payment.Payment;
+import org.jincai.core.payment.PaymentLifecycle;
+import org.jincai.core.payment.PaymentRepository;
+import org.jincai.core.payment.PaymentStatus;
+import org.jincai.core.release.Delivery;
+import org.jincai.core.release.DeliveryService;
+import org.jincai.core.release.DeliveryStatus;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a bank's answer file (pain.002 or a return file) to the payments it covers, once: the file is
+ * keyed by bank, name and SHA-256, and everything it carries is committed in one transaction together
+ * with that key. A second copy changes nothing. An answer that names a file or a payment the hub never
+ * sent, or contradicts an earlier answer, is refused whole with a code.
+ */
+public class BankAnswerService {
+
+    public static final String ANSWER_UNKNOWN_FILE = "ANSWER_UNKNOWN_FILE";
+    public static final String ANSWER_UNKNOWN_PAYMENT = "ANSWER_UNKNOWN_PAYMENT";
+    public static final String ANSWER_CONTRADICTS = "ANSWER_CONTRADICTS";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final PaymentRepository payments;
+    private final PaymentLifecycle lifecycle;
+    private final DeliveryService deliveries;
+    private final Clock clock;
+
+    public BankAnswerService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
+                             PaymentLifecycle lifecycle, DeliveryService deliveries, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.payments = payments;
+        this.lifecycle = lifecycle;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    public boolean alreadyApplied(String bankCode, String fileName, String sha256) {
+        Integer n = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM inbound_file WHERE bank_code = :bank AND file_name = :name AND file_sha256 = :sha""",
+                new MapSqlParameterSource("bank", bankCode).addValue("name", fileName).addValue("sha", sha256),
+                Integer.class);
+        return n != null && n > 0;
+    }
+
+    public AnswerResult apply(String bankCode, byte[] content, BankAnswer answer, String actor) {
+        String sha = Digests.sha256(content);
+        String location = bankCode + "/" + answer.fileName();
+        if (alreadyApplied(bankCode, answer.fileName(), sha)) {
+            return new AnswerResult(AnswerResult.Outcome.DUPLICATE, 0, 0, 0);
+        }
+        try {
+            return tx.execute(status -> applyOnce(bankCode, sha, answer, actor, location));
+        } catch (DuplicateKeyException raced) {
+            return new AnswerResult(AnswerResult.Outcome.DUPLICATE, 0, 0, 0);
+        }
+    }
+
+    private AnswerResult applyOnce(String bankCode, String sha, BankAnswer answer, String actor, String location) {
+        Delivery delivery = deliveries.findByMessageId(bankCode, answer.originalReference())
+                .or(() -> deliveries.find(bankCode, answer.originalReference()))
+                .orElseThrow(() -> new TreasuryException(ANSWER_UNKNOWN_FILE, "answer refers to '"
+                        + answer.originalReference() + "', which the hub never sent to " + bankCode, location));
+        Map<String, Payment> inFile = payments.findByDelivery(delivery.deliveryId()).stream()
+                .collect(Collectors.toMap(Payment::paymentId, Function.identity()));
+        List<Move> moves = new ArrayList<>();
+        int accepted = 0;
+        int rejected = 0;
+        int already = 0;
+        for (CreditStatus s : answer.statuses()) {
+            Payment p = inFile.get(s.endToEndId());
+            if (p == null) {
+                throw new TreasuryException(ANSWER_UNKNOWN_PAYMENT, "answer names payment '" + s.endToEndId()
+                        + "', which is not in file " + delivery.fileName(), location + " / " + s.endToEndId());
+            }
+            PaymentStatus target = s.accepted() ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED;
+            if (p.status() == target) {
+                already++;
+                continue;
+            }
+            if (p.status() == PaymentStatus.RELEASED) {
+                // the bank answered before the upload was recorded: its answer proves the file arrived
+                moves.add(Move.of(p.paymentId(), PaymentStatus.RELEASED, PaymentStatus.SENT,
+                        "answered by " + bankCode + " in " + answer.fileName()));
+            } else if (p.status() != PaymentStatus.SENT) {
+                throw new TreasuryException(ANSWER_CONTRADICTS, "payment " + p.paymentId() + " is " + p.status()
+                        + ", the answer says " + target, location + " / " + s.endToEndId());
+            }
+            String reason = (s.accepted() ? "accepted" : "rejected") + " by " + bankCode + " in " + answer.fileName()
+                    + (s.reasonCode() == null ? "" : " (" + s.reasonCode() + ")");
+            moves.add(new Move(p.paymentId(), PaymentStatus.SENT, target, reason, s.reasonCode(),
+                    Digests.fit(s.reasonText(), 400)));
+            if (s.accepted()) {
+                accepted++;
+            } else {
+                rejected++;
+            }
+        }
+        lifecycle.apply(moves, actor);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("UPDATE bank_delivery SET status = :s, uploaded_at = COALESCE(uploaded_at, :now), answered_at = :now"
+                + " WHERE delivery_id = :id AND answered_at IS NULL",
+                new MapSqlParameterSource("s", DeliveryStatus.ANSWERED.name()).addValue("now", now)
+                        .addValue("id", delivery.deliveryId()));
+        jdbc.update("""
+                INSERT INTO inbound_file (inbound_id, bank_code, file_name, file_sha256, original_ref, statuses, received_at)
+                VALUES (:id, :bank, :name, :sha, :ref, :n, :now)""",
+                new MapSqlParameterSource("id", Ids.newId()).addValue("bank", bankCode)
+                        .addValue("name", answer.fileName()).addValue("sha", sha)
+                        .addValue("ref", Digests.fit(answer.originalReference(), 200))
+                        .addValue("n", answer.statuses().size()).addValue("now", now));
+        return new AnswerResult(AnswerResult.Outcome.APPLIED, accepted, rejected, already);
+    }
+}

@@ -1,0 +1,108 @@
+package org.jincai.core.payment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import org.jincai.core.Ids;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * Moves payments along the lifecycle in the database. Each move is checked against
+ * {@link PaymentStatus#next()}, applied only if the row is still in the expected state (so two
+ * writers cannot both move the same payment), and recorded as a {@link PaymentEvent} with time and
+ * actor. Runs in JDBC batches and must be called inside the caller's transaction, which a refused
+ * move rolls back whole.
+ */
+public class PaymentLifecycle {
+
+    private static final String UPDATE = """
+            UPDATE payment SET status = :to, updated_at = :now,
+                   bank_reason_code = COALESCE(:reasonCode, bank_reason_code),
+                   bank_reason_text = COALESCE(:reasonText, bank_reason_text)
+             WHERE payment_id = :id AND status = :from""";
+    private static final String INSERT_EVENT = """
+            INSERT INTO payment_event (event_id, payment_id, from_status, to_status, actor, reason, occurred_at)
+            VALUES (:eventId, :id, :from, :to, :actor, :reason, :now)""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public PaymentLifecycle(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void move(Collection<String> paymentIds, PaymentStatus from, PaymentStatus to, String actor, String reason) {
+        apply(paymentIds.stream().map(id -> Move.of(id, from, to, reason)).toList(), actor);
+    }
+
+    /** Applies every move or none (the caller's transaction rolls back on the exception). */
+    public void apply(List<Move> moves, String actor) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        for (Move m : moves) {
+            m.from().requireMoveTo(m.to(), m.paymentId());
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        SqlParameterSource[] params = moves.stream().map(m -> new MapSqlParameterSource()
+                .addValue("id", m.paymentId())
+                .addValue("from", m.from().name())
+                .addValue("to", m.to().name())
+                .addValue("reasonCode", m.reasonCode())
+                .addValue("reasonText", m.reasonText())
+                .addValue("now", now)).toArray(SqlParameterSource[]::new);
+        int[] counts = jdbc.batchUpdate(UPDATE, params);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new ConcurrentChangeException(moves.get(i).paymentId(), moves.get(i).from());
+            }
+        }
+        recordEvents(moves, actor, now);
+    }
+
+    /** Records the birth of new payments (no previous state) in the event trail. */
+    public void recordCreated(Collection<String> paymentIds, String actor, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate(INSERT_EVENT, paymentIds.stream().map(id -> new MapSqlParameterSource()
+                .addValue("eventId", Ids.newOrderedId(clock))
+                .addValue("id", id)
+                .addValue("from", null)
+                .addValue("to", PaymentStatus.RECEIVED.name())
+                .addValue("actor", actor)
+                .addValue("reason", reason)
+                .addValue("now", now)).toArray(SqlParameterSource[]::new));
+    }
+
+    public List<PaymentEvent> history(String paymentId) {
+        return jdbc.query("""
+                SELECT payment_id, from_status, to_status, actor, reason, occurred_at
+                  FROM payment_event WHERE payment_id = :id ORDER BY occurred_at, event_id""",
+                new MapSqlParameterSource("id", paymentId),
+                (rs, n) -> new PaymentEvent(
+                        rs.getString(1),
+                        rs.getString(2) == null ? null : PaymentStatus.valueOf(rs.getString(2)),
+                        PaymentStatus.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()));
+    }
+
+    private void recordEvents(List<Move> moves, String actor, Timestamp now) {
+        jdbc.batchUpdate(INSERT_EVENT, moves.stream().map(m -> new MapSqlParameterSource()
+                .addValue("eventId", Ids.newOrderedId(clock))
+                .addValue("id", m.paymentId())
+                .addValue("from", m.from().name())
+                .addValue("to", m.to().name())
+                .addValue("actor", actor)
+                .addValue("reason", truncate(m.reason()))
+                .addValue("now", now)).toArray(SqlParameterSource[]::new));
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 400 ? s : s.substring(0, 400);
+    }
+}

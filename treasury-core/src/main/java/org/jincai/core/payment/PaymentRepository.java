@@ -1,0 +1,106 @@
+package org.jincai.core.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/** Plain-JDBC access to payments: batch inserts, reads by id, state and delivery. */
+public class PaymentRepository {
+
+    private static final String COLUMNS = """
+            payment_id, voucher_id, seq, detail_id, bank_code, pay_acct_no, pay_acct_name, payee_acct_no,
+            payee_acct_name, payee_bank_name, payee_bank_no, amount, currency, remittance, status, batch_id,
+            delivery_id, bank_reason_code, bank_reason_text""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public PaymentRepository(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Inserts new payments in state RECEIVED, in one JDBC batch. */
+    public void insertAll(List<Payment> payments) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("INSERT INTO payment (" + COLUMNS + ", created_at, updated_at) VALUES ("
+                        + ":paymentId, :voucherId, :seq, :detailId, :bankCode, :payAcctNo, :payAcctName, :payeeAcctNo,"
+                        + " :payeeAcctName, :payeeBankName, :payeeBankNo, :amount, :currency, :remittance, :status,"
+                        + " NULL, NULL, NULL, NULL, :now, :now)",
+                payments.stream().map(p -> new MapSqlParameterSource()
+                        .addValue("paymentId", p.paymentId())
+                        .addValue("voucherId", p.voucherId())
+                        .addValue("seq", p.seq())
+                        .addValue("detailId", p.detailId())
+                        .addValue("bankCode", p.bankCode())
+                        .addValue("payAcctNo", p.payAcctNo())
+                        .addValue("payAcctName", p.payAcctName())
+                        .addValue("payeeAcctNo", p.payeeAcctNo())
+                        .addValue("payeeAcctName", p.payeeAcctName())
+                        .addValue("payeeBankName", p.payeeBankName())
+                        .addValue("payeeBankNo", p.payeeBankNo())
+                        .addValue("amount", p.amount())
+                        .addValue("currency", p.currency())
+                        .addValue("remittance", p.remittance())
+                        .addValue("status", PaymentStatus.RECEIVED.name())
+                        .addValue("now", now)).toArray(SqlParameterSource[]::new));
+    }
+
+    public Optional<Payment> find(String paymentId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE payment_id = :id",
+                new MapSqlParameterSource("id", paymentId), PaymentRepository::map).stream().findFirst();
+    }
+
+    public List<Payment> findByStatus(PaymentStatus status) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE status = :status"
+                        + " ORDER BY bank_code, pay_acct_no, voucher_id, seq",
+                new MapSqlParameterSource("status", status.name()), PaymentRepository::map);
+    }
+
+    public List<Payment> findByDelivery(String deliveryId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE delivery_id = :d ORDER BY voucher_id, seq",
+                new MapSqlParameterSource("d", deliveryId), PaymentRepository::map);
+    }
+
+    public List<Payment> findByVoucher(String voucherId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE voucher_id = :v ORDER BY seq",
+                new MapSqlParameterSource("v", voucherId), PaymentRepository::map);
+    }
+
+    /** Puts released payments into their batch and delivery file, in one JDBC batch. */
+    public void assignToDelivery(List<String> paymentIds, String batchId, String deliveryId) {
+        jdbc.batchUpdate("UPDATE payment SET batch_id = :b, delivery_id = :d WHERE payment_id = :id",
+                paymentIds.stream().map(id -> new MapSqlParameterSource()
+                        .addValue("b", batchId).addValue("d", deliveryId).addValue("id", id))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    private static Payment map(ResultSet rs, int row) throws SQLException {
+        return new Payment(
+                rs.getString("payment_id"),
+                rs.getString("voucher_id"),
+                rs.getInt("seq"),
+                rs.getString("detail_id"),
+                rs.getString("bank_code"),
+                rs.getString("pay_acct_no"),
+                rs.getString("pay_acct_name"),
+                rs.getString("payee_acct_no"),
+                rs.getString("payee_acct_name"),
+                rs.getString("payee_bank_name"),
+                rs.getString("payee_bank_no"),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency"),
+                rs.getString("remittance"),
+                PaymentStatus.valueOf(rs.getString("status")),
+                rs.getString("batch_id"),
+                rs.getString("delivery_id"),
+                rs.getString("bank_reason_code"),
+                rs.getString("bank_reason_text"));
+    }
+}

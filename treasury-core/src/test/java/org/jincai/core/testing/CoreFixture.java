@@ -1,0 +1,48 @@
+package org.jincai.core.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.payment.PaymentLifecycle;
+import org.jincai.core.payment.PaymentRepository;
+import org.jincai.core.release.DeliveryService;
+import org.jincai.core.release.ReleaseService;
+import org.jincai.core.release.StagingArea;
+import org.jincai.core.report.SummaryQueries;
+import org.jincai.core.voucher.VoucherIntakeService;
+
+/** The core's services wired by hand over a real test database, the two test banks and a staging folder. */
+public final class CoreFixture implements AutoCloseable {
+
+    public final TestDatabase db;
+    public final Clock clock = Clock.systemUTC();
+    public final BankDirectory banks = new BankDirectory(TestBanks.both(2222));
+    public final StagingArea staging;
+    public final PaymentRepository payments;
+    public final PaymentLifecycle lifecycle;
+    public final VoucherIntakeService intake;
+    public final ReleaseService release;
+    public final DeliveryService deliveries;
+    public final BankAnswerService answers;
+    public final SummaryQueries summary;
+
+    public CoreFixture(Path stagingRoot) {
+        db = TestDatabase.create();
+        var jdbc = db.jdbc();
+        var tx = db.tx();
+        staging = new StagingArea(stagingRoot);
+        payments = new PaymentRepository(jdbc, clock);
+        lifecycle = new PaymentLifecycle(jdbc, clock);
+        intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, clock);
+        release = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, clock);
+        deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, clock);
+        answers = new BankAnswerService(jdbc, tx, payments, lifecycle, deliveries, clock);
+        summary = new SummaryQueries(jdbc);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
