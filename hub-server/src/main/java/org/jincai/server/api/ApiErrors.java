@@ -1,0 +1,91 @@
+package org.jincai.server.api;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.camel.CamelExecutionException;
+import org.jincai.core.TreasuryException;
+import org.jincai.core.voucher.EnvelopeRefusedException;
+import org.jincai.formats.FormatException;
+import org.jincai.formats.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Every API failure as JSON {@code {"code","message","errors":[{"code","message","location"}]}} with a
+ * stable code — never a stack trace. Input the hub cannot read is a 400; an unexpected fault is a 500
+ * whose detail stays in the log.
+ */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** The body of every error answer. */
+    public record ErrorResponse(String code, String message, List<IntakeResponse.ProblemView> errors) {
+
+        static ErrorResponse of(List<Problem> problems) {
+            Problem first = problems.get(0);
+            return new ErrorResponse(first.code(), first.message(),
+                    problems.stream().map(IntakeResponse.ProblemView::of).toList());
+        }
+    }
+
+    /** Runs a route call and rethrows what the route threw, not Camel's wrapper. */
+    static <T> T unwrap(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @ExceptionHandler(FormatException.class)
+    ResponseEntity<ErrorResponse> unreadable(FormatException e) {
+        return ResponseEntity.badRequest().body(ErrorResponse.of(List.of(e.problem())));
+    }
+
+    @ExceptionHandler(EnvelopeRefusedException.class)
+    ResponseEntity<ErrorResponse> refused(EnvelopeRefusedException e) {
+        return ResponseEntity.badRequest().body(ErrorResponse.of(e.problems()));
+    }
+
+    @ExceptionHandler(TreasuryException.class)
+    ResponseEntity<ErrorResponse> businessRule(TreasuryException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ErrorResponse.of(List.of(Problem.of(e.code(), e.getMessage(), e.location()))));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorResponse> noBody(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest()
+                .body(ErrorResponse.of(List.of(Problem.of("BODY_MISSING", "a voucher envelope is required", "body"))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorResponse> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ErrorResponse.of(List.of(Problem.of(
+                "UNSUPPORTED_MEDIA_TYPE", "send the envelope as application/xml", "Content-Type"))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorResponse> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known) {
+            // Spring's own HTTP errors (404, 405, ...) keep their status, with a code instead of a page
+            return ResponseEntity.status(known.getStatusCode()).body(ErrorResponse.of(List.of(Problem.of(
+                    "HTTP_" + known.getStatusCode().value(), known.getBody().getDetail(), ""))));
+        }
+        String ref = Long.toHexString(System.nanoTime());
+        log.error("unexpected API failure, reference {}", ref, e);
+        return ResponseEntity.internalServerError().body(ErrorResponse.of(List.of(Problem.of("INTERNAL_ERROR",
+                "the hub could not process the request; reference " + ref, ""))));
+    }
+}

@@ -1,0 +1,83 @@
+package org.jincai.server.cli;
+
+import java.io.PrintStream;
+import org.jincai.server.JincaiApplication;
+import org.jincai.server.demo.DemoRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code jincai [--home DIR] COMMAND}: the operator's entry point, started by the {@code ./jincai} launcher.
+ * Exit codes: 0 done, 1 the command ran and failed, 2 bad usage.
+ */
+public final class JincaiCli {
+
+    static final String USAGE = """
+            Usage: jincai [--home DIR] COMMAND
+
+            Commands:
+              demo    run the whole payment path on embedded defaults (H2, simulated banks over SFTP)
+                      with the bundled sample vouchers, print a summary and exit
+              serve   start the hub: REST API on port 8080 (JINCAI_PORT), routes, bank polling
+              help    show this help
+
+            Options:
+              --home DIR   where the embedded database, the simulated banks' SFTP roots and every
+                           output live (default ./jincai-data)
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    JincaiCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        JincaiCli cli = new JincaiCli(System.out, System.err);
+        int code = cli.run(args);
+        if (code != Integer.MIN_VALUE) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs a command; returns its exit code, or {@link Integer#MIN_VALUE} for a server left running. */
+    int run(String... args) {
+        CliArguments cli;
+        try {
+            cli = CliArguments.parse(args);
+        } catch (CliArguments.UsageException e) {
+            err.println("jincai: " + e.getMessage());
+            err.println();
+            err.print(USAGE);
+            return 2;
+        }
+        return switch (cli.command()) {
+            case "help" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            case "demo" -> demo(cli);
+            case "serve" -> {
+                start(cli, WebApplicationType.SERVLET);
+                yield Integer.MIN_VALUE;
+            }
+            default -> throw new IllegalStateException("unhandled command " + cli.command());
+        };
+    }
+
+    private int demo(CliArguments cli) {
+        try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE, "demo")) {
+            return ctx.getBean(DemoRunner.class).run(out);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(CliArguments cli, WebApplicationType web, String... profiles) {
+        SpringApplication app = new SpringApplication(JincaiApplication.class);
+        app.setWebApplicationType(web);
+        app.setAdditionalProfiles(profiles);
+        return app.run("--jincai.home=" + cli.home());
+    }
+}

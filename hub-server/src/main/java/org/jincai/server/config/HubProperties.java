@@ -1,0 +1,36 @@
+package org.jincai.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jincai.bank.profile.BankProfile;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The hub's own configuration ({@code jincai.*}): its home folder (embedded database, simulated banks,
+ * every output), the agent bank profiles, the embedded bank simulator and the API users.
+ */
+@ConfigurationProperties("jincai")
+public record HubProperties(
+        @DefaultValue("./jincai-data") Path home,
+        List<BankProfile> banks,
+        Simulator simulator,
+        List<User> users) {
+
+    public HubProperties {
+        banks = banks == null ? List.of() : List.copyOf(banks);
+        users = users == null ? List.of() : List.copyOf(users);
+        simulator = simulator == null ? new Simulator(false, "0000") : simulator;
+    }
+
+    /**
+     * The embedded bank simulator: when enabled, every bank profile on 127.0.0.1 with port 0 is served by it,
+     * and credits to accounts ending in {@code rejectAccountSuffix} are rejected (AC04).
+     */
+    public record Simulator(@DefaultValue("false") boolean enabled, @DefaultValue("0000") String rejectAccountSuffix) {
+    }
+
+    /** An API user; a blank password is generated at start and written to {@code <home>/credentials.txt}. */
+    public record User(String name, String password, List<String> roles) {
+    }
+}

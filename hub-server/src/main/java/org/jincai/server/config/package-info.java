@@ -1,0 +1,2 @@
+/** Application configuration: hub properties, bank directory, simulator and staging wiring. */
+package org.jincai.server.config;

@@ -1,0 +1,2 @@
+/** The hub's Spring Boot application. */
+package org.jincai.server;

@@ -1,0 +1,97 @@
+package org.jincai.server.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.jincai.server.config.HubProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Roles on every endpoint, HTTP basic over a stateless API. Users come from {@code jincai.users}; a user
+ * configured without a password gets a random one, written to {@code <home>/credentials.txt} (owner-only)
+ * and never logged.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(Customizer.withDefaults())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/vouchers")
+                        .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager users(HubProperties props, PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        List<String> generated = new ArrayList<>();
+        for (HubProperties.User u : props.users()) {
+            String password = u.password();
+            if (password == null || password.isBlank()) {
+                password = randomPassword();
+                generated.add(u.name() + " " + password);
+            }
+            users.add(User.withUsername(u.name()).password(encoder.encode(password))
+                    .roles(u.roles().toArray(String[]::new)).build());
+        }
+        if (!generated.isEmpty()) {
+            Path file = writeCredentials(props.home(), generated);
+            log.info("generated API passwords for {} user(s), written to {}", generated.size(), file);
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Path writeCredentials(Path home, List<String> lines) {
+        try {
+            Files.createDirectories(home);
+            Path file = home.resolve("credentials.txt");
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, lines, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write generated credentials under " + home, e);
+        }
+    }
+}

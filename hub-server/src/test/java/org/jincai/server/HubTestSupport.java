@@ -1,0 +1,37 @@
+package org.jincai.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jincai.core.testing.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points a test's application context at a fresh home folder (simulated banks, staging) and a fresh
+ * database: H2 in memory, or a new PostgreSQL schema when the tests run against PostgreSQL.
+ */
+public final class HubTestSupport {
+
+    private HubTestSupport() {
+    }
+
+    public static Path newHome(String name) {
+        try {
+            return Files.createTempDirectory("jincai-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void register(DynamicPropertyRegistry registry, Path home, TestDatabase db) {
+        registry.add("jincai.home", home::toString);
+        db.springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("jincai.users[0].name", () -> "finance");
+        registry.add("jincai.users[0].password", () -> "finance-pw");
+        registry.add("jincai.users[0].roles[0]", () -> "FINANCE_SYSTEM");
+        registry.add("jincai.users[1].name", () -> "auditor");
+        registry.add("jincai.users[1].password", () -> "auditor-pw");
+        registry.add("jincai.users[1].roles[0]", () -> "AUDITOR");
+    }
+}

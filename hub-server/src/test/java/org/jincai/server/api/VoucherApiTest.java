@@ -1,0 +1,130 @@
+package org.jincai.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.awaitility.Awaitility;
+import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.HubTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The voucher API over real HTTP, with the real intake route, database and security. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VoucherApiTest {
+
+    static final Path HOME = HubTestSupport.newHome("api");
+    static final TestDatabase DB = TestDatabase.create();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.register(registry, HOME, DB);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        DB.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    private HttpResponse<String> post(byte[] body, String user, String password) throws IOException, InterruptedException {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/vouchers"))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (user != null) {
+            req.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] example() throws IOException {
+        try (var in = VoucherApiTest.class.getResourceAsStream("/api/mof-envelope-5201-8202.xml")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void anEnvelopeIsAnsweredWith202AndOneResultPerVoucherThenItsCopyIsRefusedAsDuplicate() throws Exception {
+        HttpResponse<String> first = post(example(), "finance", "finance-pw");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        JsonNode body = json.readTree(first.body());
+        assertThat(body.get("received").asInt()).isEqualTo(3);
+        assertThat(body.get("vouchers")).hasSize(3);
+        JsonNode v1 = body.get("vouchers").get(0);
+        assertThat(v1.get("voucherNo").asString()).isEqualTo("T202600000001");
+        assertThat(v1.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(v1.get("errors")).isEmpty();
+        JsonNode v3 = body.get("vouchers").get(2);
+        assertThat(v3.get("status").asString()).isEqualTo("REFUSED");
+        assertThat(v3.get("errors").get(0).get("code").asString()).isEqualTo("UNKNOWN_PAY_BANK");
+
+        JsonNode second = json.readTree(post(example(), "finance", "finance-pw").body());
+        assertThat(second.get("accepted").asInt()).isZero();
+        assertThat(second.get("vouchers").get(0).get("errors").get(0).get("code").asString())
+                .isEqualTo("DUPLICATE_VOUCHER");
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(2);
+    }
+
+    @Test
+    void anUnreadableEnvelopeIs400WithACodeAndNoStackTrace() throws Exception {
+        HttpResponse<String> r = post("<MOF><VoucherCount>".getBytes(StandardCharsets.UTF_8), "finance", "finance-pw");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(r.body()).get("code").asString()).isEqualTo("XML_NOT_WELL_FORMED");
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void anEnvelopeWithAnExternalEntityIsRefusedWithoutReadingIt() throws Exception {
+        String xxe = """
+                <?xml version="1.0" encoding="GBK"?>
+                <!DOCTYPE MOF [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <MOF><VoucherCount>&x;</VoucherCount></MOF>""";
+
+        HttpResponse<String> r = post(xxe.getBytes(StandardCharsets.UTF_8), "finance", "finance-pw");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(r.body()).get("code").asString()).isEqualTo("DOCTYPE_NOT_ALLOWED");
+        assertThat(r.body()).doesNotContain("root:");
+    }
+
+    @Test
+    void noCredentialsIs401AndTheWrongRoleIs403() throws Exception {
+        assertThat(post(example(), null, null).statusCode()).isEqualTo(401);
+        assertThat(post(example(), "finance", "wrong").statusCode()).isEqualTo(401);
+        assertThat(post(example(), "auditor", "auditor-pw").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void healthIsOpenAndUpOnceEveryBankConsumerHasPolled() throws Exception {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+        // readiness waits for every upload and inbound consumer's first poll (one SFTP login per bank)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).body()).contains("\"UP\"");
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/anything")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isIn(401, 403);
+    }
+}
