@@ -1,5 +1,6 @@
 package org.jincai.formats.fiscal;
 
+import org.jincai.formats.fiscal.sign.SignatureCheck;
 import org.jincai.formats.xml.SecureXml;
 
 /**
@@ -38,10 +39,14 @@ public final class FiscalCodes {
     public static final String VOUCHER_ENCODING_INVALID = "VOUCHER_ENCODING_INVALID";
     /** The inner voucher's root element is not {@code Voucher}. */
     public static final String VOUCHER_ROOT_INVALID = "VOUCHER_ROOT_INVALID";
-    /** VtCode is not a payment voucher type (5201, 8202, 5214 by default). */
+    /**
+     * VtCode is not a type the reader supports: for {@link FiscalEnvelopes#readPayments} not a payment voucher
+     * type (5201, 8202, 5214 by default), for {@link FiscalEnvelopes#read} not in the registry of
+     * {@link VoucherTypes}; also when the voucher's own VtCode belongs to another family than its envelope's.
+     */
     public static final String UNSUPPORTED_VT_CODE = "UNSUPPORTED_VT_CODE";
 
-    // --- rules of one voucher (PaymentVoucherValidator and the reader's field conversion) ---
+    // --- rules of one voucher (FiscalVoucherValidator and the reader's field conversion) ---
 
     /** An envelope attribute (AdmDivCode, StYear, VtCode, VoucherNo) differs from the voucher's field. */
     public static final String ENVELOPE_FIELD_MISMATCH = "ENVELOPE_FIELD_MISMATCH";
@@ -65,14 +70,41 @@ public final class FiscalCodes {
     public static final String PAY_AMT_MISMATCH = "PAY_AMT_MISMATCH";
     /** A payment amount is zero or negative. */
     public static final String NON_POSITIVE_AMOUNT = "NON_POSITIVE_AMOUNT";
-    /** A receipt (回单, VoucherFlag 1) lacks XPayDate, XAgentBusinessNo or XPayAmt. */
+    /**
+     * A receipt (回单, VoucherFlag 1) lacks an X-field its type needs (payments: XPayDate, XAgentBusinessNo,
+     * XPayAmt), or a failed line / voucher (X-amount 0.00) gives no reason (XAddWord / XAddWordCode).
+     */
     public static final String RECEIPT_FIELD_MISSING = "RECEIPT_FIELD_MISSING";
+    /** 8207: SumAmt differs from the sum of the detail PayAmt. */
+    public static final String SUM_AMT_MISMATCH = "SUM_AMT_MISMATCH";
+    /** 8207 receipt: XSumAmt differs from the sum of the detail XPayAmt. */
+    public static final String X_SUM_AMT_MISMATCH = "X_SUM_AMT_MISMATCH";
+    /** 5106 / 5108: the header PlanAmt differs from the sum of the detail PlanAmt. */
+    public static final String PLAN_AMT_MISMATCH = "PLAN_AMT_MISMATCH";
+    /** 2301 / 2302: AllNum differs from the number of details. */
+    public static final String ALL_NUM_MISMATCH = "ALL_NUM_MISMATCH";
+    /** 5106 / 5108: DeptNum differs from the number of distinct SupDepCode in the details. */
+    public static final String DEPT_NUM_MISMATCH = "DEPT_NUM_MISMATCH";
+    /** A type that lists lines (8207, 5106, 5108, 2301, 2302) has no detail. */
+    public static final String DETAIL_LIST_EMPTY = "DETAIL_LIST_EMPTY";
+    /** 5106: 1000 or more agencies in one notice (ITFE's limit). */
+    public static final String TOO_MANY_AGENCIES = "TOO_MANY_AGENCIES";
+    /** 5106: a notice whose PlanAmt is 0.00 with exactly one line (ITFE refuses it). */
+    public static final String ZERO_AMOUNT_SINGLE_DETAIL = "ZERO_AMOUNT_SINGLE_DETAIL";
+    /** A batch (BusinessTypeCode 4) line has no PayeeAcctBankNo (ITFE refuses a blank bank number for batches). */
+    public static final String PAYEE_BANK_NO_MISSING = "PAYEE_BANK_NO_MISSING";
+    /** An amount that may be zero but not negative (a receipt's XPayAmt / XSumAmt) is negative. */
+    public static final String NEGATIVE_AMOUNT = "NEGATIVE_AMOUNT";
+    /** A text field does not have its format (SetMonth 1–12, AllNum / DeptNum digits, AdmDivCode 6 or 9 digits, StYear / VtCode 4 digits). */
+    public static final String FIELD_FORMAT_INVALID = "FIELD_FORMAT_INVALID";
+    /** Strict mode: the inner voucher does not validate against the hub's XSD of its family (location ends with line:column). */
+    public static final String XSD_INVALID = "XSD_INVALID";
     /** More problems than the per-voucher cap; the rest were not collected. */
     public static final String PROBLEMS_TRUNCATED = "PROBLEMS_TRUNCATED";
 
     // --- warnings by default (FiscalReadOptions.warningCodes) ---
 
-    /** A detail's VoucherBillNo / VoucherBillId differs from the header VoucherNo / Id. */
+    /** A detail field pointing back at its voucher (VoucherBillNo / VoucherBillId, 8207 OriVoucherNo) differs from the header. */
     public static final String DETAIL_BILL_MISMATCH = "DETAIL_BILL_MISMATCH";
     /** A legacy tag (ExpEcoCode / ExpEcoName) was read into DepExpEcoCode / DepExpEcoName. */
     public static final String LEGACY_FIELD_MAPPED = "LEGACY_FIELD_MAPPED";
@@ -80,6 +112,25 @@ public final class FiscalCodes {
     public static final String VOUCHER_ENCODING_NOT_GBK = "VOUCHER_ENCODING_NOT_GBK";
     /** An element with children where the standard has a plain value; it is skipped. */
     public static final String UNSUPPORTED_ELEMENT = "UNSUPPORTED_ELEMENT";
+    /** A coded field (FundTypeCode, PayTypeCode, ExpFuncCode, …) holds a code its code list does not have. */
+    public static final String UNKNOWN_CODE = "UNKNOWN_CODE";
+    /** A coded field does not have its code list's structure (ExpFuncCode 7 digits, GovExpEcoCode 5 digits, …). */
+    public static final String CODE_FORMAT_INVALID = "CODE_FORMAT_INVALID";
+    /** ExpFuncCode1 / 2 / 3 (类 / 款 / 项) do not agree with the 7-digit ExpFuncCode beside them. */
+    public static final String EXP_FUNC_SPLIT_MISMATCH = "EXP_FUNC_SPLIT_MISMATCH";
+
+    // --- signatures (when a VoucherVerifier is configured) ---
+
+    /** The body carries no signature although its counterpart's signatures are verified. */
+    public static final String SIGNATURE_MISSING = "SIGNATURE_MISSING";
+    /** A signature does not verify over the inner voucher's bytes: they were altered, or it was made over others. */
+    public static final String SIGNATURE_INVALID = SignatureCheck.SIGNATURE_INVALID;
+    /** A signature is not base64 or not a CMS / PKCS#7 SignedData structure. */
+    public static final String SIGNATURE_MALFORMED = SignatureCheck.SIGNATURE_MALFORMED;
+    /** A signature verifies, but its signer certificate is not one the verifier trusts. */
+    public static final String SIGNER_NOT_TRUSTED = SignatureCheck.SIGNER_NOT_TRUSTED;
+    /** A signature uses an algorithm the verifier refuses (SHA-1 when it is switched off). */
+    public static final String SIGNATURE_ALGORITHM_REFUSED = SignatureCheck.SIGNATURE_ALGORITHM_REFUSED;
 
     // --- writing ---
 

@@ -21,7 +21,7 @@ import org.jincai.formats.xml.SecureXml;
  * ({@code DOCTYPE_NOT_ALLOWED}), XML that is not well-formed ({@code XML_NOT_WELL_FORMED}), a root other than
  * {@code MOF} ({@code ENVELOPE_ROOT_INVALID}), an input over the size limit ({@code ENVELOPE_TOO_LARGE}), an
  * inner voucher that is not base64 ({@code VOUCHER_NOT_BASE64}, location {@code envelope body N}). Problems
- * of a single voucher are left to {@link PaymentVoucherReader}.
+ * of a single voucher are left to {@link FiscalVoucherReader} (and its payment view {@link PaymentVoucherReader}).
  *
  * <p>Instances hold only immutable configuration and may be shared between threads.
  */

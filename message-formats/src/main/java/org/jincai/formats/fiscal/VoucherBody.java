@@ -2,6 +2,7 @@ package org.jincai.formats.fiscal;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -64,6 +65,22 @@ public record VoucherBody(
                 voucherFlag, returnReason, "", writer.write(voucher), List.of(), List.of());
     }
 
+    /**
+     * A body carrying a voucher of any type, encoded in GBK by the default {@link FiscalVoucherWriter}; the
+     * routing attributes are taken from the voucher, and there are no seals or signatures yet.
+     *
+     * @throws org.jincai.formats.FormatException GBK_UNENCODABLE and the other writer codes
+     */
+    public static VoucherBody of(FiscalVoucher voucher, int voucherFlag, String returnReason) {
+        return of(voucher, voucherFlag, returnReason, new FiscalVoucherWriter());
+    }
+
+    /** As {@link #of(FiscalVoucher, int, String)}, with a writer configured for the counterpart's profile. */
+    public static VoucherBody of(FiscalVoucher voucher, int voucherFlag, String returnReason, FiscalVoucherWriter writer) {
+        return new VoucherBody(0, voucher.admDivCode(), voucher.stYear(), voucher.vtCode(), voucher.voucherNo(),
+                voucherFlag, returnReason, "", writer.write(voucher), List.of(), List.of());
+    }
+
     /** The inner voucher bytes (a copy). */
     @Override
     public byte[] voucherXml() {
@@ -93,6 +110,19 @@ public record VoucherBody(
     public VoucherBody withFlag(int newFlag, String newReturnReason) {
         return new VoucherBody(index, admDivCode, stYear, vtCode, voucherNo, newFlag, newReturnReason, attach,
                 voucherXml, signatures, stamps);
+    }
+
+    /** A copy with one more signature after those already carried (which stay untouched). */
+    public VoucherBody withSignature(VoucherSignature signature) {
+        List<VoucherSignature> all = new ArrayList<>(signatures);
+        all.add(signature);
+        return withSignatures(all);
+    }
+
+    /** A copy with these signatures instead of the current ones. */
+    public VoucherBody withSignatures(List<VoucherSignature> newSignatures) {
+        return new VoucherBody(index, admDivCode, stYear, vtCode, voucherNo, voucherFlag, returnReason, attach,
+                voucherXml, newSignatures, stamps);
     }
 
     public VoucherKey key() {

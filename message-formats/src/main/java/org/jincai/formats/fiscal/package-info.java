@@ -1,6 +1,8 @@
 /**
- * The finance payment information exchange standard (财政支付信息交换标准) for payment vouchers 5201 / 8202 /
- * 5214: the GBK MOF envelope with base64 inner vouchers and their signatures, read with problems collected
- * per voucher under stable codes, checked by the standard's rules, and written back byte-for-byte predictably.
+ * The finance payment information exchange standard (财政支付信息交换标准): the GBK MOF envelope with base64 inner
+ * vouchers, their seals and signatures; the voucher types 5201 / 8202 / 5214 (payments), 8207, 5106 / 5108,
+ * 2301 / 2302 and 2203 / 2252 as data-driven field tables read, checked and written by one generic reader,
+ * validator and writer, with problems collected per voucher under stable codes; and the hub's own XSDs of the
+ * inner vouchers.
  */
 package org.jincai.formats.fiscal;

@@ -25,6 +25,24 @@ public final class IsoProblemCodes {
     public static final String ISO_BANK_NUMBER_INVALID = "ISO_BANK_NUMBER_INVALID";
     /** A document that breaks its message's XSD; the location is {@code line:column}. */
     public static final String XSD_INVALID = "XSD_INVALID";
+    /** Writing: a value longer than its element allows (an id over Max35Text, a name over Max140Text). */
+    public static final String ISO_FIELD_TOO_LONG = "ISO_FIELD_TOO_LONG";
+    /** Writing: a character XML cannot carry (a control character, half a surrogate pair). */
+    public static final String ISO_CHAR_INVALID = "ISO_CHAR_INVALID";
+    /** Writing: a character that the ASCII transliteration has no rendering for (never a silent '?'). */
+    public static final String ISO_TRANSLITERATION_FAILED = "ISO_TRANSLITERATION_FAILED";
+    /** A code outside its list (CdtDbtInd other than CRDT/DBIT, a creditor reference type). */
+    public static final String ISO_CODE_INVALID = "ISO_CODE_INVALID";
+    /** Lenient reading: the document declares no namespace; its message was taken from its message element. */
+    public static final String ISO_NAMESPACE_MISSING = "ISO_NAMESPACE_MISSING";
+    /** Lenient reading: a namespace that is not an ISO one the reader knows (a national variant), read by its paths. */
+    public static final String ISO_NAMESPACE_UNKNOWN = "ISO_NAMESPACE_UNKNOWN";
+    /** No XSD is bundled for the message read, so it could not be schema-checked (a warning). */
+    public static final String ISO_SCHEMA_UNAVAILABLE = "ISO_SCHEMA_UNAVAILABLE";
+    /** Reading a statement: a book's balances do not add up (opening + credits - debits != closing), a warning. */
+    public static final String ISO_BALANCE_MISMATCH = "ISO_BALANCE_MISMATCH";
+    /** The problem list was cut at its cap; the problem says how many more there were. */
+    public static final String ISO_PROBLEMS_TRUNCATED = "ISO_PROBLEMS_TRUNCATED";
 
     private IsoProblemCodes() {
     }

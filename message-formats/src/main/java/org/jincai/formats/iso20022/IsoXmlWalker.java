@@ -149,6 +149,14 @@ final class IsoXmlWalker {
         if (options.additionalNamespaces().contains(ns)) {
             return ns;
         }
+        if (options.acceptOtherVersions()) {
+            // lenient: another version or a national variant of the same message, read by its paths
+            String other = IsoMessages.identity("Document", ns, null).messageNameId();
+            String family = namespaces.values().iterator().next().substring(0, 8);
+            if (other != null && other.startsWith(family)) {
+                return other;
+            }
+        }
         throw unsupported("namespace " + ns + " is not one of " + namespaces.keySet());
     }
 

@@ -1,9 +1,13 @@
 package org.jincai.formats.iso20022;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,22 @@ public final class IsoXsdValidator {
      */
     public List<Problem> validate(byte[] xml, String messageType, String location) {
         Objects.requireNonNull(xml, "xml");
+        return validate(new ByteArrayInputStream(xml), messageType, location);
+    }
+
+    /**
+     * As {@link #validate(byte[], String, String)} for a file, streamed: a statement of a million
+     * entries is validated in flat memory.
+     */
+    public List<Problem> validate(Path file, String messageType, String location) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return validate(in, messageType, location);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Problem> validate(InputStream xml, String messageType, String location) {
         Schema schema = schema(messageType);
         Validator validator = schema.newValidator();
         try {
@@ -69,7 +89,7 @@ public final class IsoXsdValidator {
         validator.setErrorHandler(handler);
         XMLStreamReader reader = null;
         try {
-            reader = SecureXml.newReader(new ByteArrayInputStream(xml), location);
+            reader = SecureXml.newReader(xml, location);
             validator.validate(new StAXSource(reader));
         } catch (SAXException | IOException | RuntimeException e) {
             // the JDK wraps the reader's own failures (a refused DTD among them) several layers deep

@@ -1,7 +1,11 @@
 package org.jincai.formats.iso20022;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -56,9 +60,16 @@ public final class Pain001Reader {
      *                      admitted by the options, or null for a document without a namespace
      * @param problems      totals that disagree with the transactions, at most 100
      */
-    public record Result(CreditTransferInitiation initiation, String messageNameId, List<Problem> problems) {
+    public record Result(CreditTransferInitiation initiation, String messageNameId, List<Problem> problems,
+            List<Problem> warnings) {
         public Result {
             problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A result without warnings. */
+        public Result(CreditTransferInitiation initiation, String messageNameId, List<Problem> problems) {
+            this(initiation, messageNameId, problems, List.of());
         }
     }
 
@@ -82,9 +93,49 @@ public final class Pain001Reader {
      * @throws FormatException DOCTYPE_NOT_ALLOWED, ISO_NOT_READABLE, ISO_UNSUPPORTED_MESSAGE or ISO_FIELD_MISSING
      */
     public Result readCollecting(InputStream in, String location) {
+        if (options.schemaCheck() != IsoReadOptions.SchemaCheck.NONE) {
+            Path tmp = IsoMessages.spool(in);
+            try {
+                return readCollecting(tmp, location);
+            } finally {
+                IsoMessages.delete(tmp);
+            }
+        }
         Collector c = new Collector();
         String name = IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrCdtTrfInitn", c);
-        return new Result(c.finish(location), name, c.problems);
+        List<Problem> warnings = new ArrayList<>();
+        admissionWarnings(name, NAMESPACES, location, warnings);
+        return new Result(c.finish(location), name, c.problems, warnings);
+    }
+
+    /**
+     * Reads a pain.001 file, with the XSD pass of the options: in strict mode
+     * ({@link IsoReadOptions#schemaStrict()}) XSD violations join the problems, in lenient mode
+     * ({@link IsoReadOptions#lenient()}) they are warnings.
+     */
+    public Result readCollecting(Path file, String location) {
+        Collector c = new Collector();
+        String name;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            name = IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrCdtTrfInitn", c);
+        } catch (IOException e) {
+            throw IsoValues.unreadable("cannot read the file: " + e.getMessage(), location, e);
+        }
+        List<Problem> errors = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        admissionWarnings(name, NAMESPACES, location, warnings);
+        CreditTransferInitiation done = c.finish(location);
+        IsoMessages.schemaPass(file, name == null ? "pain.001" : name, options, location, errors, warnings);
+        errors.addAll(c.problems);
+        return new Result(done, name, errors, warnings);
+    }
+
+    static void admissionWarnings(String name, Map<String, String> own, String location, List<Problem> warnings) {
+        if (name == null) {
+            warnings.add(Problem.of(IsoProblemCodes.ISO_NAMESPACE_MISSING, "<Document> declares no namespace", location));
+        } else if (!own.containsValue(name)) {
+            warnings.add(Problem.of(IsoProblemCodes.ISO_NAMESPACE_UNKNOWN, name + " is read as its ISO version", location));
+        }
     }
 
     /** The state of one read; readers themselves hold none. */
@@ -149,6 +200,15 @@ public final class Pain001Reader {
                 case "PmtInf/CdtTrfTxInf/CdtrAgt/FinInstnId/Nm" -> tx.creditorAgentName = text;
                 case "PmtInf/CdtTrfTxInf/Cdtr/Nm" -> tx.creditorName = text;
                 case "PmtInf/CdtTrfTxInf/CdtrAcct/Id/Othr/Id", "PmtInf/CdtTrfTxInf/CdtrAcct/Id/IBAN" -> tx.creditorAccount = text;
+                case "PmtInf/CdtTrfTxInf/RmtInf/Strd/CdtrRefInf/Tp/CdOrPrtry/Cd",
+                        "PmtInf/CdtTrfTxInf/RmtInf/Strd/CdtrRefInf/Tp/CdOrPrtry/Prtry" -> tx.referenceType = text;
+                case "PmtInf/CdtTrfTxInf/RmtInf/Strd/CdtrRefInf/Tp/Issr" -> tx.referenceIssuer = text;
+                case "PmtInf/CdtTrfTxInf/RmtInf/Strd/CdtrRefInf/Ref" -> {
+                    // the first structured reference is the one the hub keeps
+                    if (tx.reference == null) {
+                        tx.reference = text;
+                    }
+                }
                 case "PmtInf/CdtTrfTxInf/RmtInf/Ustrd" ->
                         tx.remittance = tx.remittance == null ? text : tx.remittance + " " + text;
                 case "PmtInf/CdtTrfTxInf" -> pmt.transactions.add(tx.build());
@@ -231,6 +291,9 @@ public final class Pain001Reader {
         String creditorAgent;
         String creditorAgentName;
         String remittance;
+        String referenceType;
+        String referenceIssuer;
+        String reference;
 
         Tx(String where) {
             this.where = where;
@@ -247,7 +310,8 @@ public final class Pain001Reader {
                 throw IsoValues.missing("the Ccy of the amount", where);
             }
             return new CreditTransferTransaction(instructionId, endToEndId, IsoAmounts.asRead(amount, currency),
-                    currency, creditorName, creditorAccount, creditorAgent, creditorAgentName, remittance);
+                    currency, creditorName, creditorAccount, creditorAgent, creditorAgentName, remittance,
+                    reference == null ? null : new CreditorReference(referenceType, referenceIssuer, reference));
         }
     }
 }

@@ -9,6 +9,10 @@ import com.prowidesoftware.swift.model.mx.dic.CashAccount38;
 import com.prowidesoftware.swift.model.mx.dic.ClearingSystemIdentification2Choice;
 import com.prowidesoftware.swift.model.mx.dic.ClearingSystemMemberIdentification2;
 import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction34;
+import com.prowidesoftware.swift.model.mx.dic.CreditorReferenceInformation2;
+import com.prowidesoftware.swift.model.mx.dic.CreditorReferenceType1Choice;
+import com.prowidesoftware.swift.model.mx.dic.CreditorReferenceType2;
+import com.prowidesoftware.swift.model.mx.dic.DocumentType3Code;
 import com.prowidesoftware.swift.model.mx.dic.CustomerCreditTransferInitiationV09;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
 import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionIdentification18;
@@ -19,6 +23,7 @@ import com.prowidesoftware.swift.model.mx.dic.PaymentIdentification6;
 import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
 import com.prowidesoftware.swift.model.mx.dic.PaymentMethod3Code;
 import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation16;
+import com.prowidesoftware.swift.model.mx.dic.StructuredRemittanceInformation16;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -38,8 +43,9 @@ import org.jincai.formats.FormatException;
  * <p>The writer refuses what the XSD cannot catch (a bank number that is not 12 digits, an amount
  * with fen fractions or not positive, an unknown currency, a missing id) with a {@link FormatException};
  * lengths and patterns are left to the XSD, which every file the hub sends must pass
- * ({@link IsoXsdValidator}). All model-to-XML mapping of pain.001.001.09 lives in this class, so a
- * streaming writer for very large payrolls can share it. Instances are stateless and thread-safe.
+ * ({@link IsoXsdValidator}). It builds the whole message in memory, so it serves small messages and, in
+ * the tests, as the cross-check of {@link Pain001StreamWriter}, the hub's writer for payrolls of any
+ * size, which writes the same document (XML-equal). Instances are stateless and thread-safe.
  */
 public final class Pain001V09Writer {
 
@@ -144,9 +150,35 @@ public final class Pain001V09Writer {
         if (!IsoText.isBlank(t.creditorAccount())) {
             tx.setCdtrAcct(account(t.creditorAccount()));
         }
+        RemittanceInformation16 rmtInf = null;
         if (!IsoText.isBlank(t.remittanceInformation())) {
-            tx.setRmtInf(new RemittanceInformation16()
-                    .addUstrd(IsoText.truncate(t.remittanceInformation().strip(), MAX_REMITTANCE_LENGTH)));
+            rmtInf = new RemittanceInformation16()
+                    .addUstrd(IsoText.truncate(t.remittanceInformation().strip(), MAX_REMITTANCE_LENGTH));
+        }
+        CreditorReference ref = t.creditorReference();
+        if (ref != null && !IsoText.isBlank(ref.reference())) {
+            CreditorReferenceInformation2 info = new CreditorReferenceInformation2().setRef(ref.reference().strip());
+            if (!IsoText.isBlank(ref.type()) || !IsoText.isBlank(ref.issuer())) {
+                CreditorReferenceType2 type = new CreditorReferenceType2();
+                if (!IsoText.isBlank(ref.type())) {
+                    CreditorReferenceType1Choice choice = new CreditorReferenceType1Choice();
+                    try {
+                        choice.setCd(DocumentType3Code.valueOf(ref.type().strip()));
+                    } catch (IllegalArgumentException notACode) {
+                        choice.setPrtry(ref.type().strip());
+                    }
+                    type.setCdOrPrtry(choice);
+                }
+                if (!IsoText.isBlank(ref.issuer())) {
+                    type.setIssr(ref.issuer());
+                }
+                info.setTp(type);
+            }
+            rmtInf = (rmtInf == null ? new RemittanceInformation16() : rmtInf)
+                    .addStrd(new StructuredRemittanceInformation16().setCdtrRefInf(info));
+        }
+        if (rmtInf != null) {
+            tx.setRmtInf(rmtInf);
         }
         return tx;
     }

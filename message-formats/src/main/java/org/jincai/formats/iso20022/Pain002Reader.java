@@ -1,12 +1,17 @@
 package org.jincai.formats.iso20022;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jincai.formats.FormatException;
+import org.jincai.formats.Problem;
 
 /**
  * Reads a customer payment status report, pain.002.001.10 or pain.002.001.03 (the version comes
@@ -48,13 +53,73 @@ public final class Pain002Reader {
      *                         ISO_FIELD_MISSING (no GrpHdr/MsgId)
      */
     public PaymentStatusReport read(InputStream in, String location) {
+        if (options.schemaCheck() != IsoReadOptions.SchemaCheck.NONE) {
+            Result r = readChecked(in, location);
+            if (!r.errors().isEmpty()) {
+                throw new FormatException(r.errors().get(0));
+            }
+            return r.report();
+        }
+        return parse(in, location).report;
+    }
+
+    /**
+     * A report with what the schema pass and the lenient admissions found.
+     *
+     * @param messageNameId {@code pain.002.001.10}; another version's or variant's name in lenient mode;
+     *                      null for a document without a namespace
+     * @param errors        XSD violations in strict mode
+     * @param warnings      XSD violations in lenient mode, a missing or unknown namespace, no XSD bundled
+     */
+    public record Result(PaymentStatusReport report, String messageNameId, List<Problem> errors, List<Problem> warnings) {
+        public Result {
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Reads a stream with the options' XSD pass (the stream is spooled to a temporary file for it). */
+    public Result readChecked(InputStream in, String location) {
+        if (options.schemaCheck() == IsoReadOptions.SchemaCheck.NONE) {
+            Parsed p = parse(in, location);
+            List<Problem> warnings = new ArrayList<>();
+            Pain001Reader.admissionWarnings(p.name, NAMESPACES, location, warnings);
+            return new Result(p.report, p.name, List.of(), warnings);
+        }
+        Path tmp = IsoMessages.spool(in);
+        try {
+            return readChecked(tmp, location);
+        } finally {
+            IsoMessages.delete(tmp);
+        }
+    }
+
+    /** Reads a file with the options' XSD pass. */
+    public Result readChecked(Path file, String location) {
+        Parsed p;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            p = parse(in, location);
+        } catch (IOException e) {
+            throw IsoValues.unreadable("cannot read the file: " + e.getMessage(), location, e);
+        }
+        List<Problem> errors = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        Pain001Reader.admissionWarnings(p.name, NAMESPACES, location, warnings);
+        IsoMessages.schemaPass(file, p.name == null ? "pain.002" : p.name, options, location, errors, warnings);
+        return new Result(p.report, p.name, errors, warnings);
+    }
+
+    private record Parsed(PaymentStatusReport report, String name) {
+    }
+
+    private Parsed parse(InputStream in, String location) {
         Collector c = new Collector();
-        IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrPmtStsRpt", c);
+        String name = IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrPmtStsRpt", c);
         if (IsoText.isBlank(c.messageId)) {
             throw IsoValues.missing("GrpHdr/MsgId", location);
         }
-        return new PaymentStatusReport(c.messageId, c.creationDateTime, c.originalMessageId, c.originalMessageNameId,
-                c.groupStatus, c.group.code, c.group.text(), c.transactions);
+        return new Parsed(new PaymentStatusReport(c.messageId, c.creationDateTime, c.originalMessageId,
+                c.originalMessageNameId, c.groupStatus, c.group.code, c.group.text(), c.transactions), name);
     }
 
     /** The first reason code and all additional information of one StsRsnInf list. */

@@ -297,19 +297,23 @@ class PaymentVoucherRulesTest {
     }
 
     @Test
-    void extraRulesCarryCodeListChecks() {
-        VoucherRule fundTypes = (body, voucher, location) -> "11".equals(voucher.fundTypeCode())
+    void extraRulesCarryRegionalChecks() {
+        // a region that overloads Hold1 with the budget level (Ningbo) requires it, as a rule rather than a branch
+        VoucherRule budgetLevel = (body, voucher, location) -> voucher.hold1() != null
                 ? List.of()
-                : List.of(Problem.of("UNKNOWN_CODE", "FundTypeCode " + voucher.fundTypeCode(), location + " / FundTypeCode"));
-        FiscalReadOptions options = FiscalReadOptions.defaults().withExtraRule(fundTypes);
+                : List.of(Problem.of("BUDGET_LEVEL_MISSING", "Hold1 carries the budget level here", location + " / Hold1"));
+        FiscalReadOptions options = FiscalReadOptions.defaults().withExtraRule(budgetLevel);
 
-        VoucherReadResult r = new PaymentVoucherReader(options).read(body(valid().fundTypeCode("99").build(), 0));
-        VoucherReadResult asWarning = new PaymentVoucherReader(options.withWarnings("UNKNOWN_CODE"))
-                .read(body(valid().fundTypeCode("99").build(), 0));
+        VoucherReadResult r = new PaymentVoucherReader(options).read(body(valid().build(), 0));
+        VoucherReadResult asWarning = new PaymentVoucherReader(options.withWarnings("BUDGET_LEVEL_MISSING"))
+                .read(body(valid().build(), 0));
+        VoucherReadResult satisfied = new PaymentVoucherReader(options).read(body(valid().hold1("3").build(), 0));
 
-        assertThat(codes(r.errors())).containsExactly("UNKNOWN_CODE");
+        assertThat(codes(r.errors())).containsExactly("BUDGET_LEVEL_MISSING");
+        assertThat(r.errors().get(0).location()).isEqualTo(VOUCHER + " / Hold1");
         assertThat(asWarning.valid()).isTrue();
-        assertThat(codes(asWarning.warnings())).containsExactly("UNKNOWN_CODE");
+        assertThat(codes(asWarning.warnings())).containsExactly("BUDGET_LEVEL_MISSING");
+        assertThat(satisfied.errors()).isEmpty();
     }
 
     @Test

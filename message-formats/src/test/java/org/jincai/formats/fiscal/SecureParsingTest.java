@@ -11,6 +11,8 @@ import java.util.List;
 import org.jincai.formats.FormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** DTDs are refused before any entity is declared, expanded or fetched, in the envelope and in the inner voucher. */
 class SecureParsingTest {
@@ -59,5 +61,32 @@ class SecureParsingTest {
         VoucherReadResult r = new PaymentVoucherReader().read(body);
 
         assertThat(codes(r.errors())).containsExactly(FiscalCodes.DOCTYPE_NOT_ALLOWED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"malformed/doctype-xxe.xml", "malformed/billion-laughs.xml", "malformed/external-dtd.xml"})
+    @Timeout(10)
+    void theGeneralReaderRefusesDtdsInTheEnvelope(String file) {
+        assertThatThrownBy(() -> FiscalEnvelopes.read(new ByteArrayInputStream(resource(file)), file))
+                .isInstanceOfSatisfying(FormatException.class, e -> assertThat(e.code()).isEqualTo(FiscalCodes.DOCTYPE_NOT_ALLOWED));
+        assertThatThrownBy(() -> FiscalEnvelopes.readEach(new ByteArrayInputStream(resource(file)), file,
+                FiscalReadOptions.defaults().withStrictSchema(true), v -> { }))
+                .isInstanceOfSatisfying(FormatException.class, e -> assertThat(e.code()).isEqualTo(FiscalCodes.DOCTYPE_NOT_ALLOWED));
+    }
+
+    @Test
+    @Timeout(10)
+    void aDtdInAnInnerVoucherOfAnyTypeIsRefusedInStrictModeToo() {
+        String laughs = new String(resource("malformed/billion-laughs.xml"), GBK).replace("MOF", "Voucher");
+        String xxe = "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<!DOCTYPE Voucher SYSTEM \"http://127.0.0.1:9/voucher.dtd\">\n<Voucher/>";
+        FiscalVoucherReader strict = new FiscalVoucherReader(FiscalReadOptions.defaults().withStrictSchema(true));
+
+        for (VoucherType type : TypeFixtures.newTypes()) {
+            for (String inner : List.of(laughs, xxe)) {
+                FiscalReadResult r = strict.read(TypeFixtures.body(type, inner.getBytes(GBK)));
+                assertThat(codes(r.errors())).as(type.vtCode()).containsExactly(FiscalCodes.DOCTYPE_NOT_ALLOWED);
+                assertThat(r.voucher()).isNull();
+            }
+        }
     }
 }

@@ -73,6 +73,17 @@ final class IsoFixtures {
         }
     }
 
+    /** A test resource below {@code /iso20022/} as a file. */
+    static java.nio.file.Path path(String path) {
+        try {
+            java.net.URL url = IsoFixtures.class.getResource("/iso20022/" + path);
+            assertThat(url).as("test resource /iso20022/" + path).isNotNull();
+            return java.nio.file.Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Document dom(byte[] xml) {
         try {
             DocumentBuilder builder = SecureXml.newDocumentBuilder();

@@ -2,6 +2,7 @@ package org.jincai.formats.fiscal.internal;
 
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.jincai.formats.fiscal.FieldKind;
 
 /**
  * One voucher tag: its name on the wire, its kind, how to read it from the model and how to set it on the

@@ -3,6 +3,7 @@ package org.jincai.formats.fiscal.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.jincai.formats.fiscal.FieldKind;
 import org.jincai.formats.fiscal.PaymentVoucher;
 import org.jincai.formats.fiscal.VoucherDetail;
 

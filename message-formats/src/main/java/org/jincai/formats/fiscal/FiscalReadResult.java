@@ -1,0 +1,49 @@
+package org.jincai.formats.fiscal;
+
+import java.util.List;
+import org.jincai.formats.Problem;
+
+/**
+ * What reading one envelope body as a voucher of any supported type gave: the body as received, the voucher
+ * ({@code null} when the inner voucher could not be read at all, or its VtCode is not supported), and its
+ * errors and warnings. An error makes the voucher invalid; warnings do not.
+ */
+public record FiscalReadResult(VoucherBody body, FiscalVoucher voucher, List<Problem> errors, List<Problem> warnings) {
+
+    public FiscalReadResult {
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+
+    /** The idempotency key of the body (AdmDivCode, StYear, VtCode, VoucherNo, VoucherFlag). */
+    public VoucherKey key() {
+        return body.key();
+    }
+
+    /** The type the voucher was read as, {@code null} when it was not read. */
+    public VoucherType type() {
+        return voucher == null ? null : voucher.type();
+    }
+
+    /** True when the voucher was read as a payment voucher (5201 / 8202 / 5214). */
+    public boolean isPayment() {
+        return voucher != null && voucher.type().family() == VoucherFamily.PAYMENT;
+    }
+
+    /** The typed payment view, {@code null} when the voucher is not a payment voucher or was not read. */
+    public PaymentVoucher payment() {
+        return isPayment() ? voucher.toPayment() : null;
+    }
+
+    public boolean hasError(String code) {
+        return errors.stream().anyMatch(p -> p.code().equals(code));
+    }
+
+    public boolean hasWarning(String code) {
+        return warnings.stream().anyMatch(p -> p.code().equals(code));
+    }
+}

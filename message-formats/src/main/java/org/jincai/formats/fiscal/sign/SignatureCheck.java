@@ -1,0 +1,34 @@
+package org.jincai.formats.fiscal.sign;
+
+/**
+ * The outcome of verifying one signature: valid (no code) with the signer's certificate serial and subject,
+ * or failed with a stable code and a message.
+ *
+ * @param code {@code null} when valid, else one of the constants below
+ * @param signerSerial the signer certificate's serial number in lower-case hex (the envelope's {@code SN}),
+ *     when known
+ * @param signerSubject the signer certificate's subject DN, when known
+ */
+public record SignatureCheck(String code, String message, String signerSerial, String signerSubject) {
+
+    /** The signature does not verify over the given bytes: they were altered, or it was made over others. */
+    public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
+    /** Not a CMS / PKCS#7 SignedData structure, or one without a signer. */
+    public static final String SIGNATURE_MALFORMED = "SIGNATURE_MALFORMED";
+    /** The signature verifies, but the signer certificate is unknown, not trusted, or not valid when it signed. */
+    public static final String SIGNER_NOT_TRUSTED = "SIGNER_NOT_TRUSTED";
+    /** The digest or signature algorithm is one the verifier refuses. */
+    public static final String SIGNATURE_ALGORITHM_REFUSED = "SIGNATURE_ALGORITHM_REFUSED";
+
+    public static SignatureCheck valid(String signerSerial, String signerSubject) {
+        return new SignatureCheck(null, "", signerSerial, signerSubject);
+    }
+
+    public static SignatureCheck failed(String code, String message) {
+        return new SignatureCheck(code, message, null, null);
+    }
+
+    public boolean isValid() {
+        return code == null;
+    }
+}
