@@ -8,6 +8,9 @@ import org.jincai.bank.file.BankFileWriter;
 import org.jincai.bank.iso.IsoBankResponder;
 import org.jincai.bank.iso.Pain001FileWriter;
 import org.jincai.bank.iso.Pain002AnswerReader;
+import org.jincai.bank.layout.FixedBankResponder;
+import org.jincai.bank.layout.FixedFileWriter;
+import org.jincai.bank.layout.FixedReturnReader;
 import org.jincai.bank.layout.PipeBankResponder;
 import org.jincai.bank.layout.PipeFileWriter;
 import org.jincai.bank.layout.PipeReturnReader;
@@ -35,6 +38,7 @@ public final class BankFormats {
         return switch (format) {
             case PAIN_001_001_09 -> new Pain001FileWriter(profile);
             case PIPE_GBK -> new PipeFileWriter(profile);
+            case FIXED_GBK -> new FixedFileWriter(profile);
             default -> throw unsupported(profile, "outboundFormat", format);
         };
     }
@@ -48,6 +52,7 @@ public final class BankFormats {
         return switch (format) {
             case PAIN_002_001_10 -> new Pain002AnswerReader();
             case PIPE_GBK_RETURN -> new PipeReturnReader(profile);
+            case FIXED_GBK_RETURN -> new FixedReturnReader(profile);
             default -> throw unsupported(profile, "answerFormat", format);
         };
     }
@@ -61,8 +66,17 @@ public final class BankFormats {
         return switch (format) {
             case PAIN_001_001_09 -> new IsoBankResponder(profile, rule);
             case PIPE_GBK -> new PipeBankResponder(profile, rule);
+            case FIXED_GBK -> new FixedBankResponder(profile, rule);
             default -> throw unsupported(profile, "outboundFormat", format);
         };
+    }
+
+    /**
+     * True when the bank's answers declare a count and total of their own (the text layouts' return
+     * files), which a reader checks and a faulty bank can get wrong.
+     */
+    public static boolean answerCarriesTotals(BankProfile profile) {
+        return profile.answerFormat() == BankFormat.PIPE_GBK_RETURN || profile.answerFormat() == BankFormat.FIXED_GBK_RETURN;
     }
 
     private static BankFileException unsupported(BankProfile profile, String field, BankFormat format) {

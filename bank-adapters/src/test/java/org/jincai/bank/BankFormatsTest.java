@@ -11,6 +11,9 @@ import org.jincai.bank.file.BankFileException;
 import org.jincai.bank.iso.IsoBankResponder;
 import org.jincai.bank.iso.Pain001FileWriter;
 import org.jincai.bank.iso.Pain002AnswerReader;
+import org.jincai.bank.layout.FixedBankResponder;
+import org.jincai.bank.layout.FixedFileWriter;
+import org.jincai.bank.layout.FixedReturnReader;
 import org.jincai.bank.layout.PipeBankResponder;
 import org.jincai.bank.layout.PipeFileWriter;
 import org.jincai.bank.layout.PipeReturnReader;
@@ -40,6 +43,17 @@ class BankFormatsTest {
         assertThat(BankFormats.responder(iso, RejectionRule.none())).isInstanceOf(IsoBankResponder.class);
     }
 
+    @Test
+    void fixedBankUsesTheFixedWidthLayout() {
+        BankProfile fixed = TestProfiles.fixed();
+        assertThat(BankFormats.writer(fixed)).isInstanceOf(FixedFileWriter.class);
+        assertThat(BankFormats.answerReader(fixed)).isInstanceOf(FixedReturnReader.class);
+        assertThat(BankFormats.responder(fixed, RejectionRule.none())).isInstanceOf(FixedBankResponder.class);
+        assertThat(BankFormats.answerCarriesTotals(fixed)).isTrue();
+        assertThat(BankFormats.answerCarriesTotals(TestProfiles.pipe())).isTrue();
+        assertThat(BankFormats.answerCarriesTotals(TestProfiles.iso())).isFalse();
+    }
+
     @ParameterizedTest
     @MethodSource("demoBanks")
     void writerResponderAndReaderOfAFormatFitTogether(BankProfile bank) {
@@ -54,14 +68,15 @@ class BankFormatsTest {
     }
 
     static java.util.stream.Stream<BankProfile> demoBanks() {
-        return java.util.stream.Stream.of(TestProfiles.pipe(), TestProfiles.iso());
+        return java.util.stream.Stream.of(TestProfiles.pipe(), TestProfiles.iso(), TestProfiles.fixed());
     }
 
     @Test
     void aFormatInTheWrongRoleIsRefused() {
         BankProfile p = TestProfiles.pipe();
         BankProfile backwards = new BankProfile(p.code(), p.name(), p.agentBankNumbers(), BankFormat.PIPE_GBK_RETURN,
-                BankFormat.PIPE_GBK, p.charset(), 1, BigDecimal.ONE, false, p.fileNamePattern(), p.sftp());
+                BankFormat.PIPE_GBK, p.charset(), 1, BigDecimal.ONE, false, p.fileNamePattern(), p.sftp(), p.transliteration(),
+                p.cutOffTime(), null, true);
         assertThatThrownBy(() -> BankFormats.writer(backwards))
                 .isInstanceOfSatisfying(BankFileException.class, e -> {
                     assertThat(e.code()).isEqualTo("UNSUPPORTED_FORMAT");

@@ -33,5 +33,8 @@ public final class HubTestSupport {
         registry.add("jincai.users[1].name", () -> "auditor");
         registry.add("jincai.users[1].password", () -> "auditor-pw");
         registry.add("jincai.users[1].roles[0]", () -> "AUDITOR");
+        registry.add("jincai.users[2].name", () -> "operator");
+        registry.add("jincai.users[2].password", () -> "operator-pw");
+        registry.add("jincai.users[2].roles[0]", () -> "OPERATOR");
     }
 }

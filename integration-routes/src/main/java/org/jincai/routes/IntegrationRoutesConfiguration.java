@@ -1,8 +1,13 @@
 package org.jincai.routes;
 
 import java.nio.file.Path;
+import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.finance.FinanceDirectory;
+import org.jincai.core.finance.InboxIntakeService;
+import org.jincai.core.finance.ReceiptService;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
@@ -10,7 +15,9 @@ import org.jincai.core.voucher.VoucherIntakeService;
 import org.jincai.routes.bank.BankInboundRoutes;
 import org.jincai.routes.bank.BankOutboundRoutes;
 import org.jincai.routes.bank.SftpUris;
+import org.jincai.routes.finance.FinanceSystemRoutes;
 import org.jincai.routes.intake.VoucherIntakeRoutes;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,12 +38,21 @@ public class IntegrationRoutesConfiguration {
 
     @Bean
     BankOutboundRoutes bankOutboundRoutes(BankDirectory banks, ReleaseService release, DeliveryService deliveries,
-                                          StagingArea staging, SftpUris uris) {
+                                          @Qualifier(TreasuryCoreConfiguration.BANK_STAGING) StagingArea staging,
+                                          SftpUris uris) {
         return new BankOutboundRoutes(banks, release, deliveries, staging, uris);
     }
 
     @Bean
-    BankInboundRoutes bankInboundRoutes(BankDirectory banks, BankAnswerService answers, SftpUris uris) {
-        return new BankInboundRoutes(banks, answers, uris);
+    BankInboundRoutes bankInboundRoutes(BankDirectory banks, BankAnswerService answers, StatementService statements,
+                                        ReceiptService receipts, SftpUris uris) {
+        return new BankInboundRoutes(banks, answers, statements, receipts, uris);
+    }
+
+    @Bean
+    FinanceSystemRoutes financeSystemRoutes(FinanceDirectory finance, InboxIntakeService inbox,
+                                            @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea outbound,
+                                            SftpUris uris, @Value("${jincai.home}") Path home) {
+        return new FinanceSystemRoutes(finance, inbox, outbound, uris, home);
     }
 }

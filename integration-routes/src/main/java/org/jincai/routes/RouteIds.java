@@ -11,6 +11,8 @@ public final class RouteIds {
 
     public static final String BANK_UPLOAD_PREFIX = "bank-upload-";
     public static final String BANK_INBOUND_PREFIX = "bank-inbound-";
+    public static final String FINANCE_INBOX_PREFIX = "finance-inbox-";
+    public static final String FINANCE_OUTBOX_PREFIX = "finance-outbox-";
 
     /** Who sent a message (a user name or an inbox), recorded on everything it causes. */
     public static final String HEADER_ACTOR = "JincaiActor";
@@ -26,5 +28,13 @@ public final class RouteIds {
 
     public static String bankInbound(String bankCode) {
         return BANK_INBOUND_PREFIX + bankCode;
+    }
+
+    public static String financeInbox(String financeSystem) {
+        return FINANCE_INBOX_PREFIX + financeSystem;
+    }
+
+    public static String financeOutbox(String financeSystem) {
+        return FINANCE_OUTBOX_PREFIX + financeSystem;
     }
 }

@@ -2,7 +2,11 @@ package org.jincai.core;
 
 import java.time.Clock;
 import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.finance.FinanceDirectory;
+import org.jincai.core.finance.InboxIntakeService;
+import org.jincai.core.finance.ReceiptService;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.release.DeliveryService;
@@ -10,6 +14,7 @@ import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
 import org.jincai.core.report.SummaryQueries;
 import org.jincai.core.voucher.VoucherIntakeService;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The core's services over the application's DataSource. The application supplies the
- * {@link BankDirectory} (bank profiles from configuration) and the {@link StagingArea} (under the hub's home).
+ * {@link BankDirectory} and {@link FinanceDirectory} (from configuration) and two {@link StagingArea}s under
+ * the hub's home: {@value #BANK_STAGING} for payment files, {@value #FINANCE_STAGING} for receipts and returns.
  */
 @Configuration(proxyBeanMethods = false)
 public class TreasuryCoreConfiguration {
+
+    public static final String BANK_STAGING = "bankStaging";
+    public static final String FINANCE_STAGING = "financeStaging";
 
     @Bean
     @ConditionalOnMissingBean
@@ -42,13 +51,14 @@ public class TreasuryCoreConfiguration {
     @Bean
     VoucherIntakeService voucherIntakeService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
                                               PaymentRepository payments, PaymentLifecycle lifecycle,
-                                              BankDirectory banks, Clock clock) {
-        return new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, clock);
+                                              BankDirectory banks, FinanceDirectory finance, Clock clock) {
+        return new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, clock);
     }
 
     @Bean
     ReleaseService releaseService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
-                                  PaymentLifecycle lifecycle, BankDirectory banks, StagingArea staging, Clock clock) {
+                                  PaymentLifecycle lifecycle, BankDirectory banks,
+                                  @Qualifier(BANK_STAGING) StagingArea staging, Clock clock) {
         return new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, clock);
     }
 
@@ -63,6 +73,25 @@ public class TreasuryCoreConfiguration {
                                         PaymentRepository payments, PaymentLifecycle lifecycle,
                                         DeliveryService deliveries, Clock clock) {
         return new BankAnswerService(jdbc, tx, payments, lifecycle, deliveries, clock);
+    }
+
+    @Bean
+    StatementService statementService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
+                                      PaymentLifecycle lifecycle, BankAnswerService answers, Clock clock) {
+        return new StatementService(jdbc, tx, payments, lifecycle, answers, clock);
+    }
+
+    @Bean
+    InboxIntakeService inboxIntakeService(NamedParameterJdbcTemplate jdbc, VoucherIntakeService intake,
+                                          @Qualifier(FINANCE_STAGING) StagingArea outbound, Clock clock) {
+        return new InboxIntakeService(jdbc, intake, outbound, clock);
+    }
+
+    @Bean
+    ReceiptService receiptService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
+                                  PaymentLifecycle lifecycle, FinanceDirectory finance,
+                                  @Qualifier(FINANCE_STAGING) StagingArea outbound, Clock clock) {
+        return new ReceiptService(jdbc, tx, payments, lifecycle, finance, outbound, clock);
     }
 
     @Bean

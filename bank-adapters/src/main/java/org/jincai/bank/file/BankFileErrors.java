@@ -22,12 +22,24 @@ public final class BankFileErrors {
     public static final String FIELD_CONTAINS_SEPARATOR = "FIELD_CONTAINS_SEPARATOR";
     /** A mandatory field is empty. */
     public static final String FIELD_MISSING = "FIELD_MISSING";
+    /**
+     * A text longer than its fixed-width field, counted in the charset's bytes (a GBK Chinese character
+     * counts two). Never cut: a cut name pays the wrong person, a cut character is not a character.
+     */
+    public static final String FIELD_TOO_LONG = "FIELD_TOO_LONG";
+    /** An amount or total above the largest number its field can hold (the layout's named maximum). */
+    public static final String AMOUNT_OVERFLOW = "AMOUNT_OVERFLOW";
     /** An amount that is not positive or has more than two decimals (fen). */
     public static final String AMOUNT_INVALID = "AMOUNT_INVALID";
     /** A payment file without any credit. */
     public static final String EMPTY_FILE = "EMPTY_FILE";
     /** The same end-to-end id twice in one file: answers could not be matched to payments. */
     public static final String DUPLICATE_END_TO_END_ID = "DUPLICATE_END_TO_END_ID";
+    /**
+     * A payment file a bank has received before (the same name, or the same message id): refused
+     * unread, never paid twice. Raised by the simulated banks in their refusals.
+     */
+    public static final String DUPLICATE_FILE = "DUPLICATE_FILE";
     /** The summary's count or total disagrees with the lines; the whole file is refused. */
     public static final String TOTALS_MISMATCH = "TOTALS_MISMATCH";
     /** A line that does not fit the layout (record type, number of fields, a field's format, order). */

@@ -82,8 +82,8 @@ public class BankFileNames {
             throw new BankFileException(UNSUPPORTED_FORMAT, "no outbound format", "");
         }
         return switch (format) {
-            case PAIN_001_001_09, PAIN_002_001_10 -> ".xml";
-            case PIPE_GBK, PIPE_GBK_RETURN -> ".txt";
+            case PAIN_001_001_09, PAIN_002_001_10, CAMT_053_001_08 -> ".xml";
+            case PIPE_GBK, PIPE_GBK_RETURN, FIXED_GBK, FIXED_GBK_RETURN -> ".txt";
         };
     }
 

@@ -10,101 +10,110 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import org.jincai.bank.file.BankFileException;
-import org.jincai.bank.layout.internal.PipeStreams;
+import org.jincai.bank.file.Transliteration;
 import org.jincai.bank.profile.BankProfile;
-import org.jincai.bank.simulator.BankResponder;
+import org.jincai.bank.simulator.AbstractBankResponder;
 import org.jincai.bank.simulator.RejectionRule;
+import org.jincai.bank.simulator.SimulatedBatch;
 import org.jincai.formats.Problem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A simulated bank of the pipe layout. It reads the payment file as the bank's loader would and
- * answers with one return file named {@code <payment file without .txt>.ret.txt}:
+ * answers with one return file named {@code <payment file without .txt>.ret.txt} (the policy on
+ * duplicates and refusals is {@link AbstractBankResponder}'s):
  * <ul>
  *   <li>summary and lines agree: each line S, or F with the rule's reason (e.g. AC04 for a closed account);</li>
  *   <li>summary disagrees with the lines: the file is refused whole, every line F with reason
  *       {@value #TOTALS_REASON};</li>
- *   <li>the file cannot be read at all (or carries a payee id twice): a short return, the summary
- *       only, with 0 lines and 0.00, meaning nothing in the file was processed.</li>
+ *   <li>the file cannot be read at all, carries a payee id twice, or was received before: a short
+ *       return, the summary only, with 0 lines and 0.00, meaning nothing in the file was processed.</li>
  * </ul>
- * The return's summary always counts and totals the lines it carries, so the hub can read it.
+ * The return's summary always counts and totals the lines it carries (unless asked for
+ * {@link AnswerFault#WRONG_TOTALS}), so the hub can read it.
  */
-public class PipeBankResponder implements BankResponder {
+public class PipeBankResponder extends AbstractBankResponder<PipePaymentFile> {
 
     /** Reason code on every line of a file refused because its totals disagree with its lines. */
-    public static final String TOTALS_REASON = "TOTALS";
+    public static final String TOTALS_REASON = TextLayout.TOTALS_REASON;
     /** 汇总笔数或金额与明细不符: the totals text a Chinese bank would send, in the bank's charset. */
-    public static final String TOTALS_TEXT = "汇总笔数或金额与明细不符";
+    public static final String TOTALS_TEXT = TextLayout.TOTALS_TEXT;
 
-    private static final Logger log = LoggerFactory.getLogger(PipeBankResponder.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
-    private final BankProfile profile;
-    private final RejectionRule rule;
-    private final Clock clock;
     private final PipeFileReader reader;
     private final PipeReturnWriter writer;
 
     public PipeBankResponder(BankProfile profile, RejectionRule rule) {
-        this(profile, rule, Clock.systemDefaultZone());
+        this(profile, rule, Clock.system(BankProfile.ZONE));
     }
 
     /** With a clock for the processing date of a short return whose payment file had no readable date. */
     public PipeBankResponder(BankProfile profile, RejectionRule rule, Clock clock) {
-        this.profile = Objects.requireNonNull(profile, "profile");
-        this.rule = Objects.requireNonNull(rule, "rule");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        super(profile, rule, clock);
         this.reader = new PipeFileReader(profile);
         this.writer = new PipeReturnWriter(profile);
     }
 
     @Override
-    public List<AnswerFile> respond(String inboundFileName, byte[] content) {
-        String returnName = PipeLayout.returnFileName(inboundFileName);
-        PipeReturnFile answer;
-        try {
-            PipePaymentFile file = reader.parse(inboundFileName, new ByteArrayInputStream(content));
-            answer = answer(returnName, file);
-        } catch (BankFileException e) {
-            log.warn("bank {} refuses unreadable file {}: {}", profile.code(), inboundFileName, e.problem());
-            answer = new PipeReturnFile(returnName, bestEffortSummary(inboundFileName, content), List.of());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 64 * (answer.lines().size() + 1));
-        writer.write(answer, out);
-        return List.of(new AnswerFile(returnName, out.toByteArray()));
+    protected String statusAnswerName(String inboundFileName) {
+        return PipeLayout.returnFileName(inboundFileName);
     }
 
-    private PipeReturnFile answer(String returnName, PipePaymentFile file) {
-        Optional<Problem> totals = PipeLayout.totalsProblem(file.fileName(), file.summary(), file.details().size(), file.detailTotal());
-        if (hasDuplicatePayeeIds(file)) {
-            log.warn("bank {} refuses file {}: a payee id appears twice", profile.code(), file.fileName());
-            return new PipeReturnFile(returnName, file.summary().withTotals(0, BigDecimal.ZERO.setScale(2)), List.of());
-        }
+    @Override
+    protected PipePaymentFile parse(String fileName, byte[] content) {
+        return reader.parse(fileName, new ByteArrayInputStream(content));
+    }
+
+    @Override
+    protected SimulatedBatch batch(PipePaymentFile file) {
+        PipeSummary s = file.summary();
+        List<SimulatedBatch.Credit> credits = file.details().stream()
+                .map(d -> new SimulatedBatch.Credit(s.messageId(), d.payeeId(), d.toCredit())).toList();
+        return new SimulatedBatch(s.messageId(), s.processingDate(), s.unitNumber(), s.payerName(), credits);
+    }
+
+    @Override
+    protected Optional<Problem> fileProblem(String fileName, byte[] content, PipePaymentFile file) {
+        return PipeLayout.totalsProblem(fileName, file.summary(), file.details().size(), file.detailTotal());
+    }
+
+    @Override
+    protected byte[] answerUnread(Arrival arrival, PipePaymentFile file, Refusal refusal, Problem problem) {
+        PipeSummary summary = file != null ? file.summary() : bestEffortSummary(arrival.fileName(), arrival.content());
+        return write(arrival, summary, List.of());
+    }
+
+    @Override
+    protected byte[] answerRefusedWhole(Arrival arrival, PipePaymentFile file, Problem problem) {
+        List<PipeReturnLine> lines = file.details().stream()
+                .map(d -> PipeReturnLine.failure(d, TOTALS_REASON, TOTALS_TEXT)).toList();
+        return write(arrival, file.summary(), lines);
+    }
+
+    @Override
+    protected byte[] answer(Arrival arrival, PipePaymentFile file, List<Optional<RejectionRule.Rejection>> decisions) {
         List<PipeReturnLine> lines = new ArrayList<>(file.details().size());
-        if (totals.isPresent()) {
-            log.warn("bank {} refuses file {} whole: {}", profile.code(), file.fileName(), totals.get());
-            file.details().forEach(d -> lines.add(PipeReturnLine.failure(d, TOTALS_REASON, TOTALS_TEXT)));
-        } else {
-            for (PipeDetail d : file.details()) {
-                lines.add(rule.check(d.toCredit())
-                        .map(r -> PipeReturnLine.failure(d, r.reasonCode(), r.reasonText()))
-                        .orElseGet(() -> PipeReturnLine.success(d)));
-            }
+        for (int i = 0; i < file.details().size(); i++) {
+            PipeDetail d = file.details().get(i);
+            lines.add(decisions.get(i)
+                    .map(r -> PipeReturnLine.failure(d, r.reasonCode(), r.reasonText()))
+                    .orElseGet(() -> PipeReturnLine.success(d)));
         }
-        BigDecimal total = file.detailTotal().setScale(2);
-        return new PipeReturnFile(returnName, file.summary().withTotals(lines.size(), total), lines);
+        return write(arrival, file.summary(), lines);
     }
 
-    private static boolean hasDuplicatePayeeIds(PipePaymentFile file) {
-        Set<String> seen = new HashSet<>();
-        return !file.details().stream().allMatch(d -> seen.add(d.payeeId()));
+    /** The return file: the summary counts and totals the lines it carries, one yuan off when asked to be wrong. */
+    private byte[] write(Arrival arrival, PipeSummary summary, List<PipeReturnLine> lines) {
+        BigDecimal total = lines.stream().map(l -> l.detail().amount()).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+        if (arrival.fault() == AnswerFault.WRONG_TOTALS) {
+            total = total.add(BigDecimal.ONE);
+        }
+        PipeReturnFile answer = new PipeReturnFile(arrival.answerName(), summary.withTotals(lines.size(), total), lines);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 * (lines.size() + 1));
+        writer.write(answer, out);
+        return out.toByteArray();
     }
 
     /** What can be salvaged of line 1 of an unreadable file, with placeholders where nothing usable is found. */
@@ -115,8 +124,7 @@ public class PipeBankResponder implements BankResponder {
         String first = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
         String[] f = first.split("\\|", -1);
         boolean summaryLike = f.length >= 5 && f[0].equals("H");
-        String fallbackId = fileName.endsWith(PipeLayout.EXTENSION)
-                ? fileName.substring(0, fileName.length() - PipeLayout.EXTENSION.length()) : fileName;
+        String fallbackId = TextLayout.baseName(fileName);
         String messageId = summaryLike ? usable(f[1], charset, fallbackId) : usable(fallbackId, charset, "-");
         LocalDate date = LocalDate.now(clock);
         if (summaryLike) {
@@ -133,7 +141,7 @@ public class PipeBankResponder implements BankResponder {
     private static String usable(String value, Charset charset, String fallback) {
         if (value == null || value.isBlank() || value.contains("\uFFFD")
                 || value.chars().anyMatch(Character::isISOControl)
-                || PipeStreams.firstUnencodable(PipeStreams.strictEncoder(charset), value) != null) {
+                || Transliteration.firstUnencodable(value, charset) != null) {
             return fallback;
         }
         return value;

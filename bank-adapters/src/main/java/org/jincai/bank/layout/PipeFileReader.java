@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jincai.bank.file.BankFileException;
+import org.jincai.bank.layout.internal.BeanIoStreams;
 import org.jincai.bank.layout.internal.PipeStreams;
 import org.jincai.bank.profile.BankProfile;
 
@@ -52,10 +53,10 @@ public class PipeFileReader {
      * @throws BankFileException MALFORMED_LINE, MALFORMED_FILE, UNDECODABLE_BYTES
      */
     public PipePaymentFile parse(String fileName, InputStream in) throws BankFileException {
-        List<PipeStreams.Line> lines = PipeStreams.readAll(PipeStreams.PAYMENT_READ, fileName, in, charset);
+        List<BeanIoStreams.Line> lines = PipeStreams.readAll(PipeStreams.PAYMENT_READ, fileName, in, charset);
         PipeSummary summary = PipeStreams.summary(lines.get(0).fields());
         List<PipeDetail> details = new ArrayList<>(lines.size() - 1);
-        for (PipeStreams.Line line : lines.subList(1, lines.size())) {
+        for (BeanIoStreams.Line line : lines.subList(1, lines.size())) {
             details.add(PipeStreams.detail(line.fields()));
         }
         return new PipePaymentFile(fileName, summary, details);

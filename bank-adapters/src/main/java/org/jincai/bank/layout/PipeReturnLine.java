@@ -8,8 +8,8 @@ import org.jincai.bank.file.CreditStatus;
  */
 public record PipeReturnLine(PipeDetail detail, String status, String reasonCode, String reasonText) {
 
-    public static final String SUCCESS = "S";
-    public static final String FAILURE = "F";
+    public static final String SUCCESS = TextLayout.SUCCESS;
+    public static final String FAILURE = TextLayout.FAILURE;
 
     public static PipeReturnLine success(PipeDetail detail) {
         return new PipeReturnLine(detail, SUCCESS, "", "");

@@ -14,6 +14,7 @@ import org.jincai.bank.file.BankAnswer;
 import org.jincai.bank.file.BankAnswerReader;
 import org.jincai.bank.file.BankFileException;
 import org.jincai.bank.file.CreditStatus;
+import org.jincai.bank.layout.internal.BeanIoStreams;
 import org.jincai.bank.layout.internal.PipeStreams;
 import org.jincai.bank.profile.BankProfile;
 
@@ -48,11 +49,11 @@ public class PipeReturnReader implements BankAnswerReader {
 
     /** The return file with its lines as written, checked like {@link #read(String, InputStream)}. */
     public PipeReturnFile readFile(String fileName, InputStream in) throws BankFileException {
-        List<PipeStreams.Line> lines = PipeStreams.readAll(PipeStreams.RETURN_READ, fileName, in, charset);
+        List<BeanIoStreams.Line> lines = PipeStreams.readAll(PipeStreams.RETURN_READ, fileName, in, charset);
         PipeSummary summary = PipeStreams.summary(lines.get(0).fields());
         List<PipeReturnLine> returnLines = new ArrayList<>(lines.size() - 1);
         Set<String> seen = new HashSet<>();
-        for (PipeStreams.Line line : lines.subList(1, lines.size())) {
+        for (BeanIoStreams.Line line : lines.subList(1, lines.size())) {
             PipeReturnLine r = PipeStreams.returnLine(line.fields());
             String location = "file " + fileName + " line " + line.lineNumber();
             if (!PipeReturnLine.SUCCESS.equals(r.status()) && !PipeReturnLine.FAILURE.equals(r.status())) {

@@ -1,13 +1,14 @@
 package org.jincai.bank.layout;
 
-import static org.jincai.bank.file.BankFileErrors.CHARSET_UNENCODABLE;
-
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.util.Objects;
 import org.beanio.BeanWriter;
 import org.jincai.bank.file.BankFileException;
+import org.jincai.bank.file.Transliteration;
+import org.jincai.bank.layout.internal.BeanIoStreams;
+import org.jincai.bank.layout.internal.FieldChecks;
 import org.jincai.bank.layout.internal.PipeStreams;
 import org.jincai.bank.profile.BankProfile;
 
@@ -32,15 +33,15 @@ public class PipeReturnWriter {
     public void write(PipeReturnFile file, OutputStream out) throws BankFileException {
         check(file);
         BeanWriter writer = PipeStreams.writer(PipeStreams.RETURN_WRITE, out, charset);
-        PipeStreams.write(writer, PipeStreams.SUMMARY, PipeStreams.toMap(file.summary()), file.fileName());
+        BeanIoStreams.write(writer, PipeStreams.SUMMARY, PipeStreams.toMap(file.summary()), file.fileName());
         for (PipeReturnLine line : file.lines()) {
-            PipeStreams.write(writer, PipeStreams.DETAIL, PipeStreams.toMap(line), file.fileName());
+            BeanIoStreams.write(writer, PipeStreams.DETAIL, PipeStreams.toMap(line), file.fileName());
         }
-        PipeStreams.finish(writer, file.fileName());
+        BeanIoStreams.finish(writer, file.fileName());
     }
 
     private void check(PipeReturnFile file) {
-        CharsetEncoder encoder = PipeStreams.strictEncoder(charset);
+        CharsetEncoder encoder = Transliteration.strictEncoder(charset);
         String at = "file " + file.fileName();
         PipeSummary s = file.summary();
         text(encoder, s.messageId(), "messageId", at + " line 1");
@@ -63,11 +64,8 @@ public class PipeReturnWriter {
         }
     }
 
-    private void text(CharsetEncoder encoder, String value, String field, String location) {
+    private static void text(CharsetEncoder encoder, String value, String field, String location) {
         PipeStreams.requireNoSeparator(value, field, location);
-        String bad = PipeStreams.firstUnencodable(encoder, value);
-        if (bad != null) {
-            throw new BankFileException(CHARSET_UNENCODABLE, field + " has " + bad + " that " + charset.name() + " cannot encode", location);
-        }
+        FieldChecks.requireEncodable(encoder, value, field, "", location);
     }
 }

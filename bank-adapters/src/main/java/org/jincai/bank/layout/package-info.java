@@ -1,6 +1,7 @@
 /**
- * The pipe-delimited GBK payroll / batch disbursement layout (summary line, then one line per credit;
- * the bank's return file repeats each line with its status): writer and readers for the hub, return
- * writer and responder for the simulated bank.
+ * The bank text layouts of payroll / batch disbursement files: pipe-delimited ({@code pipe-gbk}: a
+ * summary line, then one line per credit) and fixed-width with byte widths ({@code fixed-gbk}: header,
+ * detail records, trailer), each with its return file; writers and answer readers for the hub, return
+ * writers and responders for the simulated banks. What both share is in {@link org.jincai.bank.layout.TextLayout}.
  */
 package org.jincai.bank.layout;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,11 @@ public class BankProfileValidator {
     /** Which answer format goes with which outbound format: the hub must be able to read what the bank sends back. */
     private static final Map<BankFormat, BankFormat> ANSWER_OF = Map.of(
             BankFormat.PAIN_001_001_09, BankFormat.PAIN_002_001_10,
-            BankFormat.PIPE_GBK, BankFormat.PIPE_GBK_RETURN);
+            BankFormat.PIPE_GBK, BankFormat.PIPE_GBK_RETURN,
+            BankFormat.FIXED_GBK, BankFormat.FIXED_GBK_RETURN);
+
+    /** Formats a bank may report its bookings in. */
+    public static final Set<BankFormat> STATEMENT_FORMATS = Set.of(BankFormat.CAMT_053_001_08);
 
     public List<Problem> validate(List<BankProfile> profiles) {
         List<Problem> problems = new ArrayList<>();
@@ -59,6 +64,7 @@ public class BankProfileValidator {
             checkLimits(p, bank, problems);
             checkFileNamePattern(p, bank, problems);
             checkSftp(p.sftp(), bank, problems);
+            checkSettlement(p, bank, problems);
         }
         return List.copyOf(problems);
     }
@@ -134,6 +140,38 @@ public class BankProfileValidator {
         BigDecimal max = p.maxAmountPerFile();
         if (max == null || max.signum() <= 0) {
             problems.add(problem(bank + " / maxAmountPerFile", "must be greater than 0, is " + max));
+        }
+        BankFormat format = p.outboundFormat();
+        if (format == null) {
+            return;
+        }
+        // the format's fields bound what one file can carry: a bigger limit would fail at the first big batch
+        if (p.maxTransactionsPerFile() > format.maxTransactionsPerFile()) {
+            problems.add(problem(bank + " / maxTransactionsPerFile", p.maxTransactionsPerFile() + " is more than "
+                    + format.id() + " can number in one file (" + format.maxTransactionsPerFile() + ")"));
+        }
+        if (max != null && format.maxAmountPerFile() != null && max.compareTo(format.maxAmountPerFile()) > 0) {
+            problems.add(problem(bank + " / maxAmountPerFile", max.toPlainString() + " is more than " + format.id()
+                    + " can carry in one file (" + format.maxAmountPerFile().toPlainString() + ")"));
+        }
+    }
+
+    private static void checkSettlement(BankProfile p, String bank, List<Problem> problems) {
+        if (p.transliteration() == null) {
+            problems.add(problem(bank + " / transliteration", "transliteration policy is missing; use "
+                    + Arrays.toString(TransliterationPolicy.values())));
+        }
+        if (p.cutOffTime() == null) {
+            problems.add(problem(bank + " / cutOffTime", "cut-off time is missing (a time of day in "
+                    + BankProfile.ZONE + ", e.g. 16:00)"));
+        }
+        if (p.statementFormat() != null && !STATEMENT_FORMATS.contains(p.statementFormat())) {
+            problems.add(problem(bank + " / statementFormat", "'" + p.statementFormat().id()
+                    + "' is not a statement format; use one of " + ids(STATEMENT_FORMATS) + " or none"));
+        }
+        if (!p.answerSettles() && p.statementFormat() == null) {
+            problems.add(problem(bank + " / answerSettles", "the bank's answer does not settle payments and it sends"
+                    + " no statement: no payment to it could ever be reported paid"));
         }
     }
 

@@ -13,12 +13,11 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.apache.sshd.common.NamedResource;
@@ -49,6 +49,8 @@ import org.jincai.bank.file.BankFileNames;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.profile.BankProfileValidator;
 import org.jincai.bank.profile.SftpEndpoint;
+import org.jincai.bank.simulator.BankResponder.AnswerFault;
+import org.jincai.bank.simulator.BankResponder.AnswerFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,14 +61,18 @@ import org.slf4j.LoggerFactory;
  * bank's inbox under its final name (renamed from a {@code .part} upload, or closed after being
  * written directly), a single worker thread reads it, asks the bank's {@link BankResponder} (by
  * default {@link BankFormats#responder}) for the answer files, writes each into the outbox atomically
- * ({@code name.tmp}, then a rename) and keeps a copy in {@code processed/}. The payment file stays in
- * the inbox, as on a real bank's server. Each inbound file (name + SHA-256) is answered once, also
- * across restarts on the same root, whose host key is kept in {@value #HOST_KEY_FILE}.
+ * ({@code name.tmp}, then a rename) and keeps a copy of the payment file in {@code processed/}. The
+ * payment file stays in the inbox, as on a real bank's server.
  *
- * <p>Seams for fault injection, deliberately left unused here: {@link Builder#sftpEventListener}
- * sees every SFTP event and can close a session mid-transfer; {@link Builder#responders} can wrap a
- * responder to answer twice, late, or wrongly; closing the simulator and building a new one on the
- * same root and {@link Builder#port} is a bank that was down for a while.
+ * <p>Every arrival is answered, as a bank answers every file it receives: a second arrival of a name,
+ * or of a message id already accepted, is refused as a duplicate under a second answer name (see
+ * {@link AbstractBankResponder}). A simulator started again on the same root keeps its host key
+ * ({@value #HOST_KEY_FILE}) and replays the copies in {@code processed/} so it remembers what it
+ * received and booked; files left unanswered in an inbox are answered at start.
+ *
+ * <p>{@link #faults()} makes the bank misbehave on purpose for the fault tests: drop a connection in
+ * the middle of an upload, be down for a while, send an answer twice, send a return file whose totals
+ * disagree. {@link Builder#sftpEventListener} and {@link Builder#responders} remain as lower-level seams.
  */
 public final class BankSimulator implements AutoCloseable {
 
@@ -89,13 +95,17 @@ public final class BankSimulator implements AutoCloseable {
     private final List<SftpEventListener> extraListeners;
     private final Map<String, SimulatedBank> banksByCode = new LinkedHashMap<>();
     private final Map<String, SimulatedBank> banksByUser = new LinkedHashMap<>();
+    private final SimulatorFaults faults = new SimulatorFaults(this);
 
     private final Object idle = new Object();
     private int inFlight;
 
     private SshServer server;
+    private SimpleGeneratorHostKeyProvider hostKeys;
     private ExecutorService worker;
+    private ScheduledExecutorService timer;
     private PublicKey hostKey;
+    private int boundPort = -1;
     private boolean closed;
 
     /** One simulated bank: its profile, its folders and what it has received and answered. */
@@ -107,9 +117,13 @@ public final class BankSimulator implements AutoCloseable {
         final Path processed;
         final List<Path> otherFolders = new ArrayList<>();
         final String inboxFolder;
+        final String outboxFolder;
         final List<String> received = new CopyOnWriteArrayList<>();
         final List<String> answered = new CopyOnWriteArrayList<>();
-        final Set<String> answeredKeys = ConcurrentHashMap.newKeySet();
+        final List<String> answerFiles = new CopyOnWriteArrayList<>();
+        final Set<String> processedNames = ConcurrentHashMap.newKeySet();
+        /** Answers to write again once the hub has taken them: outbox name -> content. */
+        final Map<String, byte[]> republish = new ConcurrentHashMap<>();
         BankResponder responder;
         PublicKey authorizedKey;
 
@@ -117,8 +131,9 @@ public final class BankSimulator implements AutoCloseable {
             this.profile = profile;
             this.home = root.resolve(profile.code()).toAbsolutePath().normalize();
             this.inboxFolder = folder(profile.sftp().inbox());
+            this.outboxFolder = folder(profile.sftp().outbox());
             this.inbox = inside(home, inboxFolder);
-            this.outbox = inside(home, folder(profile.sftp().outbox()));
+            this.outbox = inside(home, outboxFolder);
             this.processed = home.resolve(PROCESSED);
             // where the hub moves answers it has applied or refused (camel-sftp move=../archive, moveFailed=../error)
             for (String extra : new String[] {profile.sftp().archive(), profile.sftp().error()}) {
@@ -158,9 +173,12 @@ public final class BankSimulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Creates the banks' folders, binds the server and answers what is already waiting in the inboxes. */
+    /**
+     * Creates the banks' folders, replays what they answered before, binds the server and answers what
+     * is already waiting in the inboxes.
+     */
     public synchronized BankSimulator start() throws IOException {
-        if (server != null || closed) {
+        if (worker != null || closed) {
             throw new IllegalStateException("bank simulator already started; build a new one to start again");
         }
         Files.createDirectories(root);
@@ -175,11 +193,33 @@ public final class BankSimulator implements AutoCloseable {
             bank.authorizedKey = loadAuthorizedKey(bank.profile);
             rememberProcessed(bank);
         }
-
-        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(root.resolve(HOST_KEY_FILE));
+        hostKeys = new SimpleGeneratorHostKeyProvider(root.resolve(HOST_KEY_FILE));
         hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
         hostKeys.setKeySize(521);
+        worker = Executors.newSingleThreadExecutor(r -> daemon(r, "bank-simulator-worker"));
+        timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bank-simulator-timer"));
+        try {
+            listen(requestedPort);
+            hostKey = hostKeys.loadKeys(null).iterator().next().getPublic();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        log.info("bank simulator listening on {}:{} for banks {} (root {})", host, boundPort, banksByCode.keySet(), root);
+        for (SimulatedBank bank : banksByCode.values()) {
+            answerWaitingFiles(bank);
+        }
+        return this;
+    }
 
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Binds a new SSH server on {@code port} with the simulator's host key, homes and listeners. */
+    private void listen(int port) throws IOException {
         VirtualFileSystemFactory homes = new VirtualFileSystemFactory();
         banksByUser.forEach((user, bank) -> homes.setUserHomeDir(user, bank.home));
 
@@ -189,38 +229,22 @@ public final class BankSimulator implements AutoCloseable {
 
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(host);
-        sshd.setPort(requestedPort);
+        sshd.setPort(port);
         sshd.setKeyPairProvider(hostKeys);
         sshd.setPasswordAuthenticator(this::passwordMatches);
         sshd.setPublickeyAuthenticator(this::keyMatches);
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setFileSystemFactory(homes);
         sshd.setSubsystemFactories(List.of(sftp));
-
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bank-simulator-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            sshd.start();
-            server = sshd;
-            hostKey = hostKeys.loadKeys(null).iterator().next().getPublic();
-        } catch (IOException | RuntimeException e) {
-            server = sshd;
-            close();
-            throw e;
-        }
-        log.info("bank simulator listening on {}:{} for banks {} (root {})", host, port(), banksByCode.keySet(), root);
-        for (SimulatedBank bank : banksByCode.values()) {
-            answerWaitingFiles(bank);
-        }
-        return this;
+        server = sshd;
+        sshd.start();
+        boundPort = sshd.getPort();
     }
 
-    /** The port the server is bound to (the assigned one when started with port 0). */
+    /** The port the server is bound to (the assigned one when started with port 0); the same while it is down. */
     public int port() {
-        return requireStarted().getPort();
+        requireStarted();
+        return boundPort;
     }
 
     public String host() {
@@ -259,8 +283,13 @@ public final class BankSimulator implements AutoCloseable {
         return bank(bankCode).home;
     }
 
+    /** The faults the simulator can be told to commit, for the fault tests. */
+    public SimulatorFaults faults() {
+        return faults;
+    }
+
     /**
-     * Waits until no inbound file is being answered and none is queued.
+     * Waits until no inbound file is being answered and none is queued (answers to write again count too).
      *
      * @return true when idle within {@code timeout}; false on timeout or interruption
      */
@@ -285,15 +314,20 @@ public final class BankSimulator implements AutoCloseable {
 
     /**
      * Every payment file that arrived in the bank's inbox since start, in arrival order, one entry per
-     * arrival: a file uploaded twice is listed twice (and answered once).
+     * arrival: a file uploaded twice is listed twice (and its second arrival refused as a duplicate).
      */
     public List<String> receivedFiles(String bankCode) {
         return List.copyOf(bank(bankCode).received);
     }
 
-    /** The payment files the bank answered since start, in order, each once. */
+    /** The arrivals the bank answered since start, in order: a name answered twice is listed twice. */
     public List<String> answeredFiles(String bankCode) {
         return List.copyOf(bank(bankCode).answered);
+    }
+
+    /** Every answer file the bank wrote to its outbox since start, in order, a file written again listed again. */
+    public List<String> answerFiles(String bankCode) {
+        return List.copyOf(bank(bankCode).answerFiles);
     }
 
     @Override
@@ -302,12 +336,9 @@ public final class BankSimulator implements AutoCloseable {
             return;
         }
         closed = true;
-        if (server != null) {
-            try {
-                server.stop(true);
-            } catch (IOException e) {
-                log.warn("bank simulator: SSH server did not stop cleanly", e);
-            }
+        stopServer();
+        if (timer != null) {
+            timer.shutdownNow();
         }
         if (worker != null) {
             worker.shutdown();
@@ -321,6 +352,56 @@ public final class BankSimulator implements AutoCloseable {
             }
         }
         log.info("bank simulator stopped (root {})", root);
+    }
+
+    // ---- being down for a while ----
+
+    /** Stops listening and drops every open session; the banks keep answering what they already received. */
+    synchronized void goDown() {
+        requireStarted();
+        if (server != null) {
+            log.info("bank simulator goes down ({}:{})", host, boundPort);
+            stopServer();
+        }
+    }
+
+    /** Listens again on the same host, port and host key. */
+    synchronized void comeBack() throws IOException {
+        requireStarted();
+        if (closed) {
+            throw new IllegalStateException("bank simulator is closed");
+        }
+        if (server == null) {
+            listen(boundPort);
+            log.info("bank simulator is back on {}:{}", host, boundPort);
+        }
+    }
+
+    synchronized boolean isUp() {
+        return server != null && server.isStarted();
+    }
+
+    /** Comes back by itself after {@code downtime}; a failure to bind again is logged. */
+    void scheduleComeBack(Duration downtime) {
+        timer.schedule(() -> {
+            try {
+                comeBack();
+            } catch (IOException | RuntimeException e) {
+                log.error("bank simulator could not come back on {}:{}", host, boundPort, e);
+            }
+        }, downtime.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void stopServer() {
+        SshServer s = server;
+        server = null;
+        if (s != null) {
+            try {
+                s.stop(true);
+            } catch (IOException e) {
+                log.warn("bank simulator: SSH server did not stop cleanly", e);
+            }
+        }
     }
 
     // ---- authentication ----
@@ -362,63 +443,126 @@ public final class BankSimulator implements AutoCloseable {
         return null;
     }
 
-    // ---- inbound files ----
+    // ---- SFTP events ----
 
-    /** Turns SFTP events in a bank's inbox into work for the worker thread. */
+    /** A file's place as its session sees it: the bank, the folder relative to the home, the name. */
+    private record Place(SimulatedBank bank, String folder, String name) {
+    }
+
+    private Place place(ServerSession session, Path sessionPath) {
+        SimulatedBank bank = banksByUser.get(session.getUsername());
+        if (bank == null || sessionPath == null) {
+            return null;
+        }
+        // the session sees its home as "/": express the path relative to it
+        Path absolute = sessionPath.toAbsolutePath().normalize();
+        Path relative = absolute.getRoot() == null ? absolute : absolute.getRoot().relativize(absolute);
+        if (relative.getFileName() == null) {
+            return null;
+        }
+        Path parent = relative.getParent();
+        return new Place(bank, parent == null ? "" : parent.toString().replace('\\', '/'), relative.getFileName().toString());
+    }
+
+    /** Turns SFTP events into work for the worker thread, and commits the transfer faults. */
     private final class InboxListener implements SftpEventListener {
 
         @Override
+        public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
+                int dataOffset, int dataLen) throws IOException {
+            Place p = place(session, localHandle.getFile());
+            if (p == null || !p.folder().equals(p.bank().inboxFolder)) {
+                return;
+            }
+            long limit = faults.dropLimit();
+            if (limit < 0 || offset + dataLen <= limit) {
+                return;
+            }
+            if (!faults.takeDrop()) {
+                return;
+            }
+            int keep = (int) Math.max(0, limit - offset);
+            if (keep > 0) {
+                localHandle.write(data, dataOffset, keep, offset);
+            }
+            faults.droppedSessions.add(session);
+            log.warn("bank {}: dropping the connection after {} bytes of {} (fault injected)", p.bank().code(),
+                    offset + keep, p.name());
+            session.close(true);
+            throw new IOException("connection dropped by the simulated bank after " + (offset + keep) + " bytes");
+        }
+
+        @Override
         public void moved(ServerSession session, Path srcPath, Path dstPath, Collection<CopyOption> opts, Throwable thrown) {
-            if (thrown == null) {
-                arrived(session, dstPath);
+            if (thrown != null) {
+                return;
+            }
+            taken(place(session, srcPath));
+            arrived(session, place(session, dstPath));
+        }
+
+        @Override
+        public void removed(ServerSession session, Path path, boolean isDirectory, Throwable thrown) {
+            if (thrown == null && !isDirectory) {
+                taken(place(session, path));
             }
         }
 
         @Override
         public void closed(ServerSession session, String remoteHandle, Handle localHandle, Throwable thrown) {
-            if (thrown == null && localHandle instanceof FileHandle file
+            if (thrown == null && localHandle instanceof FileHandle file && !faults.droppedSessions.contains(session)
                     && (file.getOpenOptions().contains(StandardOpenOption.WRITE)
                     || file.getOpenOptions().contains(StandardOpenOption.APPEND))) {
-                arrived(session, file.getFile());
+                arrived(session, place(session, file.getFile()));
             }
         }
     }
 
     /** Called on the SSH server's thread, before the client gets its answer: cheap, and never throws. */
-    private void arrived(ServerSession session, Path sessionPath) {
-        SimulatedBank bank = banksByUser.get(session.getUsername());
-        if (bank == null) {
+    private void arrived(ServerSession session, Place p) {
+        if (p == null || !p.folder().equals(p.bank().inboxFolder) || !isPaymentFileName(p.name())) {
+            if (p != null && p.folder().equals(p.bank().inboxFolder)) {
+                log.debug("bank {}: ignoring {} in the inbox", p.bank().code(), p.name());
+            }
             return;
         }
-        // the session sees its home as "/": express the path relative to it
-        Path absolute = sessionPath.toAbsolutePath().normalize();
-        Path relative = absolute.getRoot() == null ? absolute : absolute.getRoot().relativize(absolute);
-        Path parent = relative.getParent();
-        if (relative.getFileName() == null || !(parent == null ? "" : parent.toString()).equals(bank.inboxFolder)) {
+        SimulatedBank bank = p.bank();
+        bank.received.add(p.name());
+        log.info("bank {}: received {}", bank.code(), p.name());
+        submit(bank, p.name(), () -> answer(bank, p.name()));
+    }
+
+    /** An answer the hub took (moved or removed) from the outbox: write it again when a fault asked for it. */
+    private void taken(Place p) {
+        if (p == null || !p.folder().equals(p.bank().outboxFolder)) {
             return;
         }
-        String name = relative.getFileName().toString();
-        if (!isPaymentFileName(name)) {
-            log.debug("bank {}: ignoring {} in the inbox", bank.code(), name);
-            return;
+        byte[] again = p.bank().republish.remove(p.name());
+        if (again != null) {
+            SimulatedBank bank = p.bank();
+            submit(bank, p.name(), () -> {
+                log.warn("bank {}: writing {} again after it was taken (fault injected)", bank.code(), p.name());
+                publish(bank, new AnswerFile(p.name(), again));
+            });
         }
-        bank.received.add(name);
-        log.info("bank {}: received {}", bank.code(), name);
-        submit(bank, name);
     }
 
     private static boolean isPaymentFileName(String name) {
         return BankFileNames.isSafeName(name) && !name.endsWith(PART) && !name.endsWith(TMP) && !name.startsWith(".");
     }
 
-    private void submit(SimulatedBank bank, String name) {
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    private void submit(SimulatedBank bank, String name, Work work) {
         synchronized (idle) {
             inFlight++;
         }
         try {
             worker.execute(() -> {
                 try {
-                    answer(bank, name);
+                    work.run();
                 } catch (IOException | RuntimeException e) {
                     log.error("bank {}: could not answer {}", bank.code(), name, e);
                 } finally {
@@ -438,7 +582,7 @@ public final class BankSimulator implements AutoCloseable {
         }
     }
 
-    /** Runs on the worker thread: read, answer once, publish the answers, keep a copy. */
+    /** Runs on the worker thread: read, answer, publish the answers (with any fault asked for), keep a copy. */
     private void answer(SimulatedBank bank, String name) throws IOException {
         Path file = bank.inbox.resolve(name);
         if (!Files.isRegularFile(file)) {
@@ -450,27 +594,45 @@ public final class BankSimulator implements AutoCloseable {
             return;
         }
         byte[] content = Files.readAllBytes(file);
-        String key = name + "\n" + sha256(content);
-        if (!bank.answeredKeys.add(key)) {
-            log.info("bank {}: {} was already answered, not answering again", bank.code(), name);
-            return;
+        AnswerFault fault = BankFormats.answerCarriesTotals(bank.profile) && faults.takeCorruptTotals()
+                ? AnswerFault.WRONG_TOTALS : AnswerFault.NONE;
+        if (fault != AnswerFault.NONE) {
+            log.warn("bank {}: answering {} with totals that disagree (fault injected)", bank.code(), name);
         }
-        try {
-            List<BankResponder.AnswerFile> answers = bank.responder.respond(name, content);
-            for (BankResponder.AnswerFile answer : answers) {
-                publish(bank, answer);
+        List<AnswerFile> answers = bank.responder.respond(name, content, fault);
+        SimulatorFaults.Duplicate duplicate = answers.isEmpty() ? SimulatorFaults.Duplicate.NONE : faults.takeDuplicate();
+        for (int i = 0; i < answers.size(); i++) {
+            AnswerFile a = answers.get(i);
+            publish(bank, a);
+            if (i == 0 && duplicate == SimulatorFaults.Duplicate.SECOND_NAME) {
+                String second = secondName(a.name());
+                log.warn("bank {}: sending {} a second time as {} (fault injected)", bank.code(), a.name(), second);
+                publish(bank, new AnswerFile(second, a.content()));
+            } else if (i == 0 && duplicate == SimulatorFaults.Duplicate.SAME_NAME_AFTER_TAKEN) {
+                bank.republish.put(a.name(), a.content());
             }
-            writeAtomically(bank.processed, name, content);
-            bank.answered.add(name);
-            log.info("bank {}: answered {} with {}", bank.code(), name, answers.stream().map(BankResponder.AnswerFile::name).toList());
-        } catch (IOException | RuntimeException e) {
-            bank.answeredKeys.remove(key); // a new upload of the same file may be answered
-            throw e;
         }
+        if (bank.processedNames.add(name)) {
+            writeAtomically(bank.processed, name, content);
+        }
+        bank.answered.add(name);
+        log.info("bank {}: answered {} with {}", bank.code(), name, answers.stream().map(AnswerFile::name).toList());
     }
 
-    private void publish(SimulatedBank bank, BankResponder.AnswerFile answer) throws IOException {
+    private void publish(SimulatedBank bank, AnswerFile answer) throws IOException {
         writeAtomically(bank.outbox, BankFileNames.requireSafeName(answer.name()), answer.content());
+        bank.answerFiles.add(answer.name());
+    }
+
+    /** {@code X.ret.txt} sent again as {@code X-copy2.ret.txt}: the answer suffix stays, so the hub's poller still sees it. */
+    static String secondName(String answerName) {
+        for (String suffix : List.of(".ret.txt", ".pain002.xml", ".camt053.xml")) {
+            if (answerName.endsWith(suffix) && answerName.length() > suffix.length()) {
+                return answerName.substring(0, answerName.length() - suffix.length()) + "-copy2" + suffix;
+            }
+        }
+        int dot = answerName.lastIndexOf('.');
+        return dot > 0 ? answerName.substring(0, dot) + "-copy2" + answerName.substring(dot) : answerName + "-copy2";
     }
 
     /** Writes {@code name.tmp}, then renames it: a reader never sees a partial file under the final name. */
@@ -485,14 +647,33 @@ public final class BankSimulator implements AutoCloseable {
         }
     }
 
-    /** Files answered before a restart: their copies in {@code processed/}. */
+    /**
+     * Files answered before a restart: their copies in {@code processed/}, replayed oldest first so the
+     * bank remembers their names, their message ids and what it booked.
+     */
     private static void rememberProcessed(SimulatedBank bank) throws IOException {
+        List<Path> copies = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(bank.processed)) {
             for (Path p : files) {
-                String name = p.getFileName().toString();
-                if (Files.isRegularFile(p) && isPaymentFileName(name)) {
-                    bank.answeredKeys.add(name + "\n" + sha256(Files.readAllBytes(p)));
+                if (Files.isRegularFile(p) && isPaymentFileName(p.getFileName().toString())) {
+                    copies.add(p);
                 }
+            }
+        }
+        copies.sort(Comparator.comparing((Path p) -> {
+            try {
+                return Files.getLastModifiedTime(p).toMillis();
+            } catch (IOException e) {
+                return 0L;
+            }
+        }).thenComparing(p -> p.getFileName().toString()));
+        for (Path p : copies) {
+            String name = p.getFileName().toString();
+            bank.processedNames.add(name);
+            try {
+                bank.responder.remember(name, Files.readAllBytes(p));
+            } catch (RuntimeException e) {
+                log.warn("bank {}: cannot replay {} answered before the restart: {}", bank.code(), name, e.toString());
             }
         }
     }
@@ -503,32 +684,21 @@ public final class BankSimulator implements AutoCloseable {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(bank.inbox)) {
             for (Path p : files) {
                 String name = p.getFileName().toString();
-                if (Files.isRegularFile(p) && isPaymentFileName(name)
-                        && !bank.answeredKeys.contains(name + "\n" + sha256(Files.readAllBytes(p)))) {
+                if (Files.isRegularFile(p) && isPaymentFileName(name) && !bank.processedNames.contains(name)) {
                     waiting.add(name);
                 }
             }
         }
         waiting.stream().sorted().forEach(name -> {
             log.info("bank {}: {} was waiting in the inbox", bank.code(), name);
-            submit(bank, name);
+            submit(bank, name, () -> answer(bank, name));
         });
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private SshServer requireStarted() {
-        SshServer s = server;
-        if (s == null) {
+    private void requireStarted() {
+        if (worker == null || boundPort < 0) {
             throw new IllegalStateException("bank simulator not started");
         }
-        return s;
     }
 
     private SimulatedBank bank(String bankCode) {

@@ -82,6 +82,7 @@ class BankFileNamesTest {
     private static BankProfile withPattern(String pattern) {
         BankProfile p = TestProfiles.pipe();
         return new BankProfile(p.code(), p.name(), p.agentBankNumbers(), p.outboundFormat(), p.answerFormat(), p.charset(),
-                p.maxTransactionsPerFile(), BigDecimal.TEN, p.batchBooking(), pattern, p.sftp());
+                p.maxTransactionsPerFile(), BigDecimal.TEN, p.batchBooking(), pattern, p.sftp(), p.transliteration(),
+                p.cutOffTime(), p.statementFormat(), p.answerSettles());
     }
 }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jincai.bank.iso.IsoBankFiles.stream;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.jincai.bank.TestProfiles;
 import org.jincai.bank.file.BankAnswer;
 import org.jincai.bank.file.BankFileException;
 import org.jincai.bank.file.CreditStatus;
+import org.jincai.bank.file.PaymentFile;
 import org.jincai.bank.simulator.BankResponder.AnswerFile;
 import org.jincai.bank.simulator.RejectionRule;
 import org.jincai.formats.iso20022.IsoXsdValidator;
@@ -126,6 +129,47 @@ class IsoBankResponderTest {
         // the first copy may have been paid: the duplicate's rejection must not reach those payments
         assertThatThrownBy(() -> hubReads(second))
                 .extracting(e -> ((BankFileException) e).code()).isEqualTo(IsoBankErrors.ANSWER_WITHOUT_TRANSACTIONS);
+    }
+
+    @Test
+    void theSameFileNameAgainIsADuplicateAnsweredUnderASecondName() {
+        AnswerFile first = bank.respond(IsoBankFiles.FILE_NAME, payroll).get(0);
+
+        List<AnswerFile> again = bank.respond(IsoBankFiles.FILE_NAME, payroll);
+
+        assertThat(again).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("DEMO-ISO_20250106_B0002_001-dup2.pain002.xml").isNotEqualTo(first.name());
+            PaymentStatusReport report = report(a);
+            assertThat(report.groupReasonCode()).isEqualTo(IsoBankResponder.DUPLICATE);
+            assertThat(report.messageId()).isNotEqualTo(report(first).messageId());
+        });
+    }
+
+    @Test
+    void eachStatementOpensAtThePreviousClosingBalance() {
+        IsoBankResponder generous = new IsoBankResponder(TestProfiles.iso(), RejectionRule.none(), IsoBankFiles.LATER);
+        PaymentFile second = new PaymentFile("second.xml", "DEMO-ISO", "B0009-001", LocalDate.of(2025, 1, 7),
+                TestProfiles.UNIT, TestProfiles.PAYER, IsoBankFiles.PAYER_BANK,
+                List.of(IsoBankFiles.credit("E2E-0101", "100.00", "张三", "6222020200001111", null, null)));
+        byte[] secondPain001 = new Pain001FileWriter(TestProfiles.iso(), IsoBankFiles.MORNING).render(second);
+
+        String one = new String(generous.respond(IsoBankFiles.FILE_NAME, payroll).get(1).content(), StandardCharsets.UTF_8);
+        String two = new String(generous.respond("second.xml", secondPain001).get(1).content(), StandardCharsets.UTF_8);
+
+        // 1000000000.00 - 102234.56 (the whole payroll) = 999897765.44, then - 100.00
+        assertThat(one).contains("<Amt Ccy=\"CNY\">999897765.44</Amt>", "<ElctrncSeqNb>1</ElctrncSeqNb>");
+        assertThat(two).contains("<Amt Ccy=\"CNY\">999897765.44</Amt>", "<Amt Ccy=\"CNY\">999897665.44</Amt>",
+                "<ElctrncSeqNb>2</ElctrncSeqNb>", "<Dt>2025-01-07</Dt>", "<EndToEndId>E2E-0101</EndToEndId>");
+        assertThat(generous.statements().balance(TestProfiles.UNIT)).isEqualByComparingTo("999897665.44");
+    }
+
+    @Test
+    void aRefusedFileIsNotBooked() {
+        List<AnswerFile> answers = bank.respond("garbage.xml", "<Document/>".getBytes(StandardCharsets.UTF_8));
+        assertThat(answers).hasSize(1);
+        List<AnswerFile> allRejected = new IsoBankResponder(TestProfiles.iso(), c -> Optional.of(new RejectionRule.Rejection(
+                "AC01", "x")), IsoBankFiles.LATER).respond(IsoBankFiles.FILE_NAME, payroll);
+        assertThat(allRejected).hasSize(1);
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole ISO path with real files: a payroll becomes a pain.001, the simulated bank answers it with
- * a pain.002, and the hub reads back which credits the bank refused.
+ * a pain.002 (accepted or refused) and then a camt.053 that books what it accepted, and the hub reads
+ * back which credits the bank refused.
  */
 class IsoBankRoundTripTest {
 
@@ -39,11 +40,11 @@ class IsoBankRoundTripTest {
         List<AnswerFile> answers = new IsoBankResponder(TestProfiles.iso(), RejectionRule.accountEndingWith("0000"),
                 IsoBankFiles.LATER).respond(IsoBankFiles.FILE_NAME, pain001);
 
-        assertThat(answers).singleElement().satisfies(a -> {
-            assertThat(a.name()).isEqualTo("DEMO-ISO_20250106_B0002_001.pain002.xml");
-            assertThat(xsd.validate(a.content(), "pain.002.001.10")).isEmpty();
-            assertThat(new String(a.content(), StandardCharsets.UTF_8)).contains("<GrpSts>PART</GrpSts>");
-        });
+        assertThat(answers).extracting(AnswerFile::name)
+                .containsExactly("DEMO-ISO_20250106_B0002_001.pain002.xml", "DEMO-ISO_20250106_B0002_001.camt053.xml");
+        assertThat(xsd.validate(answers.get(0).content(), "pain.002.001.10")).isEmpty();
+        assertThat(new String(answers.get(0).content(), StandardCharsets.UTF_8)).contains("<GrpSts>PART</GrpSts>");
+        assertThat(xsd.validate(answers.get(1).content(), "camt.053.001.08")).isEmpty();
 
         BankAnswer answer = new Pain002AnswerReader(TestProfiles.iso())
                 .read(answers.get(0).name(), stream(answers.get(0).content()));
@@ -68,5 +69,23 @@ class IsoBankRoundTripTest {
         AnswerFile answer = new IsoBankResponder(TestProfiles.iso(), RejectionRule.accountEndingWith("0000"),
                 IsoBankFiles.LATER).respond(IsoBankFiles.FILE_NAME, pain001).get(0);
         IsoBankFiles.assertXmlSimilar(answer.content(), IsoBankFiles.resource("DEMO-ISO_20250106_B0002_001.pain002.xml"));
+    }
+
+    @Test
+    void theStatementBooksTheAcceptedCreditsAsOneBatchEntry() {
+        byte[] pain001 = new Pain001FileWriter(TestProfiles.iso(), IsoBankFiles.MORNING).render(IsoBankFiles.payroll());
+        AnswerFile statement = new IsoBankResponder(TestProfiles.iso(), RejectionRule.accountEndingWith("0000"),
+                IsoBankFiles.LATER).respond(IsoBankFiles.FILE_NAME, pain001).get(1);
+        assertThat(xsd.validate(statement.content(), "camt.053.001.08")).isEmpty();
+        IsoBankFiles.assertXmlSimilar(statement.content(), IsoBankFiles.resource("camt.053.001.08-batch-booking.xml"));
+    }
+
+    @Test
+    void withoutBatchBookingEachAcceptedCreditIsAnEntry() {
+        byte[] pain001 = new Pain001FileWriter(TestProfiles.iso(), IsoBankFiles.MORNING).render(IsoBankFiles.payroll());
+        AnswerFile statement = new IsoBankResponder(TestProfiles.iso().withBatchBooking(false),
+                RejectionRule.accountEndingWith("0000"), IsoBankFiles.LATER).respond(IsoBankFiles.FILE_NAME, pain001).get(1);
+        assertThat(xsd.validate(statement.content(), "camt.053.001.08")).isEmpty();
+        IsoBankFiles.assertXmlSimilar(statement.content(), IsoBankFiles.resource("camt.053.001.08-single-booking.xml"));
     }
 }

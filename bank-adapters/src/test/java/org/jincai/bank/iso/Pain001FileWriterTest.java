@@ -55,7 +55,8 @@ class Pain001FileWriterTest {
         BankProfile iso = TestProfiles.iso();
         BankProfile single = new BankProfile(iso.code(), iso.name(), iso.agentBankNumbers(), iso.outboundFormat(),
                 iso.answerFormat(), iso.charset(), iso.maxTransactionsPerFile(), iso.maxAmountPerFile(), false,
-                iso.fileNamePattern(), iso.sftp());
+                iso.fileNamePattern(), iso.sftp(), iso.transliteration(), iso.cutOffTime(), iso.statementFormat(),
+                iso.answerSettles());
 
         byte[] xml = new Pain001FileWriter(single, IsoBankFiles.MORNING).render(IsoBankFiles.payroll());
 

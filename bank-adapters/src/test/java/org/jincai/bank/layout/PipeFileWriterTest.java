@@ -12,6 +12,7 @@ import org.jincai.bank.TestProfiles;
 import org.jincai.bank.file.BankFileException;
 import org.jincai.bank.file.OutboundCredit;
 import org.jincai.bank.file.PaymentFile;
+import org.jincai.bank.profile.TransliterationPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +48,22 @@ class PipeFileWriterTest {
                     assertThat(e.getMessage()).contains("E2E-0004").contains("王\uD845\uDC84").contains("U+21484");
                 });
         assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void underTheTransliterationPolicyTheNameGoesOnTheWireInItsCommonForm() {
+        PipeFileWriter lenient = new PipeFileWriter(TestProfiles.pipe().withTransliteration(TransliterationPolicy.TRANSLITERATE));
+        List<OutboundCredit> credits = List.of(TestProfiles.credit("E2E-0004", "1.00", "张𠮷", "6222020200005555"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        lenient.write(TestProfiles.demoFile(credits), out);
+        assertThat(new String(out.toByteArray(), TestProfiles.GBK)).contains("|E2E-0004|张吉|1.00|").doesNotContain("?");
+
+        List<OutboundCredit> unknown = List.of(TestProfiles.credit("E2E-0005", "1.00", "王\uD845\uDC84", "6222020200005555"));
+        assertThatThrownBy(() -> lenient.write(TestProfiles.demoFile(unknown), new ByteArrayOutputStream()))
+                .isInstanceOfSatisfying(BankFileException.class, e -> {
+                    assertThat(e.code()).isEqualTo("CHARSET_UNENCODABLE");
+                    assertThat(e.getMessage()).contains("E2E-0005").contains("no transliteration is known");
+                });
     }
 
     @Test

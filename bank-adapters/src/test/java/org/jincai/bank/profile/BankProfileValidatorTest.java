@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.jincai.bank.TestProfiles;
 import org.jincai.formats.Problem;
@@ -38,7 +40,8 @@ class BankProfileValidatorTest {
     void duplicateCodeAndSharedAgentBankNumberAreRefused() {
         BankProfile iso = TestProfiles.iso();
         BankProfile twin = new BankProfile("DEMO-ISO", "twin", List.of("104581000099"), iso.outboundFormat(), iso.answerFormat(),
-                iso.charset(), 10, BigDecimal.TEN, false, iso.fileNamePattern(), iso.sftp());
+                iso.charset(), 10, BigDecimal.TEN, false, iso.fileNamePattern(), iso.sftp(), iso.transliteration(),
+                iso.cutOffTime(), iso.statementFormat(), iso.answerSettles());
         assertThat(locations(List.of(iso, twin)))
                 .containsExactly("bank DEMO-ISO / code", "bank DEMO-ISO / agentBankNumbers[0]");
     }
@@ -47,7 +50,8 @@ class BankProfileValidatorTest {
     void everyFieldRuleIsChecked() {
         BankProfile p = new BankProfile(" ", null, List.of("10458100001", "abcdefghijkl"), BankFormat.PAIN_002_001_10,
                 BankFormat.PIPE_GBK_RETURN, StandardCharsets.ISO_8859_1, 0, BigDecimal.ZERO, false, "{bank}/{date}{x}",
-                new org.jincai.bank.profile.SftpEndpoint("", -1, "", "", "", null, "../in", "", null, null, null));
+                new SftpEndpoint("", -1, "", "", "", null, "../in", "", null, null, null), null, null,
+                BankFormat.PIPE_GBK, false);
         assertThat(locations(List.of(p))).containsExactly(
                 "bank #1 / code",
                 "bank #1 / agentBankNumbers[0]",
@@ -65,23 +69,58 @@ class BankProfileValidatorTest {
                 "bank #1 / sftp.inbox",
                 "bank #1 / sftp.outbox",
                 "bank #1 / sftp.port",
-                "bank #1 / sftp.password");
+                "bank #1 / sftp.password",
+                "bank #1 / transliteration",
+                "bank #1 / cutOffTime",
+                "bank #1 / statementFormat");
     }
 
     @Test
     void answerFormatMustMatchOutboundFormat() {
         BankProfile p = TestProfiles.pipe();
         BankProfile wrong = new BankProfile(p.code(), p.name(), p.agentBankNumbers(), BankFormat.PIPE_GBK,
-                BankFormat.PAIN_002_001_10, p.charset(), 1, BigDecimal.ONE, false, p.fileNamePattern(), p.sftp());
+                BankFormat.PAIN_002_001_10, p.charset(), 1, BigDecimal.ONE, false, p.fileNamePattern(), p.sftp(),
+                p.transliteration(), p.cutOffTime(), p.statementFormat(), p.answerSettles());
         assertThat(locations(List.of(wrong))).containsExactly("bank DEMO-PIPE / answerFormat");
     }
 
     @Test
     void missingSftpAndFormatsAreReported() {
         BankProfile p = new BankProfile("X", "x", List.of("123456789012"), null, null, null, 1, BigDecimal.ONE, false,
-                "{batch}-{part}", null);
+                "{batch}-{part}", null, TransliterationPolicy.REFUSE, LocalTime.NOON, null, true);
         assertThat(locations(List.of(p))).containsExactly(
                 "bank X / outboundFormat", "bank X / answerFormat", "bank X / charset", "bank X / sftp");
+    }
+
+    @Test
+    void theFixedWidthBankIsValidAndItsLimitsAreBoundByTheLayout() {
+        BankProfile fixed = TestProfiles.fixed();
+        assertThat(validator.validate(List.of(fixed, TestProfiles.pipe(), TestProfiles.iso()))).isEmpty();
+
+        BankProfile tooMany = new BankProfile(fixed.code(), fixed.name(), fixed.agentBankNumbers(), fixed.outboundFormat(),
+                fixed.answerFormat(), fixed.charset(), 1_000_000, new BigDecimal("10000000000000.00"), false,
+                fixed.fileNamePattern(), fixed.sftp(), fixed.transliteration(), fixed.cutOffTime(), null, true);
+        assertThat(locations(List.of(tooMany)))
+                .containsExactly("bank DEMO-FIXED / maxTransactionsPerFile", "bank DEMO-FIXED / maxAmountPerFile");
+    }
+
+    @Test
+    void aBankWhoseAnswerDoesNotSettleMustSendStatements() {
+        BankProfile iso = TestProfiles.iso();
+        BankProfile noStatement = new BankProfile(iso.code(), iso.name(), iso.agentBankNumbers(), iso.outboundFormat(),
+                iso.answerFormat(), iso.charset(), 10, BigDecimal.TEN, true, iso.fileNamePattern(), iso.sftp(),
+                TransliterationPolicy.TRANSLITERATE, LocalTime.of(17, 0), null, false);
+        assertThat(validator.validate(List.of(noStatement)))
+                .extracting(Problem::location).containsExactly("bank DEMO-ISO / answerSettles");
+        assertThat(TestProfiles.pipe().answerSettles()).isTrue();
+        assertThat(TestProfiles.pipe().sendsStatements()).isFalse();
+        assertThat(iso.sendsStatements()).isTrue();
+    }
+
+    @Test
+    void theCutOffIsAWallClockTimeInShanghai() {
+        assertThat(TestProfiles.iso().cutOffOn(LocalDate.of(2025, 1, 6)).toOffsetDateTime())
+                .hasToString("2025-01-06T16:30+08:00");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.SshException;
@@ -29,6 +30,7 @@ import org.jincai.bank.file.CreditStatus;
 import org.jincai.bank.layout.PipeReturnReader;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.profile.SftpEndpoint;
+import org.jincai.bank.profile.TransliterationPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ class BankSimulatorTest {
 
     private static final String PAYMENT = "PAY-DEMO-PIPE-20250106-B0001-001.txt";
     private static final String RETURN = "PAY-DEMO-PIPE-20250106-B0001-001.ret.txt";
+    private static final String DUPLICATE_RETURN = "PAY-DEMO-PIPE-20250106-B0001-001-dup2.ret.txt";
 
     @TempDir
     Path tmp;
@@ -68,10 +71,24 @@ class BankSimulatorTest {
                 .build();
     }
 
+    /** Counts the answers the banks make; replays after a restart are not answers. */
     private BankResponder counting(BankResponder delegate) {
-        return (name, content) -> {
-            responses.incrementAndGet();
-            return delegate.respond(name, content);
+        return new BankResponder() {
+            @Override
+            public List<AnswerFile> respond(String name, byte[] content) {
+                return respond(name, content, AnswerFault.NONE);
+            }
+
+            @Override
+            public List<AnswerFile> respond(String name, byte[] content, AnswerFault fault) {
+                responses.incrementAndGet();
+                return delegate.respond(name, content, fault);
+            }
+
+            @Override
+            public void remember(String name, byte[] content) {
+                delegate.remember(name, content);
+            }
         };
     }
 
@@ -98,7 +115,7 @@ class BankSimulatorTest {
     }
 
     @Test
-    void theIsoBankAnswersAPain001WithAPain002() throws Exception {
+    void theIsoBankAnswersAPain001WithAPain002ThenACamt053() throws Exception {
         BankProfile iso = TestProfiles.iso();
         String name = BankFileNames.name(iso, "B0001", LocalDate.of(2025, 1, 6), 1, 1);
         ByteArrayOutputStream pain001 = new ByteArrayOutputStream();
@@ -106,10 +123,11 @@ class BankSimulatorTest {
         try (HubClient hub = HubClient.password(simulator.port(), "demo-iso", "iso-secret", knownHosts())) {
             hub.upload("inbox", name, pain001.toByteArray());
             assertThat(simulator.awaitIdle(HubClient.TIMEOUT)).isTrue();
-            List<String> answers = hub.list("outbox");
-            assertThat(answers).singleElement().satisfies(a -> assertThat(a).endsWith(".xml"));
+            String status = IsoBankResponderNames.status(name);
+            assertThat(hub.list("outbox")).containsExactly(IsoBankResponderNames.statement(name), status);
+            assertThat(simulator.answerFiles("DEMO-ISO")).containsExactly(status, IsoBankResponderNames.statement(name));
             BankAnswer answer = BankFormats.answerReader(iso)
-                    .read(answers.get(0), new ByteArrayInputStream(hub.read("outbox/" + answers.get(0))));
+                    .read(status, new ByteArrayInputStream(hub.read("outbox/" + status)));
             assertThat(answer.statuses()).extracting(CreditStatus::endToEndId, CreditStatus::accepted, CreditStatus::reasonCode)
                     .containsExactly(tuple("E2E-0001", true, null), tuple("E2E-0002", false, "AC04"), tuple("E2E-0003", true, null));
         }
@@ -139,21 +157,27 @@ class BankSimulatorTest {
     }
 
     @Test
-    void theSameFileUploadedTwiceIsAnsweredOnce() throws Exception {
+    void theSameFileUploadedTwiceIsRefusedTheSecondTimeAndTheFirstAnswerStands() throws Exception {
         try (HubClient hub = hub()) {
             hub.upload("inbox", PAYMENT, paymentFile());
             assertThat(simulator.awaitIdle(HubClient.TIMEOUT)).isTrue();
+            byte[] first = hub.read("outbox/" + RETURN);
             hub.write("inbox/" + PAYMENT, paymentFile());
             assertThat(simulator.awaitIdle(HubClient.TIMEOUT)).isTrue();
-            assertThat(hub.list("outbox")).containsExactly(RETURN);
+            assertThat(hub.list("outbox")).containsExactly(DUPLICATE_RETURN, RETURN);
+            assertThat(hub.read("outbox/" + RETURN)).isEqualTo(first);
+            BankAnswer refusal = new PipeReturnReader(TestProfiles.pipe())
+                    .read(DUPLICATE_RETURN, new ByteArrayInputStream(hub.read("outbox/" + DUPLICATE_RETURN)));
+            assertThat(refusal.originalReference()).isEqualTo("B0001-001");
+            assertThat(refusal.statuses()).isEmpty();
         }
         assertThat(simulator.receivedFiles("DEMO-PIPE")).containsExactly(PAYMENT, PAYMENT);
-        assertThat(simulator.answeredFiles("DEMO-PIPE")).containsExactly(PAYMENT);
-        assertThat(responses).hasValue(1);
+        assertThat(simulator.answeredFiles("DEMO-PIPE")).containsExactly(PAYMENT, PAYMENT);
+        assertThat(responses).hasValue(2);
     }
 
     @Test
-    void afterARestartOnTheSameRootTheKeyIsTheSameAndAnsweredFilesAreNotAnsweredAgain() throws Exception {
+    void afterARestartOnTheSameRootTheKeyIsTheSameAndTheBankRemembersWhatItReceived() throws Exception {
         try (HubClient hub = hub()) {
             hub.upload("inbox", PAYMENT, paymentFile());
             assertThat(simulator.awaitIdle(HubClient.TIMEOUT)).isTrue();
@@ -164,11 +188,14 @@ class BankSimulatorTest {
 
         simulator = simulator(port).start();
         assertThat(simulator.knownHostsLine("127.0.0.1")).isEqualTo(line);
+        assertThat(simulator.awaitIdle(HubClient.TIMEOUT)).isTrue();
+        assertThat(responses).as("nothing answered again at start").hasValue(1);
         try (HubClient hub = hub()) {
             hub.write("inbox/" + PAYMENT, paymentFile());
             assertThat(simulator.awaitIdle(HubClient.TIMEOUT)).isTrue();
+            assertThat(hub.list("outbox")).containsExactly(DUPLICATE_RETURN, RETURN);
         }
-        assertThat(responses).hasValue(1);
+        assertThat(responses).hasValue(2);
     }
 
     @Test
@@ -221,7 +248,8 @@ class BankSimulatorTest {
         simulator.close();
         BankProfile other = new BankProfile("DEMO-PIPE2", "第二代发银行", List.of("102581000077"), TestProfiles.pipe().outboundFormat(),
                 TestProfiles.pipe().answerFormat(), TestProfiles.GBK, 10, TestProfiles.pipe().maxAmountPerFile(), false,
-                "{batch}-{part}", TestProfiles.sftp("demo-pipe2", "other-secret"));
+                "{batch}-{part}", TestProfiles.sftp("demo-pipe2", "other-secret"), TransliterationPolicy.REFUSE,
+                LocalTime.of(16, 0), null, true);
         simulator = BankSimulator.builder().root(root).bank(TestProfiles.pipe()).bank(other)
                 .rule(RejectionRule.accountEndingWith("0000")).build().start();
         try (HubClient first = hub();

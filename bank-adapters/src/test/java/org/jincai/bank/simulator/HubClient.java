@@ -88,6 +88,24 @@ final class HubClient implements AutoCloseable {
         }
     }
 
+    long size(String path) throws IOException {
+        return sftp.stat(path).getSize();
+    }
+
+    /** Takes an answer as the hub's poller does: moves it out of the outbox. */
+    void move(String from, String to) throws IOException {
+        sftp.rename(from, to);
+    }
+
+    /**
+     * Polls {@code folder} as the hub's poller does until {@code name} is there, and reads it; a
+     * bounded wait, never a fixed sleep.
+     */
+    byte[] awaitFile(String folder, String name) throws IOException {
+        Poll.until(TIMEOUT, "file " + folder + "/" + name, () -> list(folder).contains(name));
+        return read(folder + "/" + name);
+    }
+
     List<String> list(String folder) throws IOException {
         List<String> names = new ArrayList<>();
         for (SftpClient.DirEntry e : sftp.readDir(folder)) {

@@ -29,7 +29,7 @@ public class ApiErrors {
     /** The body of every error answer. */
     public record ErrorResponse(String code, String message, List<IntakeResponse.ProblemView> errors) {
 
-        static ErrorResponse of(List<Problem> problems) {
+        public static ErrorResponse of(List<Problem> problems) {
             Problem first = problems.get(0);
             return new ErrorResponse(first.code(), first.message(),
                     problems.stream().map(IntakeResponse.ProblemView::of).toList());

@@ -3,12 +3,17 @@ package org.jincai.server.api;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
+import org.jincai.core.finance.ReceiptService;
+import org.jincai.core.report.SummaryQueries;
 import org.jincai.core.voucher.VoucherOutcome;
+import org.jincai.formats.Problem;
 import org.jincai.routes.RouteIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,16 +21,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/vouchers}: a finance system submits a MOF voucher envelope (GBK XML) and gets, with
- * 202, one result per voucher. The body goes through the intake route, the same one the inboxes use.
+ * 202, one result per voucher. The body goes through the intake route, the same intake the inboxes use.
+ * {@code GET /api/v1/vouchers/{admDivCode}/{stYear}/{vtCode}/{voucherNo}/receipt} serves its receipt.
  */
 @RestController
 @RequestMapping("/api/v1/vouchers")
 public class VoucherController {
 
-    private final ProducerTemplate producer;
+    static final MediaType GBK_XML = MediaType.parseMediaType("application/xml;charset=GBK");
 
-    public VoucherController(ProducerTemplate producer) {
+    private final ProducerTemplate producer;
+    private final ReceiptService receipts;
+    private final SummaryQueries summary;
+
+    public VoucherController(ProducerTemplate producer, ReceiptService receipts, SummaryQueries summary) {
         this.producer = producer;
+        this.receipts = receipts;
+        this.summary = summary;
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
@@ -36,5 +48,26 @@ public class VoucherController {
                 Map.of(RouteIds.HEADER_SOURCE, "rest:" + user.getName(), RouteIds.HEADER_ACTOR, user.getName()),
                 List.class));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(IntakeResponse.of(outcomes));
+    }
+
+    /**
+     * The receipt (回单) or return (退回) written for a voucher once its banks settled it: the MOF envelope in
+     * GBK. 404 with {@code VOUCHER_NOT_FOUND} for a voucher never taken in, {@code RECEIPT_NOT_READY} while
+     * its payments are still with the banks.
+     */
+    @GetMapping("/{admDivCode}/{stYear}/{vtCode}/{voucherNo}/receipt")
+    public ResponseEntity<?> receipt(@PathVariable String admDivCode, @PathVariable String stYear,
+                                     @PathVariable String vtCode, @PathVariable String voucherNo) {
+        return receipts.answerFor(admDivCode, stYear, vtCode, voucherNo)
+                .<ResponseEntity<?>>map(envelope -> ResponseEntity.ok().contentType(GBK_XML).body(envelope))
+                .orElseGet(() -> {
+                    String location = admDivCode + "/" + stYear + "/" + vtCode + "/" + voucherNo;
+                    Problem p = summary.voucherKnown(admDivCode, stYear, vtCode, voucherNo)
+                            ? Problem.of("RECEIPT_NOT_READY", "the voucher's payments are not settled by the banks yet",
+                            location)
+                            : Problem.of("VOUCHER_NOT_FOUND", "no voucher with this key was taken in", location);
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+                            .body(ApiErrors.ErrorResponse.of(List.of(p)));
+                });
     }
 }

@@ -1,6 +1,7 @@
 package org.jincai.server.cli;
 
 import java.io.PrintStream;
+import org.jincai.core.bank.BankDirectory;
 import org.jincai.server.JincaiApplication;
 import org.jincai.server.demo.DemoRunner;
 import org.springframework.boot.SpringApplication;
@@ -17,10 +18,13 @@ public final class JincaiCli {
             Usage: jincai [--home DIR] COMMAND
 
             Commands:
-              demo    run the whole payment path on embedded defaults (H2, simulated banks over SFTP)
-                      with the bundled sample vouchers, print a summary and exit
-              serve   start the hub: REST API on port 8080 (JINCAI_PORT), routes, bank polling
-              help    show this help
+              demo                run the whole payment path on embedded defaults (H2, simulated banks
+                                  over SFTP, a finance-system inbox) with the bundled sample vouchers,
+                                  print a summary and exit
+              serve               start the hub: REST API on port 8080 (JINCAI_PORT), routes, polling
+              banks list          the configured bank profiles (no secrets)
+              banks check CODE    connect to the bank's SFTP server and report what is there
+              help                show this help
 
             Options:
               --home DIR   where the embedded database, the simulated banks' SFTP roots and every
@@ -54,18 +58,34 @@ public final class JincaiCli {
             err.print(USAGE);
             return 2;
         }
-        return switch (cli.command()) {
-            case "help" -> {
-                out.print(USAGE);
-                yield 0;
-            }
-            case "demo" -> demo(cli);
-            case "serve" -> {
-                start(cli, WebApplicationType.SERVLET);
-                yield Integer.MIN_VALUE;
-            }
-            default -> throw new IllegalStateException("unhandled command " + cli.command());
-        };
+        try {
+            return switch (cli.command()) {
+                case "help" -> {
+                    cli.requireNoArguments();
+                    out.print(USAGE);
+                    yield 0;
+                }
+                case "demo" -> demo(cli.requireNoArguments());
+                case "serve" -> {
+                    start(cli.requireNoArguments(), WebApplicationType.SERVLET);
+                    yield Integer.MIN_VALUE;
+                }
+                case "banks" -> banks(cli);
+                default -> throw new IllegalStateException("unhandled command " + cli.command());
+            };
+        } catch (CliArguments.UsageException e) {
+            err.println("jincai: " + e.getMessage());
+            err.println();
+            err.print(USAGE);
+            return 2;
+        }
+    }
+
+    private int banks(CliArguments cli) {
+        BanksCommand.validate(cli.arguments());
+        try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE, "cli")) {
+            return new BanksCommand(ctx.getBean(BankDirectory.class), out).run(cli.arguments());
+        }
     }
 
     private int demo(CliArguments cli) {

@@ -4,7 +4,9 @@ import java.util.List;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.simulator.BankSimulator;
 import org.jincai.bank.simulator.RejectionRule;
+import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.release.StagingArea;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,9 +40,19 @@ public class HubConfiguration {
         return new BankDirectory(banks);
     }
 
-    @Bean
-    StagingArea stagingArea(HubProperties props) {
+    @Bean(TreasuryCoreConfiguration.BANK_STAGING)
+    StagingArea bankStaging(HubProperties props) {
         return new StagingArea(props.home().resolve("outbound"));
+    }
+
+    @Bean(TreasuryCoreConfiguration.FINANCE_STAGING)
+    StagingArea financeStaging(HubProperties props) {
+        return new StagingArea(props.home().resolve("finance-outbound"));
+    }
+
+    @Bean
+    FinanceDirectory financeDirectory(HubProperties props) {
+        return new FinanceDirectory(props.financeSystems());
     }
 
     private static boolean simulated(BankProfile b) {

@@ -3,22 +3,26 @@ package org.jincai.server.config;
 import java.nio.file.Path;
 import java.util.List;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.finance.FinanceSystem;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The hub's own configuration ({@code jincai.*}): its home folder (embedded database, simulated banks,
- * every output), the agent bank profiles, the embedded bank simulator and the API users.
+ * every output), the agent bank profiles, the finance systems upstream, the embedded bank simulator and
+ * the API users.
  */
 @ConfigurationProperties("jincai")
 public record HubProperties(
         @DefaultValue("./jincai-data") Path home,
         List<BankProfile> banks,
+        List<FinanceSystem> financeSystems,
         Simulator simulator,
         List<User> users) {
 
     public HubProperties {
         banks = banks == null ? List.of() : List.copyOf(banks);
+        financeSystems = financeSystems == null ? List.of() : List.copyOf(financeSystems);
         users = users == null ? List.of() : List.copyOf(users);
         simulator = simulator == null ? new Simulator(false, "0000") : simulator;
     }

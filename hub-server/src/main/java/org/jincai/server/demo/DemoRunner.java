@@ -1,26 +1,29 @@
 package org.jincai.server.demo;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.apache.camel.ProducerTemplate;
 import org.jincai.bank.profile.BankFormat;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.finance.FinanceDirectory;
+import org.jincai.core.finance.FinanceSystem;
 import org.jincai.core.release.ReleaseResult;
 import org.jincai.core.release.StagedFile;
-import org.jincai.core.report.BankTotals;
 import org.jincai.core.report.SummaryQueries;
-import org.jincai.core.voucher.VoucherOutcome;
 import org.jincai.formats.Problem;
 import org.jincai.formats.iso20022.IsoXsdValidator;
 import org.jincai.routes.RouteIds;
@@ -32,10 +35,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./jincai demo}: the whole payment path on embedded defaults. The bundled sample envelopes go
- * through the intake route, approved payments are released into bank files and uploaded over SFTP to
- * the simulated banks, their answers are polled back and applied; then a summary is printed. A second
- * run on the same home pays nothing twice: every voucher is refused as a duplicate.
+ * {@code ./jincai demo}: the whole payment path on embedded defaults. The bundled sample envelopes are
+ * dropped into the finance system's inbox folder as the finance system would (written under a temporary
+ * name, then renamed), taken in by its inbox route, refused vouchers answered with returns; approved
+ * payments are released into bank files and uploaded over SFTP to the simulated banks, whose answers and
+ * statements are polled back and applied; settled vouchers get their receipts in the finance system's
+ * outbox. Then a summary is printed. A second run on the same home pays nothing twice: the same files are
+ * recognised as already taken.
  */
 @Component
 @Profile("demo")
@@ -43,91 +49,116 @@ public class DemoRunner {
 
     static final String ACTOR = "demo";
     static final String SAMPLES = "classpath:demo/vouchers/*.xml";
+    static final Duration POLL = Duration.ofMillis(200);
 
     private final ProducerTemplate producer;
     private final SummaryQueries summary;
     private final BankDirectory banks;
+    private final FinanceDirectory finance;
     private final HubProperties props;
-    private final Duration answerTimeout;
+    private final Duration timeout;
 
-    public DemoRunner(ProducerTemplate producer, SummaryQueries summary, BankDirectory banks, HubProperties props,
-                      @Value("${jincai.demo.answer-timeout:PT90S}") Duration answerTimeout) {
+    public DemoRunner(ProducerTemplate producer, SummaryQueries summary, BankDirectory banks, FinanceDirectory finance,
+                      HubProperties props, @Value("${jincai.demo.answer-timeout:PT90S}") Duration timeout) {
         this.producer = producer;
         this.summary = summary;
         this.banks = banks;
+        this.finance = finance;
         this.props = props;
-        this.answerTimeout = answerTimeout;
+        this.timeout = timeout;
     }
 
     /** Runs the demo and prints its summary to {@code out}; returns the process exit code. */
     public int run(PrintStream out) {
         Instant started = Instant.now();
+        FinanceSystem fin = finance.all().stream().filter(FinanceSystem::local).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the demo needs a finance system on a local folder"));
+        Path finFolder = props.home().resolve(fin.folder());
         out.println("Jincai demo - home " + props.home());
         for (BankProfile b : banks.all()) {
-            out.printf("  bank %-10s %-16s %-6s sftp://%s@%s:%d/%s%n", b.code(), b.outboundFormat().id(), b.charset(),
-                    b.sftp().user(), b.sftp().host(), b.sftp().port(), b.sftp().inbox());
+            out.printf("  bank    %-10s %-16s %-6s sftp://%s@%s:%d/%s%n", b.code(), b.outboundFormat().id(),
+                    b.charset(), b.sftp().user(), b.sftp().host(), b.sftp().port(), b.sftp().inbox());
         }
-        List<VoucherOutcome> outcomes = receiveSamples();
+        out.printf("  finance %-10s AdmDivCode %s, inbox %s%n", fin.code(), String.join(",", fin.admDivCodes()),
+                finFolder.resolve("inbox"));
+
+        List<String> dropped = dropSamples(finFolder.resolve("inbox"));
+        boolean taken = await(() -> dropped.stream().noneMatch(n -> Files.exists(finFolder.resolve("inbox").resolve(n))));
         ReleaseResult release = producer.requestBodyAndHeader(RouteIds.BANK_RELEASE_ENDPOINT, null,
                 RouteIds.HEADER_ACTOR, ACTOR, ReleaseResult.class);
-        List<String> deliveries = release.staged().stream().map(StagedFile::deliveryId).toList();
-        boolean answered = awaitAnswers(deliveries);
-        List<BankTotals> thisRun = summary.byBank(deliveries);
+        boolean settled = await(() -> summary.vouchersAwaitingAnswerSince(started) == 0);
         List<String> xsd = checkIsoFiles(release.staged());
+        boolean delivered = await(() -> outboxHolds(finFolder.resolve("outbox"), summary.answersSince(started)
+                .values().stream().mapToInt(SummaryQueries.AnswerTotals::count).sum()));
 
-        DemoReport.print(out, outcomes, release, thisRun, xsd, summary.paymentsByStatus(),
-                Duration.between(started, Instant.now()));
-        if (!answered) {
-            out.println("FAILED: not every file was answered by its bank within " + answerTimeout.toSeconds() + " s");
+        DemoReport.print(out, new DemoReport.Run(dropped, summary.vouchersAcceptedSince(started),
+                summary.refusalsSince(started), release, summary.byBank(summary.deliveriesSince(started)), xsd,
+                summary.answersSince(started), files(finFolder.resolve("outbox")), summary.paymentsByStatus(),
+                Duration.between(started, Instant.now())));
+        if (!taken || !settled || !delivered) {
+            out.println("FAILED: " + (!taken ? "the inbox files were not taken" : !settled
+                    ? "not every voucher was settled by its bank and answered" : "not every receipt reached the outbox")
+                    + " within " + timeout.toSeconds() + " s");
             return 1;
         }
-        if (!release.failures().isEmpty() || xsd.stream().anyMatch(line -> line.contains("INVALID"))) {
-            return 1;
-        }
-        return 0;
+        return !release.failures().isEmpty() || xsd.stream().anyMatch(line -> line.contains("INVALID")) ? 1 : 0;
     }
 
-    private List<VoucherOutcome> receiveSamples() {
-        List<VoucherOutcome> outcomes = new ArrayList<>();
-        for (Resource r : samples()) {
-            byte[] envelope;
-            try (var in = r.getInputStream()) {
-                envelope = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read bundled sample " + r.getFilename(), e);
-            }
-            @SuppressWarnings("unchecked")
-            List<VoucherOutcome> result = producer.requestBodyAndHeaders(RouteIds.VOUCHER_INTAKE_ENDPOINT, envelope,
-                    Map.of(RouteIds.HEADER_SOURCE, "demo:" + r.getFilename(), RouteIds.HEADER_ACTOR, ACTOR), List.class);
-            outcomes.addAll(result);
-        }
-        return outcomes;
-    }
-
-    private static List<Resource> samples() {
+    /** Drops each bundled envelope into the inbox as a finance system would: a temporary name, then a rename. */
+    private static List<String> dropSamples(Path inbox) {
+        List<String> names = new ArrayList<>();
         try {
-            Resource[] found = new PathMatchingResourcePatternResolver().getResources(SAMPLES);
-            return Arrays.stream(found).sorted(Comparator.comparing(Resource::getFilename)).toList();
+            Files.createDirectories(inbox);
+            for (Resource r : samples()) {
+                Path part = inbox.resolve(r.getFilename() + ".part");
+                try (InputStream in = r.getInputStream()) {
+                    Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(part, inbox.resolve(r.getFilename()), StandardCopyOption.ATOMIC_MOVE);
+                names.add(r.getFilename());
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the bundled sample vouchers", e);
+            throw new UncheckedIOException("cannot drop the sample vouchers into " + inbox, e);
+        }
+        return names;
+    }
+
+    private static List<Resource> samples() throws IOException {
+        Resource[] found = new PathMatchingResourcePatternResolver().getResources(SAMPLES);
+        return Arrays.stream(found).sorted(Comparator.comparing(Resource::getFilename)).toList();
+    }
+
+    private static boolean outboxHolds(Path outbox, int receipts) {
+        return files(outbox).stream().filter(n -> n.endsWith("_receipt.xml") || n.endsWith("_return.xml")).count()
+                >= receipts;
+    }
+
+    static List<String> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Waits, polling the database, until every file of this run is answered or the timeout passes. */
-    private boolean awaitAnswers(List<String> deliveries) {
-        Instant deadline = Instant.now().plus(answerTimeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (summary.byBank(deliveries).stream().allMatch(t -> t.awaitingAnswer() == 0)) {
-                return true;
+    /** Polls {@code condition} until it holds or the demo's timeout passes. */
+    private boolean await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         }
-        return false;
+        return true;
     }
 
     /** Validates each pain.001 as the bank received it (in the simulator's inbox) against the official XSD. */

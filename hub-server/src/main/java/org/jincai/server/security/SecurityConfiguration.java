@@ -47,6 +47,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/vouchers")
                         .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/releases").hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/vouchers/*/*/*/*/receipt")
+                        .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR, Roles.AUDITOR)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -2,6 +2,7 @@ package org.jincai.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import org.awaitility.Awaitility;
+import org.jincai.core.testing.Envelopes;
 import org.jincai.core.testing.TestDatabase;
+import org.jincai.formats.fiscal.MofEnvelopeReader;
+import org.jincai.formats.fiscal.PaymentVoucherReader;
+import org.jincai.formats.fiscal.VoucherBody;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,8 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** The voucher API over real HTTP, with the real intake route, database and security. */
+/**
+ * The voucher API over real HTTP, with the real routes, database, security and simulated banks: submit,
+ * refuse, release, and the receipt once the banks have settled.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VoucherApiTest {
 
     static final Path HOME = HubTestSupport.newHome("api");
@@ -64,26 +76,81 @@ class VoucherApiTest {
     }
 
     @Test
+    @Order(1)
     void anEnvelopeIsAnsweredWith202AndOneResultPerVoucherThenItsCopyIsRefusedAsDuplicate() throws Exception {
         HttpResponse<String> first = post(example(), "finance", "finance-pw");
 
         assertThat(first.statusCode()).isEqualTo(202);
         JsonNode body = json.readTree(first.body());
         assertThat(body.get("received").asInt()).isEqualTo(3);
-        assertThat(body.get("vouchers")).hasSize(3);
+        assertThat(body.get("accepted").asInt()).isEqualTo(3);
         JsonNode v1 = body.get("vouchers").get(0);
         assertThat(v1.get("voucherNo").asString()).isEqualTo("T202600000001");
         assertThat(v1.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(v1.get("bank").asString()).isEqualTo("DEMO-ISO");
+        assertThat(v1.get("payments").asInt()).isEqualTo(3);
         assertThat(v1.get("errors")).isEmpty();
-        JsonNode v3 = body.get("vouchers").get(2);
-        assertThat(v3.get("status").asString()).isEqualTo("REFUSED");
-        assertThat(v3.get("errors").get(0).get("code").asString()).isEqualTo("UNKNOWN_PAY_BANK");
 
         JsonNode second = json.readTree(post(example(), "finance", "finance-pw").body());
         assertThat(second.get("accepted").asInt()).isZero();
+        assertThat(second.get("vouchers").get(0).get("status").asString()).isEqualTo("REFUSED");
         assertThat(second.get("vouchers").get(0).get("errors").get(0).get("code").asString())
                 .isEqualTo("DUPLICATE_VOUCHER");
-        assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(2);
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(3);
+    }
+
+    @Test
+    @Order(2)
+    void anInvalidVoucherIsRefusedWithItsCodeAndLocationWhileTheOthersAreJudgedOnTheirOwn() throws Exception {
+        byte[] tampered = Envelopes.exampleWithVoucherEdited("T202600000002",
+                inner -> inner.replace("<PayAmt>87169.74</PayAmt>", "<PayAmt>87169.75</PayAmt>"));
+
+        JsonNode body = json.readTree(post(tampered, "finance", "finance-pw").body());
+
+        JsonNode v2 = body.get("vouchers").get(1);
+        assertThat(v2.get("status").asString()).isEqualTo("REFUSED");
+        assertThat(v2.get("errors").get(0).get("code").asString()).isEqualTo("PAY_AMT_MISMATCH");
+        assertThat(v2.get("errors").get(0).get("location").asString()).contains("T202600000002");
+    }
+
+    @Test
+    @Order(3)
+    void anOperatorReleasesAndTheSettledVoucherReceiptIsServedInGbk() throws Exception {
+        String receiptUri = "/api/v1/vouchers/420000/2026/5201/T202600000002/receipt";
+        HttpResponse<String> notReady = get(receiptUri, "finance", "finance-pw");
+        assertThat(notReady.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(notReady.body()).get("code").asString()).isEqualTo("RECEIPT_NOT_READY");
+        assertThat(json.readTree(get("/api/v1/vouchers/420000/2026/5201/NOPE/receipt", "auditor", "auditor-pw").body())
+                .get("code").asString()).isEqualTo("VOUCHER_NOT_FOUND");
+
+        assertThat(send("POST", "/api/v1/releases", "finance", "finance-pw").statusCode()).isEqualTo(403);
+        HttpResponse<String> released = send("POST", "/api/v1/releases", "operator", "operator-pw");
+        assertThat(released.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(released.body()).get("files")).hasSize(3);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> get(receiptUri, "auditor", "auditor-pw").statusCode() == 200);
+        HttpResponse<byte[]> receipt = http.send(request(receiptUri, "finance", "finance-pw").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(receipt.headers().firstValue("Content-Type")).get().asString().contains("GBK");
+        VoucherBody body = new MofEnvelopeReader().read(new ByteArrayInputStream(receipt.body()), "receipt").bodies().get(0);
+        assertThat(body.voucherFlag()).isEqualTo(VoucherBody.FLAG_RECEIPT);
+        assertThat(new PaymentVoucherReader().read(body).voucher().xPayAmt()).isEqualByComparingTo("87169.74");
+    }
+
+    private HttpRequest.Builder request(String path, String user, String password) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return http.send(request(path, user, password).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, String password) throws Exception {
+        return http.send(request(path, user, password).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -22,7 +22,7 @@ class CliArgumentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "frobnicate", "demo --verbose", "--home", "--home= demo", "demo extra", "--home --x demo"})
+    @ValueSource(strings = {"", "frobnicate", "--verbose demo", "--home", "--home= demo", "--home --x demo"})
     void badUsageIsRefused(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         assertThatThrownBy(() -> CliArguments.parse(args)).isInstanceOf(CliArguments.UsageException.class);
@@ -41,6 +41,14 @@ class CliArgumentsTest {
 
         assertThat(cli.run("--nope", "demo")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --nope");
+
+        // a command's own arguments are checked before anything starts
+        assertThat(cli.run("demo", "--verbose")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'demo' takes no arguments");
+        assertThat(cli.run("banks", "delete", "DEMO-ISO")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("banks list");
+        assertThat(cli.run("banks")).isEqualTo(2);
+        assertThat(out.size()).isZero();
     }
 
     @Test

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jincai.core.testing.TestDatabase;
+import org.jincai.formats.fiscal.MofEnvelopeReader;
+import org.jincai.formats.fiscal.PaymentVoucher;
+import org.jincai.formats.fiscal.PaymentVoucherReader;
+import org.jincai.formats.fiscal.VoucherBody;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,8 +27,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The demo end to end, twice on the same home: the bundled vouchers (see demo/vouchers/README.md) through
- * intake, release, SFTP upload to the simulated banks, their answers back. The second run pays nothing twice.
+ * The demo end to end, twice on the same home: the bundled vouchers (see demo/vouchers/README.md) dropped
+ * into the finance inbox, taken in, released, uploaded over SFTP to the three simulated banks, their
+ * answers and statements applied, receipts and returns written to the finance outbox. The second run
+ * pays nothing twice.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("demo")
@@ -57,33 +63,56 @@ class DemoEndToEndTest {
 
     @Test
     @Order(1)
-    void firstRunPaysTheValidVouchersAndReportsWhatEachBankAnswered() throws Exception {
+    void firstRunTakesTheInboxPaysTheValidVouchersAndAnswersTheFinanceSystem() throws Exception {
         String printed = run(0);
 
-        assertThat(printed).contains("received 24, accepted 22, refused 2")
+        assertThat(printed).contains("received 32, accepted 30, refused 2")
                 .containsPattern("refused DUPLICATE_VOUCHER\\s+1")
                 .containsPattern("refused PAY_AMT_MISMATCH\\s+1")
                 .contains("HB2026112700023").contains("HB2026112700004")
-                .containsPattern("DEMO-ISO\\s+1\\s+37\\s+909493.86\\s+36\\s+1\\s+0")
-                .containsPattern("DEMO-PIPE\\s+1\\s+28\\s+723588.38\\s+27\\s+1\\s+0")
-                .containsPattern("DEMO-ISO_\\S+\\.xml: valid");
+                .containsPattern("DEMO-FIXED\\s+1\\s+16\\s+621099.46\\s+15\\s+15\\s+1\\s+0")
+                .containsPattern("DEMO-ISO\\s+1\\s+37\\s+909493.86\\s+36\\s+36\\s+1\\s+0")
+                .containsPattern("DEMO-PIPE\\s+1\\s+28\\s+723588.38\\s+27\\s+27\\s+1\\s+0")
+                .containsPattern("DEMO-ISO_\\S+\\.xml: valid")
+                .contains("receipts (回单) 29, reporting 2175041.58 CNY paid")
+                .contains("returns (退回) of settled vouchers 1")
+                .contains("finance outbox now holds 32 file(s)");
 
-        assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(22);
-        assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(65);
-        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'ACCEPTED'")).isEqualTo(63);
-        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'REJECTED' AND bank_reason_code = 'AC04'"
-                + " AND payee_acct_no IN ('6222166093960000', '6222895947000000')")).isEqualTo(2);
-        assertThat(DB.count("SELECT COUNT(*) FROM bank_delivery WHERE status = 'ANSWERED'")).isEqualTo(2);
-        assertThat(DB.count("SELECT COUNT(*) FROM inbound_file")).isEqualTo(2);
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(30);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(81);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RECEIPTED'")).isEqualTo(81);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE paid_date IS NOT NULL")).isEqualTo(78);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE paid_date IS NULL AND bank_reason_code = 'AC04'"
+                + " AND payee_acct_no IN ('6222166093960000', '6222895947000000', '6217596392130000')")).isEqualTo(3);
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher_answer WHERE voucher_flag = 1")).isEqualTo(29);
+        assertThat(DB.count("SELECT COUNT(*) FROM intake_file WHERE status = 'DONE'")).isEqualTo(3);
+        assertThat(DB.count("SELECT COUNT(*) FROM statement_entry WHERE payment_id IS NOT NULL")).isEqualTo(36);
 
-        // the banks received each file once, under its final name, and nothing partial was left behind
-        for (String bank : List.of("DEMO-ISO", "DEMO-PIPE")) {
+        // the banks received each file once, under its final name; every answer was archived after its commit
+        for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
             Path root = HOME.resolve("bank-simulator").resolve(bank);
             assertThat(names(root.resolve("inbox"))).hasSize(1).noneMatch(n -> n.endsWith(".part"));
-            assertThat(names(root.resolve("archive"))).as("answers archived after commit").hasSize(1);
+            assertThat(names(root.resolve("archive"))).hasSize(bank.equals("DEMO-ISO") ? 2 : 1);
             assertThat(names(root.resolve("outbox"))).isEmpty();
             assertThat(names(root.resolve("error"))).isEmpty();
         }
+        Path finance = HOME.resolve("finance").resolve("HUBEI-FIN");
+        assertThat(names(finance.resolve("inbox"))).isEmpty();
+        assertThat(names(finance.resolve("archive"))).hasSize(3);
+        List<String> outbox = names(finance.resolve("outbox"));
+        assertThat(outbox).hasSize(32).contains("420000_2026_8202_HB2026112700003_receipt.xml",
+                "420000_2026_8202_HB2026112700006_return.xml");
+        assertThat(outbox.stream().filter(n -> n.contains("HB2026112700023_return_"))).hasSize(1);
+
+        VoucherBody receipt = onlyBody(finance.resolve("outbox").resolve("420000_2026_8202_HB2026112700003_receipt.xml"));
+        PaymentVoucher paid = new PaymentVoucherReader().read(receipt).voucher();
+        assertThat(receipt.voucherFlag()).isEqualTo(VoucherBody.FLAG_RECEIPT);
+        assertThat(paid.xPayAmt()).isEqualByComparingTo("31764.75");
+        assertThat(paid.details().get(1).xPayAmt()).isEqualByComparingTo("0.00");
+        assertThat(paid.details().get(1).xAddWord()).contains("AC04");
+        VoucherBody returned = onlyBody(finance.resolve("outbox").resolve("420000_2026_8202_HB2026112700006_return.xml"));
+        assertThat(returned.voucherFlag()).isEqualTo(VoucherBody.FLAG_RETURN);
+        assertThat(returned.returnReason()).contains("AC04");
     }
 
     @Test
@@ -91,13 +120,21 @@ class DemoEndToEndTest {
     void secondRunOnTheSameHomePaysNothingTwice() throws Exception {
         String printed = run(0);
 
-        assertThat(printed).contains("received 24, accepted 0, refused 24")
-                .containsPattern("refused DUPLICATE_VOUCHER\\s+23")
-                .contains("nothing new to send");
-        assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(65);
-        assertThat(DB.count("SELECT COUNT(*) FROM bank_delivery")).isEqualTo(2);
-        for (String bank : List.of("DEMO-ISO", "DEMO-PIPE")) {
+        assertThat(printed).contains("received 0, accepted 0, refused 0").contains("nothing new to send");
+        assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(81);
+        assertThat(DB.count("SELECT COUNT(*) FROM bank_delivery")).isEqualTo(3);
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher_answer")).isEqualTo(30);
+        for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
             assertThat(names(HOME.resolve("bank-simulator").resolve(bank).resolve("inbox"))).hasSize(1);
+        }
+        assertThat(names(HOME.resolve("finance").resolve("HUBEI-FIN").resolve("outbox"))).hasSize(32);
+    }
+
+    private static VoucherBody onlyBody(Path envelope) throws Exception {
+        try (var in = Files.newInputStream(envelope)) {
+            List<VoucherBody> bodies = new MofEnvelopeReader().read(in, envelope.toString()).bodies();
+            assertThat(bodies).hasSize(1);
+            return bodies.get(0);
         }
     }
 

@@ -9,15 +9,20 @@ import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.Digests;
 import org.jincai.core.answer.AnswerResult;
 import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.finance.ReceiptService;
+import org.jincai.routes.ReasonFiles;
 import org.jincai.routes.RouteIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bank inbound: per bank, poll its SFTP outbox and apply each answer file once (keyed by name and
- * SHA-256 in the database, in the same transaction as its effects). The file is archived on the bank's
- * server only after that commit; a file that cannot be read or applied goes to the error folder.
+ * Bank inbound: per bank, poll its SFTP outbox and apply each file once (keyed by name and SHA-256 in the
+ * database, in the same transaction as its effects) — a status answer (pain.002, return file) through the
+ * bank's answer reader, a camt.053 statement (for banks with a statement format) through the statement
+ * service — then answer upstream the vouchers it settled. The file is archived on the bank's server only after that commit; a file that cannot be read or
+ * applied goes to the error folder with a reason file beside it.
  */
 public class BankInboundRoutes extends RouteBuilder {
 
@@ -27,11 +32,16 @@ public class BankInboundRoutes extends RouteBuilder {
 
     private final BankDirectory banks;
     private final BankAnswerService answers;
+    private final StatementService statements;
+    private final ReceiptService receipts;
     private final SftpUris uris;
 
-    public BankInboundRoutes(BankDirectory banks, BankAnswerService answers, SftpUris uris) {
+    public BankInboundRoutes(BankDirectory banks, BankAnswerService answers, StatementService statements,
+                             ReceiptService receipts, SftpUris uris) {
         this.banks = banks;
         this.answers = answers;
+        this.statements = statements;
+        this.receipts = receipts;
         this.uris = uris;
     }
 
@@ -40,6 +50,9 @@ public class BankInboundRoutes extends RouteBuilder {
         for (BankProfile bank : banks.all()) {
             from(uris.outboxConsumer(bank))
                     .routeId(RouteIds.bankInbound(bank.code()))
+                    .onException(Exception.class).handled(false)
+                        .process(ReasonFiles::prepare).to(uris.errorFolderProducer(bank.code(), bank.sftp()))
+                    .end()
                     .process(e -> apply(bank, e));
         }
     }
@@ -51,9 +64,16 @@ public class BankInboundRoutes extends RouteBuilder {
             log.info("{} from {} was applied before: archived without effect", fileName, bank.code());
             return;
         }
-        BankAnswer answer = BankFormats.answerReader(bank).read(fileName, new ByteArrayInputStream(content));
-        AnswerResult result = answers.apply(bank.code(), content, answer, ACTOR);
+        AnswerResult result;
+        if (bank.statementFormat() != null && StatementLines.isStatement(content, fileName)) {
+            StatementLines.Read statement = StatementLines.read(content, fileName);
+            result = statements.apply(bank.code(), fileName, content, statement.statementIds(), statement.lines(), ACTOR);
+        } else {
+            BankAnswer answer = BankFormats.answerReader(bank).read(fileName, new ByteArrayInputStream(content));
+            result = answers.apply(bank.code(), content, answer, bank.answerSettles(), ACTOR);
+        }
         log.info("{} from {}: {} ({} accepted, {} rejected)", fileName, bank.code(), result.outcome(),
                 result.accepted(), result.rejected());
+        receipts.settle(result.voucherIds());
     }
 }

@@ -9,9 +9,9 @@ import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.profile.SftpEndpoint;
 
 /**
- * Builds camel-sftp endpoint URIs from a bank profile. Secrets travel as {@code RAW(...)} values (Camel
- * masks them in logs); a profile's known-hosts line is written to a file of its own so the host key is
- * verified strictly and {@code ~/.ssh} is never read.
+ * Builds camel-sftp endpoint URIs from a bank profile or a finance system's SFTP endpoint. Secrets travel
+ * as {@code RAW(...)} values (Camel masks them in logs); a known-hosts line is written to a file of its own
+ * ({@code <dir>/<owner>.known_hosts}) so the host key is verified strictly and {@code ~/.ssh} is never read.
  */
 public class SftpUris {
 
@@ -21,22 +21,30 @@ public class SftpUris {
         this.knownHostsDir = knownHostsDir;
     }
 
-    /**
-     * Producer into the bank's inbox: written under {@code <name>.part}, renamed when complete, so the bank
-     * never sees a partial file; a file already there under the final name is not uploaded again.
-     */
+    /** The bank's inbox, where the hub uploads payment files. */
     public String inboxProducer(BankProfile bank) {
-        return base(bank, bank.sftp().inbox())
-                + "&tempFileName=${file:name}.part&fileExist=Ignore&jschLoggingLevel=WARN";
+        return producer(bank.code(), bank.sftp(), bank.sftp().inbox());
+    }
+
+    /** The bank's outbox, where the hub takes its answers. */
+    public String outboxConsumer(BankProfile bank) {
+        return consumer(bank.code(), bank.sftp(), bank.sftp().outbox());
     }
 
     /**
-     * Consumer of the bank's outbox: files the bank is still writing ({@code .tmp}, {@code .part}) are left
-     * alone; a file moves to the archive only after what it carried is committed, to the error folder if not.
+     * Upload into {@code folder}: written under {@code <name>.part}, renamed when complete, so the other side
+     * never sees a partial file; a file already there under the final name is not uploaded again.
      */
-    public String outboxConsumer(BankProfile bank) {
-        SftpEndpoint s = bank.sftp();
-        return base(bank, s.outbox())
+    public String producer(String owner, SftpEndpoint s, String folder) {
+        return base(owner, s, folder) + "&tempFileName=${file:name}.part&fileExist=Ignore&jschLoggingLevel=WARN";
+    }
+
+    /**
+     * Take files from {@code folder}: files still being written ({@code .tmp}, {@code .part}) are left alone;
+     * a file moves to the archive only after what it carried is committed, to the error folder if not.
+     */
+    public String consumer(String owner, SftpEndpoint s, String folder) {
+        return base(owner, s, folder)
                 + "&delay=" + s.pollInterval().toMillis()
                 + "&antExclude=**/*.tmp,**/*.part"
                 + "&move=../" + s.archive() + "/${file:name}"
@@ -45,8 +53,12 @@ public class SftpUris {
                 + "&backoffErrorThreshold=3&backoffMultiplier=5";
     }
 
-    private String base(BankProfile bank, String folder) {
-        SftpEndpoint s = bank.sftp();
+    /** The folder failed files are moved to, for writing the reason file beside them. */
+    public String errorFolderProducer(String owner, SftpEndpoint s) {
+        return base(owner, s, s.error()) + "&fileExist=Override&jschLoggingLevel=WARN";
+    }
+
+    private String base(String owner, SftpEndpoint s, String folder) {
         StringBuilder uri = new StringBuilder("sftp://").append(s.host()).append(':').append(s.port()).append('/')
                 .append(folder).append("?username=").append(s.user())
                 .append("&useUserKnownHostsFile=false&binary=true&connectTimeout=10000&soTimeout=30000");
@@ -56,21 +68,21 @@ public class SftpUris {
             uri.append("&password=RAW(").append(s.password()).append(')');
         }
         if (s.knownHosts() != null && !s.knownHosts().isBlank()) {
-            uri.append("&strictHostKeyChecking=yes&knownHostsFile=").append(knownHostsFile(bank));
+            uri.append("&strictHostKeyChecking=yes&knownHostsFile=").append(knownHostsFile(owner, s.knownHosts()));
         } else {
             uri.append("&strictHostKeyChecking=no");
         }
         return uri.toString();
     }
 
-    private Path knownHostsFile(BankProfile bank) {
+    private Path knownHostsFile(String owner, String line) {
         try {
             Files.createDirectories(knownHostsDir);
-            Path file = knownHostsDir.resolve(bank.code() + ".known_hosts");
-            Files.writeString(file, bank.sftp().knownHosts().strip() + "\n", StandardCharsets.US_ASCII);
+            Path file = knownHostsDir.resolve(owner + ".known_hosts");
+            Files.writeString(file, line.strip() + "\n", StandardCharsets.US_ASCII);
             return file.toAbsolutePath();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the known hosts of " + bank.code(), e);
+            throw new UncheckedIOException("cannot write the known hosts of " + owner, e);
         }
     }
 }

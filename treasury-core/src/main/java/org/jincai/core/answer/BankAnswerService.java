@@ -2,9 +2,12 @@ package org.jincai.core.answer;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jincai.bank.file.BankAnswer;
@@ -20,6 +23,7 @@ import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.release.Delivery;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.DeliveryStatus;
+import org.jincai.core.release.ReleaseService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,20 +66,26 @@ public class BankAnswerService {
         return n != null && n > 0;
     }
 
-    public AnswerResult apply(String bankCode, byte[] content, BankAnswer answer, String actor) {
+    /**
+     * Applies one answer file. {@code settles} says the bank's acceptance already means the money left
+     * (a 代发 return file reporting execution): accepted payments then go on to PAID, dated today with the
+     * answer line as the bank's reference; otherwise they stay ACCEPTED until a statement books them.
+     */
+    public AnswerResult apply(String bankCode, byte[] content, BankAnswer answer, boolean settles, String actor) {
         String sha = Digests.sha256(content);
         String location = bankCode + "/" + answer.fileName();
         if (alreadyApplied(bankCode, answer.fileName(), sha)) {
-            return new AnswerResult(AnswerResult.Outcome.DUPLICATE, 0, 0, 0);
+            return AnswerResult.duplicate();
         }
         try {
-            return tx.execute(status -> applyOnce(bankCode, sha, answer, actor, location));
+            return tx.execute(status -> applyOnce(bankCode, sha, answer, settles, actor, location));
         } catch (DuplicateKeyException raced) {
-            return new AnswerResult(AnswerResult.Outcome.DUPLICATE, 0, 0, 0);
+            return AnswerResult.duplicate();
         }
     }
 
-    private AnswerResult applyOnce(String bankCode, String sha, BankAnswer answer, String actor, String location) {
+    private AnswerResult applyOnce(String bankCode, String sha, BankAnswer answer, boolean settles, String actor,
+                                   String location) {
         Delivery delivery = deliveries.findByMessageId(bankCode, answer.originalReference())
                 .or(() -> deliveries.find(bankCode, answer.originalReference()))
                 .orElseThrow(() -> new TreasuryException(ANSWER_UNKNOWN_FILE, "answer refers to '"
@@ -83,17 +93,22 @@ public class BankAnswerService {
         Map<String, Payment> inFile = payments.findByDelivery(delivery.deliveryId()).stream()
                 .collect(Collectors.toMap(Payment::paymentId, Function.identity()));
         List<Move> moves = new ArrayList<>();
+        List<PaymentRepository.PaidCredit> paid = new ArrayList<>();
+        Set<String> vouchers = new HashSet<>();
+        LocalDate today = LocalDate.now(clock.withZone(ReleaseService.BANK_ZONE));
+        int line = 0;
         int accepted = 0;
         int rejected = 0;
         int already = 0;
         for (CreditStatus s : answer.statuses()) {
+            line++;
             Payment p = inFile.get(s.endToEndId());
             if (p == null) {
                 throw new TreasuryException(ANSWER_UNKNOWN_PAYMENT, "answer names payment '" + s.endToEndId()
                         + "', which is not in file " + delivery.fileName(), location + " / " + s.endToEndId());
             }
             PaymentStatus target = s.accepted() ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED;
-            if (p.status() == target) {
+            if (s.accepted() ? succeeded(p) : failed(p)) {
                 already++;
                 continue;
             }
@@ -109,6 +124,13 @@ public class BankAnswerService {
                     + (s.reasonCode() == null ? "" : " (" + s.reasonCode() + ")");
             moves.add(new Move(p.paymentId(), PaymentStatus.SENT, target, reason, s.reasonCode(),
                     Digests.fit(s.reasonText(), 400)));
+            vouchers.add(p.voucherId());
+            if (s.accepted() && settles) {
+                moves.add(Move.of(p.paymentId(), PaymentStatus.ACCEPTED, PaymentStatus.PAID,
+                        "paid, as reported by " + bankCode + " in " + answer.fileName()));
+                paid.add(new PaymentRepository.PaidCredit(p.paymentId(), today,
+                        Digests.fit(answer.fileName() + "#" + line, 64)));
+            }
             if (s.accepted()) {
                 accepted++;
             } else {
@@ -116,18 +138,40 @@ public class BankAnswerService {
             }
         }
         lifecycle.apply(moves, actor);
+        payments.recordPaid(paid);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("UPDATE bank_delivery SET status = :s, uploaded_at = COALESCE(uploaded_at, :now), answered_at = :now"
                 + " WHERE delivery_id = :id AND answered_at IS NULL",
                 new MapSqlParameterSource("s", DeliveryStatus.ANSWERED.name()).addValue("now", now)
                         .addValue("id", delivery.deliveryId()));
+        recordFile(bankCode, answer.fileName(), sha, answer.originalReference(), answer.statuses().size(), now);
+        return new AnswerResult(AnswerResult.Outcome.APPLIED, accepted, rejected, already, vouchers);
+    }
+
+    /** Keeps the file's key (bank, name, SHA-256): inside the caller's transaction, so a file counts once. */
+    void recordFile(String bankCode, String fileName, String sha, String reference, int lines, Timestamp now) {
         jdbc.update("""
                 INSERT INTO inbound_file (inbound_id, bank_code, file_name, file_sha256, original_ref, statuses, received_at)
                 VALUES (:id, :bank, :name, :sha, :ref, :n, :now)""",
-                new MapSqlParameterSource("id", Ids.newId()).addValue("bank", bankCode)
-                        .addValue("name", answer.fileName()).addValue("sha", sha)
-                        .addValue("ref", Digests.fit(answer.originalReference(), 200))
-                        .addValue("n", answer.statuses().size()).addValue("now", now));
-        return new AnswerResult(AnswerResult.Outcome.APPLIED, accepted, rejected, already);
+                new MapSqlParameterSource("id", Ids.newId()).addValue("bank", bankCode).addValue("name", fileName)
+                        .addValue("sha", sha).addValue("ref", Digests.fit(reference, 200)).addValue("n", lines)
+                        .addValue("now", now));
+    }
+
+    /** Whether the bank already said yes to this payment (later states of a paid payment carry its paid date). */
+    private static boolean succeeded(Payment p) {
+        return switch (p.status()) {
+            case ACCEPTED, PAID -> true;
+            case RECEIPTED, RECONCILED, RETURNED -> p.paidDate() != null;
+            default -> false;
+        };
+    }
+
+    private static boolean failed(Payment p) {
+        return switch (p.status()) {
+            case REJECTED, FAILED -> true;
+            case RECEIPTED -> p.paidDate() == null;
+            default -> false;
+        };
     }
 }

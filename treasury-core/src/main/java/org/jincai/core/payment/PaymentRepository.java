@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -16,7 +17,7 @@ public class PaymentRepository {
     private static final String COLUMNS = """
             payment_id, voucher_id, seq, detail_id, bank_code, pay_acct_no, pay_acct_name, payee_acct_no,
             payee_acct_name, payee_bank_name, payee_bank_no, amount, currency, remittance, status, batch_id,
-            delivery_id, bank_reason_code, bank_reason_text""";
+            delivery_id, bank_reason_code, bank_reason_text, paid_date, bank_reference""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -32,7 +33,7 @@ public class PaymentRepository {
         jdbc.batchUpdate("INSERT INTO payment (" + COLUMNS + ", created_at, updated_at) VALUES ("
                         + ":paymentId, :voucherId, :seq, :detailId, :bankCode, :payAcctNo, :payAcctName, :payeeAcctNo,"
                         + " :payeeAcctName, :payeeBankName, :payeeBankNo, :amount, :currency, :remittance, :status,"
-                        + " NULL, NULL, NULL, NULL, :now, :now)",
+                        + " NULL, NULL, NULL, NULL, NULL, NULL, :now, :now)",
                 payments.stream().map(p -> new MapSqlParameterSource()
                         .addValue("paymentId", p.paymentId())
                         .addValue("voucherId", p.voucherId())
@@ -73,6 +74,18 @@ public class PaymentRepository {
                 new MapSqlParameterSource("v", voucherId), PaymentRepository::map);
     }
 
+    /** Records what the bank said when it paid: the value date and its own reference. */
+    public void recordPaid(List<PaidCredit> paid) {
+        jdbc.batchUpdate("UPDATE payment SET paid_date = :date, bank_reference = :ref WHERE payment_id = :id",
+                paid.stream().map(p -> new MapSqlParameterSource()
+                        .addValue("date", p.paidDate()).addValue("ref", p.bankReference()).addValue("id", p.paymentId()))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    /** One payment the bank reports as paid, on which date and under which reference. */
+    public record PaidCredit(String paymentId, LocalDate paidDate, String bankReference) {
+    }
+
     /** Puts released payments into their batch and delivery file, in one JDBC batch. */
     public void assignToDelivery(List<String> paymentIds, String batchId, String deliveryId) {
         jdbc.batchUpdate("UPDATE payment SET batch_id = :b, delivery_id = :d WHERE payment_id = :id",
@@ -101,6 +114,8 @@ public class PaymentRepository {
                 rs.getString("batch_id"),
                 rs.getString("delivery_id"),
                 rs.getString("bank_reason_code"),
-                rs.getString("bank_reason_text"));
+                rs.getString("bank_reason_text"),
+                rs.getObject("paid_date", LocalDate.class),
+                rs.getString("bank_reference"));
     }
 }

@@ -33,12 +33,30 @@ public class DeliveryService {
         this.clock = clock;
     }
 
+    /**
+     * Records an upload attempt before it starts (status UPLOADING, attempts + 1), so an interrupted attempt
+     * is known: the next one first looks whether the file already reached the bank's server. Returns the
+     * attempt number, or 0 when the delivery is already uploaded or answered (nothing to send).
+     */
+    public int markUploading(String bankCode, String fileName) {
+        return tx.execute(status -> {
+            Delivery d = require(bankCode, fileName);
+            if (d.status() != DeliveryStatus.PREPARED && d.status() != DeliveryStatus.UPLOADING) {
+                return 0;
+            }
+            jdbc.update("UPDATE bank_delivery SET status = :s, attempts = attempts + 1 WHERE delivery_id = :id",
+                    new MapSqlParameterSource("s", DeliveryStatus.UPLOADING.name()).addValue("id", d.deliveryId()));
+            Integer attempts = jdbc.queryForObject("SELECT attempts FROM bank_delivery WHERE delivery_id = :id",
+                    new MapSqlParameterSource("id", d.deliveryId()), Integer.class);
+            return attempts == null ? 1 : attempts;
+        });
+    }
+
     /** Idempotent: a delivery already marked uploaded is left as it is. Returns false in that case. */
     public boolean markUploaded(String bankCode, String fileName, String actor) {
         return Boolean.TRUE.equals(tx.execute(status -> {
-            Delivery d = find(bankCode, fileName).orElseThrow(() -> new TreasuryException(UNKNOWN_DELIVERY,
-                    "no delivery " + fileName + " for bank " + bankCode, bankCode + "/" + fileName));
-            if (d.status() != DeliveryStatus.PREPARED) {
+            Delivery d = require(bankCode, fileName);
+            if (d.status() != DeliveryStatus.PREPARED && d.status() != DeliveryStatus.UPLOADING) {
                 return false;
             }
             jdbc.update("UPDATE bank_delivery SET status = :s, uploaded_at = :now WHERE delivery_id = :id",
@@ -48,6 +66,11 @@ public class DeliveryService {
             lifecycle.move(ids, PaymentStatus.RELEASED, PaymentStatus.SENT, actor, "uploaded in " + fileName);
             return true;
         }));
+    }
+
+    private Delivery require(String bankCode, String fileName) {
+        return find(bankCode, fileName).orElseThrow(() -> new TreasuryException(UNKNOWN_DELIVERY,
+                "no delivery " + fileName + " for bank " + bankCode, bankCode + "/" + fileName));
     }
 
     public Optional<Delivery> find(String bankCode, String fileName) {

@@ -176,7 +176,7 @@ public class ReleaseService {
     public int recoverStaging() {
         int published = 0;
         for (BankProfile bank : banks.all()) {
-            Path folder = staging.bankFolder(bank.code());
+            Path folder = staging.folder(bank.code());
             if (!Files.isDirectory(folder)) {
                 continue;
             }

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The local outbound folders, one per bank ({@code <root>/<BANK>/}), from which the upload route takes
- * files. A file is written under {@code <name>.part} and only renamed to its final name once its
- * delivery is committed, so the route never sees a file the database does not know, nor a partial one.
+ * Local outbound folders, one per counterpart ({@code <root>/<BANK>/} for banks, the same for finance
+ * systems' receipts), from which an upload route takes files. A file is written under {@code <name>.part}
+ * and only renamed to its final name once what it records is committed, so the route never sees a file
+ * the database does not know, nor a partial one.
  */
 public class StagingArea {
 
@@ -21,22 +22,22 @@ public class StagingArea {
         this.root = root;
     }
 
-    public Path bankFolder(String bankCode) {
-        return root.resolve(bankCode);
+    public Path folder(String owner) {
+        return root.resolve(owner);
     }
 
-    Path writePart(String bankCode, String fileName, byte[] content) {
+    public Path writePart(String owner, String fileName, byte[] content) {
         try {
-            Path folder = Files.createDirectories(bankFolder(bankCode));
+            Path folder = Files.createDirectories(folder(owner));
             Path part = folder.resolve(fileName + PART);
             Files.write(part, content);
             return part;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage " + fileName + " for " + bankCode, e);
+            throw new UncheckedIOException("cannot stage " + fileName + " for " + owner, e);
         }
     }
 
-    Path publish(Path part) {
+    public Path publish(Path part) {
         String name = part.getFileName().toString();
         Path target = part.resolveSibling(name.substring(0, name.length() - PART.length()));
         try {
@@ -46,7 +47,7 @@ public class StagingArea {
         }
     }
 
-    void discard(Path part) {
+    public void discard(Path part) {
         try {
             Files.deleteIfExists(part);
         } catch (IOException e) {
@@ -54,7 +55,8 @@ public class StagingArea {
         }
     }
 
-    Path root() {
-        return root;
+    /** Writes {@code content} under its temporary name, then renames it: for files with nothing to commit in between. */
+    public Path stage(String owner, String fileName, byte[] content) {
+        return publish(writePart(owner, fileName, content));
     }
 }

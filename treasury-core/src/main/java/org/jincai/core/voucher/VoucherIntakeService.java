@@ -5,16 +5,18 @@ import static org.jincai.core.Digests.sha256;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.CharsetEncoder;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jincai.bank.file.Transliteration;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.Ids;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.finance.FinanceDirectory;
+import org.jincai.core.finance.FinanceSystem;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
@@ -51,15 +53,17 @@ public class VoucherIntakeService {
     private final PaymentRepository payments;
     private final PaymentLifecycle lifecycle;
     private final BankDirectory banks;
+    private final FinanceDirectory finance;
     private final Clock clock;
 
     public VoucherIntakeService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
-                                PaymentLifecycle lifecycle, BankDirectory banks, Clock clock) {
+                                PaymentLifecycle lifecycle, BankDirectory banks, FinanceDirectory finance, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.payments = payments;
         this.lifecycle = lifecycle;
         this.banks = banks;
+        this.finance = finance;
         this.clock = clock;
     }
 
@@ -119,17 +123,21 @@ public class VoucherIntakeService {
     private static VoucherOutcome outcome(VoucherBody b, VoucherOutcome.Status status, String bankCode, int payments,
                                           BigDecimal amount, List<Problem> errors, List<Problem> warnings) {
         return new VoucherOutcome(b.index(), b.admDivCode(), b.stYear(), b.vtCode(), b.voucherNo(), status, bankCode,
-                payments, amount, errors, warnings);
+                payments, amount, errors, warnings, b);
     }
 
-    /** The bank's file will be written in its character set: a payee it cannot encode is refused now, not at release. */
+    /**
+     * The bank's file will be written in its character set (transliterated where its profile allows): a payee
+     * it cannot carry is refused now, not at release.
+     */
     private static List<Problem> charsetProblems(PaymentVoucher v, BankProfile bank, String location) {
-        CharsetEncoder encoder = bank.charset().newEncoder();
         List<Problem> problems = new ArrayList<>();
         for (Credit c : credits(v)) {
-            if (!encoder.canEncode(c.payeeName())) {
-                problems.add(Problem.of(CHARSET_UNENCODABLE, "payee name '" + c.payeeName() + "' cannot be encoded in "
-                        + bank.charset() + " for bank " + bank.code(), location + " / detail " + c.detailId()));
+            if (Transliteration.forCharset(c.payeeName(), bank.charset(), bank.transliteration()).isEmpty()) {
+                problems.add(Problem.of(CHARSET_UNENCODABLE, "payee name '" + c.payeeName() + "' cannot be carried in "
+                        + bank.charset() + " for bank " + bank.code() + " (first: "
+                        + Transliteration.firstUnencodable(c.payeeName(), bank.charset()) + ")",
+                        location + " / detail " + c.detailId()));
             }
         }
         return problems;
@@ -148,9 +156,9 @@ public class VoucherIntakeService {
         jdbc.update("""
                 INSERT INTO voucher (voucher_id, adm_div_code, st_year, vt_code, voucher_no, voucher_flag, vou_date,
                     agency_code, agency_name, pay_bank_code, bank_code, pay_acct_no, pay_acct_name, pay_amt, detail_count,
-                    source, received_by, received_at, payload_sha256, voucher_xml)
+                    source, received_by, received_at, payload_sha256, voucher_xml, finance_system)
                 VALUES (:id, :adm, :year, :vt, :no, :flag, :vouDate, :agency, :agencyName, :payBank, :bank, :payAcct,
-                    :payAcctName, :payAmt, :details, :source, :actor, :now, :sha, :xml)""",
+                    :payAcctName, :payAmt, :details, :source, :actor, :now, :sha, :xml, :finance)""",
                 key(b).addValue("id", voucherId)
                         .addValue("vouDate", v.vouDate())
                         .addValue("agency", v.agencyCode())
@@ -165,14 +173,15 @@ public class VoucherIntakeService {
                         .addValue("actor", actor)
                         .addValue("now", now)
                         .addValue("sha", sha256(b.voucherXml()))
-                        .addValue("xml", b.voucherXml()));
+                        .addValue("xml", b.voucherXml())
+                        .addValue("finance", finance.forAdmDivCode(b.admDivCode()).map(FinanceSystem::code).orElse(null)));
         List<Payment> created = new ArrayList<>();
         int seq = 0;
         for (Credit c : credits(v)) {
             seq++;
             created.add(new Payment(Ids.newId(), voucherId, seq, c.detailId(), bank.code(), v.payAcctNo(), v.payAcctName(),
                     c.payeeAccount(), c.payeeName(), c.payeeBankName(), c.payeeBankNo(), c.amount(), "CNY",
-                    remittance(v), PaymentStatus.RECEIVED, null, null, null, null));
+                    remittance(v), PaymentStatus.RECEIVED, null, null, null, null, null, null));
         }
         payments.insertAll(created);
         List<String> ids = created.stream().map(Payment::paymentId).toList();

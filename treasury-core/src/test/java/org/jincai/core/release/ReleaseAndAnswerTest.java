@@ -50,7 +50,7 @@ class ReleaseAndAnswerTest {
                         org.assertj.core.groups.Tuple.tuple("DEMO-PIPE", 4));
         for (StagedFile f : result.staged()) {
             assertThat(f.path()).exists().hasFileName(f.fileName());
-            assertThat(f.path().getParent()).isEqualTo(staging.resolve(f.bankCode()));
+            assertThat(f.path().getParent()).isEqualTo(staging.resolve("banks").resolve(f.bankCode()));
             assertThat(core.deliveries.find(f.bankCode(), f.fileName())).get()
                     .extracting(Delivery::status).isEqualTo(DeliveryStatus.PREPARED);
         }
@@ -58,7 +58,7 @@ class ReleaseAndAnswerTest {
         assertThat(new String(Files.readAllBytes(pipe.path()), Charset.forName("GBK"))).contains("刘洋").contains("6222116068554393");
         StagedFile iso = result.staged().stream().filter(f -> f.bankCode().equals("DEMO-ISO")).findFirst().orElseThrow();
         assertThat(Files.readString(iso.path())).contains("pain.001.001.09").contains(iso.messageId());
-        try (Stream<Path> left = Files.list(staging.resolve("DEMO-ISO"))) {
+        try (Stream<Path> left = Files.list(staging.resolve("banks").resolve("DEMO-ISO"))) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
         assertThat(core.payments.findByStatus(PaymentStatus.RELEASED)).hasSize(7);
@@ -74,7 +74,7 @@ class ReleaseAndAnswerTest {
         assertThat(sent).extracting(Payment::status).containsOnly(PaymentStatus.SENT);
 
         BankAnswer answer = answer(iso, sent, 1);
-        AnswerResult result = core.answers.apply("DEMO-ISO", "a.pain002.xml".getBytes(), answer, "inbound-test");
+        AnswerResult result = core.answers.apply("DEMO-ISO", "a.pain002.xml".getBytes(), answer, false, "inbound-test");
 
         assertThat(result.outcome()).isEqualTo(AnswerResult.Outcome.APPLIED);
         assertThat(result.accepted()).isEqualTo(2);
@@ -85,9 +85,9 @@ class ReleaseAndAnswerTest {
         assertThat(core.deliveries.find("DEMO-ISO", iso.fileName()).orElseThrow().status())
                 .isEqualTo(DeliveryStatus.ANSWERED);
         assertThat(core.summary.byBank(List.of(iso.deliveryId()))).singleElement()
-                .extracting(BankTotals::files, BankTotals::transactions, BankTotals::accepted, BankTotals::rejected,
-                        BankTotals::awaitingAnswer)
-                .containsExactly(1, 3, 2, 1, 0);
+                .extracting(BankTotals::files, BankTotals::transactions, BankTotals::accepted, BankTotals::paid,
+                        BankTotals::rejected, BankTotals::awaitingAnswer)
+                .containsExactly(1, 3, 2, 0, 1, 0);
     }
 
     @Test
@@ -96,10 +96,10 @@ class ReleaseAndAnswerTest {
         core.deliveries.markUploaded("DEMO-ISO", iso.fileName(), "route-test");
         BankAnswer answer = answer(iso, core.payments.findByDelivery(iso.deliveryId()), 0);
         byte[] content = "answer-bytes".getBytes();
-        core.answers.apply("DEMO-ISO", content, answer, "inbound-test");
+        core.answers.apply("DEMO-ISO", content, answer, false, "inbound-test");
         int events = core.db.count("SELECT COUNT(*) FROM payment_event");
 
-        AnswerResult again = core.answers.apply("DEMO-ISO", content, answer, "inbound-test");
+        AnswerResult again = core.answers.apply("DEMO-ISO", content, answer, false, "inbound-test");
 
         assertThat(again.outcome()).isEqualTo(AnswerResult.Outcome.DUPLICATE);
         assertThat(core.db.count("SELECT COUNT(*) FROM payment_event")).isEqualTo(events);
@@ -111,7 +111,7 @@ class ReleaseAndAnswerTest {
         StagedFile iso = releaseIso();
         List<Payment> released = core.payments.findByDelivery(iso.deliveryId());
 
-        core.answers.apply("DEMO-ISO", "x".getBytes(), answer(iso, released, -1), "inbound-test");
+        core.answers.apply("DEMO-ISO", "x".getBytes(), answer(iso, released, -1), false, "inbound-test");
 
         assertThat(core.payments.findByDelivery(iso.deliveryId())).extracting(Payment::status)
                 .containsOnly(PaymentStatus.ACCEPTED);
@@ -129,7 +129,7 @@ class ReleaseAndAnswerTest {
                 new CreditStatus(sent.get(0).paymentId(), true, null, null),
                 new CreditStatus("NOT-OURS", true, null, null)));
 
-        assertThatThrownBy(() -> core.answers.apply("DEMO-ISO", "b".getBytes(), bad, "inbound-test"))
+        assertThatThrownBy(() -> core.answers.apply("DEMO-ISO", "b".getBytes(), bad, false, "inbound-test"))
                 .isInstanceOfSatisfying(TreasuryException.class,
                         e -> assertThat(e.code()).isEqualTo("ANSWER_UNKNOWN_PAYMENT"));
         assertThat(core.payments.findByDelivery(iso.deliveryId())).extracting(Payment::status)
@@ -141,7 +141,7 @@ class ReleaseAndAnswerTest {
     void anAnswerToAFileNeverSentIsRefused() {
         BankAnswer stray = new BankAnswer("c.xml", "NEVER-SENT", List.of());
 
-        assertThatThrownBy(() -> core.answers.apply("DEMO-ISO", "c".getBytes(), stray, "inbound-test"))
+        assertThatThrownBy(() -> core.answers.apply("DEMO-ISO", "c".getBytes(), stray, false, "inbound-test"))
                 .isInstanceOfSatisfying(TreasuryException.class,
                         e -> assertThat(e.code()).isEqualTo("ANSWER_UNKNOWN_FILE"));
     }
@@ -151,9 +151,9 @@ class ReleaseAndAnswerTest {
         StagedFile iso = releaseIso();
         core.deliveries.markUploaded("DEMO-ISO", iso.fileName(), "route-test");
         List<Payment> sent = core.payments.findByDelivery(iso.deliveryId());
-        core.answers.apply("DEMO-ISO", "1".getBytes(), answer(iso, sent, -1), "inbound-test");
+        core.answers.apply("DEMO-ISO", "1".getBytes(), answer(iso, sent, -1), false, "inbound-test");
 
-        assertThatThrownBy(() -> core.answers.apply("DEMO-ISO", "2".getBytes(), answer(iso, sent, 0), "inbound-test"))
+        assertThatThrownBy(() -> core.answers.apply("DEMO-ISO", "2".getBytes(), answer(iso, sent, 0), false, "inbound-test"))
                 .isInstanceOfSatisfying(TreasuryException.class,
                         e -> assertThat(e.code()).isEqualTo("ANSWER_CONTRADICTS"));
         assertThat(core.payments.find(sent.get(0).paymentId()).orElseThrow().status()).isEqualTo(PaymentStatus.ACCEPTED);
@@ -164,7 +164,7 @@ class ReleaseAndAnswerTest {
         StagedFile iso = releaseIso();
         Path part = iso.path().resolveSibling(iso.fileName() + StagingArea.PART);
         Files.move(iso.path(), part);
-        Path orphan = staging.resolve("DEMO-ISO").resolve("DEMO-ISO_never_committed.xml" + StagingArea.PART);
+        Path orphan = staging.resolve("banks").resolve("DEMO-ISO").resolve("DEMO-ISO_never_committed.xml" + StagingArea.PART);
         Files.writeString(orphan, "<Document/>");
 
         assertThat(core.release.recoverStaging()).isEqualTo(1);

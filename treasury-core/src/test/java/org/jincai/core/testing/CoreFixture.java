@@ -2,8 +2,13 @@ package org.jincai.core.testing;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.finance.FinanceDirectory;
+import org.jincai.core.finance.InboxIntakeService;
+import org.jincai.core.finance.ReceiptService;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.release.DeliveryService;
@@ -18,27 +23,36 @@ public final class CoreFixture implements AutoCloseable {
     public final TestDatabase db;
     public final Clock clock = Clock.systemUTC();
     public final BankDirectory banks = new BankDirectory(TestBanks.both(2222));
+    public final FinanceDirectory finance = new FinanceDirectory(List.of(TestFinance.hubei()));
     public final StagingArea staging;
+    public final StagingArea financeStaging;
     public final PaymentRepository payments;
     public final PaymentLifecycle lifecycle;
     public final VoucherIntakeService intake;
     public final ReleaseService release;
     public final DeliveryService deliveries;
     public final BankAnswerService answers;
+    public final StatementService statements;
     public final SummaryQueries summary;
+    public final InboxIntakeService inbox;
+    public final ReceiptService receipts;
 
     public CoreFixture(Path stagingRoot) {
         db = TestDatabase.create();
         var jdbc = db.jdbc();
         var tx = db.tx();
-        staging = new StagingArea(stagingRoot);
+        staging = new StagingArea(stagingRoot.resolve("banks"));
+        financeStaging = new StagingArea(stagingRoot.resolve("finance"));
         payments = new PaymentRepository(jdbc, clock);
         lifecycle = new PaymentLifecycle(jdbc, clock);
-        intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, clock);
+        intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, clock);
         release = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, clock);
         deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, clock);
         answers = new BankAnswerService(jdbc, tx, payments, lifecycle, deliveries, clock);
+        statements = new StatementService(jdbc, tx, payments, lifecycle, answers, clock);
         summary = new SummaryQueries(jdbc);
+        inbox = new InboxIntakeService(jdbc, intake, financeStaging, clock);
+        receipts = new ReceiptService(jdbc, tx, payments, lifecycle, finance, financeStaging, clock);
     }
 
     @Override

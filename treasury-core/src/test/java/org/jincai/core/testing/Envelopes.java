@@ -34,6 +34,32 @@ public final class Envelopes {
         return new ByteArrayInputStream(envelope);
     }
 
+    /**
+     * The example with every voucher number's {@code T2026} replaced by {@code tag} (five characters) in the
+     * envelope attributes and inside each inner voucher, so a test gets fresh vouchers of the same content.
+     */
+    public static byte[] exampleRenumbered(String tag) {
+        return exampleFor("420000", tag);
+    }
+
+    /** As {@link #exampleRenumbered(String)}, and for another administrative division (AdmDivCode). */
+    public static byte[] exampleFor(String admDivCode, String tag) {
+        if (tag.length() != 5) {
+            throw new IllegalArgumentException("the tag keeps the voucher numbers' length: five characters");
+        }
+        String envelope = new String(example(), GBK).replace("VoucherNo=\"T2026", "VoucherNo=\"" + tag)
+                .replace("AdmDivCode=\"420000\"", "AdmDivCode=\"" + admDivCode + "\"");
+        Matcher m = Pattern.compile("<Voucher>([^<]+)</Voucher>").matcher(envelope);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String inner = new String(Base64.getDecoder().decode(m.group(1)), GBK).replace(">T2026", ">" + tag)
+                    .replace("<AdmDivCode>420000</AdmDivCode>", "<AdmDivCode>" + admDivCode + "</AdmDivCode>");
+            m.appendReplacement(out, "<Voucher>" + Base64.getEncoder().encodeToString(inner.getBytes(GBK)) + "</Voucher>");
+        }
+        m.appendTail(out);
+        return out.toString().getBytes(GBK);
+    }
+
     /** The example with the inner voucher {@code voucherNo} decoded, edited as GBK text and re-encoded. */
     public static byte[] exampleWithVoucherEdited(String voucherNo, UnaryOperator<String> edit) {
         String envelope = new String(example(), GBK);

@@ -3,16 +3,22 @@ package org.jincai.core.testing;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import org.jincai.bank.profile.BankFormat;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.profile.SftpEndpoint;
+import org.jincai.bank.profile.TransliterationPolicy;
 
-/** The two demo banks as tests use them: DEMO-ISO (pain.001.001.09, UTF-8) and DEMO-PIPE (pipe-delimited GBK). */
+/**
+ * The two demo banks as the core's tests use them: DEMO-ISO (pain.001.001.09, UTF-8, pain.002 answers,
+ * camt.053 statements book the payments) and DEMO-PIPE (pipe-delimited GBK, whose return file settles).
+ */
 public final class TestBanks {
 
     public static final String ISO_BANK_NO = "999100000001";
     public static final String PIPE_BANK_NO = "999200000002";
+    public static final LocalTime CUT_OFF = LocalTime.of(16, 0);
 
     private TestBanks() {
     }
@@ -20,13 +26,15 @@ public final class TestBanks {
     public static BankProfile iso(int port) {
         return new BankProfile("DEMO-ISO", "Demo ISO 20022 bank", List.of(ISO_BANK_NO), BankFormat.PAIN_001_001_09,
                 BankFormat.PAIN_002_001_10, Charset.forName("UTF-8"), 1000, new BigDecimal("100000000.00"), true,
-                "{bank}_{date}_{batch}_{part}", endpoint("demo-iso", port));
+                "{bank}_{date}_{batch}_{part}", endpoint("demo-iso", port), TransliterationPolicy.REFUSE, CUT_OFF,
+                BankFormat.CAMT_053_001_08, false);
     }
 
     public static BankProfile pipe(int port) {
         return new BankProfile("DEMO-PIPE", "Demo pipe-file bank", List.of(PIPE_BANK_NO), BankFormat.PIPE_GBK,
                 BankFormat.PIPE_GBK_RETURN, Charset.forName("GBK"), 1000, new BigDecimal("100000000.00"), false,
-                "{bank}_{date}_{batch}_{part}", endpoint("demo-pipe", port));
+                "{bank}_{date}_{batch}_{part}", endpoint("demo-pipe", port), TransliterationPolicy.REFUSE, CUT_OFF,
+                null, true);
     }
 
     public static List<BankProfile> both(int port) {

@@ -1,0 +1,45 @@
+package org.jincai.server.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.jincai.core.release.ReleaseResult;
+import org.jincai.routes.RouteIds;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/releases}: an operator releases every approved payment to the banks now — grouped,
+ * split by the banks' limits, rendered and staged for upload (the upload routes take them from there).
+ * Answers with the files staged and the groups that could not be rendered, with their codes.
+ */
+@RestController
+@RequestMapping("/api/v1/releases")
+public class ReleaseController {
+
+    private final ProducerTemplate producer;
+
+    public ReleaseController(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    /** One staged bank file. */
+    public record StagedView(String bank, String fileName, String messageId, int transactions, BigDecimal totalAmount) {
+    }
+
+    /** The release's answer. */
+    public record ReleaseView(List<StagedView> files, List<IntakeResponse.ProblemView> failures) {
+    }
+
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public ReleaseView release(Authentication user) {
+        ReleaseResult result = ApiErrors.unwrap(() -> producer.requestBodyAndHeader(RouteIds.BANK_RELEASE_ENDPOINT, null,
+                RouteIds.HEADER_ACTOR, user.getName(), ReleaseResult.class));
+        return new ReleaseView(result.staged().stream().map(f -> new StagedView(f.bankCode(), f.fileName(),
+                f.messageId(), f.transactions(), f.totalAmount())).toList(),
+                result.failures().stream().map(IntakeResponse.ProblemView::of).toList());
+    }
+}

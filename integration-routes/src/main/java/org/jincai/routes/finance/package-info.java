@@ -1,0 +1,2 @@
+/** Finance-system routes: voucher inboxes in, receipts and returns out. */
+package org.jincai.routes.finance;

@@ -1,0 +1,60 @@
+package org.jincai.core.finance;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The finance systems the hub serves, checked once at start: codes unique and safe as folder names, each
+ * AdmDivCode served by one system only, exactly one of a local folder or an SFTP endpoint.
+ */
+public class FinanceDirectory {
+
+    public static final String FINANCE_SYSTEM_INVALID = "FINANCE_SYSTEM_INVALID";
+
+    private final List<FinanceSystem> systems;
+
+    public FinanceDirectory(List<FinanceSystem> systems) {
+        List<String> problems = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        Set<String> divisions = new HashSet<>();
+        for (FinanceSystem f : systems) {
+            String at = "finance system " + f.code();
+            if (f.code() == null || !f.code().matches("[A-Za-z0-9_-]{1,32}")) {
+                problems.add(at + " / code: 1-32 letters, digits, '-' or '_'");
+            } else if (!codes.add(f.code())) {
+                problems.add(at + " / code: defined twice");
+            }
+            if (f.admDivCodes().isEmpty()) {
+                problems.add(at + " / adm-div-codes: at least one AdmDivCode");
+            }
+            for (String d : f.admDivCodes()) {
+                if (!divisions.add(d)) {
+                    problems.add(at + " / adm-div-codes: " + d + " is served by another finance system too");
+                }
+            }
+            if (f.local() == (f.sftp() != null)) {
+                problems.add(at + ": give exactly one of folder or sftp");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(FINANCE_SYSTEM_INVALID + ": " + String.join("; ", problems));
+        }
+        this.systems = List.copyOf(systems);
+    }
+
+    public List<FinanceSystem> all() {
+        return systems;
+    }
+
+    public Optional<FinanceSystem> forAdmDivCode(String admDivCode) {
+        return systems.stream().filter(f -> f.serves(admDivCode)).findFirst();
+    }
+
+    public FinanceSystem require(String code) {
+        return systems.stream().filter(f -> f.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no finance system '" + code + "'"));
+    }
+}

@@ -1,0 +1,29 @@
+package org.jincai.core.finance;
+
+import java.util.List;
+import org.jincai.bank.profile.SftpEndpoint;
+
+/**
+ * A provincial or municipal finance system (财政) the hub serves, as data: which administrative divisions
+ * (AdmDivCode) it speaks for, and where its voucher inbox and its outbox for receipts and returns are —
+ * either folders on this machine ({@code folder}/inbox, {@code folder}/outbox) or an SFTP server
+ * ({@code sftp}, its inbox and outbox folders), exactly one of the two.
+ */
+public record FinanceSystem(String code, String name, List<String> admDivCodes, String folder, SftpEndpoint sftp) {
+
+    public FinanceSystem {
+        admDivCodes = admDivCodes == null ? List.of() : List.copyOf(admDivCodes);
+    }
+
+    public boolean local() {
+        return folder != null && !folder.isBlank();
+    }
+
+    public boolean serves(String admDivCode) {
+        return admDivCodes.contains(admDivCode);
+    }
+
+    public FinanceSystem withSftp(SftpEndpoint endpoint) {
+        return new FinanceSystem(code, name, admDivCodes, folder, endpoint);
+    }
+}

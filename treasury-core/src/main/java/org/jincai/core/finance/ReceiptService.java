@@ -1,0 +1,231 @@
+package org.jincai.core.finance;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jincai.bank.file.BankFileNames;
+import org.jincai.core.Digests;
+import org.jincai.core.Ids;
+import org.jincai.core.TreasuryException;
+import org.jincai.core.payment.Move;
+import org.jincai.core.payment.Payment;
+import org.jincai.core.payment.PaymentLifecycle;
+import org.jincai.core.payment.PaymentRepository;
+import org.jincai.core.payment.PaymentStatus;
+import org.jincai.core.release.ReleaseService;
+import org.jincai.core.release.StagingArea;
+import org.jincai.formats.fiscal.MofEnvelopeWriter;
+import org.jincai.formats.fiscal.PaymentVoucher;
+import org.jincai.formats.fiscal.PaymentVoucherReader;
+import org.jincai.formats.fiscal.VoucherBody;
+import org.jincai.formats.fiscal.VoucherDetail;
+import org.jincai.formats.fiscal.VoucherReadResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Answers the finance system once the banks have settled a voucher (every payment PAID, REJECTED or
+ * FAILED): a receipt (回单, VoucherFlag 1) carrying the bank's X-fields — XPayDate, XAgentBusinessNo,
+ * XPayAmt, and per detail XPayAmt 0.00 with the reason in XAddWord for a failed line — or, when nothing
+ * was paid, a return (退回, VoucherFlag 2) with Return_Reason. The answer is stored (served by the API),
+ * staged for the finance system's outbox, and the payments move to RECEIPTED, all in one transaction;
+ * a voucher is answered once.
+ */
+public class ReceiptService {
+
+    public static final String ACTOR = "system:receipts";
+    public static final String STORED_VOUCHER_UNREADABLE = "STORED_VOUCHER_UNREADABLE";
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptService.class);
+    private static final Set<PaymentStatus> SETTLED = EnumSet.of(PaymentStatus.PAID, PaymentStatus.REJECTED,
+            PaymentStatus.FAILED);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final PaymentRepository payments;
+    private final PaymentLifecycle lifecycle;
+    private final FinanceDirectory finance;
+    private final StagingArea outbound;
+    private final Clock clock;
+
+    public ReceiptService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
+                          PaymentLifecycle lifecycle, FinanceDirectory finance, StagingArea outbound, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.payments = payments;
+        this.lifecycle = lifecycle;
+        this.finance = finance;
+        this.outbound = outbound;
+        this.clock = clock;
+    }
+
+    /** Answers those of the given vouchers that are settled and not answered yet. */
+    public List<WrittenAnswer> settle(Collection<String> voucherIds) {
+        List<WrittenAnswer> written = new ArrayList<>();
+        for (String id : voucherIds) {
+            answerIfSettled(id).ifPresent(written::add);
+        }
+        return written;
+    }
+
+    /** Answers every settled voucher not answered yet (at start, after a crash between answer and receipt). */
+    public List<WrittenAnswer> settleAll() {
+        return settle(jdbc.queryForList("""
+                SELECT v.voucher_id FROM voucher v
+                 WHERE NOT EXISTS (SELECT 1 FROM voucher_answer a WHERE a.voucher_id = v.voucher_id)
+                   AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.voucher_id = v.voucher_id
+                                      AND p.status NOT IN ('PAID', 'REJECTED', 'FAILED'))
+                 ORDER BY v.received_at""", new MapSqlParameterSource(), String.class));
+    }
+
+    /** The receipt or return envelope written for a voucher, by its fiscal key. */
+    public Optional<byte[]> answerFor(String admDivCode, String stYear, String vtCode, String voucherNo) {
+        return jdbc.query("""
+                SELECT a.envelope FROM voucher_answer a JOIN voucher v ON v.voucher_id = a.voucher_id
+                 WHERE v.adm_div_code = :adm AND v.st_year = :year AND v.vt_code = :vt AND v.voucher_no = :no
+                   AND v.voucher_flag = 0""",
+                new MapSqlParameterSource("adm", admDivCode).addValue("year", stYear).addValue("vt", vtCode)
+                        .addValue("no", voucherNo), (rs, n) -> rs.getBytes(1)).stream().findFirst();
+    }
+
+    private Optional<WrittenAnswer> answerIfSettled(String voucherId) {
+        List<Payment> all = payments.findByVoucher(voucherId);
+        if (all.isEmpty() || !all.stream().allMatch(p -> SETTLED.contains(p.status())) || answered(voucherId)) {
+            return Optional.empty();
+        }
+        StoredVoucher stored = load(voucherId);
+        Answer answer = build(stored, all);
+        Optional<FinanceSystem> system = finance.forAdmDivCode(stored.body().admDivCode());
+        Path part = system.map(f -> outbound.writePart(f.code(), answer.fileName(), answer.envelope())).orElse(null);
+        try {
+            tx.executeWithoutResult(s -> record(voucherId, all, answer));
+        } catch (RuntimeException e) {
+            if (part != null) {
+                outbound.discard(part);
+            }
+            throw e;
+        }
+        if (part != null) {
+            outbound.publish(part);
+        }
+        log.info("{} for voucher {}: paid {} CNY, staged for {}", answer.flag() == VoucherBody.FLAG_RECEIPT
+                ? "receipt" : "return", stored.body().voucherNo(), answer.paid(), system.map(FinanceSystem::code)
+                .orElse("the API only"));
+        return Optional.of(new WrittenAnswer(voucherId, stored.body().voucherNo(),
+                system.map(FinanceSystem::code).orElse(null), answer.flag(), answer.fileName(), answer.paid()));
+    }
+
+    private boolean answered(String voucherId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM voucher_answer WHERE voucher_id = :id",
+                new MapSqlParameterSource("id", voucherId), Integer.class);
+        return n != null && n > 0;
+    }
+
+    private void record(String voucherId, List<Payment> all, Answer answer) {
+        jdbc.update("""
+                INSERT INTO voucher_answer (answer_id, voucher_id, voucher_flag, file_name, envelope, paid_amount, created_at)
+                VALUES (:id, :voucher, :flag, :name, :envelope, :paid, :now)""",
+                new MapSqlParameterSource("id", Ids.newId()).addValue("voucher", voucherId)
+                        .addValue("flag", answer.flag()).addValue("name", answer.fileName())
+                        .addValue("envelope", answer.envelope()).addValue("paid", answer.paid())
+                        .addValue("now", Timestamp.from(clock.instant())));
+        List<Move> failing = all.stream().filter(p -> p.status() == PaymentStatus.REJECTED)
+                .map(p -> Move.of(p.paymentId(), PaymentStatus.REJECTED, PaymentStatus.FAILED,
+                        "rejected by the bank" + (p.bankReasonCode() == null ? "" : " (" + p.bankReasonCode() + ")")))
+                .toList();
+        lifecycle.apply(failing, ACTOR);
+        String note = (answer.flag() == VoucherBody.FLAG_RECEIPT ? "receipt " : "return ") + answer.fileName();
+        lifecycle.apply(all.stream().map(p -> Move.of(p.paymentId(),
+                p.status() == PaymentStatus.PAID ? PaymentStatus.PAID : PaymentStatus.FAILED,
+                PaymentStatus.RECEIPTED, note)).toList(), ACTOR);
+    }
+
+    private Answer build(StoredVoucher stored, List<Payment> all) {
+        VoucherReadResult read = new PaymentVoucherReader().read(stored.body());
+        PaymentVoucher original = read.voucher();
+        if (original == null) {
+            throw new TreasuryException(STORED_VOUCHER_UNREADABLE, "stored voucher cannot be read again: "
+                    + read.errors(), "voucher " + stored.body().voucherNo());
+        }
+        List<Payment> paid = all.stream().filter(p -> p.status() == PaymentStatus.PAID).toList();
+        BigDecimal paidTotal = paid.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        LocalDate today = LocalDate.now(clock.withZone(ReleaseService.BANK_ZONE));
+        String key = stored.body().admDivCode() + "_" + stored.body().stYear() + "_" + stored.body().vtCode() + "_"
+                + stored.body().voucherNo();
+        if (paid.isEmpty()) {
+            String reason = Digests.fit(all.stream().map(ReceiptService::failure).distinct()
+                    .collect(Collectors.joining("; ")), 400);
+            VoucherBody returned = new VoucherBody(1, stored.body().admDivCode(), stored.body().stYear(),
+                    stored.body().vtCode(), stored.body().voucherNo(), VoucherBody.FLAG_RETURN, reason, "",
+                    stored.body().voucherXml(), List.of(), List.of());
+            String name = BankFileNames.requireSafeName(key + "_return.xml");
+            return new Answer(VoucherBody.FLAG_RETURN, name, new MofEnvelopeWriter().toBytes(List.of(returned)),
+                    BigDecimal.ZERO.setScale(2));
+        }
+        Map<String, Payment> byDetail = all.stream().filter(p -> p.detailId() != null)
+                .collect(Collectors.toMap(Payment::detailId, Function.identity()));
+        List<VoucherDetail> details = original.details().stream().map(d -> receiptLine(d, byDetail.get(d.id()), today))
+                .toList();
+        Payment first = paid.stream().min(Comparator.comparing(Payment::seq)).orElseThrow();
+        LocalDate payDate = paid.stream().map(p -> p.paidDate() == null ? today : p.paidDate())
+                .max(Comparator.naturalOrder()).orElse(today);
+        long failed = all.size() - paid.size();
+        PaymentVoucher receipt = original.withDetails(details).withReceipt(payDate, reference(first), paidTotal,
+                original.details().isEmpty() ? first.payeeAcctNo() : null,
+                original.details().isEmpty() ? first.payeeAcctName() : null,
+                original.details().isEmpty() ? first.payeeBankName() : null,
+                failed == 0 ? null : failed + " of " + all.size() + " payments failed");
+        VoucherBody body = VoucherBody.of(receipt, VoucherBody.FLAG_RECEIPT, null);
+        String name = BankFileNames.requireSafeName(key + "_receipt.xml");
+        return new Answer(VoucherBody.FLAG_RECEIPT, name, new MofEnvelopeWriter().toBytes(List.of(body)), paidTotal);
+    }
+
+    private static VoucherDetail receiptLine(VoucherDetail d, Payment p, LocalDate today) {
+        Objects.requireNonNull(p, "no payment for detail " + d.id());
+        if (p.status() == PaymentStatus.PAID) {
+            return d.toBuilder().xPayDate(p.paidDate() == null ? today : p.paidDate()).xAgentBusinessNo(reference(p))
+                    .xPayAmt(p.amount()).xPayeeAcctNo(p.payeeAcctNo()).xPayeeAcctName(p.payeeAcctName())
+                    .xPayeeAcctBankName(p.payeeBankName()).build();
+        }
+        return d.withReceipt(today, reference(p), BigDecimal.ZERO.setScale(2), Digests.fit(failure(p), 200));
+    }
+
+    private static String reference(Payment p) {
+        return p.bankReference() == null ? p.paymentId() : p.bankReference();
+    }
+
+    private static String failure(Payment p) {
+        String code = p.bankReasonCode() == null ? "REJECTED" : p.bankReasonCode();
+        return p.bankReasonText() == null ? code : code + " " + p.bankReasonText();
+    }
+
+    private StoredVoucher load(String voucherId) {
+        return jdbc.queryForObject("""
+                SELECT adm_div_code, st_year, vt_code, voucher_no, voucher_xml FROM voucher WHERE voucher_id = :id""",
+                new MapSqlParameterSource("id", voucherId), (rs, n) -> new StoredVoucher(new VoucherBody(1,
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), VoucherBody.FLAG_ORIGINAL,
+                        null, "", rs.getBytes(5), List.of(), List.of())));
+    }
+
+    private record StoredVoucher(VoucherBody body) {
+    }
+
+    private record Answer(int flag, String fileName, byte[] envelope, BigDecimal paid) {
+    }
+}
