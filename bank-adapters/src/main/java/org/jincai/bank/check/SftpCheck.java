@@ -33,6 +33,7 @@ public final class SftpCheck {
     public static final String SFTP_UNREACHABLE = "SFTP_UNREACHABLE";
     public static final String HOST_KEY_MISMATCH = "HOST_KEY_MISMATCH";
     public static final String SFTP_AUTH_FAILED = "SFTP_AUTH_FAILED";
+    public static final String KNOWN_HOSTS_INVALID = "KNOWN_HOSTS_INVALID";
 
     private SftpCheck() {
     }
@@ -52,6 +53,10 @@ public final class SftpCheck {
     public static Report check(SftpEndpoint s, Duration timeout) {
         String endpoint = s.user() + "@" + s.host() + ":" + s.port();
         boolean verify = s.knownHosts() != null && !s.knownHosts().isBlank();
+        if (verify && expectedKey(s.knownHosts()) == null) {
+            return new Report(endpoint, null, true, KNOWN_HOSTS_INVALID,
+                    "the profile's known-hosts line cannot be read", Map.of());
+        }
         AtomicReference<PublicKey> seen = new AtomicReference<>();
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier((ClientSession session, SocketAddress remote, PublicKey key) -> {
@@ -119,12 +124,13 @@ public final class SftpCheck {
         return key == null ? null : KeyUtils.getFingerPrint(key);
     }
 
+    /** The key a known-hosts line names, or null when the line cannot be read. */
     private static PublicKey expectedKey(String knownHostsLine) {
         try {
             KnownHostEntry entry = KnownHostEntry.parseKnownHostEntry(knownHostsLine.strip());
-            return entry.getKeyEntry().resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
+            return entry == null ? null : entry.getKeyEntry().resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
         } catch (Exception e) {
-            throw new IllegalArgumentException("the configured known-hosts line cannot be read", e);
+            return null;
         }
     }
 }

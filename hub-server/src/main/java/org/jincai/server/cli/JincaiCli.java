@@ -24,6 +24,13 @@ public final class JincaiCli {
               serve               start the hub: REST API on port 8080 (JINCAI_PORT), routes, polling
               banks list          the configured bank profiles (no secrets)
               banks check CODE    connect to the bank's SFTP server and report what is there
+              inspect FILE [--json] [--strict]
+                                  detect a file's format (fiscal voucher envelope, ISO 20022 message and
+                                  version, bank layout), validate it and summarise it; exit 0 readable, 1 not
+              convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
+                                  fiscal payment vouchers into the bank message
+              bench formats [--sizes N,N,...]
+                                  the formats benchmark (docs/benchmarks.md); takes minutes at 1,000,000
               help                show this help
 
             Options:
@@ -71,6 +78,9 @@ public final class JincaiCli {
                     yield Integer.MIN_VALUE;
                 }
                 case "banks" -> banks(cli);
+                case "inspect" -> InspectCommand.run(cli.arguments(), out);
+                case "convert" -> ConvertCommand.run(cli.arguments(), out, err);
+                case "bench" -> BenchCommand.run(cli.arguments(), out);
                 default -> throw new IllegalStateException("unhandled command " + cli.command());
             };
         } catch (CliArguments.UsageException e) {

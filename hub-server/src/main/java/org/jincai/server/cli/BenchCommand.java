@@ -1,0 +1,63 @@
+package org.jincai.server.cli;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jincai.formats.bench.BenchCase;
+import org.jincai.formats.bench.ChildJvm;
+import org.jincai.formats.bench.FormatsBench;
+
+/**
+ * {@code jincai bench formats [--sizes 10000,100000,1000000]}: the formats benchmark of docs/benchmarks.md —
+ * writing pain.001.001.09 (the hub's streaming writer, Prowide's model, the raw floor) and reading
+ * camt.053.001.08 (the hub's reader, Prowide), each case in a fresh JVM with its peak RSS, printed as a
+ * table with the ratios. Runs without starting the hub.
+ */
+final class BenchCommand {
+
+    /** Spring Boot's launcher for a class of the application jar other than its main class. */
+    static final String JAR_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+    private BenchCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out) {
+        if (args.isEmpty() || !args.get(0).equals("formats")) {
+            throw new CliArguments.UsageException("use 'bench formats [--sizes N,N,...]'");
+        }
+        List<Integer> sizes = FormatsBench.DEFAULT_SIZES;
+        if (args.size() == 3 && args.get(1).equals("--sizes")) {
+            try {
+                sizes = Arrays.stream(args.get(2).split(",")).map(String::trim).map(Integer::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new CliArguments.UsageException("--sizes takes whole numbers separated by commas");
+            }
+            if (sizes.stream().anyMatch(n -> n < 1)) {
+                throw new CliArguments.UsageException("--sizes must be positive");
+            }
+        } else if (args.size() != 1) {
+            throw new CliArguments.UsageException("use 'bench formats [--sizes N,N,...]'");
+        }
+        List<FormatsBench.CaseResult> results = FormatsBench.run(out, sizes, childJvm());
+        out.println();
+        out.println(FormatsBench.markdown(results));
+        return results.stream().anyMatch(r -> r.caseName().contains("hub") && !r.ok()) ? 1 : 0;
+    }
+
+    /** Children run from the application jar when this JVM does (./jincai), else from this JVM's class path. */
+    private static ChildJvm childJvm() {
+        String classpath = System.getProperty("java.class.path");
+        if (!classpath.endsWith(".jar") || classpath.contains(File.pathSeparator)) {
+            return ChildJvm.sameClasspath();
+        }
+        return caseArgs -> {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx4g", "-cp", classpath, "-Dloader.main=" + BenchCase.class.getName(), JAR_LAUNCHER));
+            cmd.addAll(caseArgs);
+            return cmd;
+        };
+    }
+}
