@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,13 +74,12 @@ public class ReleaseService {
         for (Payment p : payments.findByStatus(PaymentStatus.APPROVED)) {
             groups.computeIfAbsent(List.of(p.bankCode(), p.payAcctNo()), k -> new ArrayList<>()).add(p);
         }
-        LocalDate executionDate = LocalDate.now(clock.withZone(BANK_ZONE));
         List<StagedFile> staged = new ArrayList<>();
         List<Problem> failures = new ArrayList<>();
         for (List<Payment> group : groups.values()) {
             BankProfile bank = banks.require(group.get(0).bankCode());
             try {
-                staged.addAll(releaseGroup(bank, group, executionDate, actor));
+                staged.addAll(releaseGroup(bank, group, executionDate(bank), actor));
             } catch (FormatException e) {
                 // the group stays APPROVED and is retried by the next release once the cause is fixed
                 log.warn("release of {} payments to {} refused: {}", group.size(), bank.code(), e.problem());
@@ -87,6 +87,16 @@ public class ReleaseService {
             }
         }
         return new ReleaseResult(staged, failures);
+    }
+
+    /**
+     * The date the bank will execute a file released now: today in Beijing, or the next day once the bank's
+     * cut-off time has passed. Weekends and bank holidays are the scheduler's calendars' to add.
+     */
+    LocalDate executionDate(BankProfile bank) {
+        ZonedDateTime now = clock.instant().atZone(BANK_ZONE);
+        boolean pastCutOff = bank.cutOffTime() != null && !now.toLocalTime().isBefore(bank.cutOffTime());
+        return pastCutOff ? now.toLocalDate().plusDays(1) : now.toLocalDate();
     }
 
     private List<StagedFile> releaseGroup(BankProfile bank, List<Payment> group, LocalDate date, String actor) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,6 +21,7 @@ import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.report.BankTotals;
 import org.jincai.core.testing.CoreFixture;
 import org.jincai.core.testing.Envelopes;
+import org.jincai.core.testing.TestBanks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +176,51 @@ class ReleaseAndAnswerTest {
         assertThat(iso.path()).exists();
         assertThat(part).doesNotExist();
         assertThat(orphan).doesNotExist();
+    }
+
+    @Test
+    void aFileReleasedAfterTheBanksCutOffIsForTheNextDay() {
+        // DEMO-ISO's cut-off is 16:00 Beijing time (08:00 UTC)
+        try (CoreFixture before = new CoreFixture(staging.resolve("before"), at("2026-11-27T07:59:00Z"));
+             CoreFixture after = new CoreFixture(staging.resolve("after"), at("2026-11-27T08:00:00Z"))) {
+            for (CoreFixture f : List.of(before, after)) {
+                f.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
+                f.release.release("operator-test");
+            }
+            assertThat(before.db.count("SELECT COUNT(*) FROM payment_batch WHERE execution_date = DATE '2026-11-27'"))
+                    .isEqualTo(2);
+            assertThat(after.db.count("SELECT COUNT(*) FROM payment_batch WHERE execution_date = DATE '2026-11-28'"))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aGroupAboveTheBanksPerFileLimitIsSplitAndEachPartAnsweredOnItsOwn() {
+        try (CoreFixture small = new CoreFixture(staging.resolve("small"), Clock.systemUTC(),
+                List.of(TestBanks.iso(22, 2), TestBanks.pipe(22)))) {
+            small.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
+
+            List<StagedFile> iso = small.release.release("operator-test").staged().stream()
+                    .filter(f -> f.bankCode().equals("DEMO-ISO")).toList();
+
+            assertThat(iso).extracting(StagedFile::transactions).containsExactly(2, 1);
+            assertThat(iso).extracting(StagedFile::fileName).doesNotHaveDuplicates()
+                    .allMatch(n -> n.endsWith(".xml"));
+            assertThat(small.db.count("SELECT COUNT(DISTINCT batch_id) FROM bank_delivery WHERE bank_code = 'DEMO-ISO'"))
+                    .as("both parts belong to one batch").isEqualTo(1);
+            StagedFile second = iso.get(1);
+            small.deliveries.markUploaded("DEMO-ISO", second.fileName(), "route-test");
+            small.answers.apply("DEMO-ISO", "p2".getBytes(), answer(second,
+                    small.payments.findByDelivery(second.deliveryId()), -1), false, "inbound-test");
+            assertThat(small.payments.findByDelivery(second.deliveryId())).extracting(Payment::status)
+                    .containsOnly(PaymentStatus.ACCEPTED);
+            assertThat(small.payments.findByDelivery(iso.get(0).deliveryId())).extracting(Payment::status)
+                    .containsOnly(PaymentStatus.RELEASED);
+        }
+    }
+
+    private static Clock at(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
     }
 
     private StagedFile releaseIso() {

@@ -3,6 +3,7 @@ package org.jincai.core.testing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.answer.BankAnswerService;
 import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
@@ -21,8 +22,8 @@ import org.jincai.core.voucher.VoucherIntakeService;
 public final class CoreFixture implements AutoCloseable {
 
     public final TestDatabase db;
-    public final Clock clock = Clock.systemUTC();
-    public final BankDirectory banks = new BankDirectory(TestBanks.both(2222));
+    public final Clock clock;
+    public final BankDirectory banks;
     public final FinanceDirectory finance = new FinanceDirectory(List.of(TestFinance.hubei()));
     public final StagingArea staging;
     public final StagingArea financeStaging;
@@ -38,6 +39,18 @@ public final class CoreFixture implements AutoCloseable {
     public final ReceiptService receipts;
 
     public CoreFixture(Path stagingRoot) {
+        this(stagingRoot, Clock.systemUTC());
+    }
+
+    /** With a fixed clock, for what depends on the time of day (cut-off times). */
+    public CoreFixture(Path stagingRoot, Clock clock) {
+        this(stagingRoot, clock, TestBanks.both(2222));
+    }
+
+    /** With other bank profiles. */
+    public CoreFixture(Path stagingRoot, Clock clock, List<BankProfile> bankProfiles) {
+        this.clock = clock;
+        this.banks = new BankDirectory(bankProfiles);
         db = TestDatabase.create();
         var jdbc = db.jdbc();
         var tx = db.tx();

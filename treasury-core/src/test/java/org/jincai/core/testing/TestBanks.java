@@ -24,8 +24,13 @@ public final class TestBanks {
     }
 
     public static BankProfile iso(int port) {
+        return iso(port, 1000);
+    }
+
+    /** DEMO-ISO with another per-file transaction limit, to see releases split. */
+    public static BankProfile iso(int port, int maxTransactionsPerFile) {
         return new BankProfile("DEMO-ISO", "Demo ISO 20022 bank", List.of(ISO_BANK_NO), BankFormat.PAIN_001_001_09,
-                BankFormat.PAIN_002_001_10, Charset.forName("UTF-8"), 1000, new BigDecimal("100000000.00"), true,
+                BankFormat.PAIN_002_001_10, Charset.forName("UTF-8"), maxTransactionsPerFile, new BigDecimal("100000000.00"), true,
                 "{bank}_{date}_{batch}_{part}", endpoint("demo-iso", port), TransliterationPolicy.REFUSE, CUT_OFF,
                 BankFormat.CAMT_053_001_08, false);
     }
