@@ -53,6 +53,12 @@ public class ApiErrors {
         return ResponseEntity.badRequest().body(ErrorResponse.of(List.of(e.problem())));
     }
 
+    @ExceptionHandler(EnvelopeTooLargeException.class)
+    ResponseEntity<ErrorResponse> tooLarge(EnvelopeTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(ErrorResponse.of(List.of(Problem.of(EnvelopeTooLargeException.CODE, e.getMessage(), "body"))));
+    }
+
     @ExceptionHandler(EnvelopeRefusedException.class)
     ResponseEntity<ErrorResponse> refused(EnvelopeRefusedException e) {
         return ResponseEntity.badRequest().body(ErrorResponse.of(e.problems()));

@@ -45,6 +45,7 @@ class VoucherApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.register(registry, HOME, DB);
+        registry.add("jincai.api.max-envelope-bytes", () -> "65536");
     }
 
     @AfterAll
@@ -160,6 +161,22 @@ class VoucherApiTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json.readTree(r.body()).get("code").asString()).isEqualTo("XML_NOT_WELL_FORMED");
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void anEnvelopeAboveTheSizeLimitIsRefusedWith413() throws Exception {
+        HttpResponse<String> r = post(new byte[70_000], "finance", "finance-pw");
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(r.body()).get("code").asString()).isEqualTo("ENVELOPE_TOO_LARGE");
+    }
+
+    @Test
+    void anEmptyBodyIsRefusedWithACode() throws Exception {
+        HttpResponse<String> r = post(new byte[0], "finance", "finance-pw");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(r.body()).get("code").asString()).isEqualTo("BODY_MISSING");
     }
 
     @Test
