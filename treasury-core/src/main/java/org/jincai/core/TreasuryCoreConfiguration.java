@@ -1,9 +1,14 @@
 package org.jincai.core;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.jincai.core.answer.BankAnswerService;
 import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.ReceiptService;
@@ -15,6 +20,7 @@ import org.jincai.core.release.StagingArea;
 import org.jincai.core.report.SummaryQueries;
 import org.jincai.core.voucher.VoucherIntakeService;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +44,17 @@ public class TreasuryCoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The shipped calendar, or the official arrangement an operator loaded ({@code jincai.calendar.file}). */
+    @Bean
+    BankCalendar bankCalendar(@Value("${jincai.calendar.file:}") String file) throws IOException {
+        if (file.isBlank()) {
+            return BankCalendar.standard();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return BankCalendar.read(in, file);
+        }
+    }
+
     @Bean
     PaymentRepository paymentRepository(NamedParameterJdbcTemplate jdbc, Clock clock) {
         return new PaymentRepository(jdbc, clock);
@@ -58,8 +75,8 @@ public class TreasuryCoreConfiguration {
     @Bean
     ReleaseService releaseService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
                                   PaymentLifecycle lifecycle, BankDirectory banks,
-                                  @Qualifier(BANK_STAGING) StagingArea staging, Clock clock) {
-        return new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, clock);
+                                  @Qualifier(BANK_STAGING) StagingArea staging, BankCalendar calendar, Clock clock) {
+        return new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, calendar, clock);
     }
 
     @Bean

@@ -25,6 +25,7 @@ import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.Digests;
 import org.jincai.core.Ids;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
@@ -56,16 +57,19 @@ public class ReleaseService {
     private final PaymentLifecycle lifecycle;
     private final BankDirectory banks;
     private final StagingArea staging;
+    private final BankCalendar calendar;
     private final Clock clock;
 
     public ReleaseService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
-                          PaymentLifecycle lifecycle, BankDirectory banks, StagingArea staging, Clock clock) {
+                          PaymentLifecycle lifecycle, BankDirectory banks, StagingArea staging, BankCalendar calendar,
+                          Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.payments = payments;
         this.lifecycle = lifecycle;
         this.banks = banks;
         this.staging = staging;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -91,12 +95,13 @@ public class ReleaseService {
 
     /**
      * The date the bank will execute a file released now: today in Beijing, or the next day once the bank's
-     * cut-off time has passed. Weekends and bank holidays are the scheduler's calendars' to add.
+     * cut-off time has passed — moved to the next bank business day (weekends, public holidays).
      */
     LocalDate executionDate(BankProfile bank) {
         ZonedDateTime now = clock.instant().atZone(BANK_ZONE);
         boolean pastCutOff = bank.cutOffTime() != null && !now.toLocalTime().isBefore(bank.cutOffTime());
-        return pastCutOff ? now.toLocalDate().plusDays(1) : now.toLocalDate();
+        LocalDate today = now.toLocalDate();
+        return calendar.onOrAfter(pastCutOff && calendar.isBusinessDay(today) ? today.plusDays(1) : today);
     }
 
     private List<StagedFile> releaseGroup(BankProfile bank, List<Payment> group, LocalDate date, String actor) {

@@ -179,18 +179,21 @@ class ReleaseAndAnswerTest {
     }
 
     @Test
-    void aFileReleasedAfterTheBanksCutOffIsForTheNextDay() {
-        // DEMO-ISO's cut-off is 16:00 Beijing time (08:00 UTC)
-        try (CoreFixture before = new CoreFixture(staging.resolve("before"), at("2026-11-27T07:59:00Z"));
-             CoreFixture after = new CoreFixture(staging.resolve("after"), at("2026-11-27T08:00:00Z"))) {
-            for (CoreFixture f : List.of(before, after)) {
-                f.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
-                f.release.release("operator-test");
-            }
-            assertThat(before.db.count("SELECT COUNT(*) FROM payment_batch WHERE execution_date = DATE '2026-11-27'"))
-                    .isEqualTo(2);
-            assertThat(after.db.count("SELECT COUNT(*) FROM payment_batch WHERE execution_date = DATE '2026-11-28'"))
-                    .isEqualTo(2);
+    void aFileReleasedAfterTheBanksCutOffIsForTheNextBankBusinessDay() {
+        // the banks' cut-off is 16:00 Beijing time (08:00 UTC); 2026-11-26 is a Thursday, 2026-11-27 a Friday
+        assertThat(executionDateOfReleaseAt("2026-11-26T07:59:00Z")).isEqualTo("2026-11-26");
+        assertThat(executionDateOfReleaseAt("2026-11-26T08:00:00Z")).isEqualTo("2026-11-27");
+        assertThat(executionDateOfReleaseAt("2026-11-27T09:00:00Z")).as("Friday evening: Monday").isEqualTo("2026-11-30");
+        assertThat(executionDateOfReleaseAt("2026-11-29T02:00:00Z")).as("a Sunday: Monday").isEqualTo("2026-11-30");
+        assertThat(executionDateOfReleaseAt("2026-09-30T09:00:00Z")).as("National Day week").isEqualTo("2026-10-08");
+    }
+
+    private String executionDateOfReleaseAt(String instant) {
+        try (CoreFixture f = new CoreFixture(staging.resolve(instant.replace(':', '-')), at(instant))) {
+            f.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
+            f.release.release("operator-test");
+            return f.db.jdbc().getJdbcTemplate().queryForObject(
+                    "SELECT DISTINCT execution_date FROM payment_batch", java.sql.Date.class).toLocalDate().toString();
         }
     }
 

@@ -7,6 +7,7 @@ import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.answer.BankAnswerService;
 import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.ReceiptService;
@@ -59,7 +60,7 @@ public final class CoreFixture implements AutoCloseable {
         payments = new PaymentRepository(jdbc, clock);
         lifecycle = new PaymentLifecycle(jdbc, clock);
         intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, clock);
-        release = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, clock);
+        release = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, BankCalendar.standard(), clock);
         deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, clock);
         answers = new BankAnswerService(jdbc, tx, payments, lifecycle, deliveries, clock);
         statements = new StatementService(jdbc, tx, payments, lifecycle, answers, clock);
