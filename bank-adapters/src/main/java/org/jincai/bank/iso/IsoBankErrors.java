@@ -8,7 +8,10 @@ package org.jincai.bank.iso;
  */
 public final class IsoBankErrors {
 
-    /** A pain.001 the hub rendered does not pass the official XSD; nothing was written. */
+    /**
+     * An ISO 20022 document the hub (a pain.001) or a simulated bank (a camt.053) rendered does not pass the
+     * official XSD; nothing was written.
+     */
     public static final String ISO_OUTPUT_INVALID = "ISO_OUTPUT_INVALID";
     /**
      * A pain.002 that rejects the original file as a whole (GrpSts RJCT) without a status per

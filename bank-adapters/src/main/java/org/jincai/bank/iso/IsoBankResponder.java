@@ -207,13 +207,4 @@ public final class IsoBankResponder extends AbstractBankResponder<Pain001Reader.
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
-
-    /** At most {@code max} chars, never between the halves of a surrogate pair. */
-    private static String cut(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = Character.isLowSurrogate(s.charAt(max)) ? max - 1 : max;
-        return s.substring(0, end);
-    }
 }

@@ -27,8 +27,9 @@ import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 import org.jincai.formats.iso20022.CreditTransferInitiation;
 import org.jincai.formats.iso20022.CreditTransferTransaction;
-import org.jincai.formats.iso20022.IsoXsdValidator;
-import org.jincai.formats.iso20022.Pain001V09Writer;
+import org.jincai.formats.iso20022.Pain001StreamWriter;
+import org.jincai.formats.iso20022.Pain001Version;
+import org.jincai.formats.iso20022.Pain001WriteOptions;
 import org.jincai.formats.iso20022.PaymentInstruction;
 
 /**
@@ -37,21 +38,22 @@ import org.jincai.formats.iso20022.PaymentInstruction;
  * BtchBookg comes from the bank profile, and each credit's InstrId and EndToEndId are the hub's
  * end-to-end id, which the bank's pain.002 echoes back.
  *
- * <p>The whole document is rendered and validated against the official XSD before a byte reaches
- * {@code out}: an invalid file is a {@link BankFileException} ({@value IsoBankErrors#ISO_OUTPUT_INVALID})
- * and a bank never sees half a file. The file is always UTF-8, as XML declares it; the profile's
- * character set applies to the banks' own layouts, not to ISO 20022. Currency is CNY, the only
- * currency of treasury payments. Instances are thread-safe.
+ * <p>The document is rendered by the streaming {@link Pain001StreamWriter} (no object model of the whole
+ * payroll is built; the writer refuses what the XSD would, e.g. an id over 35 characters is
+ * ISO_FIELD_TOO_LONG) and validated against the official XSD before a byte reaches {@code out}: an
+ * invalid file is a {@link BankFileException} ({@value IsoBankErrors#ISO_OUTPUT_INVALID}) and a bank
+ * never sees half a file. The file is always UTF-8, as XML declares it; the profile's character set
+ * applies to the banks' own layouts, not to ISO 20022. Currency is CNY, the only currency of treasury
+ * payments. Instances are thread-safe.
  */
 public final class Pain001FileWriter implements BankFileWriter {
 
     public static final String CURRENCY = "CNY";
-    private static final String MESSAGE_TYPE = Pain001V09Writer.MESSAGE_NAME_ID;
+    /** pain.001.001.09, UTF-8 text as given (names are not transliterated). */
+    private static final Pain001WriteOptions OPTIONS = Pain001WriteOptions.of(Pain001Version.V09);
 
     private final BankProfile profile;
     private final Clock clock;
-    private final Pain001V09Writer writer = new Pain001V09Writer();
-    private final IsoXsdValidator validator = new IsoXsdValidator();
 
     public Pain001FileWriter(BankProfile profile) {
         this(profile, Clock.system(ZoneId.of("Asia/Shanghai")));
@@ -65,7 +67,7 @@ public final class Pain001FileWriter implements BankFileWriter {
 
     /**
      * @throws BankFileException EMPTY_FILE, FIELD_MISSING, AMOUNT_INVALID, DUPLICATE_END_TO_END_ID,
-     *         an ISO problem code (ISO_BANK_NUMBER_INVALID, ...), ISO_OUTPUT_INVALID or IO_ERROR
+     *         an ISO problem code (ISO_BANK_NUMBER_INVALID, ISO_FIELD_TOO_LONG, ...), ISO_OUTPUT_INVALID or IO_ERROR
      */
     @Override
     public void write(PaymentFile file, OutputStream out) throws BankFileException {
@@ -82,17 +84,12 @@ public final class Pain001FileWriter implements BankFileWriter {
         CreditTransferInitiation message = toInitiation(file);
         byte[] xml;
         try {
-            xml = writer.write(message);
+            xml = Pain001StreamWriter.toBytes(message, OPTIONS);
         } catch (FormatException e) {
             throw new BankFileException(e.problem(), e);
         }
-        List<Problem> problems = validator.validate(xml, MESSAGE_TYPE, file.fileName());
-        if (!problems.isEmpty()) {
-            Problem first = problems.get(0);
-            throw new BankFileException(IsoBankErrors.ISO_OUTPUT_INVALID, problems.size() + " schema problem(s) in the "
-                    + MESSAGE_TYPE + " for bank " + profile.code() + "; first: " + first.message(), first.location());
-        }
-        return xml;
+        return IsoOutput.requireValid(xml, OPTIONS.version().messageNameId(),
+                OPTIONS.version().messageNameId() + " for bank " + profile.code(), file.fileName());
     }
 
     /** The pain.001 content of {@code file}: one payment information block, one transaction per credit. */

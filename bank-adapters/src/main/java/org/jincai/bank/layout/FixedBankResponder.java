@@ -10,16 +10,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jincai.bank.layout.internal.FixedStreams;
 import org.jincai.bank.profile.BankProfile;
-import org.jincai.bank.simulator.AbstractBankResponder;
 import org.jincai.bank.simulator.RejectionRule;
 import org.jincai.bank.simulator.SimulatedBatch;
 import org.jincai.formats.Problem;
@@ -27,7 +23,7 @@ import org.jincai.formats.Problem;
 /**
  * A simulated bank of the fixed-width layout. It reads the payment file as the bank's loader would and
  * answers with one fixed-width return file named {@code <payment file without .txt>.ret.txt} (the
- * policy on duplicates and refusals is {@link AbstractBankResponder}'s):
+ * policy on duplicates and refusals is {@link org.jincai.bank.simulator.AbstractBankResponder}'s):
  * <ul>
  *   <li>trailer and details agree: each detail S, or F with the rule's reason;</li>
  *   <li>the trailer disagrees with the details: refused whole, every detail F with reason
@@ -39,9 +35,7 @@ import org.jincai.formats.Problem;
  * the bank's own words); the trailer always counts and totals the lines it carries, unless asked for
  * {@link AnswerFault#WRONG_TOTALS}.
  */
-public class FixedBankResponder extends AbstractBankResponder<FixedPaymentFile> {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+public class FixedBankResponder extends TextBankResponder<FixedPaymentFile, FixedHeader, FixedDetail, FixedReturnLine> {
 
     private final FixedFileReader reader;
     private final FixedReturnWriter writer;
@@ -55,11 +49,6 @@ public class FixedBankResponder extends AbstractBankResponder<FixedPaymentFile> 
         super(profile, rule, clock);
         this.reader = new FixedFileReader(profile);
         this.writer = new FixedReturnWriter(profile);
-    }
-
-    @Override
-    protected String statusAnswerName(String inboundFileName) {
-        return FixedLayout.returnFileName(inboundFileName);
     }
 
     @Override
@@ -81,39 +70,41 @@ public class FixedBankResponder extends AbstractBankResponder<FixedPaymentFile> 
     }
 
     @Override
-    protected byte[] answerUnread(Arrival arrival, FixedPaymentFile file, Refusal refusal, Problem problem) {
-        FixedHeader header = file != null ? file.header() : bestEffortHeader(arrival.fileName(), arrival.content());
-        return write(arrival, header, List.of());
+    FixedHeader header(FixedPaymentFile file) {
+        return file.header();
     }
 
     @Override
-    protected byte[] answerRefusedWhole(Arrival arrival, FixedPaymentFile file, Problem problem) {
-        List<FixedReturnLine> lines = file.details().stream()
-                .map(d -> FixedReturnLine.failure(d, TextLayout.TOTALS_REASON, TextLayout.TOTALS_TEXT)).toList();
-        return write(arrival, file.header(), lines);
+    List<FixedDetail> details(FixedPaymentFile file) {
+        return file.details();
     }
 
     @Override
-    protected byte[] answer(Arrival arrival, FixedPaymentFile file, List<Optional<RejectionRule.Rejection>> decisions) {
-        List<FixedReturnLine> lines = new ArrayList<>(file.details().size());
-        for (int i = 0; i < file.details().size(); i++) {
-            FixedDetail d = file.details().get(i);
-            lines.add(decisions.get(i)
-                    .map(r -> FixedReturnLine.failure(d, fit(r.reasonCode(), FixedLayout.REASON_CODE_BYTES),
-                            fit(r.reasonText(), FixedLayout.REASON_TEXT_BYTES)))
-                    .orElseGet(() -> FixedReturnLine.success(d)));
-        }
-        return write(arrival, file.header(), lines);
+    FixedReturnLine success(FixedDetail detail) {
+        return FixedReturnLine.success(detail);
     }
 
-    /** The return file: the trailer counts and totals the lines, one yuan off when asked to be wrong. */
-    private byte[] write(Arrival arrival, FixedHeader header, List<FixedReturnLine> lines) {
-        BigDecimal total = lines.stream().map(l -> l.detail().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long fen = total.movePointRight(2).longValueExact();
-        if (arrival.fault() == AnswerFault.WRONG_TOTALS) {
-            fen += 100;
-        }
-        FixedReturnFile answer = new FixedReturnFile(arrival.answerName(), header, lines, new FixedTrailer(lines.size(), fen));
+    @Override
+    FixedReturnLine failure(FixedDetail detail, String reasonCode, String reasonText) {
+        return FixedReturnLine.failure(detail, reasonCode, reasonText);
+    }
+
+    /** The rule's reason shortened to the widths of the reason fields. */
+    @Override
+    FixedReturnLine rejected(FixedDetail detail, RejectionRule.Rejection rejection) {
+        return failure(detail, fit(rejection.reasonCode(), FixedLayout.REASON_CODE_BYTES),
+                fit(rejection.reasonText(), FixedLayout.REASON_TEXT_BYTES));
+    }
+
+    @Override
+    BigDecimal amount(FixedReturnLine line) {
+        return line.detail().amount();
+    }
+
+    @Override
+    byte[] returnFile(String fileName, FixedHeader header, List<FixedReturnLine> lines, int count, BigDecimal total) {
+        FixedReturnFile answer = new FixedReturnFile(fileName, header, lines,
+                new FixedTrailer(count, total.movePointRight(2).longValueExact()));
         ByteArrayOutputStream out = new ByteArrayOutputStream(FixedLayout.RETURN_DETAIL_BYTES * (lines.size() + 2));
         writer.write(answer, out);
         return out.toByteArray();
@@ -132,8 +123,8 @@ public class FixedBankResponder extends AbstractBankResponder<FixedPaymentFile> 
         return s;
     }
 
-    /** What can be salvaged of the header of an unreadable file, with placeholders where nothing usable is found. */
-    private FixedHeader bestEffortHeader(String fileName, byte[] content) {
+    @Override
+    FixedHeader bestEffortHeader(String fileName, byte[] content) {
         int end = 0;
         while (end < content.length && content[end] != '\n' && content[end] != '\r') {
             end++;

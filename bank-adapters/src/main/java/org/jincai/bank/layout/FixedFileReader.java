@@ -1,15 +1,12 @@
 package org.jincai.bank.layout;
 
-import static org.jincai.bank.file.BankFileErrors.DUPLICATE_END_TO_END_ID;
 import static org.jincai.bank.file.BankFileErrors.MALFORMED_LINE;
 
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.jincai.bank.file.BankFileException;
 import org.jincai.bank.layout.internal.BeanIoStreams;
 import org.jincai.bank.layout.internal.FixedStreams;
@@ -24,7 +21,7 @@ public class FixedFileReader {
     private final Charset charset;
 
     public FixedFileReader(BankProfile profile) {
-        this(Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code()));
+        this(TextLayout.charset(profile));
     }
 
     public FixedFileReader(Charset charset) {
@@ -39,16 +36,8 @@ public class FixedFileReader {
      */
     public FixedPaymentFile read(String fileName, InputStream in) throws BankFileException {
         FixedPaymentFile file = parse(fileName, in);
-        FixedLayout.totalsProblem(fileName, file.trailer(), file.details().size(), file.detailTotal()).ifPresent(p -> {
-            throw new BankFileException(p.code(), p.message(), p.location());
-        });
-        Set<String> seen = new HashSet<>();
-        for (FixedDetail d : file.details()) {
-            if (!seen.add(d.endToEndId())) {
-                throw new BankFileException(DUPLICATE_END_TO_END_ID, "end-to-end id " + d.endToEndId() + " appears twice",
-                        "file " + fileName + " line " + (d.sequence() + 1));
-            }
-        }
+        TextLayout.refuse(FixedLayout.totalsProblem(fileName, file.trailer(), file.details().size(), file.detailTotal()));
+        TextLayout.requireUniqueIds(file.details().stream().map(FixedDetail::endToEndId).toList(), "end-to-end id", fileName);
         return file;
     }
 

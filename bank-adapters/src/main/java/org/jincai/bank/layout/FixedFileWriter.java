@@ -1,8 +1,6 @@
 package org.jincai.bank.layout;
 
 import static org.jincai.bank.file.BankFileErrors.DUPLICATE_END_TO_END_ID;
-import static org.jincai.bank.file.BankFileErrors.EMPTY_FILE;
-import static org.jincai.bank.file.BankFileErrors.FIELD_MISSING;
 import static org.jincai.bank.file.BankFileErrors.FIELD_TOO_LONG;
 
 import java.io.OutputStream;
@@ -10,11 +8,9 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.beanio.BeanWriter;
 import org.jincai.bank.file.BankFileException;
-import org.jincai.bank.file.BankFileWriter;
 import org.jincai.bank.file.OutboundCredit;
 import org.jincai.bank.file.PaymentFile;
 import org.jincai.bank.layout.internal.BeanIoStreams;
@@ -33,14 +29,10 @@ import org.jincai.bank.profile.TransliterationPolicy;
  * payee, or transliterated when the profile says so. Everything is checked before the first byte is
  * written.
  */
-public class FixedFileWriter implements BankFileWriter {
-
-    private final Charset charset;
-    private final TransliterationPolicy policy;
+public class FixedFileWriter extends TextFileWriter {
 
     public FixedFileWriter(BankProfile profile) {
-        this(Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code()),
-                profile.transliteration() == null ? TransliterationPolicy.REFUSE : profile.transliteration());
+        super(profile);
     }
 
     /** A writer that refuses every name the charset cannot encode. */
@@ -49,8 +41,7 @@ public class FixedFileWriter implements BankFileWriter {
     }
 
     public FixedFileWriter(Charset charset, TransliterationPolicy policy) {
-        this.charset = Objects.requireNonNull(charset, "charset");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        super(charset, policy);
     }
 
     /**
@@ -83,20 +74,12 @@ public class FixedFileWriter implements BankFileWriter {
      */
     FixedPaymentFile toLayout(PaymentFile file) {
         String location = "file " + file.fileName();
-        if (file.credits().isEmpty()) {
-            throw new BankFileException(EMPTY_FILE, "a payment file needs at least one credit", location);
-        }
+        requireCredits(file, location);
         if (file.credits().size() > FixedLayout.MAX_SEQUENCE) {
             throw new BankFileException(FIELD_TOO_LONG, file.credits().size() + " credits do not fit N("
                     + FixedLayout.SEQUENCE_DIGITS + "): split the batch", location);
         }
-        FieldChecks.requirePresent(file.messageId(), "messageId", location);
-        FieldChecks.requirePresent(file.payerAccount(), "payerAccount", location);
-        FieldChecks.requirePresent(file.payerName(), "payerName", location);
-        if (file.executionDate() == null) {
-            throw new BankFileException(FIELD_MISSING, "executionDate is empty", location);
-        }
-        String payerName = FieldChecks.nameOnTheWire(file.payerName(), charset, policy, "payerName", "", location + " line 1");
+        String payerName = payerNameOnTheWire(file, location);
         List<FixedDetail> details = new ArrayList<>(file.credits().size());
         Set<String> seen = new HashSet<>();
         long total = 0;

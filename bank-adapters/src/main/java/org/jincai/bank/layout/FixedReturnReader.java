@@ -1,8 +1,5 @@
 package org.jincai.bank.layout;
 
-import static org.jincai.bank.file.BankFileErrors.DUPLICATE_END_TO_END_ID;
-import static org.jincai.bank.file.BankFileErrors.UNKNOWN_STATUS;
-
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -29,7 +26,7 @@ public class FixedReturnReader implements BankAnswerReader {
     private final Charset charset;
 
     public FixedReturnReader(BankProfile profile) {
-        this(Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code()));
+        this(TextLayout.charset(profile));
     }
 
     public FixedReturnReader(Charset charset) {
@@ -55,23 +52,14 @@ public class FixedReturnReader implements BankAnswerReader {
         Set<String> seen = new HashSet<>();
         for (BeanIoStreams.Line record : records.subList(1, records.size() - 1)) {
             FixedReturnLine r = FixedStreams.returnLine(record.fields());
-            String location = "file " + fileName + " line " + record.lineNumber();
             FixedFileReader.requireSequence(r.detail().sequence(), lines.size() + 1, fileName, record.lineNumber());
-            if (!TextLayout.SUCCESS.equals(r.status()) && !TextLayout.FAILURE.equals(r.status())) {
-                throw new BankFileException(UNKNOWN_STATUS, "status '" + r.status() + "' of end-to-end id "
-                        + r.detail().endToEndId() + " is neither " + TextLayout.SUCCESS + " nor " + TextLayout.FAILURE, location);
-            }
-            if (!seen.add(r.detail().endToEndId())) {
-                throw new BankFileException(DUPLICATE_END_TO_END_ID, "end-to-end id " + r.detail().endToEndId()
-                        + " is answered twice", location);
-            }
+            TextLayout.checkReturnLine(r.status(), r.detail().endToEndId(), "end-to-end id", seen,
+                    "file " + fileName + " line " + record.lineNumber());
             lines.add(r);
         }
         FixedTrailer trailer = FixedStreams.trailer(records.get(records.size() - 1).fields());
         FixedReturnFile file = new FixedReturnFile(fileName, header, lines, trailer);
-        FixedLayout.totalsProblem(fileName, trailer, lines.size(), file.lineTotal()).ifPresent(p -> {
-            throw new BankFileException(p.code(), p.message(), p.location());
-        });
+        TextLayout.refuse(FixedLayout.totalsProblem(fileName, trailer, lines.size(), file.lineTotal()));
         return file;
     }
 }

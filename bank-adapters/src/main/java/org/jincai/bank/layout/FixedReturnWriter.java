@@ -20,7 +20,7 @@ public class FixedReturnWriter {
     private final Charset charset;
 
     public FixedReturnWriter(BankProfile profile) {
-        this(Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code()));
+        this(TextLayout.charset(profile));
     }
 
     public FixedReturnWriter(Charset charset) {

@@ -6,15 +6,11 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jincai.bank.file.Transliteration;
 import org.jincai.bank.profile.BankProfile;
-import org.jincai.bank.simulator.AbstractBankResponder;
 import org.jincai.bank.simulator.RejectionRule;
 import org.jincai.bank.simulator.SimulatedBatch;
 import org.jincai.formats.Problem;
@@ -22,7 +18,7 @@ import org.jincai.formats.Problem;
 /**
  * A simulated bank of the pipe layout. It reads the payment file as the bank's loader would and
  * answers with one return file named {@code <payment file without .txt>.ret.txt} (the policy on
- * duplicates and refusals is {@link AbstractBankResponder}'s):
+ * duplicates and refusals is {@link org.jincai.bank.simulator.AbstractBankResponder}'s):
  * <ul>
  *   <li>summary and lines agree: each line S, or F with the rule's reason (e.g. AC04 for a closed account);</li>
  *   <li>summary disagrees with the lines: the file is refused whole, every line F with reason
@@ -33,14 +29,12 @@ import org.jincai.formats.Problem;
  * The return's summary always counts and totals the lines it carries (unless asked for
  * {@link AnswerFault#WRONG_TOTALS}), so the hub can read it.
  */
-public class PipeBankResponder extends AbstractBankResponder<PipePaymentFile> {
+public class PipeBankResponder extends TextBankResponder<PipePaymentFile, PipeSummary, PipeDetail, PipeReturnLine> {
 
     /** Reason code on every line of a file refused because its totals disagree with its lines. */
     public static final String TOTALS_REASON = TextLayout.TOTALS_REASON;
     /** 汇总笔数或金额与明细不符: the totals text a Chinese bank would send, in the bank's charset. */
     public static final String TOTALS_TEXT = TextLayout.TOTALS_TEXT;
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     private final PipeFileReader reader;
     private final PipeReturnWriter writer;
@@ -54,11 +48,6 @@ public class PipeBankResponder extends AbstractBankResponder<PipePaymentFile> {
         super(profile, rule, clock);
         this.reader = new PipeFileReader(profile);
         this.writer = new PipeReturnWriter(profile);
-    }
-
-    @Override
-    protected String statusAnswerName(String inboundFileName) {
-        return PipeLayout.returnFileName(inboundFileName);
     }
 
     @Override
@@ -80,44 +69,41 @@ public class PipeBankResponder extends AbstractBankResponder<PipePaymentFile> {
     }
 
     @Override
-    protected byte[] answerUnread(Arrival arrival, PipePaymentFile file, Refusal refusal, Problem problem) {
-        PipeSummary summary = file != null ? file.summary() : bestEffortSummary(arrival.fileName(), arrival.content());
-        return write(arrival, summary, List.of());
+    PipeSummary header(PipePaymentFile file) {
+        return file.summary();
     }
 
     @Override
-    protected byte[] answerRefusedWhole(Arrival arrival, PipePaymentFile file, Problem problem) {
-        List<PipeReturnLine> lines = file.details().stream()
-                .map(d -> PipeReturnLine.failure(d, TOTALS_REASON, TOTALS_TEXT)).toList();
-        return write(arrival, file.summary(), lines);
+    List<PipeDetail> details(PipePaymentFile file) {
+        return file.details();
     }
 
     @Override
-    protected byte[] answer(Arrival arrival, PipePaymentFile file, List<Optional<RejectionRule.Rejection>> decisions) {
-        List<PipeReturnLine> lines = new ArrayList<>(file.details().size());
-        for (int i = 0; i < file.details().size(); i++) {
-            PipeDetail d = file.details().get(i);
-            lines.add(decisions.get(i)
-                    .map(r -> PipeReturnLine.failure(d, r.reasonCode(), r.reasonText()))
-                    .orElseGet(() -> PipeReturnLine.success(d)));
-        }
-        return write(arrival, file.summary(), lines);
+    PipeReturnLine success(PipeDetail detail) {
+        return PipeReturnLine.success(detail);
     }
 
-    /** The return file: the summary counts and totals the lines it carries, one yuan off when asked to be wrong. */
-    private byte[] write(Arrival arrival, PipeSummary summary, List<PipeReturnLine> lines) {
-        BigDecimal total = lines.stream().map(l -> l.detail().amount()).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
-        if (arrival.fault() == AnswerFault.WRONG_TOTALS) {
-            total = total.add(BigDecimal.ONE);
-        }
-        PipeReturnFile answer = new PipeReturnFile(arrival.answerName(), summary.withTotals(lines.size(), total), lines);
+    @Override
+    PipeReturnLine failure(PipeDetail detail, String reasonCode, String reasonText) {
+        return PipeReturnLine.failure(detail, reasonCode, reasonText);
+    }
+
+    @Override
+    BigDecimal amount(PipeReturnLine line) {
+        return line.detail().amount();
+    }
+
+    @Override
+    byte[] returnFile(String fileName, PipeSummary summary, List<PipeReturnLine> lines, int count, BigDecimal total) {
+        PipeReturnFile answer = new PipeReturnFile(fileName, summary.withTotals(count, total.setScale(2)), lines);
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 * (lines.size() + 1));
         writer.write(answer, out);
         return out.toByteArray();
     }
 
     /** What can be salvaged of line 1 of an unreadable file, with placeholders where nothing usable is found. */
-    private PipeSummary bestEffortSummary(String fileName, byte[] content) {
+    @Override
+    PipeSummary bestEffortHeader(String fileName, byte[] content) {
         Charset charset = profile.charset();
         String text = new String(content, charset);
         int end = text.indexOf('\n');

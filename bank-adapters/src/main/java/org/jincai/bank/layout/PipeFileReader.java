@@ -1,14 +1,10 @@
 package org.jincai.bank.layout;
 
-import static org.jincai.bank.file.BankFileErrors.DUPLICATE_END_TO_END_ID;
-
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.jincai.bank.file.BankFileException;
 import org.jincai.bank.layout.internal.BeanIoStreams;
 import org.jincai.bank.layout.internal.PipeStreams;
@@ -23,7 +19,7 @@ public class PipeFileReader {
     private final Charset charset;
 
     public PipeFileReader(BankProfile profile) {
-        this(Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code()));
+        this(TextLayout.charset(profile));
     }
 
     public PipeFileReader(Charset charset) {
@@ -38,11 +34,8 @@ public class PipeFileReader {
      */
     public PipePaymentFile read(String fileName, InputStream in) throws BankFileException {
         PipePaymentFile file = parse(fileName, in);
-        PipeLayout.totalsProblem(fileName, file.summary(), file.details().size(), file.detailTotal())
-                .ifPresent(p -> {
-                    throw new BankFileException(p.code(), p.message(), p.location());
-                });
-        requireUniquePayeeIds(file);
+        TextLayout.refuse(PipeLayout.totalsProblem(fileName, file.summary(), file.details().size(), file.detailTotal()));
+        TextLayout.requireUniqueIds(file.details().stream().map(PipeDetail::payeeId).toList(), "payee id", fileName);
         return file;
     }
 
@@ -60,16 +53,5 @@ public class PipeFileReader {
             details.add(PipeStreams.detail(line.fields()));
         }
         return new PipePaymentFile(fileName, summary, details);
-    }
-
-    private static void requireUniquePayeeIds(PipePaymentFile file) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < file.details().size(); i++) {
-            String id = file.details().get(i).payeeId();
-            if (!seen.add(id)) {
-                throw new BankFileException(DUPLICATE_END_TO_END_ID, "payee id " + id + " appears twice",
-                        "file " + file.fileName() + " line " + (i + 2));
-            }
-        }
     }
 }

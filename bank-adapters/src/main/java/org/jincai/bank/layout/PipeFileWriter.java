@@ -1,8 +1,6 @@
 package org.jincai.bank.layout;
 
 import static org.jincai.bank.file.BankFileErrors.DUPLICATE_END_TO_END_ID;
-import static org.jincai.bank.file.BankFileErrors.EMPTY_FILE;
-import static org.jincai.bank.file.BankFileErrors.FIELD_MISSING;
 
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -10,11 +8,9 @@ import java.nio.charset.CharsetEncoder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.beanio.BeanWriter;
 import org.jincai.bank.file.BankFileException;
-import org.jincai.bank.file.BankFileWriter;
 import org.jincai.bank.file.OutboundCredit;
 import org.jincai.bank.file.PaymentFile;
 import org.jincai.bank.file.Transliteration;
@@ -32,14 +28,10 @@ import org.jincai.bank.profile.TransliterationPolicy;
  * the charset cannot encode are refused naming the payee, or transliterated when the profile's
  * {@link TransliterationPolicy} says so; never a {@code ?} on the wire.
  */
-public class PipeFileWriter implements BankFileWriter {
-
-    private final Charset charset;
-    private final TransliterationPolicy policy;
+public class PipeFileWriter extends TextFileWriter {
 
     public PipeFileWriter(BankProfile profile) {
-        this(Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code()),
-                profile.transliteration() == null ? TransliterationPolicy.REFUSE : profile.transliteration());
+        super(profile);
     }
 
     /** A writer that refuses every name the charset cannot encode. */
@@ -48,8 +40,7 @@ public class PipeFileWriter implements BankFileWriter {
     }
 
     public PipeFileWriter(Charset charset, TransliterationPolicy policy) {
-        this.charset = Objects.requireNonNull(charset, "charset");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        super(charset, policy);
     }
 
     @Override
@@ -70,16 +61,8 @@ public class PipeFileWriter implements BankFileWriter {
      */
     PipePaymentFile toLayout(PaymentFile file) {
         String location = "file " + file.fileName();
-        if (file.credits().isEmpty()) {
-            throw new BankFileException(EMPTY_FILE, "a payment file needs at least one credit", location);
-        }
-        FieldChecks.requirePresent(file.messageId(), "messageId", location);
-        FieldChecks.requirePresent(file.payerAccount(), "payerAccount", location);
-        FieldChecks.requirePresent(file.payerName(), "payerName", location);
-        if (file.executionDate() == null) {
-            throw new BankFileException(FIELD_MISSING, "executionDate is empty", location);
-        }
-        String payerName = FieldChecks.nameOnTheWire(file.payerName(), charset, policy, "payerName", "", location + " line 1");
+        requireCredits(file, location);
+        String payerName = payerNameOnTheWire(file, location);
         List<PipeDetail> details = new ArrayList<>(file.credits().size());
         int sequence = 0;
         for (OutboundCredit c : file.credits()) {

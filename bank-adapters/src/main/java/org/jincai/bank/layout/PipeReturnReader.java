@@ -1,8 +1,5 @@
 package org.jincai.bank.layout;
 
-import static org.jincai.bank.file.BankFileErrors.DUPLICATE_END_TO_END_ID;
-import static org.jincai.bank.file.BankFileErrors.UNKNOWN_STATUS;
-
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -29,7 +26,7 @@ public class PipeReturnReader implements BankAnswerReader {
     private final Charset charset;
 
     public PipeReturnReader(BankProfile profile) {
-        this(Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code()));
+        this(TextLayout.charset(profile));
     }
 
     public PipeReturnReader(Charset charset) {
@@ -55,20 +52,12 @@ public class PipeReturnReader implements BankAnswerReader {
         Set<String> seen = new HashSet<>();
         for (BeanIoStreams.Line line : lines.subList(1, lines.size())) {
             PipeReturnLine r = PipeStreams.returnLine(line.fields());
-            String location = "file " + fileName + " line " + line.lineNumber();
-            if (!PipeReturnLine.SUCCESS.equals(r.status()) && !PipeReturnLine.FAILURE.equals(r.status())) {
-                throw new BankFileException(UNKNOWN_STATUS, "status '" + r.status() + "' of payee id " + r.detail().payeeId()
-                        + " is neither " + PipeReturnLine.SUCCESS + " nor " + PipeReturnLine.FAILURE, location);
-            }
-            if (!seen.add(r.detail().payeeId())) {
-                throw new BankFileException(DUPLICATE_END_TO_END_ID, "payee id " + r.detail().payeeId() + " is answered twice", location);
-            }
+            TextLayout.checkReturnLine(r.status(), r.detail().payeeId(), "payee id", seen,
+                    "file " + fileName + " line " + line.lineNumber());
             returnLines.add(r);
         }
         PipeReturnFile file = new PipeReturnFile(fileName, summary, returnLines);
-        PipeLayout.totalsProblem(fileName, summary, returnLines.size(), file.lineTotal()).ifPresent(p -> {
-            throw new BankFileException(p.code(), p.message(), p.location());
-        });
+        TextLayout.refuse(PipeLayout.totalsProblem(fileName, summary, returnLines.size(), file.lineTotal()));
         return file;
     }
 }

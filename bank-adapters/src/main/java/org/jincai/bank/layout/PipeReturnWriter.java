@@ -22,7 +22,7 @@ public class PipeReturnWriter {
     private final Charset charset;
 
     public PipeReturnWriter(BankProfile profile) {
-        this(Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code()));
+        this(TextLayout.charset(profile));
     }
 
     public PipeReturnWriter(Charset charset) {

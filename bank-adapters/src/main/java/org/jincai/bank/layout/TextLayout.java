@@ -1,8 +1,15 @@
 package org.jincai.bank.layout;
 
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jincai.bank.file.BankFileErrors;
+import org.jincai.bank.file.BankFileException;
+import org.jincai.bank.profile.BankProfile;
 import org.jincai.formats.Problem;
 
 /**
@@ -61,6 +68,52 @@ public final class TextLayout {
                 + " (difference: count " + signed(lineCount - declaredCount)
                 + ", amount " + signed(lineTotal.subtract(declaredAmount)) + ")";
         return Optional.of(Problem.of(BankFileErrors.TOTALS_MISMATCH, message, "file " + fileName + " line " + line));
+    }
+
+    /** The bank's character set, which every file of a text layout is written and read in. */
+    static Charset charset(BankProfile profile) {
+        return Objects.requireNonNull(profile.charset(), () -> "charset of bank " + profile.code());
+    }
+
+    /** Refuses the whole file with {@code problem}, when there is one. */
+    static void refuse(Optional<Problem> problem) throws BankFileException {
+        problem.ifPresent(p -> {
+            throw new BankFileException(p.code(), p.message(), p.location());
+        });
+    }
+
+    /**
+     * DUPLICATE_END_TO_END_ID at the second line (from line 2: line 1 is the header) that carries an id
+     * already seen: the bank's answers could not be matched to the credits.
+     *
+     * @param idName how the layout names the id ("end-to-end id", "payee id")
+     */
+    static void requireUniqueIds(List<String> ids, String idName, String fileName) throws BankFileException {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!seen.add(ids.get(i))) {
+                throw new BankFileException(BankFileErrors.DUPLICATE_END_TO_END_ID, idName + " " + ids.get(i) + " appears twice",
+                        "file " + fileName + " line " + (i + 2));
+            }
+        }
+    }
+
+    /**
+     * Checks one line of a return file: its status is {@value #SUCCESS} or {@value #FAILURE}
+     * (UNKNOWN_STATUS), and its id is answered only once (DUPLICATE_END_TO_END_ID).
+     *
+     * @param seen the ids of the lines before it; this line's is added
+     */
+    static void checkReturnLine(String status, String id, String idName, Set<String> seen, String location)
+            throws BankFileException {
+        if (!SUCCESS.equals(status) && !FAILURE.equals(status)) {
+            throw new BankFileException(BankFileErrors.UNKNOWN_STATUS, "status '" + status + "' of " + idName + " " + id
+                    + " is neither " + SUCCESS + " nor " + FAILURE, location);
+        }
+        if (!seen.add(id)) {
+            throw new BankFileException(BankFileErrors.DUPLICATE_END_TO_END_ID, idName + " " + id + " is answered twice",
+                    location);
+        }
     }
 
     private static String signed(int n) {

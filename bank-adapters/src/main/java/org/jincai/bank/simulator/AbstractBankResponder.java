@@ -189,6 +189,18 @@ public abstract class AbstractBankResponder<F> implements BankResponder {
         return Optional.empty();
     }
 
+    /**
+     * A bank's own text (an id, a name, an explanation) at most {@code max} chars, never cut between the
+     * halves of a surrogate pair; null stays null.
+     */
+    protected static String cut(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = Character.isLowSurrogate(s.charAt(max)) ? max - 1 : max;
+        return s.substring(0, end);
+    }
+
     /** {@code X.txt} arriving a second time is answered as if named {@code X-dup2.txt}. */
     static String duplicateName(String name, int arrival) {
         int dot = name.lastIndexOf('.');

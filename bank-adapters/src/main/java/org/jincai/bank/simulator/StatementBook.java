@@ -1,5 +1,6 @@
 package org.jincai.bank.simulator;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,10 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jincai.bank.file.OutboundCredit;
-import org.jincai.bank.iso.Camt053Statement;
-import org.jincai.bank.iso.Camt053V08Writer;
+import org.jincai.bank.iso.IsoOutput;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.simulator.BankResponder.AnswerFile;
+import org.jincai.formats.iso20022.Balance;
+import org.jincai.formats.iso20022.BankStatement;
+import org.jincai.formats.iso20022.Camt053V08Writer;
+import org.jincai.formats.iso20022.CreditDebit;
+import org.jincai.formats.iso20022.EntryBatch;
+import org.jincai.formats.iso20022.EntryTransaction;
+import org.jincai.formats.iso20022.StatementEntry;
 
 /**
  * A simulated bank's books: the balance of each payer account it debits, and the camt.053.001.08
@@ -35,10 +42,13 @@ public final class StatementBook {
     public static final String CURRENCY = "CNY";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Max140Text: the account owner's and the creditors' names are cut to it, as a bank's statement does. */
+    private static final int MAX_NAME = 140;
+    /** Domestic credit transfer (ICDT: the payer's account is debited). */
+    private static final String BANK_TRANSACTION_CODE = "PMNT/ICDT/DMCT";
 
     private final BankProfile profile;
     private final Clock clock;
-    private final Camt053V08Writer writer = new Camt053V08Writer();
     private final Map<String, Account> accounts = new HashMap<>();
     private long statements;
 
@@ -79,25 +89,39 @@ public final class StatementBook {
         BigDecimal opening = account.balance;
         LocalDate date = batch.executionDate();
         String reference = "BK" + DAY.format(date) + String.format("%06d", number);
-        List<Camt053Statement.Entry> entries = profile.batchBooking()
+        List<StatementEntry> entries = profile.batchBooking()
                 ? List.of(batchEntry(reference, batch, accepted, date))
                 : singleEntries(reference, batch, accepted, date);
-        BigDecimal debits = entries.stream().map(Camt053Statement.Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal debits = entries.stream().map(StatementEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         account.balance = opening.subtract(debits);
         if (!emit) {
             return null;
         }
         String id = "STMT" + DAY.format(date) + "-" + String.format("%06d", number);
-        Camt053Statement statement = new Camt053Statement(id, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), id,
-                account.sequence, batch.payerAccount(), CURRENCY, batch.payerName(), profile.primaryBankNumber(), date,
-                opening, account.balance, entries);
-        return new AnswerFile(statementFileName(inboundFileName), writer.write(statement));
+        OffsetDateTime created = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        BankStatement statement = new BankStatement(Camt053V08Writer.MESSAGE_NAME_ID, id, created, id,
+                Long.toString(account.sequence), null, created, null, null, batch.payerAccount(), CURRENCY,
+                AbstractBankResponder.cut(batch.payerName(), MAX_NAME), profile.primaryBankNumber(),
+                List.of(balance(Balance.OPENING_BOOKED, opening, date), balance(Balance.CLOSING_BOOKED, account.balance, date)),
+                entries);
+        ByteArrayOutputStream xml = new ByteArrayOutputStream(2048 + 1024 * entries.size());
+        try (Camt053V08Writer writer = Camt053V08Writer.open(xml, id, created)) {
+            writer.statementWithSummary(statement);
+            writer.finish();
+        }
+        return new AnswerFile(statementFileName(inboundFileName), IsoOutput.requireValid(xml.toByteArray(),
+                Camt053V08Writer.MESSAGE_NAME_ID, Camt053V08Writer.MESSAGE_NAME_ID, "camt.053 " + id));
     }
 
-    private static Camt053Statement.Entry batchEntry(String reference, SimulatedBatch batch, List<SimulatedBatch.Credit> accepted,
+    /** A booked balance: the amount with CRDT, or its absolute value with DBIT when the account is overdrawn. */
+    private static Balance balance(String type, BigDecimal amount, LocalDate date) {
+        return new Balance(type, amount.abs(), CURRENCY, amount.signum() < 0 ? CreditDebit.DBIT : CreditDebit.CRDT, date, null);
+    }
+
+    private static StatementEntry batchEntry(String reference, SimulatedBatch batch, List<SimulatedBatch.Credit> accepted,
             LocalDate date) {
         String entryRef = reference + "0001";
-        List<Camt053Statement.Transaction> txs = new ArrayList<>(accepted.size());
+        List<EntryTransaction> txs = new ArrayList<>(accepted.size());
         BigDecimal total = BigDecimal.ZERO;
         int index = 0;
         for (SimulatedBatch.Credit c : accepted) {
@@ -105,26 +129,38 @@ public final class StatementBook {
             total = total.add(c.credit().amount());
         }
         String paymentInformationId = accepted.get(0).paymentInformationId();
-        return new Camt053Statement.Entry("1", total, false, date, date, entryRef,
-                new Camt053Statement.Batch(batch.messageId(), paymentInformationId, txs.size(), total, false), txs);
+        EntryBatch file = new EntryBatch(batch.messageId(), paymentInformationId, txs.size(), total, CURRENCY, CreditDebit.DBIT);
+        return entry("1", total, date, entryRef, List.of(file), txs);
     }
 
-    private static List<Camt053Statement.Entry> singleEntries(String reference, SimulatedBatch batch,
+    private static List<StatementEntry> singleEntries(String reference, SimulatedBatch batch,
             List<SimulatedBatch.Credit> accepted, LocalDate date) {
-        List<Camt053Statement.Entry> entries = new ArrayList<>(accepted.size());
+        List<StatementEntry> entries = new ArrayList<>(accepted.size());
         int index = 0;
         for (SimulatedBatch.Credit c : accepted) {
             index++;
             String entryRef = reference + String.format("%04d", index);
-            entries.add(new Camt053Statement.Entry(Integer.toString(index), c.credit().amount(), false, date, date, entryRef,
-                    null, List.of(transaction(entryRef, batch, c))));
+            entries.add(entry(Integer.toString(index), c.credit().amount(), date, entryRef, List.of(),
+                    List.of(transaction(entryRef, batch, c))));
         }
         return entries;
     }
 
-    private static Camt053Statement.Transaction transaction(String reference, SimulatedBatch batch, SimulatedBatch.Credit c) {
+    /** One booked debit entry (Ntry, status BOOK) with its account servicer reference. */
+    private static StatementEntry entry(String entryReference, BigDecimal amount, LocalDate date, String reference,
+            List<EntryBatch> batches, List<EntryTransaction> transactions) {
+        return new StatementEntry(entryReference, amount, CURRENCY, CreditDebit.DBIT, false, "BOOK", date, null, date, null,
+                reference, BANK_TRANSACTION_CODE, null, batches, transactions);
+    }
+
+    /** One credit transfer of an entry, with the hub's references echoed back. */
+    private static EntryTransaction transaction(String reference, SimulatedBatch batch, SimulatedBatch.Credit c) {
         OutboundCredit credit = c.credit();
-        return new Camt053Statement.Transaction(reference, batch.messageId(), c.paymentInformationId(), c.instructionId(),
-                credit.endToEndId(), credit.amount(), false, credit.payeeName(), credit.payeeAccount(), credit.remittance());
+        String remittance = credit.remittance() == null || credit.remittance().isBlank() ? null
+                : AbstractBankResponder.cut(credit.remittance(), MAX_NAME);
+        return new EntryTransaction(batch.messageId(), reference, c.paymentInformationId(), c.instructionId(),
+                credit.endToEndId(), null, credit.amount(), CURRENCY, CreditDebit.DBIT, null, null, null,
+                AbstractBankResponder.cut(credit.payeeName(), MAX_NAME), credit.payeeAccount(), null,
+                remittance == null ? List.of() : List.of(remittance), List.of(), null);
     }
 }

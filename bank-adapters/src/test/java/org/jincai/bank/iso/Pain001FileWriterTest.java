@@ -64,7 +64,7 @@ class Pain001FileWriterTest {
     }
 
     @Test
-    void aFileTheXsdRefusesIsNeverWritten() {
+    void aFileTheXsdWouldRefuseIsNeverWritten() {
         PaymentFile tooLongId = new PaymentFile("x.xml", "DEMO-ISO", "B".repeat(36), IsoBankFiles.payroll().executionDate(),
                 TestProfiles.UNIT, TestProfiles.PAYER, IsoBankFiles.PAYER_BANK, IsoBankFiles.credits());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -73,8 +73,8 @@ class Pain001FileWriterTest {
                 .isInstanceOf(BankFileException.class)
                 .satisfies(e -> {
                     BankFileException b = (BankFileException) e;
-                    assertThat(b.code()).isEqualTo(IsoBankErrors.ISO_OUTPUT_INVALID);
-                    assertThat(b.problem().location()).matches("x\\.xml:\\d+:\\d+");
+                    assertThat(b.code()).isEqualTo(IsoProblemCodes.ISO_FIELD_TOO_LONG);
+                    assertThat(b.problem().location()).endsWith("GrpHdr/MsgId");
                 });
         assertThat(out.size()).isZero();
     }

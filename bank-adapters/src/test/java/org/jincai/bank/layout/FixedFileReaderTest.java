@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.jincai.bank.TestProfiles;
@@ -73,16 +72,11 @@ class FixedFileReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedCorpus")
     void malformedCorpus(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        String expected = name.substring(0, name.indexOf('.'));
-        byte[] bytes = Files.readAllBytes(file);
-        assertThatThrownBy(() -> read(name, bytes))
-                .isInstanceOfSatisfying(BankFileException.class, e -> assertThat(e.code()).isEqualTo(expected));
+        Fixtures.assertRefusedWithItsCode(file, this::read);
     }
 
     static Stream<Path> malformedCorpus() throws IOException, URISyntaxException {
-        Path dir = Path.of(FixedFileReaderTest.class.getClassLoader().getResource("layout/malformed-fixed").toURI());
-        return Files.list(dir).sorted();
+        return Fixtures.corpus("malformed-fixed");
     }
 
     private FixedPaymentFile read(String name, byte[] bytes) {

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.stream.Stream;
@@ -88,16 +87,11 @@ class PipeFileReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedCorpus")
     void malformedCorpus(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        String expected = name.substring(0, name.indexOf('.'));
-        byte[] bytes = Files.readAllBytes(file);
-        assertThatThrownBy(() -> read(name, bytes))
-                .isInstanceOfSatisfying(BankFileException.class, e -> assertThat(e.code()).isEqualTo(expected));
+        Fixtures.assertRefusedWithItsCode(file, this::read);
     }
 
     static Stream<Path> malformedCorpus() throws IOException, URISyntaxException {
-        Path dir = Path.of(PipeFileReaderTest.class.getClassLoader().getResource("layout/malformed").toURI());
-        return Files.list(dir).sorted();
+        return Fixtures.corpus("malformed");
     }
 
     private PipePaymentFile read(String name, byte[] bytes) {

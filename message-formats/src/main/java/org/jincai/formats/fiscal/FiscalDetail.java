@@ -1,8 +1,5 @@
 package org.jincai.formats.fiscal;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -69,56 +66,17 @@ public final class FiscalDetail extends FiscalFields {
         return "FiscalDetail" + values() + (otherFields().isEmpty() ? "" : " + " + otherFields());
     }
 
-    /** Fluent, mutable builder; {@link #build()} copies, so a builder can be reused. */
-    public static final class Builder {
+    /** Fluent, mutable builder of a detail; {@link #build()} copies, so a builder can be reused. */
+    public static final class Builder extends FieldsBuilder<Builder> {
         private final VoucherType type;
-        private final Map<String, Object> values = new LinkedHashMap<>();
-        private final Map<String, String> otherFields = new LinkedHashMap<>();
-        private final Map<String, FieldDef> table;
 
         private Builder(VoucherType type) {
+            super(type.detailTable(), "detail of " + type.vtCode());
             this.type = type;
-            this.table = type.detailTable();
         }
 
-        /**
-         * Sets a modelled tag; {@code null} removes it.
-         *
-         * @throws IllegalArgumentException when the tag is not in the detail table or the value has the wrong type
-         */
-        public Builder set(String tag, Object value) {
-            FiscalFields.put(table, "detail of " + type.vtCode(), values, tag, value);
-            return this;
-        }
-
-        public Builder text(String tag, String value) {
-            return set(tag, value);
-        }
-
-        public Builder amount(String tag, BigDecimal value) {
-            return set(tag, value);
-        }
-
-        public Builder date(String tag, LocalDate value) {
-            return set(tag, value);
-        }
-
-        /** Adds, replaces or ({@code null}) removes a tag the table does not model. */
-        public Builder otherField(String tag, String value) {
-            if (table.containsKey(tag)) {
-                throw new IllegalArgumentException(tag + " is modelled; use set");
-            }
-            if (value == null) {
-                otherFields.remove(tag);
-            } else {
-                otherFields.put(tag, value);
-            }
-            return this;
-        }
-
-        public Builder otherFields(Map<String, String> fields) {
-            otherFields.clear();
-            fields.forEach(this::otherField);
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -112,4 +112,66 @@ public abstract sealed class FiscalFields permits FiscalVoucher, FiscalDetail {
     int valuesHash() {
         return Objects.hash(values, otherFields);
     }
+
+    /**
+     * What the builders of a header and of a detail share: modelled values checked against the table, the
+     * tags the table does not model kept as text. Fluent and mutable; building copies, so a builder can be
+     * reused.
+     *
+     * @param <B> the builder itself, for chaining
+     */
+    abstract static class FieldsBuilder<B extends FieldsBuilder<B>> {
+        final Map<String, Object> values = new LinkedHashMap<>();
+        final Map<String, String> otherFields = new LinkedHashMap<>();
+        private final Map<String, FieldDef> table;
+        private final String what;
+
+        FieldsBuilder(Map<String, FieldDef> table, String what) {
+            this.table = table;
+            this.what = what;
+        }
+
+        abstract B self();
+
+        /**
+         * Sets a modelled tag; {@code null} removes it.
+         *
+         * @throws IllegalArgumentException when the tag is not in the table or the value has the wrong type
+         */
+        public B set(String tag, Object value) {
+            put(table, what, values, tag, value);
+            return self();
+        }
+
+        public B text(String tag, String value) {
+            return set(tag, value);
+        }
+
+        public B amount(String tag, BigDecimal value) {
+            return set(tag, value);
+        }
+
+        public B date(String tag, LocalDate value) {
+            return set(tag, value);
+        }
+
+        /** Adds, replaces or ({@code null}) removes a tag the table does not model. */
+        public B otherField(String tag, String value) {
+            if (table.containsKey(tag)) {
+                throw new IllegalArgumentException(tag + " is modelled; use set");
+            }
+            if (value == null) {
+                otherFields.remove(tag);
+            } else {
+                otherFields.put(tag, value);
+            }
+            return self();
+        }
+
+        public B otherFields(Map<String, String> fields) {
+            otherFields.clear();
+            fields.forEach(this::otherField);
+            return self();
+        }
+    }
 }

@@ -6,22 +6,14 @@ import org.jincai.formats.Problem;
 /**
  * What reading one envelope body as a voucher of any supported type gave: the body as received, the voucher
  * ({@code null} when the inner voucher could not be read at all, or its VtCode is not supported), and its
- * errors and warnings. An error makes the voucher invalid; warnings do not.
+ * errors and warnings ({@link BodyReadResult}).
  */
-public record FiscalReadResult(VoucherBody body, FiscalVoucher voucher, List<Problem> errors, List<Problem> warnings) {
+public record FiscalReadResult(VoucherBody body, FiscalVoucher voucher, List<Problem> errors, List<Problem> warnings)
+        implements BodyReadResult {
 
     public FiscalReadResult {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
-    }
-
-    public boolean valid() {
-        return errors.isEmpty();
-    }
-
-    /** The idempotency key of the body (AdmDivCode, StYear, VtCode, VoucherNo, VoucherFlag). */
-    public VoucherKey key() {
-        return body.key();
     }
 
     /** The type the voucher was read as, {@code null} when it was not read. */
@@ -37,13 +29,5 @@ public record FiscalReadResult(VoucherBody body, FiscalVoucher voucher, List<Pro
     /** The typed payment view, {@code null} when the voucher is not a payment voucher or was not read. */
     public PaymentVoucher payment() {
         return isPayment() ? voucher.toPayment() : null;
-    }
-
-    public boolean hasError(String code) {
-        return errors.stream().anyMatch(p -> p.code().equals(code));
-    }
-
-    public boolean hasWarning(String code) {
-        return warnings.stream().anyMatch(p -> p.code().equals(code));
     }
 }

@@ -3,7 +3,6 @@ package org.jincai.formats.fiscal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -174,55 +173,18 @@ public final class FiscalVoucher extends FiscalFields {
                 + ", " + details.size() + " details]";
     }
 
-    /** Fluent, mutable builder; {@link #build()} copies, so a builder can be reused. */
-    public static final class Builder {
+    /** Fluent, mutable builder of a voucher and its details; {@link #build()} copies, so a builder can be reused. */
+    public static final class Builder extends FieldsBuilder<Builder> {
         private final VoucherType type;
-        private final Map<String, Object> values = new LinkedHashMap<>();
-        private final Map<String, String> otherFields = new LinkedHashMap<>();
         private final List<FiscalDetail> details = new ArrayList<>();
 
         private Builder(VoucherType type) {
-            this.type = Objects.requireNonNull(type, "type");
+            super(Objects.requireNonNull(type, "type").headerTable(), "header of " + type.vtCode());
+            this.type = type;
         }
 
-        /**
-         * Sets a modelled header tag; {@code null} removes it.
-         *
-         * @throws IllegalArgumentException when the tag is not in the header table or the value has the wrong type
-         */
-        public Builder set(String tag, Object value) {
-            FiscalFields.put(type.headerTable(), "header of " + type.vtCode(), values, tag, value);
-            return this;
-        }
-
-        public Builder text(String tag, String value) {
-            return set(tag, value);
-        }
-
-        public Builder amount(String tag, BigDecimal value) {
-            return set(tag, value);
-        }
-
-        public Builder date(String tag, LocalDate value) {
-            return set(tag, value);
-        }
-
-        /** Adds, replaces or ({@code null}) removes a header tag the table does not model. */
-        public Builder otherField(String tag, String value) {
-            if (type.headerTable().containsKey(tag)) {
-                throw new IllegalArgumentException(tag + " is modelled; use set");
-            }
-            if (value == null) {
-                otherFields.remove(tag);
-            } else {
-                otherFields.put(tag, value);
-            }
-            return this;
-        }
-
-        public Builder otherFields(Map<String, String> fields) {
-            otherFields.clear();
-            fields.forEach(this::otherField);
+        @Override
+        Builder self() {
             return this;
         }
 

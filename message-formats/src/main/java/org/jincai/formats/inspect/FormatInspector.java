@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
-import org.jincai.formats.fiscal.EnvelopeReadResult;
+import org.jincai.formats.fiscal.FiscalEnvelopeReadResult;
 import org.jincai.formats.fiscal.FiscalEnvelopes;
-import org.jincai.formats.fiscal.VoucherReadResult;
+import org.jincai.formats.fiscal.FiscalReadResult;
 import org.jincai.formats.iso20022.CamtReader;
 import org.jincai.formats.iso20022.IsoMessages;
 import org.jincai.formats.iso20022.IsoProblemCodes;
@@ -43,7 +43,10 @@ import org.jincai.formats.xml.SecureXml;
  *   <li>pain.001: {@code messageId, paymentInformations, transactions, controlSum} (the sum of the
  *       instructed amounts, not the declared CtrlSum);</li>
  *   <li>pain.002: {@code originalMessageId, groupStatus, transactions {STATUS: n}};</li>
- *   <li>fiscal voucher: {@code vouchers, byVtCode {VtCode: n}, payAmt}.</li>
+ *   <li>fiscal voucher, of any type the fiscal reader supports: {@code vouchers, byVtCode {VtCode: n}, payAmt}
+ *       (the sum of each voucher's total, the header amount of its type's first total rule: PayAmt of a
+ *       payment, a clearing request or a refund notice, SumAmt of a batch payment detail, PlanAmt of a quota
+ *       notice).</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -159,9 +162,9 @@ public final class FormatInspector {
     // ------------------------------------------------------------------ fiscal
 
     private static Inspection fiscal(Path file, String name, String location, boolean strict) {
-        EnvelopeReadResult r;
+        FiscalEnvelopeReadResult r;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            r = FiscalEnvelopes.readPayments(in, location);
+            r = FiscalEnvelopes.read(in, location);
         } catch (IOException e) {
             return unreadable(name, FISCAL_VOUCHER, Problem.of(FORMAT_UNKNOWN, "cannot read the file: " + e.getMessage(),
                     location));
@@ -170,13 +173,14 @@ public final class FormatInspector {
         List<Problem> warnings = new ArrayList<>();
         Map<String, Integer> byVtCode = new TreeMap<>();
         BigDecimal payAmt = BigDecimal.ZERO.setScale(2);
-        for (VoucherReadResult v : r.vouchers()) {
+        for (FiscalReadResult v : r.vouchers()) {
             errors.addAll(v.errors());
             (strict ? errors : warnings).addAll(v.warnings());
             String vt = v.body().vtCode() == null ? "" : v.body().vtCode();
             byVtCode.merge(vt, 1, Integer::sum);
-            if (v.voucher() != null && v.voucher().payAmt() != null) {
-                payAmt = payAmt.add(v.voucher().payAmt());
+            BigDecimal total = v.voucher() == null ? null : v.voucher().total();
+            if (total != null) {
+                payAmt = payAmt.add(total);
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -21,7 +21,8 @@ import org.jincai.formats.FormatException;
  * are not kept), UTF-8, with a bare {@code <Document xmlns=...>}: what the bank simulator sends back
  * for the hub's payments, and the statements of the benchmark. {@link #entriesFor} turns a payment
  * block into entries the way a bank books it: with batch booking one entry for the whole block with
- * a TxDtls per credit, without it one entry per credit; each TxDtls carries the EndToEndId.
+ * a TxDtls per credit, without it one entry per credit; each TxDtls carries the EndToEndId. A statement
+ * held in memory can be written with its TxsSummry ({@link #statementWithSummary}).
  *
  * <p>What the schema requires is required here: a statement id and account, at least one balance,
  * each entry's amount, CdtDbtInd, status (BOOK when absent) and bank transaction code (PMNT/RCDT/DMCT
@@ -77,6 +78,20 @@ public final class Camt053V08Writer implements AutoCloseable {
      * entry of {@code entries}.
      */
     public void statement(BankStatement statement, Iterator<StatementEntry> entries) {
+        statement(statement, entries, null);
+    }
+
+    /**
+     * Writes one Stmt held in memory: its header, balances, a TxsSummry of its entries (how many and their
+     * sum, their net with its direction, then the credit and the debit entries apart; sums at least at the
+     * minor units of the account's currency) and the entries. The summary precedes the entries in the
+     * schema, which is why only a statement whose entries are all known can carry one.
+     */
+    public void statementWithSummary(BankStatement statement) {
+        statement(statement, statement.entries().iterator(), statement.entries());
+    }
+
+    private void statement(BankStatement statement, Iterator<StatementEntry> entries, List<StatementEntry> summarised) {
         if (finished) {
             throw new IllegalStateException("the document is finished");
         }
@@ -116,6 +131,9 @@ public final class Camt053V08Writer implements AutoCloseable {
         for (Balance b : statement.balances()) {
             balance(b, at + " Bal");
         }
+        if (summarised != null) {
+            summary(summarised, IsoAmounts.minorUnits(statement.accountCurrency()));
+        }
         long n = 0;
         while (entries.hasNext()) {
             entry(entries.next(), at + " Ntry[" + ++n + "]");
@@ -143,6 +161,43 @@ public final class Camt053V08Writer implements AutoCloseable {
             throw IsoValues.missing("Bal/Dt", at);
         }
         out.raw(bytes("\n                </Dt>\n            </Bal>"));
+    }
+
+    private void summary(List<StatementEntry> entries, int minorUnits) {
+        BigDecimal credits = BigDecimal.ZERO;
+        BigDecimal debits = BigDecimal.ZERO;
+        int creditCount = 0;
+        for (StatementEntry e : entries) {
+            // an entry without an amount is refused when it is written, right after the summary
+            BigDecimal amount = e.amount() == null ? BigDecimal.ZERO : e.amount();
+            if (e.creditDebit() == CreditDebit.CRDT) {
+                credits = credits.add(amount);
+                creditCount++;
+            } else {
+                debits = debits.add(amount);
+            }
+        }
+        BigDecimal net = credits.subtract(debits);
+        out.raw(bytes("\n            <TxsSummry>\n                <TtlNtries>"));
+        decimal(5, "NbOfNtries", BigDecimal.valueOf(entries.size()), 0);
+        decimal(5, "Sum", credits.add(debits), minorUnits);
+        out.raw(bytes("\n                    <TtlNetNtry>"));
+        decimal(6, "Amt", net.abs(), minorUnits);
+        out.raw(net.signum() < 0 ? CDI_DBIT[6] : CDI_CRDT[6]);
+        out.raw(bytes("\n                    </TtlNetNtry>\n                </TtlNtries>\n                <TtlCdtNtries>"));
+        decimal(5, "NbOfNtries", BigDecimal.valueOf(creditCount), 0);
+        decimal(5, "Sum", credits, minorUnits);
+        out.raw(bytes("\n                </TtlCdtNtries>\n                <TtlDbtNtries>"));
+        decimal(5, "NbOfNtries", BigDecimal.valueOf(entries.size() - creditCount), 0);
+        decimal(5, "Sum", debits, minorUnits);
+        out.raw(bytes("\n                </TtlDbtNtries>\n            </TxsSummry>"));
+    }
+
+    /** A number written plainly, with at least {@code minScale} decimals. */
+    private void decimal(int depth, String element, BigDecimal value, int minScale) {
+        out.raw(tag(element, depth)[0]);
+        out.ascii(value.setScale(Math.max(value.scale(), minScale)).toPlainString());
+        out.raw(tag(element, depth)[1]);
     }
 
     private void entry(StatementEntry e, String at) {

@@ -1,10 +1,7 @@
 package org.jincai.formats.iso20022;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -131,23 +128,13 @@ public final class CamtReader {
         IsoMessages.Identity id = IsoMessages.identify(file, location);
         String name = admit(id, location, warnings);
         IsoMessages.schemaPass(file, name, options, location, errors, warnings);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return parse(in, location, handler, errors, warnings, name);
-        } catch (IOException e) {
-            throw new FormatException(Problem.of(IsoProblemCodes.ISO_NOT_READABLE, "cannot read the file: " + e.getMessage(),
-                    location), e);
-        }
+        return IsoMessages.readFile(file, location, in -> parse(in, location, handler, errors, warnings, name));
     }
 
     /** Reads a stream (spooled to a temporary file first when the options ask for an XSD pass). */
     public Result read(InputStream in, String location, Handler handler) {
         if (options.schemaCheck() != IsoReadOptions.SchemaCheck.NONE) {
-            Path tmp = IsoMessages.spool(in);
-            try {
-                return read(tmp, location, handler);
-            } finally {
-                IsoMessages.delete(tmp);
-            }
+            return IsoMessages.readSpooled(in, tmp -> read(tmp, location, handler));
         }
         return parse(in, location, handler, new ArrayList<>(), new ArrayList<>(), null);
     }

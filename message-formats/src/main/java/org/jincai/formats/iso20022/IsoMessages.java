@@ -1,5 +1,6 @@
 package org.jincai.formats.iso20022;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jincai.formats.FormatException;
@@ -139,6 +141,18 @@ public final class IsoMessages {
     }
 
     /**
+     * The warnings of a pain reader's admission: a document without a namespace, or in one that is not
+     * among the reader's own ({@code own}: namespace to message name) and is read as its ISO version.
+     */
+    static void admissionWarnings(String name, Map<String, String> own, String location, List<Problem> warnings) {
+        if (name == null) {
+            warnings.add(Problem.of(IsoProblemCodes.ISO_NAMESPACE_MISSING, "<Document> declares no namespace", location));
+        } else if (!own.containsValue(name)) {
+            warnings.add(Problem.of(IsoProblemCodes.ISO_NAMESPACE_UNKNOWN, name + " is read as its ISO version", location));
+        }
+    }
+
+    /**
      * The XSD pass of {@code options} over a file: XSD violations as errors (strict) or warnings
      * (lenient), or an ISO_SCHEMA_UNAVAILABLE warning when no XSD is bundled for the message.
      */
@@ -160,8 +174,29 @@ public final class IsoMessages {
         }
     }
 
-    /** Copies a stream to a temporary file for the two passes of a schema-checked read; the caller deletes it. */
-    static Path spool(InputStream in) {
+    /**
+     * Copies a stream to a temporary file for the two passes of a schema-checked read, reads the file with
+     * {@code read}, and deletes it.
+     */
+    static <T> T readSpooled(InputStream in, Function<Path, T> read) {
+        Path tmp = spool(in);
+        try {
+            return read.apply(tmp);
+        } finally {
+            delete(tmp);
+        }
+    }
+
+    /** Reads a file buffered; a file that cannot be read is {@value IsoProblemCodes#ISO_NOT_READABLE}. */
+    static <T> T readFile(Path file, String location, Function<InputStream, T> read) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return read.apply(in);
+        } catch (IOException e) {
+            throw IsoValues.unreadable("cannot read the file: " + e.getMessage(), location, e);
+        }
+    }
+
+    private static Path spool(InputStream in) {
         try {
             Path tmp = Files.createTempFile("jincai-iso-", ".xml");
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -176,7 +211,7 @@ public final class IsoMessages {
         }
     }
 
-    static void delete(Path tmp) {
+    private static void delete(Path tmp) {
         try {
             Files.deleteIfExists(tmp);
         } catch (IOException ignored) {

@@ -1,10 +1,7 @@
 package org.jincai.formats.iso20022;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -94,17 +91,12 @@ public final class Pain001Reader {
      */
     public Result readCollecting(InputStream in, String location) {
         if (options.schemaCheck() != IsoReadOptions.SchemaCheck.NONE) {
-            Path tmp = IsoMessages.spool(in);
-            try {
-                return readCollecting(tmp, location);
-            } finally {
-                IsoMessages.delete(tmp);
-            }
+            return IsoMessages.readSpooled(in, tmp -> readCollecting(tmp, location));
         }
         Collector c = new Collector();
         String name = IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrCdtTrfInitn", c);
         List<Problem> warnings = new ArrayList<>();
-        admissionWarnings(name, NAMESPACES, location, warnings);
+        IsoMessages.admissionWarnings(name, NAMESPACES, location, warnings);
         return new Result(c.finish(location), name, c.problems, warnings);
     }
 
@@ -115,27 +107,15 @@ public final class Pain001Reader {
      */
     public Result readCollecting(Path file, String location) {
         Collector c = new Collector();
-        String name;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            name = IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrCdtTrfInitn", c);
-        } catch (IOException e) {
-            throw IsoValues.unreadable("cannot read the file: " + e.getMessage(), location, e);
-        }
+        String name = IsoMessages.readFile(file, location,
+                in -> IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrCdtTrfInitn", c));
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
-        admissionWarnings(name, NAMESPACES, location, warnings);
+        IsoMessages.admissionWarnings(name, NAMESPACES, location, warnings);
         CreditTransferInitiation done = c.finish(location);
         IsoMessages.schemaPass(file, name == null ? "pain.001" : name, options, location, errors, warnings);
         errors.addAll(c.problems);
         return new Result(done, name, errors, warnings);
-    }
-
-    static void admissionWarnings(String name, Map<String, String> own, String location, List<Problem> warnings) {
-        if (name == null) {
-            warnings.add(Problem.of(IsoProblemCodes.ISO_NAMESPACE_MISSING, "<Document> declares no namespace", location));
-        } else if (!own.containsValue(name)) {
-            warnings.add(Problem.of(IsoProblemCodes.ISO_NAMESPACE_UNKNOWN, name + " is read as its ISO version", location));
-        }
     }
 
     /** The state of one read; readers themselves hold none. */

@@ -1,9 +1,6 @@
 package org.jincai.formats.iso20022;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -83,28 +80,18 @@ public final class Pain002Reader {
         if (options.schemaCheck() == IsoReadOptions.SchemaCheck.NONE) {
             Parsed p = parse(in, location);
             List<Problem> warnings = new ArrayList<>();
-            Pain001Reader.admissionWarnings(p.name, NAMESPACES, location, warnings);
+            IsoMessages.admissionWarnings(p.name, NAMESPACES, location, warnings);
             return new Result(p.report, p.name, List.of(), warnings);
         }
-        Path tmp = IsoMessages.spool(in);
-        try {
-            return readChecked(tmp, location);
-        } finally {
-            IsoMessages.delete(tmp);
-        }
+        return IsoMessages.readSpooled(in, tmp -> readChecked(tmp, location));
     }
 
     /** Reads a file with the options' XSD pass. */
     public Result readChecked(Path file, String location) {
-        Parsed p;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            p = parse(in, location);
-        } catch (IOException e) {
-            throw IsoValues.unreadable("cannot read the file: " + e.getMessage(), location, e);
-        }
+        Parsed p = IsoMessages.readFile(file, location, in -> parse(in, location));
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
-        Pain001Reader.admissionWarnings(p.name, NAMESPACES, location, warnings);
+        IsoMessages.admissionWarnings(p.name, NAMESPACES, location, warnings);
         IsoMessages.schemaPass(file, p.name == null ? "pain.002" : p.name, options, location, errors, warnings);
         return new Result(p.report, p.name, errors, warnings);
     }

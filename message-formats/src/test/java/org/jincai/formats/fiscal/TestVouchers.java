@@ -7,8 +7,15 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jincai.formats.FormatException;
+import org.jincai.formats.Problem;
 
-/** Fixtures shared by the fiscal tests: a valid voucher to break one rule at a time, and resource loading. */
+/**
+ * Fixtures shared by the fiscal tests: a valid voucher to break one rule at a time, resource loading, and the
+ * verdict on a file of a malformed corpus.
+ */
 final class TestVouchers {
 
     static final Charset GBK = Charset.forName("GBK");
@@ -87,5 +94,20 @@ final class TestVouchers {
 
     static List<String> codes(List<org.jincai.formats.Problem> problems) {
         return problems.stream().map(org.jincai.formats.Problem::code).toList();
+    }
+
+    /**
+     * The code a file of a malformed corpus fails with: {@code expectedCode} when reading it reports that
+     * problem among the envelope's and the vouchers' errors ({@code read} gives them), else what it reported
+     * instead; the exception's code when the envelope cannot be read at all.
+     */
+    static String failureCode(String expectedCode, Supplier<Stream<Problem>> read) {
+        try {
+            List<Problem> problems = read.get().toList();
+            return problems.stream().map(Problem::code).filter(expectedCode::equals).findFirst()
+                    .orElse("valid, or other problems: " + problems);
+        } catch (FormatException e) {
+            return e.code();
+        }
     }
 }

@@ -1,11 +1,13 @@
 package org.jincai.formats.fiscal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jincai.formats.fiscal.RandomValues.amount;
+import static org.jincai.formats.fiscal.RandomValues.date;
+import static org.jincai.formats.fiscal.RandomValues.digits;
+import static org.jincai.formats.fiscal.RandomValues.text;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.CharsetEncoder;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +30,6 @@ class TypesRoundTripPropertyTest {
 
     private static final long SEED = 20261129L;
     private static final int PER_TYPE = 100;
-    private static final String EXTRA = "喆堃犇淼鑫玥&<>\"'·—（）、，。0123456789ABCXYZabcxyz-_/ ";
-
-    private final CharsetEncoder gbk = TestVouchers.GBK.newEncoder();
 
     static Stream<VoucherType> types() {
         return VoucherTypes.standard().all().stream();
@@ -228,36 +227,5 @@ class TypesRoundTripPropertyTest {
             case DATE -> date(random);
             case AMOUNT -> amount(random);
         };
-    }
-
-    private String text(int length, Random random) {
-        StringBuilder sb = new StringBuilder();
-        while (sb.length() < length) {
-            char c = random.nextInt(3) == 0
-                    ? EXTRA.charAt(random.nextInt(EXTRA.length()))
-                    : (char) (0x4E00 + random.nextInt(0x9FA5 - 0x4E00));
-            if (gbk.canEncode(c)) {
-                sb.append(c);
-            }
-        }
-        String s = sb.toString().strip();
-        return s.isEmpty() ? "甲" : s;
-    }
-
-    private static String digits(int length, Random random) {
-        StringBuilder sb = new StringBuilder();
-        sb.append((char) ('1' + random.nextInt(9)));
-        while (sb.length() < length) {
-            sb.append((char) ('0' + random.nextInt(10)));
-        }
-        return sb.toString();
-    }
-
-    private static LocalDate date(Random random) {
-        return LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365));
-    }
-
-    private static BigDecimal amount(Random random) {
-        return BigDecimal.valueOf(1 + random.nextInt(99_999_999), 2);
     }
 }

@@ -102,6 +102,20 @@ class FormatInspectorTest {
     }
 
     @Test
+    void fiscalEnvelopesOfEveryVoucherTypeSumTheirTypesTotal() {
+        Inspection quota = FormatInspector.inspect(resource("/fiscal/golden/5106-authorized-clearing-quota.xml"), true);
+        Inspection clearing = FormatInspector.inspect(resource("/fiscal/golden/2301-clearing-request.xml"), true);
+
+        assertThat(quota.format()).isEqualTo(FormatInspector.FISCAL_VOUCHER);
+        assertThat(quota.valid()).isTrue();
+        // PlanAmt of the notice and of its receipt
+        assertThat(quota.summary()).isEqualTo(Map.of("vouchers", 2, "byVtCode", Map.of("5106", 2), "payAmt", "1560000.00"));
+        assertThat(clearing.format()).isEqualTo(FormatInspector.FISCAL_VOUCHER);
+        assertThat(clearing.valid()).isTrue();
+        assertThat(clearing.summary()).isEqualTo(Map.of("vouchers", 2, "byVtCode", Map.of("2301", 2), "payAmt", "367960.84"));
+    }
+
+    @Test
     void anInvalidFiscalVoucherIsReadableButNotValid() {
         Inspection i = FormatInspector.inspect(resource("/convert/mof-envelope-pay-amt-mismatch.xml"), false);
 

@@ -6,7 +6,9 @@ import static org.jincai.formats.iso20022.IsoFixtures.payroll;
 import static org.jincai.formats.iso20022.IsoFixtures.resource;
 import static org.jincai.formats.iso20022.IsoFixtures.stream;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +69,23 @@ class Camt053V08WriterTest {
                 .containsExactly("PAY000000000001", "PAY000000000002", "PAY000000000003");
         assertThat(entries.get(1).transactions()).extracting(EntryTransaction::endToEndId).containsExactly("PAY000000000004");
         assertThat(doc.result().debit()).containsEntry("CNY", payroll().controlSum());
+    }
+
+    @Test
+    void aStatementHeldInMemoryCarriesTheSummaryOfItsEntries() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Camt053V08Writer w = Camt053V08Writer.open(out, "STMT-1", IsoFixtures.CREATED)) {
+            w.statementWithSummary(statement());
+            w.finish();
+        }
+        String sum = payroll().controlSum().setScale(2).toPlainString();
+
+        assertThat(validator.validate(out.toByteArray(), "camt.053.001.08")).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("</Bal>\\s*<TxsSummry>\\s*<TtlNtries>\\s*"
+                + "<NbOfNtries>2</NbOfNtries>\\s*<Sum>" + sum + "</Sum>\\s*<TtlNetNtry>\\s*<Amt>" + sum
+                + "</Amt>\\s*<CdtDbtInd>DBIT</CdtDbtInd>\\s*</TtlNetNtry>\\s*</TtlNtries>\\s*<TtlCdtNtries>\\s*"
+                + "<NbOfNtries>0</NbOfNtries>\\s*<Sum>0.00</Sum>\\s*</TtlCdtNtries>\\s*<TtlDbtNtries>\\s*"
+                + "<NbOfNtries>2</NbOfNtries>\\s*<Sum>" + sum + "</Sum>\\s*</TtlDbtNtries>\\s*</TxsSummry>\\s*<Ntry>");
     }
 
     @Test
