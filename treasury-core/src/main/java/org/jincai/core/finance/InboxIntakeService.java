@@ -77,7 +77,8 @@ public class InboxIntakeService {
 
     private String stageReturn(FinanceSystem system, VoucherOutcome o) {
         VoucherBody b = o.body();
-        String reason = Digests.fit(o.errors().stream().map(Problem::toString).collect(Collectors.joining("; ")), 1000);
+        String reason = Digests.fit(GbkText.safe(o.errors().stream().map(Problem::toString)
+                .collect(Collectors.joining("; "))), 1000);
         VoucherBody returned = new VoucherBody(1, b.admDivCode(), b.stYear(), b.vtCode(), b.voucherNo(),
                 VoucherBody.FLAG_RETURN, reason, b.attach(), b.voucherXml(), b.signatures(), b.stamps());
         String name = BankFileNames.requireSafeName(safe(b.admDivCode()) + "_" + safe(b.stYear()) + "_" + safe(b.vtCode())

@@ -27,6 +27,7 @@ import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
+import org.jincai.formats.FormatException;
 import org.jincai.formats.fiscal.MofEnvelopeWriter;
 import org.jincai.formats.fiscal.PaymentVoucher;
 import org.jincai.formats.fiscal.PaymentVoucherReader;
@@ -75,11 +76,19 @@ public class ReceiptService {
         this.clock = clock;
     }
 
-    /** Answers those of the given vouchers that are settled and not answered yet. */
+    /**
+     * Answers those of the given vouchers that are settled and not answered yet. A voucher whose answer
+     * cannot be written is logged with its code and left unanswered — it is tried again at the next start
+     * or answer — and never holds back the others, nor the bank file that settled them.
+     */
     public List<WrittenAnswer> settle(Collection<String> voucherIds) {
         List<WrittenAnswer> written = new ArrayList<>();
         for (String id : voucherIds) {
-            answerIfSettled(id).ifPresent(written::add);
+            try {
+                answerIfSettled(id).ifPresent(written::add);
+            } catch (FormatException | TreasuryException e) {
+                log.error("voucher {} is settled but its answer cannot be written: {}", id, e.getMessage());
+            }
         }
         return written;
     }
@@ -169,8 +178,8 @@ public class ReceiptService {
         String key = stored.body().admDivCode() + "_" + stored.body().stYear() + "_" + stored.body().vtCode() + "_"
                 + stored.body().voucherNo();
         if (paid.isEmpty()) {
-            String reason = Digests.fit(all.stream().map(ReceiptService::failure).distinct()
-                    .collect(Collectors.joining("; ")), 400);
+            String reason = Digests.fit(GbkText.safe(all.stream().map(ReceiptService::failure).distinct()
+                    .collect(Collectors.joining("; "))), 400);
             VoucherBody returned = new VoucherBody(1, stored.body().admDivCode(), stored.body().stYear(),
                     stored.body().vtCode(), stored.body().voucherNo(), VoucherBody.FLAG_RETURN, reason, "",
                     stored.body().voucherXml(), List.of(), List.of());
@@ -203,7 +212,7 @@ public class ReceiptService {
                     .xPayAmt(p.amount()).xPayeeAcctNo(p.payeeAcctNo()).xPayeeAcctName(p.payeeAcctName())
                     .xPayeeAcctBankName(p.payeeBankName()).build();
         }
-        return d.withReceipt(today, reference(p), BigDecimal.ZERO.setScale(2), Digests.fit(failure(p), 200));
+        return d.withReceipt(today, reference(p), BigDecimal.ZERO.setScale(2), Digests.fit(GbkText.safe(failure(p)), 200));
     }
 
     private static String reference(Payment p) {

@@ -45,12 +45,16 @@ class ReceiptServiceTest {
 
     /** Releases and uploads the DEMO-PIPE file (voucher T202600000002) and applies a return rejecting line {@code reject}. */
     private AnswerResult pipeAnswered(int... reject) {
+        return pipeAnswered("账户已销户", reject);
+    }
+
+    private AnswerResult pipeAnswered(String reasonText, int... reject) {
         StagedFile pipe = core.release.release("op").staged().stream().filter(f -> f.bankCode().equals("DEMO-PIPE"))
                 .findFirst().orElseThrow();
         core.deliveries.markUploaded("DEMO-PIPE", pipe.fileName(), "route");
         List<Payment> sent = core.payments.findByDelivery(pipe.deliveryId());
         List<CreditStatus> statuses = sent.stream().map(p -> contains(reject, sent.indexOf(p))
-                ? new CreditStatus(p.paymentId(), false, "AC04", "账户已销户")
+                ? new CreditStatus(p.paymentId(), false, "AC04", reasonText)
                 : new CreditStatus(p.paymentId(), true, null, null)).toList();
         return core.answers.apply("DEMO-PIPE", ("ret" + reject.length).getBytes(),
                 new BankAnswer("ret.txt", pipe.messageId(), statuses), true, "inbound");
@@ -117,6 +121,15 @@ class ReceiptServiceTest {
         assertThat(core.payments.findByStatus(PaymentStatus.RECEIPTED)).hasSize(4)
                 .allSatisfy(p -> assertThat(core.lifecycle.history(p.paymentId())).extracting(e -> e.to())
                         .contains(PaymentStatus.REJECTED, PaymentStatus.FAILED, PaymentStatus.RECEIPTED));
+    }
+
+    @Test
+    void aBankReasonGbkCannotCarryStillGetsTheReturnOutWithTheCharacterNamed() {
+        AnswerResult answered = pipeAnswered("户名不符 \uD83D\uDE00", 0, 1, 2, 3);
+
+        assertThat(core.receipts.settle(answered.voucherIds())).hasSize(1);
+        VoucherBody body = onlyBody(core.receipts.answerFor("420000", "2026", "5201", "T202600000002").orElseThrow());
+        assertThat(body.returnReason()).contains("户名不符 [U+1F600]");
     }
 
     @Test
