@@ -32,12 +32,6 @@ public class SummaryQueries {
         this.jdbc = jdbc;
     }
 
-    /** Totals per bank over every delivery ever made. */
-    public List<BankTotals> byBank() {
-        return jdbc.query(BY_BANK + " GROUP BY d.bank_code ORDER BY d.bank_code", new MapSqlParameterSource(),
-                SummaryQueries::totals);
-    }
-
     /** Totals per bank over the given deliveries only (for example, one run's). */
     public List<BankTotals> byBank(Collection<String> deliveryIds) {
         if (deliveryIds.isEmpty()) {
@@ -66,16 +60,6 @@ public class SummaryQueries {
                 new MapSqlParameterSource("adm", admDivCode).addValue("year", stYear).addValue("vt", vtCode)
                         .addValue("no", voucherNo), Integer.class);
         return n != null && n > 0;
-    }
-
-    public int vouchersReceived() {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM voucher", new MapSqlParameterSource(), Integer.class);
-        return n == null ? 0 : n;
-    }
-
-    public int vouchersRefused() {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM voucher_refusal", new MapSqlParameterSource(), Integer.class);
-        return n == null ? 0 : n;
     }
 
     /** Vouchers taken in as payable since {@code since}. */
