@@ -54,7 +54,8 @@ class CliArgumentsTest {
     @Test
     void helpPrintsTheUsageAndExitsZero() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JincaiCli cli = new JincaiCli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        JincaiCli cli = new JincaiCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertThat(cli.run("help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo").contains("serve").contains("--home DIR");
