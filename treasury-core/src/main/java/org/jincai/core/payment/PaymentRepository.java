@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -13,6 +15,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /** Plain-JDBC access to payments: batch inserts, reads by id, state and delivery. */
 public class PaymentRepository {
+
+    /** How many values one IN list carries: well under every database's limit (Oracle's is 1000). */
+    public static final int IN_CHUNK = 500;
 
     private static final String COLUMNS = """
             payment_id, voucher_id, seq, detail_id, bank_code, pay_acct_no, pay_acct_name, payee_acct_no,
@@ -56,6 +61,17 @@ public class PaymentRepository {
     public Optional<Payment> find(String paymentId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE payment_id = :id",
                 new MapSqlParameterSource("id", paymentId), PaymentRepository::map).stream().findFirst();
+    }
+
+    /** The payments with these ids, by id (unknown ids are absent); read in chunks of {@value #IN_CHUNK}. */
+    public Map<String, Payment> findAll(List<String> paymentIds) {
+        Map<String, Payment> found = new HashMap<>();
+        for (int i = 0; i < paymentIds.size(); i += IN_CHUNK) {
+            jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE payment_id IN (:ids)",
+                    new MapSqlParameterSource("ids", paymentIds.subList(i, Math.min(paymentIds.size(), i + IN_CHUNK))),
+                    PaymentRepository::map).forEach(p -> found.put(p.paymentId(), p));
+        }
+        return found;
     }
 
     public List<Payment> findByStatus(PaymentStatus status) {

@@ -87,6 +87,21 @@ class StatementServiceTest {
     }
 
     @Test
+    void aLineRepeatedInsideOneFileIsKeptOnceAndTheFileStillApplies() {
+        List<BookedLine> lines = new ArrayList<>(batchEntry(sent));
+        lines.add(lines.get(0));
+
+        AnswerResult result = core.statements.apply("DEMO-ISO", "stmt-3.xml", "s3".getBytes(), "STMT-3", lines,
+                "inbound");
+
+        assertThat(result.outcome()).isEqualTo(AnswerResult.Outcome.APPLIED);
+        assertThat(result.accepted()).isEqualTo(3);
+        assertThat(result.alreadyApplied()).isEqualTo(1);
+        assertThat(core.db.count("SELECT COUNT(*) FROM statement_entry")).isEqualTo(3);
+        assertThat(core.db.count("SELECT COUNT(*) FROM inbound_file WHERE file_name = 'stmt-3.xml'")).isEqualTo(1);
+    }
+
+    @Test
     void aLineWithAnotherAmountOrUnknownIdOrAReversalIsKeptButPaysNothing() {
         Payment p = sent.get(0);
         List<BookedLine> lines = List.of(
