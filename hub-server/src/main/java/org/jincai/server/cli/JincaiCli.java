@@ -1,7 +1,9 @@
 package org.jincai.server.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.formats.FormatException;
 import org.jincai.server.JincaiApplication;
 import org.jincai.server.demo.DemoRunner;
 import org.springframework.boot.SpringApplication;
@@ -88,6 +90,13 @@ public final class JincaiCli {
             err.println();
             err.print(USAGE);
             return 2;
+        } catch (FormatException e) {
+            err.println("jincai: " + e.problem());
+            return 1;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            // a file that cannot be read or written: say which and why, not a stack trace
+            err.println("jincai: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            return 1;
         }
     }
 

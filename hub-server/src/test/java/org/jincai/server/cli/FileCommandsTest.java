@@ -110,6 +110,18 @@ class FileCommandsTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsAnErrorNotAStackTrace() throws Exception {
+        Path nowhere = dir.resolve("missing-folder").resolve("out.xml");
+
+        assertThat(cli.run("convert", demo("finance-420000-batch-01.xml").toString(), "--to", "pain.001.001.09",
+                "-o", nowhere.toString())).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("jincai: cannot write " + nowhere)
+                .doesNotContain("\tat org.");
+        assertThat(nowhere).doesNotExist();
+    }
+
+    @Test
     void badUsageOfTheFileCommandsExitsTwo() {
         assertThat(cli.run("inspect")).isEqualTo(2);
         assertThat(cli.run("inspect", dir.resolve("missing.xml").toString())).isEqualTo(2);
