@@ -5,23 +5,18 @@ import static org.jincai.bank.file.BankFileErrors.UNSUPPORTED_FORMAT;
 import org.jincai.bank.file.BankAnswerReader;
 import org.jincai.bank.file.BankFileException;
 import org.jincai.bank.file.BankFileWriter;
-import org.jincai.bank.iso.IsoBankResponder;
 import org.jincai.bank.iso.Pain001FileWriter;
 import org.jincai.bank.iso.Pain002AnswerReader;
-import org.jincai.bank.layout.FixedBankResponder;
 import org.jincai.bank.layout.FixedFileWriter;
 import org.jincai.bank.layout.FixedReturnReader;
-import org.jincai.bank.layout.PipeBankResponder;
 import org.jincai.bank.layout.PipeFileWriter;
 import org.jincai.bank.layout.PipeReturnReader;
 import org.jincai.bank.profile.BankFormat;
 import org.jincai.bank.profile.BankProfile;
-import org.jincai.bank.simulator.BankResponder;
-import org.jincai.bank.simulator.RejectionRule;
 
 /**
  * The registry of bank formats: which writer renders a bank's payment files, which reader reads its
- * answers, and how the simulated bank answers. A bank's format is data (its profile); this is the
+ * answers. A bank's format is data (its profile); this is the
  * only place that maps the data to code.
  */
 public final class BankFormats {
@@ -54,20 +49,6 @@ public final class BankFormats {
             case PIPE_GBK_RETURN -> new PipeReturnReader(profile);
             case FIXED_GBK_RETURN -> new FixedReturnReader(profile);
             default -> throw unsupported(profile, "answerFormat", format);
-        };
-    }
-
-    /** How the simulated bank answers files of the bank's outbound format. */
-    public static BankResponder responder(BankProfile profile, RejectionRule rule) {
-        BankFormat format = profile.outboundFormat();
-        if (format == null) {
-            throw unsupported(profile, "outboundFormat", null);
-        }
-        return switch (format) {
-            case PAIN_001_001_09 -> new IsoBankResponder(profile, rule);
-            case PIPE_GBK -> new PipeBankResponder(profile, rule);
-            case FIXED_GBK -> new FixedBankResponder(profile, rule);
-            default -> throw unsupported(profile, "outboundFormat", format);
         };
     }
 

@@ -1,5 +1,4 @@
 /**
- * ISO 20022 bank files: payment files as pain.001.001.09, bank answers from pain.002, the simulated ISO
- * bank, and the XSD check every ISO document passes before it is handed out.
+ * ISO 20022 bank files: payment files as pain.001.001.09, bank answers from pain.002, and the XSD check every ISO document passes before it is handed out.
  */
 package org.jincai.bank.iso;

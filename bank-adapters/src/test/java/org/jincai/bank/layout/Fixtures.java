@@ -14,12 +14,12 @@ import java.util.stream.Stream;
 import org.jincai.bank.file.BankFileException;
 
 /** Reads the byte-exact fixtures under src/test/resources/layout, and runs their malformed corpora. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream("layout/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture layout/" + name);
@@ -31,12 +31,12 @@ final class Fixtures {
     }
 
     /** The files of the malformed corpus {@code layout/<folder>}, sorted. */
-    static Stream<Path> corpus(String folder) throws IOException, URISyntaxException {
+    public static Stream<Path> corpus(String folder) throws IOException, URISyntaxException {
         return Files.list(Path.of(Fixtures.class.getClassLoader().getResource("layout/" + folder).toURI())).sorted();
     }
 
     /** A corpus file fails with the code its name starts with ({@code CODE.what.txt}), never with another exception. */
-    static void assertRefusedWithItsCode(Path file, BiConsumer<String, byte[]> read) throws IOException {
+    public static void assertRefusedWithItsCode(Path file, BiConsumer<String, byte[]> read) throws IOException {
         String name = file.getFileName().toString();
         String expected = name.substring(0, name.indexOf('.'));
         byte[] bytes = Files.readAllBytes(file);

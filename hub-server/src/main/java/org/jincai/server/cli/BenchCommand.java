@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.jincai.formats.bench.BenchCase;
-import org.jincai.formats.bench.ChildJvm;
-import org.jincai.formats.bench.FormatsBench;
+import org.jincai.bench.formats.BenchCase;
+import org.jincai.bench.formats.ChildJvm;
+import org.jincai.bench.formats.FormatsBench;
 
 /**
  * {@code jincai bench formats [--sizes 10000,100000,1000000]}: the formats benchmark of docs/benchmarks.md —

@@ -16,6 +16,7 @@ import org.jincai.bank.file.PaymentFile;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.simulator.BankResponder;
 import org.jincai.bank.simulator.RejectionRule;
+import org.jincai.bank.simulator.Responders;
 import org.jincai.core.testing.TestBanks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +87,7 @@ class FileCommandsTest {
                 new OutboundCredit("E2", new BigDecimal("50.50"), "李堃", "6222000011110000", null, null, "test")));
         ByteArrayOutputStream payment = new ByteArrayOutputStream();
         BankFormats.writer(pipe).write(file, payment);
-        BankResponder.AnswerFile answer = BankFormats.responder(pipe, RejectionRule.accountEndingWith("0000"))
+        BankResponder.AnswerFile answer = Responders.forProfile(pipe, RejectionRule.accountEndingWith("0000"))
                 .respond(file.fileName(), payment.toByteArray()).get(0);
         Path ret = Files.write(dir.resolve(answer.name()), answer.content());
 

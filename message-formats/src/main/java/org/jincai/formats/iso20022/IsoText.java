@@ -10,17 +10,17 @@ import java.util.List;
  * limits are applied in chars, which satisfies both readings, and text is never cut between the two
  * halves of a surrogate pair, which would write broken text.
  */
-final class IsoText {
+public final class IsoText {
 
     private IsoText() {
     }
 
-    static boolean isBlank(String s) {
+    public static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
 
     /** {@code s} cut to at most {@code max} chars, never inside a surrogate pair. */
-    static String truncate(String s, int max) {
+    public static String truncate(String s, int max) {
         if (s == null || s.length() <= max) {
             return s;
         }
@@ -32,7 +32,7 @@ final class IsoText {
      * AddtlInf (Max105Text). Pieces break at a space when there is one, and the space is dropped, so
      * a reader that joins the pieces with a space gets the text back.
      */
-    static List<String> split(String s, int max) {
+    public static List<String> split(String s, int max) {
         List<String> pieces = new ArrayList<>();
         String rest = s.strip();
         while (!rest.isEmpty()) {

@@ -13,12 +13,12 @@ import org.jincai.formats.Problem;
  * Parsing of ISO 20022 simple types as real banks write them. ISODateTime comes with an offset, with
  * {@code Z}, or without either (local time); fractions of seconds of any length occur.
  */
-final class IsoValues {
+public final class IsoValues {
 
     private IsoValues() {
     }
 
-    static OffsetDateTime dateTime(String text, ZoneOffset offsetWhenAbsent, String where) {
+    public static OffsetDateTime dateTime(String text, ZoneOffset offsetWhenAbsent, String where) {
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException withoutOffset) {
@@ -30,7 +30,7 @@ final class IsoValues {
         }
     }
 
-    static LocalDate date(String text, String where) {
+    public static LocalDate date(String text, String where) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
@@ -38,7 +38,7 @@ final class IsoValues {
         }
     }
 
-    static BigDecimal decimal(String text, String where) {
+    public static BigDecimal decimal(String text, String where) {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
@@ -46,7 +46,7 @@ final class IsoValues {
         }
     }
 
-    static int count(String text, String where) {
+    public static int count(String text, String where) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
@@ -54,7 +54,7 @@ final class IsoValues {
         }
     }
 
-    static boolean indicator(String text, String where) {
+    public static boolean indicator(String text, String where) {
         return switch (text) {
             case "true", "1" -> true;
             case "false", "0" -> false;
@@ -62,11 +62,11 @@ final class IsoValues {
         };
     }
 
-    static FormatException unreadable(String message, String where, Throwable cause) {
+    public static FormatException unreadable(String message, String where, Throwable cause) {
         return new FormatException(Problem.of(IsoProblemCodes.ISO_NOT_READABLE, message, where), cause);
     }
 
-    static FormatException missing(String what, String where) {
+    public static FormatException missing(String what, String where) {
         return new FormatException(IsoProblemCodes.ISO_FIELD_MISSING, what + " is missing", where);
     }
 }

@@ -14,17 +14,17 @@ import org.jincai.formats.FormatException;
  * written digit by digit. Nothing per element is allocated, which is what lets a payroll of a million
  * credits be written at the speed of a plain template. Not thread-safe; one per document.
  */
-final class XmlOut {
+public final class XmlOut {
 
     /** An element's start and end tags, with the indentation of its depth, as UTF-8 bytes. */
-    static final class Tag {
+    public static final class Tag {
         final byte[] open;
         final byte[] close;
         final byte[] closeInline;
         final byte[] empty;
 
         /** {@code <name>} on a new line at {@code depth}; {@code </name>} inline (leaf) or on its own line. */
-        Tag(String name, int depth) {
+        public Tag(String name, int depth) {
             String indent = "\n" + "    ".repeat(depth);
             open = (indent + "<" + name + ">").getBytes(StandardCharsets.UTF_8);
             closeInline = ("</" + name + ">").getBytes(StandardCharsets.UTF_8);
@@ -33,7 +33,7 @@ final class XmlOut {
         }
 
         /** A start tag with one attribute whose value follows: {@code <name attr="}. */
-        static byte[] openWithAttribute(String name, String attribute, int depth) {
+        public static byte[] openWithAttribute(String name, String attribute, int depth) {
             return ("\n" + "    ".repeat(depth) + "<" + name + " " + attribute + "=\"").getBytes(StandardCharsets.UTF_8);
         }
     }
@@ -49,15 +49,15 @@ final class XmlOut {
     private int pos;
     private long flushed;
 
-    XmlOut(OutputStream out) {
+    public XmlOut(OutputStream out) {
         this.out = out;
     }
 
-    long bytesWritten() {
+    public long bytesWritten() {
         return flushed + pos;
     }
 
-    void raw(byte[] bytes) {
+    public void raw(byte[] bytes) {
         if (pos + bytes.length > buf.length) {
             drain();
             if (bytes.length > buf.length) {
@@ -69,7 +69,7 @@ final class XmlOut {
         pos += bytes.length;
     }
 
-    void ascii(String s) {
+    public void ascii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (pos == buf.length) {
                 drain();
@@ -79,14 +79,14 @@ final class XmlOut {
     }
 
     /** {@code <name>value</name>} on a new line. */
-    void leaf(Tag tag, String value, String field) {
+    public void leaf(Tag tag, String value, String field) {
         raw(tag.open);
         text(value, field);
         raw(tag.closeInline);
     }
 
     /** Element text: {@code & < >} escaped, CR as a reference, UTF-8; a character XML cannot carry is refused. */
-    void text(String s, String field) {
+    public void text(String s, String field) {
         int n = s.length();
         if (n * 6 > buf.length - pos) {
             drain();
@@ -166,7 +166,7 @@ final class XmlOut {
     }
 
     /** A non-negative count. */
-    void number(long v) {
+    public void number(long v) {
         if (pos + 20 > buf.length) {
             drain();
         }
@@ -183,7 +183,7 @@ final class XmlOut {
     }
 
     /** {@code unscaled * 10^-scale} in plain notation, e.g. (865000, 2) as 8650.00. */
-    void decimal(long unscaled, int scale) {
+    public void decimal(long unscaled, int scale) {
         if (pos + 24 > buf.length) {
             drain();
         }
@@ -204,12 +204,12 @@ final class XmlOut {
         reverse(start, pos - 1);
     }
 
-    void decimal(BigDecimal v) {
+    public void decimal(BigDecimal v) {
         ascii(v.toPlainString());
     }
 
     /** An ISODate, {@code yyyy-MM-dd}. */
-    void date(LocalDate d) {
+    public void date(LocalDate d) {
         if (pos + 12 > buf.length) {
             drain();
         }
@@ -237,7 +237,7 @@ final class XmlOut {
         }
     }
 
-    void flush() {
+    public void flush() {
         drain();
         try {
             out.flush();

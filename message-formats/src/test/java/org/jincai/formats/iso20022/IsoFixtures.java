@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilder;
 import org.jincai.formats.xml.SecureXml;
@@ -19,21 +20,21 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /** Models and helpers shared by the ISO 20022 tests: a municipal payroll with Chinese names. */
-final class IsoFixtures {
+public final class IsoFixtures {
 
-    static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 11, 30, 9, 15, 0, 0, ZoneOffset.ofHours(8));
-    static final String PAYER_BANK = "105100000017";
+    public static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 11, 30, 9, 15, 0, 0, ZoneOffset.ofHours(8));
+    public static final String PAYER_BANK = "105100000017";
 
     private IsoFixtures() {
     }
 
-    static CreditTransferTransaction credit(String id, String amount, String name, String account, String bank,
+    public static CreditTransferTransaction credit(String id, String amount, String name, String account, String bank,
             String bankName, String remittance) {
         return new CreditTransferTransaction(id, id, new BigDecimal(amount), "CNY", name, account, bank, bankName, remittance);
     }
 
     /** Two payment blocks, four credits, a rare name character outside the BMP and an XML-special remittance. */
-    static CreditTransferInitiation payroll() {
+    public static CreditTransferInitiation payroll() {
         PaymentInstruction salaries = new PaymentInstruction("PAYROLL-202611-01", LocalDate.of(2026, 12, 1), true,
                 "某某市财政局", "110060149018000017", PAYER_BANK, List.of(
                         credit("PAY000000000001", "8650.00", "张伟", "6222020200112345678", "102100099996",
@@ -48,7 +49,26 @@ final class IsoFixtures {
         return new CreditTransferInitiation("PAYROLL-202611", CREATED, "某某市财政局", List.of(salaries, suppliers));
     }
 
-    static PaymentStatusReport partialReport() {
+    /** The payroll with creditor references on some transactions (SCOR and a proprietary type). */
+    public static CreditTransferInitiation withReferences() {
+        CreditTransferInitiation p = payroll();
+        List<PaymentInstruction> blocks = new ArrayList<>();
+        for (PaymentInstruction b : p.paymentInstructions()) {
+            List<CreditTransferTransaction> txs = new ArrayList<>();
+            for (CreditTransferTransaction t : b.transactions()) {
+                CreditorReference ref = t.endToEndId().endsWith("2") ? CreditorReference.scor("RF18539007547034")
+                        : t.endToEndId().endsWith("4") ? new CreditorReference("PUOR", "某某市财政局", "HT-2026-088") : null;
+                txs.add(new CreditTransferTransaction(t.instructionId(), t.endToEndId(), t.amount(), t.currency(),
+                        t.creditorName(), t.creditorAccount(), t.creditorAgentMemberId(), t.creditorAgentName(),
+                        t.remittanceInformation(), ref));
+            }
+            blocks.add(new PaymentInstruction(b.paymentInformationId(), b.requestedExecutionDate(), b.batchBooking(),
+                    b.debtorName(), b.debtorAccount(), b.debtorAgentMemberId(), txs));
+        }
+        return new CreditTransferInitiation(p.messageId(), p.creationDateTime(), p.initiatingPartyName(), blocks);
+    }
+
+    public static PaymentStatusReport partialReport() {
         return new PaymentStatusReport("STS-PAYROLL-202611", CREATED.plusHours(2), "PAYROLL-202611", "pain.001.001.09",
                 "PART", null, null, List.of(
                         new TransactionStatus("PAYROLL-202611-01", "PAY000000000001", "PAY000000000001", "ACCP", null, null),
@@ -60,11 +80,11 @@ final class IsoFixtures {
                         new TransactionStatus("SUPPLIER-202611-01", "PAY000000000004", "PAY000000000004", "ACSC", null, null)));
     }
 
-    static InputStream stream(byte[] bytes) {
+    public static InputStream stream(byte[] bytes) {
         return new ByteArrayInputStream(bytes);
     }
 
-    static byte[] resource(String path) {
+    public static byte[] resource(String path) {
         try (InputStream in = IsoFixtures.class.getResourceAsStream("/iso20022/" + path)) {
             assertThat(in).as("test resource /iso20022/" + path).isNotNull();
             return in.readAllBytes();
@@ -74,7 +94,7 @@ final class IsoFixtures {
     }
 
     /** A test resource below {@code /iso20022/} as a file. */
-    static java.nio.file.Path path(String path) {
+    public static java.nio.file.Path path(String path) {
         try {
             java.net.URL url = IsoFixtures.class.getResource("/iso20022/" + path);
             assertThat(url).as("test resource /iso20022/" + path).isNotNull();
@@ -84,7 +104,7 @@ final class IsoFixtures {
         }
     }
 
-    static Document dom(byte[] xml) {
+    public static Document dom(byte[] xml) {
         try {
             DocumentBuilder builder = SecureXml.newDocumentBuilder();
             Document doc = builder.parse(new ByteArrayInputStream(xml));
@@ -97,7 +117,7 @@ final class IsoFixtures {
     }
 
     /** Text of the first element at a slash-separated path of local names below the root, or null. */
-    static String text(Document doc, String path) {
+    public static String text(Document doc, String path) {
         Node node = doc.getDocumentElement();
         for (String name : path.split("/")) {
             node = child(node, name);
@@ -109,7 +129,7 @@ final class IsoFixtures {
     }
 
     /** Pretty-printing is not content: XML-similar means equal once whitespace between elements is gone. */
-    static void assertXmlSimilar(byte[] actual, byte[] expected) {
+    public static void assertXmlSimilar(byte[] actual, byte[] expected) {
         Document a = dom(actual);
         Document e = dom(expected);
         assertThat(a.getDocumentElement().isEqualNode(e.getDocumentElement()))

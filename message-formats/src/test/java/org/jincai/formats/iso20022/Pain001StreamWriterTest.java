@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.jincai.formats.FormatException;
@@ -26,7 +25,7 @@ class Pain001StreamWriterTest {
     @ParameterizedTest
     @EnumSource(Pain001Version.class)
     void writesAValidDocumentOfEachVersion(Pain001Version version) {
-        byte[] xml = Pain001StreamWriter.toBytes(withReferences(), Pain001WriteOptions.of(version));
+        byte[] xml = Pain001StreamWriter.toBytes(IsoFixtures.withReferences(), Pain001WriteOptions.of(version));
 
         assertThat(validator.validate(xml, version.messageNameId())).isEmpty();
         assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<Document xmlns=\"" + version.namespace() + "\">");
@@ -46,14 +45,14 @@ class Pain001StreamWriterTest {
         byte[] streamed = Pain001StreamWriter.toBytes(payroll(), Pain001WriteOptions.of(Pain001Version.V09));
 
         IsoFixtures.assertXmlSimilar(streamed, new Pain001V09Writer().write(payroll()));
-        IsoFixtures.assertXmlSimilar(Pain001StreamWriter.toBytes(withReferences(), Pain001WriteOptions.of(Pain001Version.V09)),
-                new Pain001V09Writer().write(withReferences()));
+        IsoFixtures.assertXmlSimilar(Pain001StreamWriter.toBytes(IsoFixtures.withReferences(), Pain001WriteOptions.of(Pain001Version.V09)),
+                new Pain001V09Writer().write(IsoFixtures.withReferences()));
     }
 
     @ParameterizedTest
     @EnumSource(Pain001Version.class)
     void whatIsWrittenReadsBackAsTheSameMessage(Pain001Version version) {
-        CreditTransferInitiation sent = withReferences();
+        CreditTransferInitiation sent = IsoFixtures.withReferences();
 
         CreditTransferInitiation read = new Pain001Reader().read(stream(
                 Pain001StreamWriter.toBytes(sent, Pain001WriteOptions.of(version))), "payroll.xml");
@@ -179,24 +178,6 @@ class Pain001StreamWriterTest {
     }
 
     // ------------------------------------------------------------------ fixtures
-
-    static CreditTransferInitiation withReferences() {
-        CreditTransferInitiation p = payroll();
-        List<PaymentInstruction> blocks = new ArrayList<>();
-        for (PaymentInstruction b : p.paymentInstructions()) {
-            List<CreditTransferTransaction> txs = new ArrayList<>();
-            for (CreditTransferTransaction t : b.transactions()) {
-                CreditorReference ref = t.endToEndId().endsWith("2") ? CreditorReference.scor("RF18539007547034")
-                        : t.endToEndId().endsWith("4") ? new CreditorReference("PUOR", "某某市财政局", "HT-2026-088") : null;
-                txs.add(new CreditTransferTransaction(t.instructionId(), t.endToEndId(), t.amount(), t.currency(),
-                        t.creditorName(), t.creditorAccount(), t.creditorAgentMemberId(), t.creditorAgentName(),
-                        t.remittanceInformation(), ref));
-            }
-            blocks.add(new PaymentInstruction(b.paymentInformationId(), b.requestedExecutionDate(), b.batchBooking(),
-                    b.debtorName(), b.debtorAccount(), b.debtorAgentMemberId(), txs));
-        }
-        return new CreditTransferInitiation(p.messageId(), p.creationDateTime(), p.initiatingPartyName(), blocks);
-    }
 
     private static void assertCode(CreditTransferInitiation m, String code) {
         assertThatThrownBy(() -> Pain001StreamWriter.toBytes(m, Pain001WriteOptions.of(Pain001Version.V09)))

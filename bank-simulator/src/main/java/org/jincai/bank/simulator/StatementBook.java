@@ -1,0 +1,166 @@
+package org.jincai.bank.simulator;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jincai.bank.file.OutboundCredit;
+import org.jincai.bank.iso.IsoOutput;
+import org.jincai.bank.profile.BankProfile;
+import org.jincai.bank.simulator.BankResponder.AnswerFile;
+import org.jincai.bank.simulator.statement.Camt053V08Writer;
+import org.jincai.formats.iso20022.Balance;
+import org.jincai.formats.iso20022.BankStatement;
+import org.jincai.formats.iso20022.CreditDebit;
+import org.jincai.formats.iso20022.EntryBatch;
+import org.jincai.formats.iso20022.EntryTransaction;
+import org.jincai.formats.iso20022.StatementEntry;
+
+/**
+ * A simulated bank's books: the balance of each payer account it debits, and the camt.053.001.08
+ * statement it sends after each payment file it accepted, booking the accepted credits on the
+ * execution date. With the profile's batch booking on, one entry per payment file (Btch with the
+ * file's MsgId and PmtInfId, one TxDtls per credit with its EndToEndId); off, one entry per credit.
+ * Every entry has its own AcctSvcrRef; each statement opens at the previous closing balance of the
+ * account (the first at {@link #DEFAULT_OPENING_BALANCE}) and closes at opening minus the debits, and
+ * carries the account's next electronic sequence number. Not thread-safe: its responder serialises.
+ */
+public final class StatementBook {
+
+    /** Where every payer account starts: high enough that a demo never overdraws. */
+    public static final BigDecimal DEFAULT_OPENING_BALANCE = new BigDecimal("1000000000.00");
+    /** What replaces the payment file's extension in the statement's name. */
+    public static final String SUFFIX = ".camt053.xml";
+    public static final String CURRENCY = "CNY";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Max140Text: the account owner's and the creditors' names are cut to it, as a bank's statement does. */
+    private static final int MAX_NAME = 140;
+    /** Domestic credit transfer (ICDT: the payer's account is debited). */
+    private static final String BANK_TRANSACTION_CODE = "PMNT/ICDT/DMCT";
+
+    private final BankProfile profile;
+    private final Clock clock;
+    private final Map<String, Account> accounts = new HashMap<>();
+    private long statements;
+
+    private static final class Account {
+        BigDecimal balance = DEFAULT_OPENING_BALANCE;
+        long sequence;
+    }
+
+    public StatementBook(BankProfile profile, Clock clock) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** {@code X.xml} is booked in {@code X.camt053.xml}. */
+    public static String statementFileName(String inboundFileName) {
+        int dot = inboundFileName.lastIndexOf('.');
+        return (dot > 0 ? inboundFileName.substring(0, dot) : inboundFileName) + SUFFIX;
+    }
+
+    /** The balance of {@code account} as the bank's books stand. */
+    public BigDecimal balance(String account) {
+        Account a = accounts.get(account);
+        return a == null ? DEFAULT_OPENING_BALANCE : a.balance;
+    }
+
+    /**
+     * Books {@code accepted} (credits of {@code batch} the bank accepted) and returns the statement, or
+     * null when nothing was accepted. With {@code emit} false the books move but no file is made (a
+     * replay after a restart).
+     */
+    AnswerFile book(String inboundFileName, SimulatedBatch batch, List<SimulatedBatch.Credit> accepted, boolean emit) {
+        if (accepted.isEmpty()) {
+            return null;
+        }
+        Account account = accounts.computeIfAbsent(batch.payerAccount(), k -> new Account());
+        long number = ++statements;
+        account.sequence++;
+        BigDecimal opening = account.balance;
+        LocalDate date = batch.executionDate();
+        String reference = "BK" + DAY.format(date) + String.format("%06d", number);
+        List<StatementEntry> entries = profile.batchBooking()
+                ? List.of(batchEntry(reference, batch, accepted, date))
+                : singleEntries(reference, batch, accepted, date);
+        BigDecimal debits = entries.stream().map(StatementEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        account.balance = opening.subtract(debits);
+        if (!emit) {
+            return null;
+        }
+        String id = "STMT" + DAY.format(date) + "-" + String.format("%06d", number);
+        OffsetDateTime created = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        BankStatement statement = new BankStatement(Camt053V08Writer.MESSAGE_NAME_ID, id, created, id,
+                Long.toString(account.sequence), null, created, null, null, batch.payerAccount(), CURRENCY,
+                AbstractBankResponder.cut(batch.payerName(), MAX_NAME), profile.primaryBankNumber(),
+                List.of(balance(Balance.OPENING_BOOKED, opening, date), balance(Balance.CLOSING_BOOKED, account.balance, date)),
+                entries);
+        ByteArrayOutputStream xml = new ByteArrayOutputStream(2048 + 1024 * entries.size());
+        try (Camt053V08Writer writer = Camt053V08Writer.open(xml, id, created)) {
+            writer.statementWithSummary(statement);
+            writer.finish();
+        }
+        return new AnswerFile(statementFileName(inboundFileName), IsoOutput.requireValid(xml.toByteArray(),
+                Camt053V08Writer.MESSAGE_NAME_ID, Camt053V08Writer.MESSAGE_NAME_ID, "camt.053 " + id));
+    }
+
+    /** A booked balance: the amount with CRDT, or its absolute value with DBIT when the account is overdrawn. */
+    private static Balance balance(String type, BigDecimal amount, LocalDate date) {
+        return new Balance(type, amount.abs(), CURRENCY, amount.signum() < 0 ? CreditDebit.DBIT : CreditDebit.CRDT, date, null);
+    }
+
+    private static StatementEntry batchEntry(String reference, SimulatedBatch batch, List<SimulatedBatch.Credit> accepted,
+            LocalDate date) {
+        String entryRef = reference + "0001";
+        List<EntryTransaction> txs = new ArrayList<>(accepted.size());
+        BigDecimal total = BigDecimal.ZERO;
+        int index = 0;
+        for (SimulatedBatch.Credit c : accepted) {
+            txs.add(transaction(entryRef + "-" + String.format("%06d", ++index), batch, c));
+            total = total.add(c.credit().amount());
+        }
+        String paymentInformationId = accepted.get(0).paymentInformationId();
+        EntryBatch file = new EntryBatch(batch.messageId(), paymentInformationId, txs.size(), total, CURRENCY, CreditDebit.DBIT);
+        return entry("1", total, date, entryRef, List.of(file), txs);
+    }
+
+    private static List<StatementEntry> singleEntries(String reference, SimulatedBatch batch,
+            List<SimulatedBatch.Credit> accepted, LocalDate date) {
+        List<StatementEntry> entries = new ArrayList<>(accepted.size());
+        int index = 0;
+        for (SimulatedBatch.Credit c : accepted) {
+            index++;
+            String entryRef = reference + String.format("%04d", index);
+            entries.add(entry(Integer.toString(index), c.credit().amount(), date, entryRef, List.of(),
+                    List.of(transaction(entryRef, batch, c))));
+        }
+        return entries;
+    }
+
+    /** One booked debit entry (Ntry, status BOOK) with its account servicer reference. */
+    private static StatementEntry entry(String entryReference, BigDecimal amount, LocalDate date, String reference,
+            List<EntryBatch> batches, List<EntryTransaction> transactions) {
+        return new StatementEntry(entryReference, amount, CURRENCY, CreditDebit.DBIT, false, "BOOK", date, null, date, null,
+                reference, BANK_TRANSACTION_CODE, null, batches, transactions);
+    }
+
+    /** One credit transfer of an entry, with the hub's references echoed back. */
+    private static EntryTransaction transaction(String reference, SimulatedBatch batch, SimulatedBatch.Credit c) {
+        OutboundCredit credit = c.credit();
+        String remittance = credit.remittance() == null || credit.remittance().isBlank() ? null
+                : AbstractBankResponder.cut(credit.remittance(), MAX_NAME);
+        return new EntryTransaction(batch.messageId(), reference, c.paymentInformationId(), c.instructionId(),
+                credit.endToEndId(), null, credit.amount(), CURRENCY, CreditDebit.DBIT, null, null, null,
+                AbstractBankResponder.cut(credit.payeeName(), MAX_NAME), credit.payeeAccount(), null,
+                remittance == null ? List.of() : List.of(remittance), List.of(), null);
+    }
+}
