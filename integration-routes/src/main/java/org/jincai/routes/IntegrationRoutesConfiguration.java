@@ -1,6 +1,7 @@
 package org.jincai.routes;
 
 import java.nio.file.Path;
+import org.apache.camel.CamelContext;
 import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.answer.BankAnswerService;
 import org.jincai.core.answer.StatementService;
@@ -14,6 +15,7 @@ import org.jincai.core.release.StagingArea;
 import org.jincai.core.voucher.VoucherIntakeService;
 import org.jincai.routes.bank.BankInboundRoutes;
 import org.jincai.routes.bank.BankOutboundRoutes;
+import org.jincai.routes.bank.SftpCheck;
 import org.jincai.routes.bank.SftpUris;
 import org.jincai.routes.finance.FinanceSystemRoutes;
 import org.jincai.routes.intake.VoucherIntakeRoutes;
@@ -29,6 +31,11 @@ public class IntegrationRoutesConfiguration {
     @Bean
     SftpUris sftpUris(@Value("${jincai.home}") Path home) {
         return new SftpUris(home.resolve("sftp"));
+    }
+
+    @Bean
+    SftpCheck sftpCheck(CamelContext camel, SftpUris uris) {
+        return new SftpCheck(camel, uris);
     }
 
     @Bean

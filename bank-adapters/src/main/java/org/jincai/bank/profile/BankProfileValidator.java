@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,82 @@ public class BankProfileValidator {
         List<Problem> problems = validate(profiles);
         if (!problems.isEmpty()) {
             throw new BankProfileException(problems);
+        }
+    }
+
+    /**
+     * What the hub itself needs on top of {@link #validate}: a real port, and the known-hosts line of every
+     * bank's SFTP server. A missing host key stops the start naming the endpoint; the hub never connects to
+     * a server it cannot verify (a simulated bank gets the simulator's own key line before this check).
+     */
+    public List<Problem> validateForHub(List<BankProfile> profiles) {
+        List<Problem> problems = new ArrayList<>(validate(profiles));
+        for (BankProfile p : profiles == null ? List.<BankProfile>of() : profiles) {
+            if (p == null || p.sftp() == null) {
+                continue;
+            }
+            problems.addAll(endpointProblems(p.sftp(), "bank " + p.code()));
+        }
+        return List.copyOf(problems);
+    }
+
+    /** Throws {@link BankProfileException} listing every problem {@link #validateForHub} finds. */
+    public void requireUsableByHub(List<BankProfile> profiles) {
+        List<Problem> problems = validateForHub(profiles);
+        if (!problems.isEmpty()) {
+            throw new BankProfileException(problems);
+        }
+    }
+
+    /**
+     * The checks every SFTP endpoint the hub connects to must pass, a bank's or a finance system's: a port
+     * it can reach, the archive and error folders its inbound route moves files into, and the known-hosts
+     * line of the server's key. {@code owner} names it in each problem.
+     */
+    public static List<Problem> endpointProblems(SftpEndpoint sftp, String owner) {
+        List<Problem> problems = new ArrayList<>();
+        String endpoint = sftp.user() + "@" + sftp.host() + ":" + sftp.port();
+        if (sftp.port() < 1 || sftp.port() > 65535) {
+            problems.add(problem(owner + " / sftp.port", "SFTP endpoint " + endpoint + " has no port to connect to"
+                    + " (port 0 means the embedded simulator, which is off)"));
+        }
+        // answers are moved on the server only after they are committed: the hub needs both folders
+        if (blank(sftp.archive())) {
+            problems.add(problem(owner + " / sftp.archive", "SFTP endpoint " + endpoint + " has no archive folder,"
+                    + " where the hub moves each file it has applied"));
+        }
+        if (blank(sftp.error())) {
+            problems.add(problem(owner + " / sftp.error", "SFTP endpoint " + endpoint + " has no error folder,"
+                    + " where the hub moves each file it cannot apply, with its reason"));
+        }
+        if (blank(sftp.knownHosts())) {
+            problems.add(problem(owner + " / sftp.known-hosts", "SFTP endpoint " + endpoint + " has no known host"
+                    + " key: give the server's known_hosts line (ssh-keyscan); the hub never connects unverified"));
+        } else if (!knownHostsLine(sftp.knownHosts())) {
+            problems.add(problem(owner + " / sftp.known-hosts", "the known-hosts line of SFTP endpoint " + endpoint
+                    + " cannot be read: expected 'host key-type base64-key' as ssh-keyscan prints it"));
+        }
+        return problems;
+    }
+
+    private static final Set<String> HOST_KEY_TYPES = Set.of("ssh-ed25519", "ssh-rsa", "rsa-sha2-256", "rsa-sha2-512",
+            "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521");
+
+    /** An OpenSSH known_hosts line: hosts, a key type the client speaks, and a key blob that names that type. */
+    static boolean knownHostsLine(String line) {
+        String[] parts = line.strip().split("\\s+");
+        if (parts.length < 3 || !HOST_KEY_TYPES.contains(parts[1])) {
+            return false;
+        }
+        try {
+            byte[] blob = Base64.getDecoder().decode(parts[2]);
+            int length = blob.length < 4 ? -1 : ((blob[0] & 0xff) << 24) | ((blob[1] & 0xff) << 16)
+                    | ((blob[2] & 0xff) << 8) | (blob[3] & 0xff);
+            String type = parts[1].startsWith("rsa-sha2-") ? "ssh-rsa" : parts[1];
+            return length == type.length() && blob.length > 4 + length
+                    && new String(blob, 4, length, StandardCharsets.US_ASCII).equals(type);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -208,7 +285,7 @@ public class BankProfileValidator {
         requirePresent(sftp.user(), bank + " / sftp.user", problems);
         requireFolder(sftp.inbox(), bank + " / sftp.inbox", problems);
         requireFolder(sftp.outbox(), bank + " / sftp.outbox", problems);
-        // archive and error are optional (the hub may keep answers elsewhere) but must stay in the home too
+        // archive and error (required by the hub, see endpointProblems) must stay in the home too
         if (!blank(sftp.archive())) {
             requireFolder(sftp.archive(), bank + " / sftp.archive", problems);
         }

@@ -133,6 +133,37 @@ class BankProfileValidatorTest {
     }
 
     @Test
+    void theHubRefusesAnEndpointWithoutAHostKeyOrAPortNamingIt() {
+        BankProfile simulatedSide = TestProfiles.pipe();
+        assertThat(validator.validate(List.of(simulatedSide))).isEmpty();
+        assertThatThrownBy(() -> validator.requireUsableByHub(List.of(simulatedSide)))
+                .isInstanceOfSatisfying(BankProfileException.class, e -> {
+                    assertThat(e.problems()).extracting(Problem::location)
+                            .containsExactly("bank DEMO-PIPE / sftp.port", "bank DEMO-PIPE / sftp.known-hosts");
+                    assertThat(e.problems()).allSatisfy(pr -> assertThat(pr.message()).contains("demo-pipe@127.0.0.1:0"));
+                });
+    }
+
+    @Test
+    void aRealPortWithItsHostKeyLineIsUsableByTheHub() {
+        BankProfile p = TestProfiles.pipe();
+        BankProfile verified = p.withSftp(p.sftp().withPort(2222)
+                .withKnownHosts("[127.0.0.1]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEhvc3RLZXlPZlRoZUJhbmtTZXJ2ZXJGb3JBVGVzdCEh"));
+        assertThat(validator.validateForHub(List.of(verified))).isEmpty();
+    }
+
+    @Test
+    void anUnreadableKnownHostsLineStopsTheStart() {
+        BankProfile p = TestProfiles.pipe();
+        for (String line : new String[] {"not a key line", "[127.0.0.1]:2222 ssh-ed25519 !!!notbase64",
+                "[127.0.0.1]:2222 ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIEppbmNhaUNvcmVUZXN0c05ldmVyQ29ubmVjdFdpdGgh"}) {
+            BankProfile bad = p.withSftp(p.sftp().withPort(2222).withKnownHosts(line));
+            assertThat(validator.validateForHub(List.of(bad))).as(line).singleElement()
+                    .satisfies(pr -> assertThat(pr.location()).isEqualTo("bank DEMO-PIPE / sftp.known-hosts"));
+        }
+    }
+
+    @Test
     void requireValidThrowsWithAllProblems() {
         BankProfile p = TestProfiles.pipe().withSftp(TestProfiles.sftp("u", null).withPort(-5));
         assertThatThrownBy(() -> validator.requireValid(List.of(p)))
@@ -144,12 +175,16 @@ class BankProfileValidatorTest {
     }
 
     @Test
-    void archiveAndErrorFoldersAreOptionalButMustStayInTheHome() {
+    void archiveAndErrorFoldersAreRequiredByTheHubAndMustStayInTheHome() {
         SftpEndpoint s = TestProfiles.sftp("u", "p");
-        SftpEndpoint none = new SftpEndpoint(s.host(), s.port(), s.user(), s.password(), null, null, "in", "out", null, " ", null);
+        SftpEndpoint none = new SftpEndpoint(s.host(), 22, s.user(), s.password(), null,
+                "h ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEppbmNhaUNvcmVUZXN0c05ldmVyQ29ubmVjdFdpdGgh", "in", "out", null, " ", null);
         SftpEndpoint escaping = new SftpEndpoint(s.host(), s.port(), s.user(), s.password(), null, null, "in", "out",
                 "../archive", "error/../../x", null);
         assertThat(validator.validate(List.of(TestProfiles.pipe().withSftp(none)))).isEmpty();
+        assertThat(validator.validateForHub(List.of(TestProfiles.pipe().withSftp(none)))).extracting(Problem::location)
+                .containsExactly("bank DEMO-PIPE / sftp.archive", "bank DEMO-PIPE / sftp.error");
+        assertThat(none.pollInterval()).isEqualTo(SftpEndpoint.DEFAULT_POLL_INTERVAL);
         assertThat(locations(List.of(TestProfiles.pipe().withSftp(escaping))))
                 .containsExactly("bank DEMO-PIPE / sftp.archive", "bank DEMO-PIPE / sftp.error");
     }

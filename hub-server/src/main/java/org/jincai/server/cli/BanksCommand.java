@@ -1,13 +1,12 @@
 package org.jincai.server.cli;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.jincai.bank.check.SftpCheck;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.profile.SftpEndpoint;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.routes.bank.SftpCheck;
 
 /**
  * {@code jincai banks list} prints the configured bank profiles (never a secret); {@code jincai banks check
@@ -15,13 +14,13 @@ import org.jincai.core.bank.BankDirectory;
  */
 final class BanksCommand {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(15);
-
     private final BankDirectory banks;
+    private final SftpCheck sftpCheck;
     private final PrintStream out;
 
-    BanksCommand(BankDirectory banks, PrintStream out) {
+    BanksCommand(BankDirectory banks, SftpCheck check, PrintStream out) {
         this.banks = banks;
+        this.sftpCheck = check;
         this.out = out;
     }
 
@@ -53,20 +52,19 @@ final class BanksCommand {
                     b.code(), String.join(",", b.agentBankNumbers()), b.outboundFormat().id(), b.answerFormat().id(),
                     b.charset().name(), b.maxTransactionsPerFile(), b.maxAmountPerFile().toPlainString(), s.user(),
                     s.host(), s.port(), s.inbox(), s.outbox(),
-                    s.privateKeyFile() != null && !s.privateKeyFile().isBlank() ? "key" : "password",
-                    s.knownHosts() != null && !s.knownHosts().isBlank() ? "verified" : "UNCHECKED");
+                    s.privateKeyFile() != null && !s.privateKeyFile().isBlank() ? "key" : "password", "verified");
         }
     }
 
     private int check(BankProfile bank) {
-        SftpCheck.Report r = SftpCheck.check(bank.sftp(), TIMEOUT);
-        out.println("bank " + bank.code() + " (" + bank.name() + ") at sftp://" + r.endpoint());
-        out.println("  host key   " + (r.hostKey() == null ? "none received" : r.hostKey())
-                + (r.hostKeyVerified() ? " (checked against the profile)" : " (NOT checked: no known-hosts line)"));
+        SftpCheck.Report r = sftpCheck.check(bank.code(), bank.sftp());
+        out.println("bank " + bank.code() + " (" + bank.name() + ") at sftp://" + r.endpoint()
+                + ", logging in as the routes do");
         if (r.errorCode() != null) {
             out.println("  FAILED     " + r.errorCode() + ": " + r.error());
             return 1;
         }
+        out.println("  host key   matches the profile's known-hosts line");
         out.println("  login      ok");
         for (Map.Entry<String, SftpCheck.Folder> f : r.folders().entrySet()) {
             out.printf("  %-10s %-12s %s%n", f.getKey(), f.getValue().path(),

@@ -2,6 +2,7 @@ package org.jincai.server.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -12,8 +13,8 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The bank profiles' codes and agent bank numbers as the built-in configuration ({@code application.yml})
- * declares them, read without starting the hub — for one-shot commands such as {@code convert --bank}.
+ * The bank profiles' codes and agent bank numbers as the built-in configuration files declare them
+ * (see {@link #all()}), read without starting the hub — for one-shot commands such as {@code convert --bank}.
  */
 final class ConfiguredBanks {
 
@@ -35,12 +36,37 @@ final class ConfiguredBanks {
                 .map(b -> b.agentBankNumbers().get(0)).findFirst();
     }
 
+    /**
+     * The banks of the built-in {@code application.yml} and of the profile files of the active profiles
+     * ({@code SPRING_PROFILES_ACTIVE}); when none names a bank, the simulated demo banks
+     * ({@code application-simulator.yml}), so that the demo's codes work out of the box.
+     */
     static List<Bank> all() {
+        List<String> files = new ArrayList<>(List.of("application.yml"));
+        String active = System.getenv().getOrDefault("SPRING_PROFILES_ACTIVE", "");
+        for (String profile : active.split(",")) {
+            if (!profile.isBlank()) {
+                files.add("application-" + profile.strip() + ".yml");
+            }
+        }
+        List<Bank> banks = banks(files);
+        return banks.isEmpty() ? banks(List.of(SIMULATED)) : banks;
+    }
+
+    private static final String SIMULATED = "application-simulator.yml";
+
+    private static List<Bank> banks(List<String> files) {
         StandardEnvironment env = new StandardEnvironment();
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml",
-                    new ClassPathResource("application.yml"))) {
-                env.getPropertySources().addLast(source);
+            for (String file : files) {
+                ClassPathResource resource = new ClassPathResource(file);
+                if (!resource.exists()) {
+                    continue;
+                }
+                // a later file overrides an earlier one, as profile files do
+                for (PropertySource<?> source : new YamlPropertySourceLoader().load(file, resource)) {
+                    env.getPropertySources().addFirst(source);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built-in configuration", e);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.formats.FormatException;
+import org.jincai.routes.bank.SftpCheck;
 import org.jincai.server.JincaiApplication;
 import org.jincai.server.demo.DemoRunner;
 import org.springframework.boot.SpringApplication;
@@ -93,6 +94,10 @@ public final class JincaiCli {
         } catch (FormatException e) {
             err.println("jincai: " + e.problem());
             return 1;
+        } catch (StartFailedException e) {
+            // Spring Boot has printed why (a refused configuration is reported with every problem and its location)
+            err.println("jincai: the hub did not start; the reason is printed above");
+            return 1;
         } catch (UncheckedIOException | IllegalStateException e) {
             // a file that cannot be read or written: say which and why, not a stack trace
             err.println("jincai: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
@@ -103,7 +108,8 @@ public final class JincaiCli {
     private int banks(CliArguments cli) {
         BanksCommand.validate(cli.arguments());
         try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE, "cli")) {
-            return new BanksCommand(ctx.getBean(BankDirectory.class), out).run(cli.arguments());
+            return new BanksCommand(ctx.getBean(BankDirectory.class), ctx.getBean(SftpCheck.class), out)
+                    .run(cli.arguments());
         }
     }
 
@@ -117,6 +123,17 @@ public final class JincaiCli {
         SpringApplication app = new SpringApplication(JincaiApplication.class);
         app.setWebApplicationType(web);
         app.setAdditionalProfiles(profiles);
-        return app.run("--jincai.home=" + cli.home());
+        try {
+            return app.run("--jincai.home=" + cli.home());
+        } catch (RuntimeException e) {
+            throw new StartFailedException(e);
+        }
+    }
+
+    /** The application context did not start; Spring Boot has already reported why. */
+    private static final class StartFailedException extends RuntimeException {
+        StartFailedException(RuntimeException cause) {
+            super(cause);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.jincai.server.config;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.simulator.BankSimulator;
@@ -14,19 +16,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the configured banks. When the embedded simulator is on, it is started first and every bank
- * profile that points at 127.0.0.1 port 0 is bound to it: its real port and its host key (so even the
- * demo verifies host keys).
+ * Wires the configured banks. The embedded bank simulator, a demo and test fixture, runs only when
+ * {@code jincai.simulator.enabled} is true (the {@code demo} and {@code simulator} profiles): it is
+ * started first and serves every bank profile that points at 127.0.0.1 port 0; the hub then reaches each
+ * of those with the simulator's real port, its host key (so even the demo verifies host keys) and a
+ * password generated for this run when the profile gives none (no default secret in any configuration).
+ * Every other bank must name a real server and its host key, or the start stops.
  */
 @Configuration(proxyBeanMethods = false)
 public class HubConfiguration {
 
     static final String LOOPBACK = "127.0.0.1";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnProperty(name = "jincai.simulator.enabled", havingValue = "true")
     BankSimulator bankSimulator(HubProperties props) {
-        return new BankSimulator(props.home().resolve("bank-simulator"), props.banks(),
+        List<BankProfile> simulated = props.banks().stream().filter(HubConfiguration::simulated)
+                .map(b -> b.sftp().noCredential() ? b.withSftp(b.sftp().withPassword(generatedPassword())) : b)
+                .toList();
+        return new BankSimulator(props.home().resolve("bank-simulator"), simulated,
                 RejectionRule.accountEndingWith(props.simulator().rejectAccountSuffix()));
     }
 
@@ -34,8 +44,7 @@ public class HubConfiguration {
     BankDirectory bankDirectory(HubProperties props, ObjectProvider<BankSimulator> simulator) {
         BankSimulator sim = simulator.getIfAvailable();
         List<BankProfile> banks = props.banks().stream()
-                .map(b -> sim != null && simulated(b) ? b.withSftp(b.sftp().withPort(sim.port())
-                        .withKnownHosts(sim.knownHostsLine(LOOPBACK))) : b)
+                .map(b -> sim != null && simulated(b) ? sim.clientProfile(b.code()) : b)
                 .toList();
         return new BankDirectory(banks);
     }
@@ -56,6 +65,13 @@ public class HubConfiguration {
     }
 
     private static boolean simulated(BankProfile b) {
-        return LOOPBACK.equals(b.sftp().host()) && b.sftp().port() == 0;
+        return b.sftp() != null && LOOPBACK.equals(b.sftp().host()) && b.sftp().port() == 0;
+    }
+
+    /** A password for one run of a simulated bank: random, known only to this process. */
+    private static String generatedPassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

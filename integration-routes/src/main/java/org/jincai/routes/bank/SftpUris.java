@@ -10,8 +10,9 @@ import org.jincai.bank.profile.SftpEndpoint;
 
 /**
  * Builds camel-sftp endpoint URIs from a bank profile or a finance system's SFTP endpoint. Secrets travel
- * as {@code RAW(...)} values (Camel masks them in logs); a known-hosts line is written to a file of its own
- * ({@code <dir>/<owner>.known_hosts}) so the host key is verified strictly and {@code ~/.ssh} is never read.
+ * as {@code RAW(...)} values (Camel masks them in logs); the endpoint's known-hosts line is written to a
+ * file of its own ({@code <dir>/<owner>.known_hosts}) so the host key is verified strictly and
+ * {@code ~/.ssh} is never read. An endpoint without a known-hosts line gets no URI at all.
  */
 public class SftpUris {
 
@@ -67,11 +68,11 @@ public class SftpUris {
         } else {
             uri.append("&password=RAW(").append(s.password()).append(')');
         }
-        if (s.knownHosts() != null && !s.knownHosts().isBlank()) {
-            uri.append("&strictHostKeyChecking=yes&knownHostsFile=").append(knownHostsFile(owner, s.knownHosts()));
-        } else {
-            uri.append("&strictHostKeyChecking=no");
+        if (s.knownHosts() == null || s.knownHosts().isBlank()) {
+            // the directories refuse such an endpoint at start; this keeps a route from ever being built unverified
+            throw new IllegalArgumentException("SFTP endpoint of " + owner + " has no known host key");
         }
+        uri.append("&strictHostKeyChecking=yes&knownHostsFile=").append(knownHostsFile(owner, s.knownHosts()));
         return uri.toString();
     }
 

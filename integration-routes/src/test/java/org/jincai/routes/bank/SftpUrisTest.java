@@ -1,10 +1,12 @@
 package org.jincai.routes.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.bank.profile.SftpEndpoint;
 import org.jincai.core.testing.TestBanks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,19 +35,29 @@ class SftpUrisTest {
     }
 
     @Test
-    void aKeyFileReplacesThePasswordAndNoKnownHostsLineMeansUnchecked() {
+    void aKeyFileReplacesThePassword() {
         BankProfile iso = TestBanks.iso(22);
         var s = iso.sftp();
-        BankProfile keyed = iso.withSftp(new org.jincai.bank.profile.SftpEndpoint(s.host(), s.port(), s.user(), null,
-                "/keys/bank", null, s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval()));
+        BankProfile keyed = iso.withSftp(new SftpEndpoint(s.host(), s.port(), s.user(), null, "/keys/bank",
+                s.knownHosts(), s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval()));
 
         String uri = new SftpUris(dir).outboxConsumer(keyed);
 
         assertThat(uri).contains("privateKeyFile=/keys/bank").doesNotContain("password")
-                .contains("strictHostKeyChecking=no")
+                .contains("strictHostKeyChecking=yes")
+                .doesNotContain("strictHostKeyChecking=no")
                 .contains("move=../archive/${file:name}")
                 .contains("moveFailed=../error/${file:name}")
                 .contains("antExclude=**/*.tmp,**/*.part")
                 .contains("delay=500");
+    }
+
+    @Test
+    void anEndpointWithoutAKnownHostsLineGetsNoUri() {
+        BankProfile iso = TestBanks.iso(22);
+        BankProfile unverified = iso.withSftp(iso.sftp().withKnownHosts(null));
+
+        assertThatThrownBy(() -> new SftpUris(dir).inboxProducer(unverified))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DEMO-ISO");
     }
 }

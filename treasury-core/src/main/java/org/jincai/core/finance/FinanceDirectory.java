@@ -5,10 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jincai.bank.profile.BankProfileValidator;
+import org.jincai.core.TreasuryException;
 
 /**
  * The finance systems the hub serves, checked once at start: codes unique and safe as folder names, each
- * AdmDivCode served by one system only, exactly one of a local folder or an SFTP endpoint.
+ * AdmDivCode served by one system only, exactly one of a local folder or an SFTP endpoint, and an SFTP
+ * endpoint with a port, a credential and the known-hosts line of its server.
  */
 public class FinanceDirectory {
 
@@ -38,9 +41,17 @@ public class FinanceDirectory {
             if (f.local() == (f.sftp() != null)) {
                 problems.add(at + ": give exactly one of folder or sftp");
             }
+            if (f.sftp() != null) {
+                BankProfileValidator.endpointProblems(f.sftp(), at).forEach(p -> problems.add(p.location() + ": "
+                        + p.message()));
+                if (f.sftp().noCredential()) {
+                    problems.add(at + " / sftp.password: neither a password nor a private key is configured");
+                }
+            }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException(FINANCE_SYSTEM_INVALID + ": " + String.join("; ", problems));
+            throw new TreasuryException(FINANCE_SYSTEM_INVALID, problems.size() + " finance system problem(s): "
+                    + String.join("; ", problems), "finance-systems");
         }
         this.systems = List.copyOf(systems);
     }

@@ -46,8 +46,17 @@ public final class TestBanks {
         return List.of(iso(port), pipe(port));
     }
 
+    /**
+     * The endpoint of a bank on {@code port}; port 0 is the simulator's side of it (the server has no
+     * known-hosts line), any other port carries a host key line, as the hub requires, that the core's tests
+     * never connect with.
+     */
     private static SftpEndpoint endpoint(String user, int port) {
-        return new SftpEndpoint("127.0.0.1", port, user, user + "-secret", null, null, "inbox", "outbox", "archive",
+        String knownHosts = port == 0 ? null : "[127.0.0.1]:" + port + " " + TEST_HOST_KEY;
+        return new SftpEndpoint("127.0.0.1", port, user, user + "-secret", null, knownHosts, "inbox", "outbox", "archive",
                 "error", Duration.ofMillis(500));
     }
+
+    /** An ed25519 public key in known_hosts form, for profiles that are validated but never connected. */
+    public static final String TEST_HOST_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEppbmNhaUNvcmVUZXN0c05ldmVyQ29ubmVjdFdpdGgh";
 }
