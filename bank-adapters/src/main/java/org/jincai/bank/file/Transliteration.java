@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jincai.bank.profile.TransliterationPolicy;
+import org.jincai.formats.FormatException;
+import org.jincai.formats.iso20022.Pinyin;
 
 /**
  * Makes a name fit a bank's character set without ever putting a {@code ?} on the wire. A name the
@@ -57,14 +59,22 @@ public final class Transliteration {
     }
 
     /**
-     * {@code text} as {@code charset} can carry it under {@code policy}: the text itself when it encodes;
-     * under TRANSLITERATE, the text with each character outside the charset replaced; empty when it
-     * cannot be carried (the caller refuses, naming whose text it is).
+     * The name {@code text} as {@code charset} can carry it under {@code policy}: under PINYIN, the name in
+     * ASCII pinyin; otherwise the text itself when it encodes, and under TRANSLITERATE, the text with each
+     * character outside the charset replaced; empty when it cannot be carried (the caller refuses, naming
+     * whose name it is).
      */
     public static Optional<String> forCharset(String text, Charset charset, TransliterationPolicy policy) {
         Objects.requireNonNull(charset, "charset");
         if (text == null) {
             return Optional.empty();
+        }
+        if (policy == TransliterationPolicy.PINYIN) {
+            try {
+                return Optional.of(Pinyin.name(text, Pinyin.Unknown.ERROR, "name"));
+            } catch (FormatException e) {
+                return Optional.empty();
+            }
         }
         CharsetEncoder encoder = strictEncoder(charset);
         if (encoder.canEncode(text)) {

@@ -23,6 +23,7 @@ import org.jincai.bank.file.BankFileWriter;
 import org.jincai.bank.file.OutboundCredit;
 import org.jincai.bank.file.PaymentFile;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.bank.profile.TransliterationPolicy;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 import org.jincai.formats.iso20022.CreditTransferInitiation;
@@ -43,14 +44,17 @@ import org.jincai.formats.iso20022.PaymentInstruction;
  * ISO_FIELD_TOO_LONG) and validated against the official XSD before a byte reaches {@code out}: an
  * invalid file is a {@link BankFileException} ({@value IsoBankErrors#ISO_OUTPUT_INVALID}) and a bank
  * never sees half a file. The file is always UTF-8, as XML declares it; the profile's character set
- * applies to the banks' own layouts, not to ISO 20022. Currency is CNY, the only currency of treasury
+ * applies to the banks' own layouts, not to ISO 20022, and its transliteration policy PINYIN writes every
+ * text in ASCII pinyin. Currency is CNY, the only currency of treasury
  * payments. Instances are thread-safe.
  */
 public final class Pain001FileWriter implements BankFileWriter {
 
     public static final String CURRENCY = "CNY";
-    /** pain.001.001.09, UTF-8 text as given (names are not transliterated). */
-    private static final Pain001WriteOptions OPTIONS = Pain001WriteOptions.of(Pain001Version.V09);
+    /** pain.001.001.09, UTF-8 text as given. */
+    private static final Pain001WriteOptions AS_GIVEN = Pain001WriteOptions.of(Pain001Version.V09);
+    /** pain.001.001.09 with every text in ASCII pinyin, for a bank whose profile says PINYIN. */
+    private static final Pain001WriteOptions PINYIN = AS_GIVEN.transliterated();
 
     private final BankProfile profile;
     private final Clock clock;
@@ -84,12 +88,20 @@ public final class Pain001FileWriter implements BankFileWriter {
         CreditTransferInitiation message = toInitiation(file);
         byte[] xml;
         try {
-            xml = Pain001StreamWriter.toBytes(message, OPTIONS);
+            xml = Pain001StreamWriter.toBytes(message, options());
         } catch (FormatException e) {
             throw new BankFileException(e.problem(), e);
         }
-        return IsoOutput.requireValid(xml, OPTIONS.version().messageNameId(),
-                OPTIONS.version().messageNameId() + " for bank " + profile.code(), file.fileName());
+        return IsoOutput.requireValid(xml, AS_GIVEN.version().messageNameId(),
+                AS_GIVEN.version().messageNameId() + " for bank " + profile.code(), file.fileName());
+    }
+
+    /**
+     * The profile's transliteration policy as the ISO writer honours it: PINYIN puts every text in ASCII;
+     * under REFUSE and TRANSLITERATE the text goes as given, since UTF-8 carries every name.
+     */
+    private Pain001WriteOptions options() {
+        return profile.transliteration() == TransliterationPolicy.PINYIN ? PINYIN : AS_GIVEN;
     }
 
     /** The pain.001 content of {@code file}: one payment information block, one transaction per credit. */

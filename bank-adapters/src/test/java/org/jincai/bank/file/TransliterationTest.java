@@ -14,8 +14,9 @@ class TransliterationTest {
     private static final Charset GBK = Charset.forName("GBK");
 
     @Test
-    void aNameGbkEncodesIsLeftExactlyAsItIsUnderBothPolicies() {
-        for (TransliterationPolicy policy : TransliterationPolicy.values()) {
+    void aNameGbkEncodesIsLeftExactlyAsItIsUnderRefuseAndTransliterate() {
+        for (TransliterationPolicy policy : new TransliterationPolicy[] {TransliterationPolicy.REFUSE,
+                TransliterationPolicy.TRANSLITERATE}) {
             assertThat(Transliteration.forCharset("欧阳·娜娜", GBK, policy)).contains("欧阳·娜娜");
             assertThat(Transliteration.forCharset("Zoé Lü", GBK, policy)).contains("Zoé Lü"); // pinyin letters are in GBK
         }
@@ -63,5 +64,13 @@ class TransliterationTest {
             assertThat(GBK.newEncoder().canEncode(new String(Character.toChars(cp)))).as("U+%04X", cp).isFalse();
             assertThat(GBK.newEncoder().canEncode(replacement)).as(replacement).isTrue();
         });
+    }
+
+    @Test
+    void underThePinyinPolicyEveryNameIsWrittenInPinyinEvenWhenTheCharsetCarriesIt() {
+        assertThat(Transliteration.forCharset("单雄信", GBK, TransliterationPolicy.PINYIN)).contains("Shan Xiongxin");
+        assertThat(Transliteration.forCharset("Zhang Wei", GBK, TransliterationPolicy.PINYIN)).contains("Zhang Wei");
+        assertThat(Transliteration.forCharset("张伟\uD83D\uDE00", StandardCharsets.UTF_8, TransliterationPolicy.PINYIN))
+                .as("a character with no reading").isEmpty();
     }
 }

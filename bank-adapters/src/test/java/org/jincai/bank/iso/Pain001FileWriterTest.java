@@ -110,4 +110,19 @@ class Pain001FileWriterTest {
                 .extracting(e -> ((BankFileException) e).code()).isEqualTo(code);
         assertThat(out.size()).isZero();
     }
+
+    @Test
+    void underThePinyinPolicyEveryTextOfTheMessageIsAsciiAndTheFileStillValidates() {
+        Pain001FileWriter pinyin = new Pain001FileWriter(
+                TestProfiles.iso().withTransliteration(org.jincai.bank.profile.TransliterationPolicy.PINYIN),
+                IsoBankFiles.MORNING);
+
+        String xml = new String(pinyin.render(IsoBankFiles.payroll()), StandardCharsets.UTF_8);
+
+        assertThat(xml.chars().filter(c -> c > 0x7E).count()).as("non-ASCII characters").isZero();
+        assertThat(xml).contains("<Nm>Guang Zhou Shi Cai Zheng Ju Guo Ku Zhi Fu Zhong Xin</Nm>")
+                .contains("<Ustrd>2025 Nian 1 Yue Gong Zi</Ustrd>");
+        assertThat(new String(writer.render(IsoBankFiles.payroll()), StandardCharsets.UTF_8))
+                .as("the same file under REFUSE keeps its Chinese").contains(TestProfiles.PAYER);
+    }
 }

@@ -134,4 +134,21 @@ class PipeFileWriterTest {
         writer.write(file, out);
         return out.toByteArray();
     }
+
+    @Test
+    void underThePinyinPolicyNamesGoOnTheWireInPinyinAndOtherTextInGbk() {
+        PipeFileWriter pinyin = new PipeFileWriter(TestProfiles.pipe().withTransliteration(TransliterationPolicy.PINYIN));
+        List<OutboundCredit> credits = List.of(TestProfiles.credit("E2E-0004", "1.00", "欧阳文峰", "6222020200005555"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pinyin.write(TestProfiles.demoFile(credits), out);
+        String written = new String(out.toByteArray(), TestProfiles.GBK);
+        assertThat(written).contains("|E2E-0004|Ouyang Wenfeng|1.00|").doesNotContain("欧阳");
+
+        List<OutboundCredit> noReading = List.of(TestProfiles.credit("E2E-0005", "1.00", "张伟\uD83D\uDE00", "6222020200005555"));
+        assertThatThrownBy(() -> pinyin.write(TestProfiles.demoFile(noReading), new ByteArrayOutputStream()))
+                .isInstanceOfSatisfying(BankFileException.class, e -> {
+                    assertThat(e.code()).isEqualTo("CHARSET_UNENCODABLE");
+                    assertThat(e.getMessage()).contains("E2E-0005").contains("no pinyin reading");
+                });
+    }
 }

@@ -1,24 +1,21 @@
 package org.jincai.formats.iso20022;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jincai.formats.FormatException;
 
 /**
  * Transliteration of Chinese text to plain ASCII for banks whose systems accept only the SWIFT/SEPA
- * Latin set. It is deliberately small and table-driven, and honest about what it cannot do.
+ * Latin set (the bank profile's {@code transliteration: pinyin}). The readings come from ICU's
+ * maintained {@code Han-Latin} transliterator (ICU4J); what this class adds is what a bank needs of a
+ * payee's name, and it is honest about what it cannot do.
  *
  * <ul>
- *   <li>Each Han character becomes its customary toneless pinyin syllable from the Unicode Han
- *       database ({@code pinyin/han-pinyin.txt}, about 41,000 characters, GBK and beyond); ü is
- *       written {@code yu} after l and n ({@code 吕 -> Lyu}), as on Chinese passports.</li>
+ *   <li>Each Han character becomes its customary toneless pinyin syllable (ICU's reading, tones
+ *       dropped); ü is written {@code yu} after l and n ({@code 吕 -> Lyu}), as on Chinese passports.</li>
  *   <li>A personal name (two to four Han characters and nothing else) is written surname, space,
  *       given name joined: {@code 张伟 -> Zhang Wei}, {@code 王小明 -> Wang Xiaoming},
  *       {@code 欧阳文峰 -> Ouyang Wenfeng}, with an apostrophe where a syllable starting with a, o or e
@@ -37,7 +34,7 @@ import org.jincai.formats.FormatException;
  *       with {@link Unknown#CODE_POINT} it is written as its code point in brackets,
  *       {@code [U+2A6D6]}, which a person can still look up.</li>
  * </ul>
- * Thread-safe; the table is loaded once, on first use.
+ * Thread-safe; each character's reading is looked up once and kept.
  */
 public final class Pinyin {
 
@@ -48,8 +45,6 @@ public final class Pinyin {
         /** Write {@code [U+XXXX]} in its place. */
         CODE_POINT
     }
-
-    private static final String TABLE = "pinyin/han-pinyin.txt";
 
     /** Surnames read otherwise than their character's customary reading. */
     private static final Map<Integer, String> SURNAMES = Map.ofEntries(
@@ -243,53 +238,42 @@ public final class Pinyin {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The toneless syllable of a Han character, or null when the table has none. */
+    /**
+     * The toneless syllable of a Han character, or null when ICU knows no Mandarin reading for it. ICU's
+     * {@code Han-Latin} gives the reading with its tone marks ({@code lǚ}); the marks are dropped, and ü is
+     * written {@code yu} after l and n and {@code u} elsewhere (after j, q, x and y it is written u anyway).
+     */
     static String syllable(int cp) {
-        return Table.INSTANCE.get(cp);
+        return SYLLABLES.computeIfAbsent(cp, Pinyin::readingOf).orElse(null);
     }
 
-    /** Loaded on first use: a syllable index for the BMP and a map for the supplementary planes. */
-    private static final class Table {
-        static final Table INSTANCE = new Table();
-        private final String[] syllables;
-        private final short[] bmp = new short[0x10000];
-        private final Map<Integer, Short> supplementary = new HashMap<>();
+    private static final Map<Integer, Optional<String>> SYLLABLES = new ConcurrentHashMap<>();
 
-        private Table() {
-            java.util.List<String> names = new java.util.ArrayList<>();
-            names.add(null);
-            try (InputStream in = Pinyin.class.getResourceAsStream(TABLE)) {
-                if (in == null) {
-                    throw new IllegalStateException("the pinyin table " + TABLE + " is missing from the classpath");
+    /** ICU's transliterators are not thread-safe: one per thread. */
+    private static final ThreadLocal<Transliterator> HAN_LATIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin"));
+
+    private static Optional<String> readingOf(int cp) {
+        if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN) {
+            return Optional.empty();
+        }
+        String latin = HAN_LATIN.get().transliterate(new String(Character.toChars(cp))).strip();
+        String decomposed = Normalizer.normalize(latin, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (c == '\u0308') {
+                // u + diaeresis: ü
+                char before = out.length() >= 2 ? out.charAt(out.length() - 2) : 0;
+                if (before == 'l' || before == 'n') {
+                    out.insert(out.length() - 1, 'y');
                 }
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.isEmpty() || line.startsWith("#")) {
-                        continue;
-                    }
-                    int tab = line.indexOf('\t');
-                    short index = (short) names.size();
-                    names.add(line.substring(0, tab));
-                    for (int i = tab + 1; i < line.length(); ) {
-                        int cp = line.codePointAt(i);
-                        if (cp <= 0xFFFF) {
-                            bmp[cp] = index;
-                        } else {
-                            supplementary.put(cp, index);
-                        }
-                        i += Character.charCount(cp);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                out.append(Character.toLowerCase(c));
             }
-            syllables = names.toArray(new String[0]);
         }
-
-        String get(int cp) {
-            int index = cp <= 0xFFFF ? bmp[cp] : supplementary.getOrDefault(cp, (short) 0);
-            return index == 0 ? null : syllables[index];
-        }
+        String syllable = out.toString();
+        return syllable.isEmpty() || !syllable.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                ? Optional.empty() : Optional.of(syllable);
     }
 }

@@ -53,4 +53,28 @@ class PinyinTest {
         assertThat(Pinyin.name("王喆", Pinyin.Unknown.ERROR, "x")).isEqualTo("Wang Zhe");
         assertThat(Pinyin.name("李堃", Pinyin.Unknown.ERROR, "x")).isEqualTo("Li Kun");
     }
+
+    /** Every character of GB 2312 (levels 1 and 2, the 6,763 characters of everyday names) has a reading. */
+    @Test
+    void icuReadsEveryCharacterOfGb2312() {
+        java.nio.charset.Charset gb2312 = java.nio.charset.Charset.forName("GB2312");
+        int han = 0;
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (int hi = 0xB0; hi <= 0xF7; hi++) {
+            for (int lo = 0xA1; lo <= 0xFE; lo++) {
+                String c = new String(new byte[] {(byte) hi, (byte) lo}, gb2312);
+                if (c.length() != 1 || Character.UnicodeScript.of(c.charAt(0)) != Character.UnicodeScript.HAN) {
+                    continue;
+                }
+                han++;
+                if (Pinyin.syllable(c.charAt(0)) == null) {
+                    missing.add(c);
+                }
+            }
+        }
+        assertThat(han).isEqualTo(6763);
+        assertThat(missing).isEmpty();
+        assertThat(Pinyin.syllable('女')).isEqualTo("nyu");
+        assertThat(Pinyin.syllable('绿')).isEqualTo("lyu");
+    }
 }

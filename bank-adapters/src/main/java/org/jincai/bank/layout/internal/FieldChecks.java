@@ -57,8 +57,9 @@ public final class FieldChecks {
     }
 
     /**
-     * The name as it goes on the wire: unchanged when the charset encodes it, transliterated under
-     * {@link TransliterationPolicy#TRANSLITERATE}, else CHARSET_UNENCODABLE naming whose name it is.
+     * The name as it goes on the wire: in pinyin under {@link TransliterationPolicy#PINYIN}; else unchanged
+     * when the charset encodes it, transliterated under {@link TransliterationPolicy#TRANSLITERATE}, else
+     * CHARSET_UNENCODABLE naming whose name it is.
      */
     public static String nameOnTheWire(String name, Charset charset, TransliterationPolicy policy, String field, String whose,
             String location) {
@@ -68,7 +69,8 @@ public final class FieldChecks {
         return Transliteration.forCharset(name, charset, policy).orElseThrow(() -> new BankFileException(CHARSET_UNENCODABLE,
                 field + whose + " has " + Transliteration.firstUnencodable(name, charset) + " that " + charset.name()
                         + " cannot encode" + (policy == TransliterationPolicy.TRANSLITERATE
-                        ? " and no transliteration is known" : " and the bank's profile does not allow transliteration")
+                        ? " and no transliteration is known" : policy == TransliterationPolicy.PINYIN
+                        ? " and has no pinyin reading" : " and the bank's profile does not allow transliteration")
                         + "; the bank would receive a wrong name", location));
     }
 
