@@ -24,7 +24,6 @@ import org.jincai.bank.layout.FixedReturnLine;
 import org.jincai.bank.layout.FixedReturnWriter;
 import org.jincai.bank.layout.FixedTrailer;
 import org.jincai.bank.layout.TextLayout;
-import org.jincai.bank.layout.internal.FixedStreams;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.simulator.RejectionRule;
 import org.jincai.bank.simulator.SimulatedBatch;
@@ -127,7 +126,7 @@ public class FixedBankResponder extends TextBankResponder<FixedPaymentFile, Fixe
         }
         Charset charset = profile.charset();
         String s = text;
-        while (FixedStreams.byteLength(s, charset) > width) {
+        while (s.getBytes(charset).length > width) {
             s = s.substring(0, s.offsetByCodePoints(s.length(), -1));
         }
         return s;
