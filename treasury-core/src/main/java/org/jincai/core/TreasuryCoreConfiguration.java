@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.audit.AuditVerifier;
 import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.calendar.BankCalendar;
@@ -25,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,6 +56,16 @@ public class TreasuryCoreConfiguration {
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             return BankCalendar.read(in, file);
         }
+    }
+
+    @Bean
+    AuditTrail auditTrail(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+        return new AuditTrail(jdbc, tx, clock);
+    }
+
+    @Bean
+    AuditVerifier auditVerifier(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new AuditVerifier(jdbc, transactions);
     }
 
     @Bean

@@ -2,6 +2,8 @@ package org.jincai.server.cli;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.audit.AuditVerifier;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.formats.FormatException;
 import org.jincai.routes.bank.SftpCheck;
@@ -27,6 +29,11 @@ public final class JincaiCli {
               serve               start the hub: REST API on port 8080 (JINCAI_PORT), routes, polling
               banks list          the configured bank profiles (no secrets)
               banks check CODE    connect to the bank's SFTP server and report what is there
+              audit verify [--expect-head HASH]
+                                  check the audit trail's hash chain; exit 0 intact, 1 naming the
+                                  first record altered, removed or inserted
+              audit list [--object TYPE [ID]] [--limit N]
+                                  the latest audit records
               inspect FILE [--json] [--strict]
                                   detect a file's format (fiscal voucher envelope, ISO 20022 message and
                                   version, bank layout), validate it and summarise it; exit 0 readable, 1 not
@@ -81,6 +88,7 @@ public final class JincaiCli {
                     yield Integer.MIN_VALUE;
                 }
                 case "banks" -> banks(cli);
+                case "audit" -> audit(cli);
                 case "inspect" -> InspectCommand.run(cli.arguments(), out);
                 case "convert" -> ConvertCommand.run(cli.arguments(), out, err);
                 case "bench" -> BenchCommand.run(cli.arguments(), out);
@@ -110,6 +118,13 @@ public final class JincaiCli {
         try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE, "cli")) {
             return new BanksCommand(ctx.getBean(BankDirectory.class), ctx.getBean(SftpCheck.class), out)
                     .run(cli.arguments());
+        }
+    }
+
+    private int audit(CliArguments cli) {
+        AuditCommand.Args args = AuditCommand.parse(cli.arguments());
+        try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE, "cli")) {
+            return new AuditCommand(ctx.getBean(AuditTrail.class), ctx.getBean(AuditVerifier.class), out).run(args);
         }
     }
 

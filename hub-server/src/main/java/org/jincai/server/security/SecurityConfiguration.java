@@ -50,6 +50,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/releases").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/vouchers/*/*/*/*/receipt")
                         .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verification")
+                        .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
                         .anyRequest().denyAll());
         return http.build();
     }

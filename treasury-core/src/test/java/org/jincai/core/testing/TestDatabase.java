@@ -20,6 +20,11 @@ public final class TestDatabase implements AutoCloseable {
 
     public static final String MIGRATIONS = "classpath:db/migration/common";
 
+    /** The migrations of one database: those every vendor shares, then the vendor's own (Flyway's {vendor}). */
+    public static String[] migrations(String vendor) {
+        return new String[] {MIGRATIONS, "classpath:db/migration/" + ("postgres".equals(vendor) ? "postgresql" : vendor)};
+    }
+
     private final DriverManagerDataSource dataSource;
     private final String vendor;
     private final String schema;
@@ -60,7 +65,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static void migrate(DataSource ds, String vendor, String schema) {
-        var config = Flyway.configure().dataSource(ds).locations(MIGRATIONS)
+        var config = Flyway.configure().dataSource(ds).locations(migrations(vendor))
                 .placeholders(Map.of("binary_type", binaryType(vendor)));
         if (schema != null) {
             config.schemas(schema);
