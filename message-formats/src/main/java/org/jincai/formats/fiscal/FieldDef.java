@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * One tag of a voucher type's header or detail table: its name on the wire (the standard's tag), the kind
- * of its value, whether it must be present, which sign an amount may have, and the text format a value
- * must match. The tables are data: {@link FiscalVoucherReader}, {@link FiscalVoucherWriter} and
+ * of its value, whether it must be present, which sign an amount may have, the text format a value must
+ * match, and the {@link FieldLimit} (syntax and maximum length) every value is checked against before the
+ * hub stores it. The tables are data: {@link FiscalVoucherReader}, {@link FiscalVoucherWriter} and
  * {@link FiscalVoucherValidator} walk them and hold no per-type code.
  */
 public final class FieldDef {
@@ -36,44 +37,51 @@ public final class FieldDef {
     private final Presence presence;
     private final Sign sign;
     private final Pattern format;
+    private final FieldLimit limit;
 
-    private FieldDef(String tag, FieldKind kind, Presence presence, Sign sign, Pattern format) {
+    private FieldDef(String tag, FieldKind kind, Presence presence, Sign sign, Pattern format, FieldLimit limit) {
         this.tag = Objects.requireNonNull(tag, "tag");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.presence = Objects.requireNonNull(presence, "presence");
         this.sign = Objects.requireNonNull(sign, "sign");
         this.format = format;
+        this.limit = Objects.requireNonNull(limit, "limit");
     }
 
-    /** An optional text field. */
+    /** An optional text field, with the limit its tag's name gives ({@link FieldLimit#forTag}). */
     public static FieldDef text(String tag) {
-        return new FieldDef(tag, FieldKind.TEXT, Presence.OPTIONAL, Sign.ANY, null);
+        return of(tag, FieldKind.TEXT);
     }
 
     /** An optional {@code yyyyMMdd} date field. */
     public static FieldDef date(String tag) {
-        return new FieldDef(tag, FieldKind.DATE, Presence.OPTIONAL, Sign.ANY, null);
+        return of(tag, FieldKind.DATE);
     }
 
     /** An optional two-decimal amount field of any sign. */
     public static FieldDef amount(String tag) {
-        return new FieldDef(tag, FieldKind.AMOUNT, Presence.OPTIONAL, Sign.ANY, null);
+        return of(tag, FieldKind.AMOUNT);
     }
 
     public static FieldDef of(String tag, FieldKind kind) {
-        return new FieldDef(tag, kind, Presence.OPTIONAL, Sign.ANY, null);
+        return new FieldDef(tag, kind, Presence.OPTIONAL, Sign.ANY, null, FieldLimit.forTag(tag, kind));
     }
 
     public FieldDef required() {
-        return new FieldDef(tag, kind, Presence.REQUIRED, sign, format);
+        return new FieldDef(tag, kind, Presence.REQUIRED, sign, format, limit);
     }
 
     public FieldDef receipt() {
-        return new FieldDef(tag, kind, Presence.RECEIPT, sign, format);
+        return new FieldDef(tag, kind, Presence.RECEIPT, sign, format, limit);
     }
 
     public FieldDef optional() {
-        return new FieldDef(tag, kind, Presence.OPTIONAL, sign, format);
+        return new FieldDef(tag, kind, Presence.OPTIONAL, sign, format, limit);
+    }
+
+    /** A copy with another syntax and maximum length than its tag's name gives. */
+    public FieldDef limit(FieldLimit newLimit) {
+        return new FieldDef(tag, kind, presence, sign, format, newLimit);
     }
 
     public FieldDef positive() {
@@ -88,15 +96,15 @@ public final class FieldDef {
         if (kind != FieldKind.AMOUNT && newSign != Sign.ANY) {
             throw new IllegalArgumentException(tag + " is not an amount");
         }
-        return new FieldDef(tag, kind, presence, newSign, format);
+        return new FieldDef(tag, kind, presence, newSign, format, limit);
     }
 
-    /** A copy whose text values must match {@code regex} whole (FIELD_FORMAT_INVALID otherwise). */
+    /** A copy whose text values must match {@code regex} whole (FIELD_FORMAT otherwise). */
     public FieldDef format(String regex) {
         if (kind != FieldKind.TEXT) {
             throw new IllegalArgumentException(tag + " is not a text field");
         }
-        return new FieldDef(tag, kind, presence, sign, Pattern.compile(regex));
+        return new FieldDef(tag, kind, presence, sign, Pattern.compile(regex), limit);
     }
 
     public String tag() {
@@ -120,6 +128,11 @@ public final class FieldDef {
         return format;
     }
 
+    /** The syntax and maximum length of every value (FIELD_FORMAT, FIELD_TOO_LONG). */
+    public FieldLimit limit() {
+        return limit;
+    }
+
     /** True when {@code text} is acceptable under {@link #format()}. */
     public boolean matchesFormat(String text) {
         return format == null || format.matcher(text).matches();
@@ -128,13 +141,13 @@ public final class FieldDef {
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof FieldDef f
-                && tag.equals(f.tag) && kind == f.kind && presence == f.presence && sign == f.sign
+                && tag.equals(f.tag) && kind == f.kind && presence == f.presence && sign == f.sign && limit.equals(f.limit)
                 && Objects.equals(format == null ? null : format.pattern(), f.format == null ? null : f.format.pattern());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tag, kind, presence, sign, format == null ? null : format.pattern());
+        return Objects.hash(tag, kind, presence, sign, limit, format == null ? null : format.pattern());
     }
 
     @Override

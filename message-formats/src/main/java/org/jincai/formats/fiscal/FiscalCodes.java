@@ -95,8 +95,18 @@ public final class FiscalCodes {
     public static final String PAYEE_BANK_NO_MISSING = "PAYEE_BANK_NO_MISSING";
     /** An amount that may be zero but not negative (a receipt's XPayAmt / XSumAmt) is negative. */
     public static final String NEGATIVE_AMOUNT = "NEGATIVE_AMOUNT";
-    /** A text field does not have its format (SetMonth 1–12, AllNum / DeptNum digits, AdmDivCode 6 or 9 digits, StYear / VtCode 4 digits). */
-    public static final String FIELD_FORMAT_INVALID = "FIELD_FORMAT_INVALID";
+    /**
+     * A value does not have its field's syntax: an identifier (Id, VoucherNo, a code, an account or bank number)
+     * with a character other than ASCII letters, digits and '-' ({@code ../../etc/pw1}), a text with a control
+     * character, or a formatted field of the wrong form (SetMonth 1–12, AllNum / DeptNum digits, AdmDivCode 6 or
+     * 9 digits, StYear / VtCode 4 digits). See {@link FieldLimit}.
+     */
+    public static final String FIELD_FORMAT = "FIELD_FORMAT";
+    /**
+     * A value is longer than its field's limit ({@link FieldLimit}: never more than the database column it is
+     * stored in), or an amount has more than 13 integer digits.
+     */
+    public static final String FIELD_TOO_LONG = "FIELD_TOO_LONG";
     /** Strict mode: the inner voucher does not validate against the hub's XSD of its family (location ends with line:column). */
     public static final String XSD_INVALID = "XSD_INVALID";
     /** More problems than the per-voucher cap; the rest were not collected. */
@@ -119,11 +129,33 @@ public final class FiscalCodes {
     /** ExpFuncCode1 / 2 / 3 (类 / 款 / 项) do not agree with the 7-digit ExpFuncCode beside them. */
     public static final String EXP_FUNC_SPLIT_MISMATCH = "EXP_FUNC_SPLIT_MISMATCH";
 
+    // --- what finance systems really send (issue 15): a warning where the profile allows it, else an error ---
+
+    /**
+     * A tag that no table of the voucher's type lists and that the hub does not carry knowingly: kept in
+     * document order and written back (receipts echo it); a warning in lenient mode, an error in strict mode.
+     */
+    public static final String FIELD_UNLISTED = "FIELD_UNLISTED";
+    /**
+     * A VtCode outside the registry whose body has the payment voucher's shape (PayAmt, PayAcctNo, lines with a
+     * payee): read as a payment voucher; a warning where the finance system's profile accepts such types as
+     * payments, else an error.
+     */
+    public static final String VT_CODE_UNLISTED = "VT_CODE_UNLISTED";
+    /** Older habit (2014 8207): the header has no Id; VoucherNo stands in for it. */
+    public static final String HEADER_ID_ABSENT = "HEADER_ID_ABSENT";
+    /** Older habit: a date given as {@code yyyy-MM-dd HH:mm:ss} or {@code yyyy-MM-dd}; its date is read. */
+    public static final String DATE_WITH_TIME = "DATE_WITH_TIME";
+    /** Older habit: a three-digit PayTypeCode (e.g. 121); read as its two-digit parent (12). */
+    public static final String PAY_TYPE_CODE_THREE_DIGITS = "PAY_TYPE_CODE_THREE_DIGITS";
+
     // --- signatures (when a VoucherVerifier is configured) ---
 
+    /** A signature verified, with SHA-1 (allowed for this finance system; SHA-1 is broken for new signatures). */
+    public static final String SIGNATURE_SHA1 = "SIGNATURE_SHA1";
     /** The body carries no signature although its counterpart's signatures are verified. */
     public static final String SIGNATURE_MISSING = "SIGNATURE_MISSING";
-    /** A signature does not verify over the inner voucher's bytes: they were altered, or it was made over others. */
+    /** A signature does not verify over the base64 text of {@code <Voucher>}: it was altered, or the signature was made over other content. */
     public static final String SIGNATURE_INVALID = SignatureCheck.SIGNATURE_INVALID;
     /** A signature is not base64 or not a CMS / PKCS#7 SignedData structure. */
     public static final String SIGNATURE_MALFORMED = SignatureCheck.SIGNATURE_MALFORMED;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 import org.jincai.formats.fiscal.internal.FiscalText;
@@ -39,6 +40,22 @@ import org.jincai.formats.fiscal.internal.XmlProlog;
  */
 public final class FiscalVoucherReader {
 
+    private static final String PAY_TYPE_CODE = "PayTypeCode";
+    private static final Pattern THREE_DIGITS = Pattern.compile("[0-9]{3}");
+    private static final Pattern VT_CODE = Pattern.compile("[0-9]{4}");
+    /** Validator codes that repeat what the conversion already said about a field. */
+    private static final Set<String> REPORTED_AGAIN = Set.of(FiscalCodes.MISSING_FIELD, FiscalCodes.RECEIPT_FIELD_MISSING,
+            FiscalCodes.FIELD_FORMAT, FiscalCodes.BAD_AMOUNT);
+    private static final Map<String, FieldLimit> ATTRIBUTE_LIMITS = Map.of(
+            FiscalVoucher.ADM_DIV_CODE, FieldLimit.identifier(9),
+            FiscalVoucher.ST_YEAR, FieldLimit.identifier(4),
+            FiscalVoucher.VT_CODE, FieldLimit.identifier(4),
+            FiscalVoucher.VOUCHER_NO, FieldLimit.identifier(FieldLimit.VOUCHER_NO_LENGTH));
+    private static final Map<String, Pattern> ATTRIBUTE_FORMATS = Map.of(
+            FiscalVoucher.ADM_DIV_CODE, Pattern.compile("[0-9]{6}([0-9]{3})?"),
+            FiscalVoucher.ST_YEAR, Pattern.compile("[0-9]{4}"),
+            FiscalVoucher.VT_CODE, VT_CODE);
+
     private final FiscalReadOptions options;
     private final FiscalVoucherValidator validator;
 
@@ -51,36 +68,30 @@ public final class FiscalVoucherReader {
         this.validator = new FiscalVoucherValidator(options);
     }
 
-    /** Reads the body as the type of its VtCode; UNSUPPORTED_VT_CODE (and no voucher) when there is none. */
+    /**
+     * Reads the body as the type of its VtCode. A VtCode outside the registry whose body has the payment
+     * voucher's shape is read as a payment voucher with VT_CODE_UNLISTED (a warning when the options accept
+     * such types, an error otherwise); any other is UNSUPPORTED_VT_CODE, and no voucher.
+     */
     public FiscalReadResult read(VoucherBody body) {
-        if (body.vtCode() != null) {
-            VoucherType type = options.typeOf(body.vtCode());
-            if (type == null) {
-                ProblemCollector problems = new ProblemCollector(options);
-                String where = Locations.voucher(body.location(), body.voucherNo(), null);
-                problems.add(FiscalCodes.UNSUPPORTED_VT_CODE, "VtCode " + body.vtCode() + " is not a supported voucher type "
-                        + options.voucherTypes().all().stream().map(VoucherType::vtCode).toList(), Locations.field(where, "VtCode"));
-                return result(body, null, problems);
-            }
-            return readAs(body, type);
-        }
-        return readAs(body, null);
+        return readAs(body, body.vtCode() == null ? null : options.typeOf(body.vtCode()));
     }
 
     /**
      * Reads the body with the tables of {@code type}; {@code null} takes the type from the voucher's own
-     * VtCode once parsed.
+     * VtCode once parsed (or the envelope's, when the registry does not know it).
      */
     FiscalReadResult readAs(VoucherBody body, VoucherType type) {
         ProblemCollector problems = new ProblemCollector(options);
         String where = Locations.voucher(body.location(), body.voucherNo(), null);
+        envelopeAttributes(body, problems);
         byte[] xml = body.voucherXmlUnshared();
         if (xml.length == 0) {
             problems.add(FiscalCodes.VOUCHER_MISSING, "the envelope body carries no voucher", where);
             return result(body, null, problems);
         }
         if (options.signatureVerifier() != null) {
-            problems.addAll(FiscalSignatures.verify(body, options.signatureVerifier()));
+            problems.addAll(FiscalSignatures.verify(body, options.signatureVerifier(), options.signatureRequired()));
         }
         XmlProlog prolog = XmlProlog.of(xml);
         RawVoucher raw;
@@ -95,11 +106,8 @@ public final class FiscalVoucherReader {
         }
         where = Locations.voucher(body.location(), body.voucherNo(), raw.header().values().get(FiscalVoucher.VOUCHER_NO));
         if (type == null) {
-            String inner = raw.header().values().get(FiscalVoucher.VT_CODE);
-            type = options.typeOf(inner);
+            type = typeOf(body, raw, where, problems);
             if (type == null) {
-                problems.add(FiscalCodes.UNSUPPORTED_VT_CODE, "VtCode " + inner + " is not a supported voucher type",
-                        Locations.field(where, FiscalVoucher.VT_CODE));
                 return result(body, null, problems);
             }
         }
@@ -107,16 +115,76 @@ public final class FiscalVoucherReader {
             problems.addAll(FiscalSchemas.validate(xml, type, where));
         }
         Set<String> unreadable = new HashSet<>();
-        FiscalVoucher voucher = toVoucher(raw, type, where, problems, unreadable);
+        FiscalVoucher voucher = toVoucher(raw, type, body.voucherFlag() == VoucherBody.FLAG_ORIGINAL, where, problems, unreadable);
         for (Problem p : validator.validate(body, voucher)) {
-            // a field already reported as BAD_DATE / BAD_AMOUNT is not also "missing"
-            boolean alreadyReported = unreadable.contains(p.location())
-                    && (p.code().equals(FiscalCodes.MISSING_FIELD) || p.code().equals(FiscalCodes.RECEIPT_FIELD_MISSING));
+            // a field already reported by the conversion (BAD_DATE, FIELD_FORMAT, a habit) is not reported again
+            boolean alreadyReported = unreadable.contains(p.location()) && REPORTED_AGAIN.contains(p.code());
             if (!alreadyReported) {
                 problems.add(p);
             }
         }
         return result(body, voucher, problems);
+    }
+
+    /**
+     * The type of a body whose envelope names none the registry knows: the voucher's own VtCode's, else the
+     * payment tables when the voucher has the payment voucher's shape (VT_CODE_UNLISTED), else none
+     * (UNSUPPORTED_VT_CODE).
+     */
+    private VoucherType typeOf(VoucherBody body, RawVoucher raw, String where, ProblemCollector problems) {
+        String inner = raw.header().values().get(FiscalVoucher.VT_CODE);
+        String vtCode = body.vtCode() != null ? body.vtCode() : inner;
+        VoucherType known = body.vtCode() == null ? options.typeOf(inner) : null;
+        if (known != null) {
+            return known;
+        }
+        String at = Locations.field(where, FiscalVoucher.VT_CODE);
+        if (vtCode != null && VT_CODE.matcher(vtCode).matches() && paymentShaped(raw)) {
+            problems.add(FiscalCodes.VT_CODE_UNLISTED, "VtCode " + vtCode + " is not in the registry; its body has the payment"
+                    + " voucher's shape and is read as one", at);
+            return VoucherTypes.payment(vtCode);
+        }
+        problems.add(FiscalCodes.UNSUPPORTED_VT_CODE, "VtCode " + vtCode + " is not a supported voucher type "
+                + options.voucherTypes().all().stream().map(VoucherType::vtCode).toList(), at);
+        return null;
+    }
+
+    /**
+     * The payment voucher's shape: a PayAmt and a paying account (PayAcctNo), no reference to an original
+     * voucher (a refund notice's), and a payee on every line (or on the header when there are no lines).
+     */
+    private static boolean paymentShaped(RawVoucher raw) {
+        Map<String, String> h = raw.header().values();
+        if (isBlank(h.get("PayAmt")) || isBlank(h.get("PayAcctNo")) || h.containsKey("OriginalVoucherNo")) {
+            return false;
+        }
+        if (raw.details().isEmpty()) {
+            return !isBlank(h.get("PayeeAcctNo"));
+        }
+        return raw.details().stream().allMatch(d -> !isBlank(d.values().get("PayAmt")) && !isBlank(d.values().get("PayeeAcctNo")));
+    }
+
+    /** The routing attributes are stored and named in files: each must have the syntax and length of its field. */
+    private static void envelopeAttributes(VoucherBody body, ProblemCollector problems) {
+        String[][] attributes = {
+            {FiscalVoucher.ADM_DIV_CODE, body.admDivCode()},
+            {FiscalVoucher.ST_YEAR, body.stYear()},
+            {FiscalVoucher.VT_CODE, body.vtCode()},
+            {FiscalVoucher.VOUCHER_NO, body.voucherNo()}};
+        for (String[] a : attributes) {
+            if (a[1] == null || a[1].isEmpty()) {
+                continue;
+            }
+            FieldLimit limit = ATTRIBUTE_LIMITS.get(a[0]);
+            String code = limit.check(a[1]);
+            if (code == null && ATTRIBUTE_FORMATS.containsKey(a[0]) && !ATTRIBUTE_FORMATS.get(a[0]).matcher(a[1]).matches()) {
+                code = FiscalCodes.FIELD_FORMAT;
+            }
+            if (code != null) {
+                problems.add(code, "envelope attribute " + a[0] + " '" + shorten(a[1]) + "' is not " + limit.describe(),
+                        body.location() + " / @" + a[0]);
+            }
+        }
     }
 
     private static FiscalReadResult result(VoucherBody body, FiscalVoucher voucher, ProblemCollector problems) {
@@ -147,15 +215,18 @@ public final class FiscalVoucherReader {
         return RawVoucher.parse(prolog.forParser(xml), where);
     }
 
-    private static FiscalVoucher toVoucher(RawVoucher raw, VoucherType type, String where, ProblemCollector problems,
+    private FiscalVoucher toVoucher(RawVoucher raw, VoucherType type, boolean original, String where, ProblemCollector problems,
             Set<String> unreadable) {
         RawVoucher.Fields header = raw.header();
         structure(header, where, problems);
         Map<String, String> values = new LinkedHashMap<>(header.values());
         aliases(type, type.headerTable(), values, where, problems);
         FiscalVoucher.Builder b = FiscalVoucher.builder(type);
-        convert(type.header(), values, b::set, where, problems, unreadable);
-        b.otherFields(nonEmpty(values));
+        Set<String> zeroTolerant = original ? zeroTolerant(type, true) : Set.of();
+        convert(type.header(), values, b::set, zeroTolerant, where, problems, unreadable);
+        headerId(type, values, b, where, problems, unreadable);
+        b.otherFields(others(type.carriedHeader(), values, zeroTolerant, where, problems));
+        Set<String> detailZeroTolerant = original ? zeroTolerant(type, false) : Set.of();
         int position = 0;
         for (RawVoucher.Fields d : raw.details()) {
             position++;
@@ -164,11 +235,74 @@ public final class FiscalVoucherReader {
             Map<String, String> dv = new LinkedHashMap<>(d.values());
             aliases(type, type.detailTable(), dv, at, problems);
             FiscalDetail.Builder db = FiscalDetail.builder(type);
-            convert(type.detail(), dv, db::set, at, problems, unreadable);
-            db.otherFields(nonEmpty(dv));
+            convert(type.detail(), dv, db::set, detailZeroTolerant, at, problems, unreadable);
+            db.otherFields(others(type.carriedDetail(), dv, detailZeroTolerant, at, problems));
             b.addDetail(db.build());
         }
         return b.build();
+    }
+
+    /**
+     * On an original (VoucherFlag 0) the amounts that are not the payment's — the receiver's X-amounts, a
+     * foreign amount — matter only on receipts: {@code 0}, {@code 0.00} or empty there is accepted as 0.00.
+     */
+    private static Set<String> zeroTolerant(VoucherType type, boolean header) {
+        Set<String> out = new HashSet<>();
+        Map<String, FieldDef> table = header ? type.headerTable() : type.detailTable();
+        table.values().stream().filter(f -> f.kind() == FieldKind.AMOUNT).forEach(f -> out.add(f.tag()));
+        (header ? type.carriedHeader() : type.carriedDetail()).values().stream()
+                .filter(f -> f.kind() == FieldKind.AMOUNT).forEach(f -> out.add(f.tag()));
+        for (VoucherType.Total t : type.totals()) {
+            out.remove(header ? t.headerTag() : t.detailTag());
+        }
+        return out;
+    }
+
+    /** HEADER_ID_ABSENT: a header without Id (2014 8207) takes its VoucherNo as Id. */
+    private void headerId(VoucherType type, Map<String, String> values, FiscalVoucher.Builder b, String where,
+            ProblemCollector problems, Set<String> unreadable) {
+        FieldDef id = type.headerTable().get(FiscalVoucher.ID);
+        if (id == null || id.presence() != FieldDef.Presence.REQUIRED || !isBlank((String) b.values.get(FiscalVoucher.ID))) {
+            return;
+        }
+        String voucherNo = (String) b.values.get(FiscalVoucher.VOUCHER_NO);
+        if (isBlank(voucherNo)) {
+            return;
+        }
+        String at = Locations.field(where, FiscalVoucher.ID);
+        problems.add(FiscalCodes.HEADER_ID_ABSENT, "the header has no Id; VoucherNo " + voucherNo + " stands in for it", at);
+        b.set(FiscalVoucher.ID, voucherNo);
+        unreadable.add(at);
+    }
+
+    /**
+     * The tags no table models: carried fields checked against their limit, any other FIELD_UNLISTED and checked
+     * against the limit its name gives; all kept as text in document order.
+     */
+    private static Map<String, String> others(Map<String, FieldDef> carried, Map<String, String> values, Set<String> zeroTolerant,
+            String at, ProblemCollector problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((tag, text) -> {
+            FieldDef f = carried.get(tag);
+            String fieldAt = Locations.field(at, tag);
+            if (text.isEmpty()) {
+                return;
+            }
+            if (f == null) {
+                problems.add(FiscalCodes.FIELD_UNLISTED, tag + " is not a field the hub knows for this voucher type; it is kept"
+                        + " and written back", fieldAt);
+                f = FieldDef.text(tag);
+            }
+            if (f.kind() == FieldKind.AMOUNT) {
+                amount(f, text, zeroTolerant, fieldAt, problems);
+            } else if (f.kind() == FieldKind.DATE) {
+                date(f, text, fieldAt, problems);
+            } else {
+                text(f, text, fieldAt, problems);
+            }
+            out.put(tag, text);
+        });
+        return out;
     }
 
     private static void structure(RawVoucher.Fields fields, String at, ProblemCollector problems) {
@@ -198,7 +332,7 @@ public final class FiscalVoucherReader {
         void set(String tag, Object value);
     }
 
-    private static void convert(List<FieldDef> fields, Map<String, String> values, Setter setter, String at,
+    private void convert(List<FieldDef> fields, Map<String, String> values, Setter setter, Set<String> zeroTolerant, String at,
             ProblemCollector problems, Set<String> unreadable) {
         for (FieldDef f : fields) {
             String text = values.remove(f.tag());
@@ -207,35 +341,75 @@ public final class FiscalVoucherReader {
             }
             String fieldAt = Locations.field(at, f.tag());
             Object value = switch (f.kind()) {
-                case TEXT -> text;
-                case DATE -> {
-                    LocalDate d = FiscalText.parseDate(text);
-                    if (d == null) {
-                        problems.add(FiscalCodes.BAD_DATE, f.tag() + " '" + text + "' is not a yyyyMMdd date", fieldAt);
-                        unreadable.add(fieldAt);
-                    }
-                    yield d;
-                }
-                case AMOUNT -> {
-                    BigDecimal a = FiscalText.parseAmount(text);
-                    if (a == null) {
-                        problems.add(FiscalCodes.BAD_AMOUNT, f.tag() + " '" + text + "' is not an amount", fieldAt);
-                        unreadable.add(fieldAt);
-                    }
-                    yield a;
-                }
+                case TEXT -> text(f, text, fieldAt, problems);
+                case DATE -> date(f, text, fieldAt, problems);
+                case AMOUNT -> amount(f, text, zeroTolerant, fieldAt, problems);
             };
+            if (value == null || problems.reportedAt(fieldAt)) {
+                unreadable.add(fieldAt);
+            }
             setter.set(f.tag(), value);
         }
     }
 
-    private static Map<String, String> nonEmpty(Map<String, String> values) {
-        Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                out.put(k, v);
-            }
-        });
-        return out;
+    /** The text, its syntax and length checked; PAY_TYPE_CODE_THREE_DIGITS maps 121 to 12. */
+    private static String text(FieldDef f, String text, String fieldAt, ProblemCollector problems) {
+        String code = f.limit().check(text);
+        if (code != null) {
+            problems.add(code, f.tag() + " '" + shorten(text) + "' is not " + f.limit().describe(), fieldAt);
+            return text;
+        }
+        if (f.tag().equals(PAY_TYPE_CODE) && THREE_DIGITS.matcher(text).matches()) {
+            String parent = text.substring(0, 2);
+            problems.add(FiscalCodes.PAY_TYPE_CODE_THREE_DIGITS, "PayTypeCode " + text + " (old three-digit list) is read as "
+                    + parent, fieldAt);
+            return parent;
+        }
+        if (f.format() != null && !f.matchesFormat(text)) {
+            problems.add(FiscalCodes.FIELD_FORMAT, f.tag() + " '" + shorten(text) + "' does not match " + f.format().pattern(), fieldAt);
+        }
+        return text;
     }
+
+    /** The date; DATE_WITH_TIME reads {@code 2014-06-30 15:20:01} or {@code 2014-06-30} as 2014-06-30. */
+    private static LocalDate date(FieldDef f, String text, String fieldAt, ProblemCollector problems) {
+        LocalDate d = FiscalText.parseDate(text);
+        if (d != null) {
+            return d;
+        }
+        d = FiscalText.parseDateWithTime(text);
+        if (d != null) {
+            problems.add(FiscalCodes.DATE_WITH_TIME, f.tag() + " '" + text + "' is read as " + FiscalText.formatDate(d), fieldAt);
+            return d;
+        }
+        problems.add(FiscalCodes.BAD_DATE, f.tag() + " '" + shorten(text) + "' is not a yyyyMMdd date", fieldAt);
+        return null;
+    }
+
+    /** The amount; at most 13 integer digits; a zero of any scale is 0.00 where {@code zeroTolerant} has the tag. */
+    private static BigDecimal amount(FieldDef f, String text, Set<String> zeroTolerant, String fieldAt, ProblemCollector problems) {
+        BigDecimal a = FiscalText.parseAmount(text);
+        if (a == null) {
+            problems.add(FiscalCodes.BAD_AMOUNT, f.tag() + " '" + shorten(text) + "' is not an amount", fieldAt);
+            return null;
+        }
+        if (!FieldLimit.amountFits(a)) {
+            problems.add(FiscalCodes.FIELD_TOO_LONG, f.tag() + " " + shorten(text) + " has more than " + FieldLimit.AMOUNT_INTEGER_DIGITS
+                    + " integer digits", fieldAt);
+            return null;
+        }
+        if (a.signum() == 0 && zeroTolerant.contains(f.tag())) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return a;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
 }

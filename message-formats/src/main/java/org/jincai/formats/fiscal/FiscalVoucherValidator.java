@@ -134,7 +134,8 @@ public final class FiscalVoucherValidator {
     private boolean accepts(VoucherType type, String vtCode) {
         VoucherType inner = options.typeOf(vtCode);
         if (inner == null) {
-            return false;
+            // an unlisted VtCode read as a payment voucher (VT_CODE_UNLISTED) is its own type
+            return type.family() == VoucherFamily.PAYMENT && vtCode.equals(type.vtCode());
         }
         if (type.family() == VoucherFamily.OTHER) {
             return inner.vtCode().equals(type.vtCode());
@@ -350,7 +351,7 @@ public final class FiscalVoucherValidator {
     private static void formats(List<Problem> out, String at, List<FieldDef> table, FiscalFields fields) {
         for (FieldDef f : table) {
             if (f.format() != null && fields.values().get(f.tag()) instanceof String s && !s.isEmpty() && !f.matchesFormat(s)) {
-                out.add(Problem.of(FiscalCodes.FIELD_FORMAT_INVALID,
+                out.add(Problem.of(FiscalCodes.FIELD_FORMAT,
                         f.tag() + " '" + s + "' does not match " + f.format().pattern(), Locations.field(at, f.tag())));
             }
         }

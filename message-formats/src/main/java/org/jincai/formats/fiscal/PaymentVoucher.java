@@ -145,6 +145,11 @@ public record PaymentVoucher(
     public static final String VT_AUTHORIZED_PAYMENT = "8202";
     /** 5214 一体化 payment voucher (PayTypeCode 1 国库集中支付). */
     public static final String VT_INTEGRATED_PAYMENT = "5214";
+    /**
+     * 5212, a payment voucher type of the integrated budget systems seen in use as an inner voucher (issue 15);
+     * its name is not in public sources, its body is the payment voucher's.
+     */
+    public static final String VT_INTEGRATED_PAYMENT_5212 = "5212";
 
     /** The sum of the details' PayAmt, or {@code null} when a detail has no amount; zero without details. */
     public BigDecimal detailTotal() {

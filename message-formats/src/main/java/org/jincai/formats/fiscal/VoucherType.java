@@ -74,6 +74,8 @@ public final class VoucherType {
     private final boolean refuseZeroSingleDetail;
     private final boolean batchNeedsPayeeBankNo;
     private final List<FailureReason> failureReasons;
+    private final Map<String, FieldDef> carriedHeader;
+    private final Map<String, FieldDef> carriedDetail;
 
     private VoucherType(Builder b) {
         this.vtCode = Objects.requireNonNull(b.vtCode, "vtCode");
@@ -93,6 +95,8 @@ public final class VoucherType {
         this.refuseZeroSingleDetail = b.refuseZeroSingleDetail;
         this.batchNeedsPayeeBankNo = b.batchNeedsPayeeBankNo;
         this.failureReasons = List.copyOf(b.failureReasons);
+        this.carriedHeader = carried(b.carriedHeader, headerByTag);
+        this.carriedDetail = carried(b.carriedDetail, detailByTag);
         for (String tag : List.of(FiscalVoucher.ID, FiscalVoucher.VT_CODE, FiscalVoucher.VOUCHER_NO)) {
             if (!headerByTag.containsKey(tag)) {
                 throw new IllegalArgumentException("the header of " + vtCode + " lacks the core tag " + tag);
@@ -123,6 +127,17 @@ public final class VoucherType {
             }
         }
         agencyTags.forEach(t -> requireKind(detailByTag, t, FieldKind.TEXT));
+    }
+
+    /** The carried fields a table does not model itself (a tag the table has is the table's). */
+    private static Map<String, FieldDef> carried(List<FieldDef> fields, Map<String, FieldDef> table) {
+        Map<String, FieldDef> out = new LinkedHashMap<>();
+        for (FieldDef f : fields) {
+            if (!table.containsKey(f.tag())) {
+                out.putIfAbsent(f.tag(), f);
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     private static Map<String, FieldDef> index(List<FieldDef> fields, String what) {
@@ -161,6 +176,8 @@ public final class VoucherType {
         b.refuseZeroSingleDetail = refuseZeroSingleDetail;
         b.batchNeedsPayeeBankNo = batchNeedsPayeeBankNo;
         b.failureReasons.addAll(failureReasons);
+        b.carriedHeader.addAll(carriedHeader.values());
+        b.carriedDetail.addAll(carriedDetail.values());
         return b;
     }
 
@@ -272,6 +289,20 @@ public final class VoucherType {
         return failureReasons;
     }
 
+    /**
+     * Header fields real vouchers carry that the hub does not interpret (ExpFuncCode1–3, ClearBank*, TaxBillNo,
+     * ForeignAmt, TreCode, …): recognised, checked against their {@link FieldLimit}, kept as text in document
+     * order and written back (a receipt echoes them), never FIELD_UNLISTED.
+     */
+    public Map<String, FieldDef> carriedHeader() {
+        return carriedHeader;
+    }
+
+    /** Detail fields carried the same way (PayKindCode, MOFDepCode, ReceiverCode, …). */
+    public Map<String, FieldDef> carriedDetail() {
+        return carriedDetail;
+    }
+
     /** The XSD of the hub's for this type's family, {@code null} when there is none. */
     public String schema() {
         return family.schema();
@@ -299,6 +330,8 @@ public final class VoucherType {
         private boolean refuseZeroSingleDetail;
         private boolean batchNeedsPayeeBankNo;
         private final List<FailureReason> failureReasons = new ArrayList<>();
+        private final List<FieldDef> carriedHeader = new ArrayList<>();
+        private final List<FieldDef> carriedDetail = new ArrayList<>();
 
         private Builder(String vtCode, String name, VoucherFamily family) {
             this.vtCode = vtCode;
@@ -421,6 +454,18 @@ public final class VoucherType {
 
         public Builder failureReason(boolean inDetails, String amountTag, String... reasonTags) {
             failureReasons.add(new FailureReason(inDetails, amountTag, List.of(reasonTags)));
+            return this;
+        }
+
+        /** Header fields carried without being interpreted (see {@link VoucherType#carriedHeader()}). */
+        public Builder carriedHeader(List<FieldDef> fields) {
+            carriedHeader.addAll(fields);
+            return this;
+        }
+
+        /** Detail fields carried without being interpreted. */
+        public Builder carriedDetail(List<FieldDef> fields) {
+            carriedDetail.addAll(fields);
             return this;
         }
 

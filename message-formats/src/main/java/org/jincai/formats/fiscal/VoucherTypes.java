@@ -23,6 +23,8 @@ public final class VoucherTypes {
     public static final VoucherType AUTHORIZED_PAYMENT = VoucherTables.payment(PaymentVoucher.VT_AUTHORIZED_PAYMENT, "财政授权支付凭证");
     /** 5214 一体化支付凭证 (PayTypeCode 1 国库集中支付). */
     public static final VoucherType INTEGRATED_PAYMENT = VoucherTables.payment(PaymentVoucher.VT_INTEGRATED_PAYMENT, "国库集中支付凭证（一体化）");
+    /** 5212, a payment voucher of the integrated budget systems (its name is not in public sources). */
+    public static final VoucherType INTEGRATED_PAYMENT_5212 = VoucherTables.payment(PaymentVoucher.VT_INTEGRATED_PAYMENT_5212, "支付凭证（一体化，5212）");
     /** 8207 财政批量业务支付明细. */
     public static final VoucherType BATCH_PAYMENT_DETAIL = VoucherTables.batchPaymentDetail();
     /** 5106 授权支付清算额度通知单. */
@@ -42,6 +44,7 @@ public final class VoucherTypes {
             .with(DIRECT_PAYMENT)
             .with(AUTHORIZED_PAYMENT)
             .with(INTEGRATED_PAYMENT)
+            .with(INTEGRATED_PAYMENT_5212)
             .with(BATCH_PAYMENT_DETAIL)
             .with(AUTHORIZED_CLEARING_QUOTA)
             .with(DIRECT_CLEARING_QUOTA)
@@ -58,13 +61,13 @@ public final class VoucherTypes {
         this.byVtCode = Collections.unmodifiableMap(new LinkedHashMap<>(byVtCode));
     }
 
-    /** The standard's types: 5201, 8202, 5214, 8207, 5106, 5108, 2301, 2302, 2203, 2252. */
+    /** The standard's types: 5201, 8202, 5214, 5212, 8207, 5106, 5108, 2301, 2302, 2203, 2252. */
     public static VoucherTypes standard() {
         return STANDARD;
     }
 
     /**
-     * The payment voucher type under {@code vtCode}: the standard's constant for 5201 / 8202 / 5214, else
+     * The payment voucher type under {@code vtCode}: the standard's constant for 5201 / 8202 / 5214 / 5212, else
      * the payment tables under that VtCode (a region reading another code as a payment, see
      * {@link FiscalReadOptions#paymentVtCodes()}).
      */

@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
  *
  * <p>Header and detail are {@code xs:all} (senders order tags differently; each at most once); a field is
  * required when every type of the family requires it (a detail Id always); dates are 8 digits, amounts a
- * plain number with two decimals, formatted text its format; empty elements are accepted as absent, as the
- * reader treats them. Legacy tags the types read (ExpEcoCode, XpayAmt, Amt) are accepted where they map.
+ * plain number with two decimals (or a bare zero, which originals carry in their X-amounts), formatted text its
+ * format; empty elements are accepted as absent, as the reader treats them. Legacy tags the types read (ExpEcoCode,
+ * XpayAmt, Amt) are accepted where they map, and the fields the types carry without interpreting them (ExpFuncCode1,
+ * ClearBankCode, ForeignAmt, PayKindCode, …) are optional elements.
  */
 final class FiscalXsdGenerator {
 
@@ -39,26 +41,26 @@ final class FiscalXsdGenerator {
         sb.append("-->\n");
         sb.append("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" elementFormDefault=\"unqualified\">\n\n");
         sb.append("  <xs:element name=\"Voucher\">\n    <xs:complexType>\n      <xs:all>\n");
-        elements(sb, types, VoucherType::header, false, "        ");
+        elements(sb, types, VoucherType::header, VoucherType::carriedHeader, false, "        ");
         sb.append("        <xs:element name=\"DetailList\" minOccurs=\"0\">\n");
         sb.append("          <xs:complexType>\n            <xs:sequence>\n");
         sb.append("              <xs:element name=\"Detail\" type=\"Detail\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>\n");
         sb.append("            </xs:sequence>\n          </xs:complexType>\n        </xs:element>\n");
         sb.append("      </xs:all>\n    </xs:complexType>\n  </xs:element>\n\n");
         sb.append("  <xs:complexType name=\"Detail\">\n    <xs:all>\n");
-        elements(sb, types, VoucherType::detail, true, "      ");
+        elements(sb, types, VoucherType::detail, VoucherType::carriedDetail, true, "      ");
         sb.append("    </xs:all>\n  </xs:complexType>\n\n");
         sb.append("  <xs:simpleType name=\"Text\">\n    <xs:restriction base=\"xs:string\"/>\n  </xs:simpleType>\n\n");
         sb.append("  <xs:simpleType name=\"Date\">\n    <xs:restriction base=\"xs:token\">\n")
                 .append("      <xs:pattern value=\"([0-9]{8})?\"/>\n    </xs:restriction>\n  </xs:simpleType>\n\n");
         sb.append("  <xs:simpleType name=\"Amount\">\n    <xs:restriction base=\"xs:token\">\n")
-                .append("      <xs:pattern value=\"(-?[0-9]{1,18}\\.[0-9]{2})?\"/>\n    </xs:restriction>\n  </xs:simpleType>\n\n");
+                .append("      <xs:pattern value=\"(-?[0-9]{1,18}\\.[0-9]{2}|0|0\\.0|0\\.00)?\"/>\n    </xs:restriction>\n  </xs:simpleType>\n\n");
         sb.append("</xs:schema>\n");
         return sb.toString();
     }
 
     private static void elements(StringBuilder sb, List<VoucherType> types, Function<VoucherType, List<FieldDef>> table,
-            boolean detail, String indent) {
+            Function<VoucherType, Map<String, FieldDef>> carried, boolean detail, String indent) {
         Map<String, FieldDef> union = new LinkedHashMap<>();
         // the widest table first, so the family's extra tags keep their place in the listing
         List<VoucherType> widestFirst = new ArrayList<>(types);
@@ -83,6 +85,17 @@ final class FiscalXsdGenerator {
             element(sb, f, required, indent);
         }
         for (FieldDef f : legacy.values()) {
+            element(sb, f, false, indent);
+        }
+        Map<String, FieldDef> kept = new LinkedHashMap<>();
+        for (VoucherType t : widestFirst) {
+            carried.apply(t).forEach((tag, f) -> {
+                if (!union.containsKey(tag) && !legacy.containsKey(tag)) {
+                    kept.putIfAbsent(tag, f);
+                }
+            });
+        }
+        for (FieldDef f : kept.values()) {
             element(sb, f, false, indent);
         }
     }

@@ -138,7 +138,7 @@ class PaymentVoucherRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"20261131", "2026-11-27", "261127", "2026112", "abcdefgh"})
+    @ValueSource(strings = {"20261131", "2026/11/27", "2026-11-31", "261127", "2026112", "abcdefgh"})
     void datesMustBeYyyyMmDd(String text) {
         VoucherReadResult r = readXml(validXml().replace("<VouDate>20261127</VouDate>", "<VouDate>" + text + "</VouDate>"));
 
@@ -175,7 +175,7 @@ class PaymentVoucherRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Id", "AdmDivCode", "StYear", "VtCode", "VouDate", "VoucherNo", "AgencyCode", "PayAcctNo", "PayAmt"})
+    @ValueSource(strings = {"AdmDivCode", "StYear", "VtCode", "VouDate", "VoucherNo", "AgencyCode", "PayBankCode", "PayAcctNo", "PayAmt"})
     void requiredHeaderFields(String tag) {
         String xml = validXml().replaceFirst("<" + tag + ">[^<]*</" + tag + ">\n", "");
 

@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * Field values of the round-trip property tests, drawn from the caller's seeded {@link Random}: GBK text with
  * the characters that trip naive writers (markup, quotes, full-width punctuation, rare given-name characters),
- * digits without a leading zero, dates of 2026, and amounts in fen.
+ * identifiers of the characters {@link FieldLimit} allows, digits without a leading zero, dates of 2026, and
+ * amounts in fen.
  */
 final class RandomValues {
 
@@ -30,6 +31,25 @@ final class RandomValues {
         }
         String s = sb.toString().strip();
         return s.isEmpty() ? "甲" : s;
+    }
+
+    private static final String IDENTIFIER = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789-";
+
+    /**
+     * A value within {@code limit}: an identifier of ASCII letters, digits and '-' (starting with a letter or
+     * digit), or GBK text as {@link #text}, at most {@code length} and never more than the limit's length.
+     */
+    static String value(FieldLimit limit, int length, Random random) {
+        int n = Math.min(length, limit.maxLength());
+        if (limit.syntax() != FieldLimit.Syntax.IDENTIFIER) {
+            return text(n, random);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(IDENTIFIER.charAt(random.nextInt(IDENTIFIER.length() - 1)));
+        while (sb.length() < n) {
+            sb.append(IDENTIFIER.charAt(random.nextInt(IDENTIFIER.length())));
+        }
+        return sb.toString();
     }
 
     static String digits(int length, Random random) {

@@ -65,6 +65,7 @@ class RoundTripPropertyTest {
                 .voucherNo(voucherNo)
                 .id(Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()))
                 .agencyCode(digits(6, random))
+                .payBankCode(digits(12, random))
                 .payAcctNo(digits(16, random))
                 .vouDate(date(random));
         if (random.nextInt(5) == 0) {
@@ -104,7 +105,7 @@ class RoundTripPropertyTest {
                 continue;
             }
             Object value = switch (f.kind()) {
-                case TEXT -> text(1 + random.nextInt(20), random);
+                case TEXT -> RandomValues.value(FieldLimit.forTag(f.tag(), f.kind()), 1 + random.nextInt(20), random);
                 case DATE -> date(random);
                 case AMOUNT -> amount(random);
             };

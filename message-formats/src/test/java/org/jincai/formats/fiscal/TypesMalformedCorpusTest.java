@@ -100,7 +100,7 @@ class TypesMalformedCorpusTest {
                 s -> replace("<BusinessTypeCode>3</BusinessTypeCode>", "<BusinessTypeCode>4</BusinessTypeCode>")
                         .apply(s).replaceFirst("<PayeeAcctBankNo>[^<]*</PayeeAcctBankNo>\n", "")));
         batch.add(original("no-details.xml", FiscalCodes.DETAIL_LIST_EMPTY, s -> s.replaceAll("(?s)<DetailList>.*</DetailList>\n", "")));
-        batch.add(original("original-vt-code-not-digits.xml", FiscalCodes.FIELD_FORMAT_INVALID, replace("<OriginalVtCode>8202<", "<OriginalVtCode>82O2<")));
+        batch.add(original("original-vt-code-not-digits.xml", FiscalCodes.FIELD_FORMAT, replace("<OriginalVtCode>8202<", "<OriginalVtCode>82O2<")));
         batch.add(original("negative-line.xml", FiscalCodes.NON_POSITIVE_AMOUNT, replace("<PayAmt>12000.00<", "<PayAmt>-12000.00<")));
         batch.add(receipt("receipt-x-sum-mismatch.xml", FiscalCodes.X_SUM_AMT_MISMATCH, replace("<XSumAmt>52000.00<", "<XSumAmt>60531.20<")));
         batch.add(receipt("receipt-failed-line-without-reason.xml", FiscalCodes.RECEIPT_FIELD_MISSING,
@@ -111,7 +111,7 @@ class TypesMalformedCorpusTest {
         for (VoucherType quota : List.of(VoucherTypes.AUTHORIZED_CLEARING_QUOTA, VoucherTypes.DIRECT_CLEARING_QUOTA)) {
             List<Case> q = new ArrayList<>(common(quota, "TreCode"));
             q.add(original("dept-num-mismatch.xml", FiscalCodes.DEPT_NUM_MISMATCH, replace("<DeptNum>2<", "<DeptNum>3<")));
-            q.add(original("set-month-13.xml", FiscalCodes.FIELD_FORMAT_INVALID, replace("<SetMonth>11<", "<SetMonth>13<")));
+            q.add(original("set-month-13.xml", FiscalCodes.FIELD_FORMAT, replace("<SetMonth>11<", "<SetMonth>13<")));
             q.add(original("line-without-sup-dep.xml", FiscalCodes.MISSING_FIELD, drop("SupDepCode")));
             all.put(quota, q);
         }

@@ -105,7 +105,7 @@ class TypesRoundTripPropertyTest {
             d.text("Id", voucherNo + "-" + i);
             for (FieldDef f : type.detail()) {
                 if (f.presence() == FieldDef.Presence.REQUIRED && f.kind() == FieldKind.TEXT) {
-                    d.text(f.tag(), text(1 + random.nextInt(8), random));
+                    d.text(f.tag(), RandomValues.value(f.limit(), 1 + random.nextInt(8), random));
                 }
                 if (f.kind() == FieldKind.AMOUNT) {
                     d.amount(f.tag(), random.nextBoolean() || f.presence() == FieldDef.Presence.REQUIRED ? amount(random) : null);
@@ -223,7 +223,7 @@ class TypesRoundTripPropertyTest {
 
     private Object value(FieldDef f, Random random) {
         return switch (f.kind()) {
-            case TEXT -> f.format() == null ? text(1 + random.nextInt(20), random) : digits(1, random);
+            case TEXT -> f.format() == null ? RandomValues.value(f.limit(), 1 + random.nextInt(20), random) : digits(1, random);
             case DATE -> date(random);
             case AMOUNT -> amount(random);
         };

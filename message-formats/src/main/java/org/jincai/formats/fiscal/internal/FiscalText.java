@@ -2,6 +2,7 @@ package org.jincai.formats.fiscal.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -14,6 +15,11 @@ public final class FiscalText {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     private static final Pattern DATE_TEXT = Pattern.compile("\\d{8}");
+    private static final DateTimeFormatter DASHED_DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DASHED_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern DASHED_DATE_TIME_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+    private static final Pattern DASHED_DATE_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Plain decimal only: no exponent, no grouping, no currency sign. */
     private static final Pattern NUMBER_TEXT = Pattern.compile("[+-]?\\d{1,18}(\\.\\d{1,18})?");
 
@@ -30,6 +36,27 @@ public final class FiscalText {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The date of {@code yyyy-MM-dd HH:mm:ss} or {@code yyyy-MM-dd} (older systems' XPayDate), {@code null} for
+     * any other text or an impossible date or time.
+     */
+    public static LocalDate parseDateWithTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (DASHED_DATE_TIME_TEXT.matcher(text).matches()) {
+                return LocalDateTime.parse(text, DASHED_DATE_TIME).toLocalDate();
+            }
+            if (DASHED_DATE_TEXT.matcher(text).matches()) {
+                return LocalDate.parse(text, DASHED_DATE);
+            }
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        return null;
     }
 
     public static String formatDate(LocalDate date) {

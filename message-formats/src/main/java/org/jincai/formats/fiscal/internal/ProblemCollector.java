@@ -1,7 +1,9 @@
 package org.jincai.formats.fiscal.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jincai.formats.Problem;
 import org.jincai.formats.fiscal.FiscalCodes;
 import org.jincai.formats.fiscal.FiscalReadOptions;
@@ -15,6 +17,7 @@ public final class ProblemCollector {
     private final FiscalReadOptions options;
     private final List<Problem> errors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
+    private final Set<String> locations = new HashSet<>();
     private int count;
     private boolean truncated;
 
@@ -37,11 +40,17 @@ public final class ProblemCollector {
             return;
         }
         count++;
+        locations.add(p.location());
         (options.isWarning(p.code()) ? warnings : errors).add(p);
     }
 
     public void addAll(List<Problem> problems) {
         problems.forEach(this::add);
+    }
+
+    /** True when a problem (error or warning) was added at exactly this location. */
+    public boolean reportedAt(String location) {
+        return locations.contains(location);
     }
 
     public List<Problem> errors() {

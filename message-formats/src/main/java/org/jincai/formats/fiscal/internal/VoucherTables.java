@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jincai.formats.fiscal.FieldDef;
+import org.jincai.formats.fiscal.FieldLimit;
 import org.jincai.formats.fiscal.FiscalCodes;
 import org.jincai.formats.fiscal.VoucherFamily;
 import org.jincai.formats.fiscal.VoucherType;
@@ -27,6 +28,46 @@ public final class VoucherTables {
     static final String VT_CODE_FORMAT = "[0-9]{4}";
     static final String MONTH_FORMAT = "0?[1-9]|1[0-2]";
     static final String COUNT_FORMAT = "[0-9]{1,9}";
+
+    /** An exchange rate (EstRat): digits with up to 8 decimals. */
+    static final String RATE_FORMAT = "[0-9]{1,9}(\\.[0-9]{1,8})?";
+    /** An ISO 4217 currency code (CurrencyCode CNY). */
+    static final String CURRENCY_FORMAT = "[A-Z]{3}";
+
+    /**
+     * Header fields real vouchers carry beyond the tables (reference §4.1 [C] HB24, DAT95 B.1, ITFE; issue 15),
+     * which the hub keeps and writes back without interpreting: 类/款/项 of the functional classification, the
+     * clearing bank and account, tax and non-tax links, the cheque number, the foreign-currency block, the
+     * payment and handling kinds, the file number, the treasury and finance organ codes, the period type.
+     */
+    static final List<FieldDef> CARRIED_HEADER = List.of(
+            text("ExpFuncCode1").limit(FieldLimit.identifier(FieldLimit.CODE_LENGTH)), text("ExpFuncName1"),
+            text("ExpFuncCode2").limit(FieldLimit.identifier(FieldLimit.CODE_LENGTH)), text("ExpFuncName2"),
+            text("ExpFuncCode3").limit(FieldLimit.identifier(FieldLimit.CODE_LENGTH)), text("ExpFuncName3"),
+            text("ClearBankCode"), text("ClearBankName"), text("ClearAcctNo"), text("ClearAcctName"), text("ClearAcctBankName"),
+            text("TaxBillNo"), text("TaxayerID"), text("TaxOrgCode"), text("PayCode"), text("GovProcurementID"),
+            text("CheckNo"), text("XCheckNo"),
+            amount("ForeignAmt"), text("CurrencyCode").format(CURRENCY_FORMAT), text("EstRat").format(RATE_FORMAT),
+            text("AmtUnit").limit(FieldLimit.identifier(FieldLimit.CODE_LENGTH)),
+            text("PayMgrCode"), text("PayMgrName"), text("FundDealModeCode"), text("FundDealModeName"),
+            text("XFundDealModeCode"), text("XFundDealModeName"), text("FileNoCode"), text("FileNoName"),
+            text("MOFDepCode"), text("MOFDepName"), text("TreCode"), text("FinOrgCode"),
+            text("PeriodType").limit(FieldLimit.identifier(FieldLimit.CODE_LENGTH)), text("PeriodTypeCode"), text("PeriodTypeName"),
+            text("XAddWordCode"));
+
+    /**
+     * Detail fields carried the same way (§4.2 [C] DAT95, HB24, ITFE): the payment kind, the finance department,
+     * the file number, the receiver, the foreign-currency block, the cheque number, 类/款/项, the treasury code.
+     */
+    static final List<FieldDef> CARRIED_DETAIL = List.of(
+            text("PayKindCode"), text("PayKindName"), text("MOFDepCode"), text("MOFDepName"),
+            text("FileNoCode"), text("FileNoName"), text("ReceiverCode"),
+            amount("ForeignAmt"), text("CurrencyCode").format(CURRENCY_FORMAT), text("EstRat").format(RATE_FORMAT),
+            text("AmtUnit").limit(FieldLimit.identifier(FieldLimit.CODE_LENGTH)), text("XCheckNo"),
+            text("ExpFuncCode1").limit(FieldLimit.identifier(FieldLimit.CODE_LENGTH)), text("ExpFuncName1"),
+            text("ExpFuncCode2").limit(FieldLimit.identifier(FieldLimit.CODE_LENGTH)), text("ExpFuncName2"),
+            text("ExpFuncCode3").limit(FieldLimit.identifier(FieldLimit.CODE_LENGTH)), text("ExpFuncName3"),
+            text("TaxBillNo"), text("TreCode"), text("XAddWordCode"), text("TrackingID"));
 
     private VoucherTables() {
     }
@@ -66,9 +107,12 @@ public final class VoucherTables {
 
     // ---------------------------------------------------------------- payments 5201 / 8202 / 5214
 
-    /** Header tags required on a payment voucher: the M marks of DAT95 B.1 (§4.1). */
+    /**
+     * Header tags required on a payment voucher: the M marks of DAT95 B.1 (§4.1), and PayBankCode, the agent
+     * bank that pays it (the hub routes on it and stores it NOT NULL; DAT95's 授权支付回单 profile leaves it O).
+     */
     private static final Set<String> PAYMENT_REQUIRED = Set.of("Id", "AdmDivCode", "StYear", "VtCode", "VouDate", "VoucherNo",
-            "AgencyCode", "PayAcctNo", "PayAmt");
+            "AgencyCode", "PayBankCode", "PayAcctNo", "PayAmt");
     /** Header X-fields a payment receipt (回单) must carry (§4.1 M (回单)). */
     private static final Set<String> PAYMENT_RECEIPT = Set.of("XPayDate", "XAgentBusinessNo", "XPayAmt");
     /** Detail tags required on a payment line (§4.2); Id has its own rule (DETAIL_ID_MISSING). */
@@ -117,6 +161,8 @@ public final class VoucherTables {
                 .link("VoucherBillId", "Id")
                 .requiredWithoutDetails("PayeeAcctNo", "PayeeAcctName")
                 .batchNeedsPayeeBankNo(true)
+                .carriedHeader(CARRIED_HEADER)
+                .carriedDetail(CARRIED_DETAIL)
                 .build();
     }
 
@@ -152,6 +198,8 @@ public final class VoucherTables {
                 .detailsRequired(true)
                 .batchNeedsPayeeBankNo(true)
                 .failureReason(true, "XPayAmt", "XAddWord", "XAddWordCode")
+                .carriedHeader(CARRIED_HEADER)
+                .carriedDetail(CARRIED_DETAIL)
                 .build();
     }
 
@@ -184,6 +232,8 @@ public final class VoucherTables {
                 .detailsRequired(true)
                 .limitPerAgency("AgencyCode", "SupDepCode")
                 .refuseZeroSingleDetail(true)
+                .carriedHeader(CARRIED_HEADER)
+                .carriedDetail(CARRIED_DETAIL)
                 .build();
     }
 
@@ -222,6 +272,8 @@ public final class VoucherTables {
                 .count("AllNum", null, FiscalCodes.ALL_NUM_MISMATCH)
                 .detailsRequired(true)
                 .failureReason(false, "XPayAmt", "XAddWord")
+                .carriedHeader(CARRIED_HEADER)
+                .carriedDetail(CARRIED_DETAIL)
                 .build();
     }
 
@@ -276,6 +328,8 @@ public final class VoucherTables {
                 .link("VoucherBillId", "Id")
                 .link("VoucherBillNo", "VoucherNo")
                 .requiredWithoutDetails("PayeeAcctNo", "PayeeAcctName")
+                .carriedHeader(CARRIED_HEADER)
+                .carriedDetail(CARRIED_DETAIL)
                 .build();
     }
 
