@@ -1,5 +1,6 @@
 package org.jincai.formats.fiscal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -9,14 +10,42 @@ import org.jincai.formats.fiscal.sign.VoucherSigner;
 import org.jincai.formats.fiscal.sign.VoucherVerifier;
 
 /**
- * Signs envelope bodies and verifies their signatures, always over the exact inner voucher bytes the body
- * carries (the base64-decoded {@code <Voucher>}), never over a re-serialisation. A signature is appended to
- * the body's {@code SignatureList} as {@code <Signature No="position" SN="serial">base64</Signature>};
- * signatures already there are kept untouched.
+ * Signs envelope bodies and verifies their signatures over what the finance systems sign: the base64 text
+ * of {@code <Voucher>} (its ASCII bytes), not the decoded GBK voucher. A real 2024 signature verifies with
+ * {@code openssl cms -verify} over that text and not over the decoded bytes (reference §3.1, §11.3); no public
+ * source shows the decoded-bytes form, so the hub neither signs nor verifies it. A text the sender wrapped
+ * in lines is verified as received, then without its line breaks; every form decodes to the same voucher.
+ * A signature is appended to the body's {@code SignatureList} as
+ * {@code <Signature No="position" SN="serial">base64</Signature>}; signatures already there are kept untouched.
  */
 public final class FiscalSignatures {
 
     private FiscalSignatures() {
+    }
+
+    /** The bytes a signature covers: the ASCII of the base64 text. */
+    public static byte[] signedContent(String voucherText) {
+        return voucherText.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Verifies over the text as received, then (when it differs) stripped of surrounding blanks, then without
+     * any line break: the first form that verifies wins; else the answer over the text as received.
+     */
+    private static SignatureCheck verifyText(String text, byte[] der, VoucherVerifier verifier) {
+        SignatureCheck first = verifier.verify(signedContent(text), der);
+        if (first.isValid()) {
+            return first;
+        }
+        for (String form : List.of(text.strip(), text.replaceAll("[ \\t\\r\\n]", ""))) {
+            if (!form.equals(text)) {
+                SignatureCheck other = verifier.verify(signedContent(form), der);
+                if (other.isValid()) {
+                    return other;
+                }
+            }
+        }
+        return first;
     }
 
     /**
@@ -26,7 +55,7 @@ public final class FiscalSignatures {
      * @throws org.jincai.formats.fiscal.sign.SigningException when the signer fails
      */
     public static VoucherBody sign(VoucherBody body, String position, VoucherSigner signer) {
-        byte[] signature = signer.sign(body.voucherXmlUnshared());
+        byte[] signature = signer.sign(signedContent(body.voucherText()));
         return body.withSignature(new VoucherSignature(position, signer.certificateSerial(), Base64.getEncoder().encodeToString(signature)));
     }
 
@@ -66,9 +95,12 @@ public final class FiscalSignatures {
                 out.add(Problem.of(FiscalCodes.SIGNATURE_MALFORMED, "the signature is empty", at));
                 continue;
             }
-            SignatureCheck check = verifier.verify(body.voucherXmlUnshared(), der);
+            SignatureCheck check = verifyText(body.voucherText(), der, verifier);
             if (!check.isValid()) {
                 out.add(Problem.of(check.code(), check.message(), at));
+            } else if (check.sha1()) {
+                out.add(Problem.of(FiscalCodes.SIGNATURE_SHA1, "the signature of " + check.signerSubject()
+                        + " uses SHA-1, allowed for this finance system", at));
             }
         }
         return out;

@@ -10,12 +10,14 @@ import javax.xml.stream.XMLStreamReader;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.fiscal.internal.BoundedInputStream;
 import org.jincai.formats.fiscal.internal.Stax;
+import org.jincai.formats.fiscal.internal.XmlFragment;
 import org.jincai.formats.xml.SecureXml;
 
 /**
  * Reads a MOF envelope (the transport file of the voucher library, 电子凭证库) with a streaming parser:
  * VoucherCount and each VoucherBody with its attributes, VoucherFlag, Return_Reason, Attach, the inner
- * voucher (base64-decoded to its exact bytes, not interpreted here) and its seals and signatures.
+ * voucher (its base64 text as received, which the signatures cover, and the decoded bytes, not interpreted
+ * here) and its seals and signatures, whatever their inner structure.
  *
  * <p>What cannot be trusted at all is refused with a {@link FormatException}: a DTD
  * ({@code DOCTYPE_NOT_ALLOWED}), XML that is not well-formed ({@code XML_NOT_WELL_FORMED}), a root other than
@@ -118,6 +120,7 @@ public final class MofEnvelopeReader {
         String returnReason = null;
         String attach = null;
         byte[] voucher = null;
+        String voucherText = null;
         List<VoucherSignature> signatures = new ArrayList<>();
         List<SignStamp> stamps = new ArrayList<>();
         while (Stax.nextChild(r)) {
@@ -129,13 +132,19 @@ public final class MofEnvelopeReader {
                     if (voucher != null) {
                         throw new FormatException(FiscalCodes.ENVELOPE_BODY_INVALID, "more than one <Voucher> in one body", at);
                     }
-                    voucher = decodeBase64(Stax.text(r), at);
+                    voucherText = Stax.text(r);
+                    voucher = decodeBase64(voucherText, at);
                 }
                 case "SignStampList" -> {
-                    // the element name of a seal is not in public samples; any child is kept as a seal
+                    // the element name of a seal is not in public samples; any child is kept as a seal, a plain
+                    // <SignStamp No="…">value</SignStamp> as such, anything richer whole
                     while (Stax.nextChild(r)) {
                         String no = Stax.attribute(r, "No");
-                        stamps.add(new SignStamp(no, textOrEmpty(r)));
+                        boolean plain = "SignStamp".equals(r.getLocalName())
+                                && r.getAttributeCount() == (no == null ? 0 : 1);
+                        String xml = XmlFragment.capture(r);
+                        String value = plainText(xml);
+                        stamps.add(plain && value != null ? new SignStamp(no, value) : new SignStamp(no, value, xml));
                     }
                 }
                 case "SignatureList" -> {
@@ -149,7 +158,18 @@ public final class MofEnvelopeReader {
             }
         }
         return new VoucherBody(index, admDivCode, stYear, vtCode, voucherNo, flag, returnReason, attach, voucher,
-                signatures, stamps);
+                signatures, stamps, voucherText);
+    }
+
+    /** The text of a captured element without children, unescaped; {@code null} when it has children. */
+    private static String plainText(String xml) {
+        int start = xml.indexOf('>') + 1;
+        int end = xml.lastIndexOf("</");
+        String inner = xml.substring(start, end);
+        if (inner.indexOf('<') >= 0) {
+            return null;
+        }
+        return inner.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static String textOrEmpty(XMLStreamReader r) throws XMLStreamException {
@@ -162,9 +182,8 @@ public final class MofEnvelopeReader {
         if (text == null) {
             throw new FormatException(FiscalCodes.VOUCHER_NOT_BASE64, "<Voucher> holds elements, not base64 text", at);
         }
-        String compact = text.replaceAll("[ \\t\\r\\n]", "");
         try {
-            return Base64.getDecoder().decode(compact);
+            return VoucherBody.decode(text);
         } catch (IllegalArgumentException e) {
             throw new FormatException(FiscalCodes.VOUCHER_NOT_BASE64, "<Voucher> is not base64: " + e.getMessage(), at);
         }

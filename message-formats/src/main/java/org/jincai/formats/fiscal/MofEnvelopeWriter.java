@@ -4,14 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.List;
 import org.jincai.formats.fiscal.internal.GbkXmlBuilder;
 
 /**
  * Writes a MOF envelope in GBK, one {@code VoucherBody} per line as the voucher library does: VoucherCount,
- * the routing attributes, VoucherFlag, Return_Reason when set, Attach, the inner voucher base64-encoded
- * from its exact bytes, then SignStampList and SignatureList as they were received. Bodies are encoded and
+ * the routing attributes, VoucherFlag, Return_Reason when set, Attach, the inner voucher's base64 text
+ * exactly as received (the finance system's signatures cover it) or as the hub encoded it, then SignStampList and SignatureList as they were received. Bodies are encoded and
  * written one at a time, so memory does not grow with the envelope.
  *
  * <p>Instances hold only immutable configuration and may be shared between threads.
@@ -62,12 +61,18 @@ public final class MofEnvelopeWriter {
         xml.raw("<VoucherFlag>").raw(Integer.toString(b.voucherFlag())).raw("</VoucherFlag>");
         xml.element("Return_Reason", b.returnReason(), "Return_Reason");
         xml.elementAlways("Attach", b.attach(), "Attach");
-        xml.raw("<Voucher>").raw(Base64.getEncoder().encodeToString(b.voucherXmlUnshared())).raw("</Voucher>");
+        // the text exactly as received (or as the hub encoded it): the signatures cover it
+        xml.raw("<Voucher>").raw(b.voucherText()).raw("</Voucher>");
         if (b.stamps().isEmpty()) {
             xml.raw("<SignStampList/>");
         } else {
             xml.raw("<SignStampList>");
             for (SignStamp s : b.stamps()) {
+                if (s.xml() != null) {
+                    // a seal of a richer structure, re-serialised (escaped) when it was read
+                    xml.carried(s.xml(), "SignStamp");
+                    continue;
+                }
                 xml.raw("<SignStamp").attribute("No", s.no(), "SignStamp@No").raw(">");
                 if (s.value() != null) {
                     xml.text(s.value(), "SignStamp");

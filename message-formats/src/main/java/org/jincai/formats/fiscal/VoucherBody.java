@@ -4,20 +4,24 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One {@code <VoucherBody>} of a MOF envelope: the routing attributes, VoucherFlag (0 发送单 original,
- * 1 回单 receipt, 2 退回 return), the return reason, Attach, the inner voucher as the exact GBK bytes that
- * were base64-encoded (signatures are over these bytes, so they are never re-encoded), and the seals and
- * signatures as received.
+ * 1 回单 receipt, 2 退回 return), the return reason, Attach, the inner voucher both as the exact GBK bytes
+ * that were base64-encoded and as the base64 text {@code <Voucher>} carried — the finance systems' detached
+ * PKCS#7 signs that text, so it is kept and written back exactly as received, never re-encoded — and the
+ * seals and signatures as received.
  *
  * @param index 1-based position in the envelope it was read from; 0 for a body not yet placed
  * @param voucherFlag {@link #FLAG_UNKNOWN} when the envelope's VoucherFlag was absent or not a number
  * @param returnReason {@code Return_Reason}; {@code null} when not set
  * @param attach {@code Attach}; empty when not set
  * @param voucherXml the base64-decoded inner voucher; copied in and out, see {@link #openVoucherXml()}
+ * @param voucherText the base64 text of {@code <Voucher>} as received (line breaks included), what the
+ *     signatures cover; {@code null} or empty to encode {@code voucherXml} without line breaks
  */
 public record VoucherBody(
         int index,
@@ -30,7 +34,8 @@ public record VoucherBody(
         String attach,
         byte[] voucherXml,
         List<VoucherSignature> signatures,
-        List<SignStamp> stamps) {
+        List<SignStamp> stamps,
+        String voucherText) {
 
     /** 发送单: the original voucher. */
     public static final int FLAG_ORIGINAL = 0;
@@ -47,6 +52,26 @@ public record VoucherBody(
         voucherXml = voucherXml == null ? new byte[0] : voucherXml.clone();
         signatures = signatures == null ? List.of() : List.copyOf(signatures);
         stamps = stamps == null ? List.of() : List.copyOf(stamps);
+        if (voucherText == null || voucherText.isEmpty()) {
+            voucherText = Base64.getEncoder().encodeToString(voucherXml);
+        } else if (!Arrays.equals(decode(voucherText), voucherXml)) {
+            throw new IllegalArgumentException("the base64 text does not decode to the voucher bytes");
+        }
+    }
+
+    /** A body whose base64 text is the plain encoding of {@code voucherXml} (a voucher the hub wrote). */
+    public VoucherBody(int index, String admDivCode, String stYear, String vtCode, String voucherNo, int voucherFlag,
+            String returnReason, String attach, byte[] voucherXml, List<VoucherSignature> signatures, List<SignStamp> stamps) {
+        this(index, admDivCode, stYear, vtCode, voucherNo, voucherFlag, returnReason, attach, voucherXml, signatures, stamps, null);
+    }
+
+    /**
+     * The bytes of base64 text, line breaks and surrounding blanks (some senders wrap at 76) ignored.
+     *
+     * @throws IllegalArgumentException when it is not base64
+     */
+    static byte[] decode(String base64Text) {
+        return Base64.getDecoder().decode(base64Text.replaceAll("[ \\t\\r\\n]", ""));
     }
 
     /**
@@ -62,7 +87,7 @@ public record VoucherBody(
     /** As {@link #of(PaymentVoucher, int, String)}, with a writer configured for the counterpart's profile. */
     public static VoucherBody of(PaymentVoucher voucher, int voucherFlag, String returnReason, PaymentVoucherWriter writer) {
         return new VoucherBody(0, voucher.admDivCode(), voucher.stYear(), voucher.vtCode(), voucher.voucherNo(),
-                voucherFlag, returnReason, "", writer.write(voucher), List.of(), List.of());
+                voucherFlag, returnReason, "", writer.write(voucher), List.of(), List.of(), null);
     }
 
     /**
@@ -78,7 +103,7 @@ public record VoucherBody(
     /** As {@link #of(FiscalVoucher, int, String)}, with a writer configured for the counterpart's profile. */
     public static VoucherBody of(FiscalVoucher voucher, int voucherFlag, String returnReason, FiscalVoucherWriter writer) {
         return new VoucherBody(0, voucher.admDivCode(), voucher.stYear(), voucher.vtCode(), voucher.voucherNo(),
-                voucherFlag, returnReason, "", writer.write(voucher), List.of(), List.of());
+                voucherFlag, returnReason, "", writer.write(voucher), List.of(), List.of(), null);
     }
 
     /** The inner voucher bytes (a copy). */
@@ -103,13 +128,13 @@ public record VoucherBody(
 
     public VoucherBody withIndex(int newIndex) {
         return new VoucherBody(newIndex, admDivCode, stYear, vtCode, voucherNo, voucherFlag, returnReason, attach,
-                voucherXml, signatures, stamps);
+                voucherXml, signatures, stamps, voucherText);
     }
 
     /** A copy with a different VoucherFlag and reason, e.g. an original turned into a return (退回). */
     public VoucherBody withFlag(int newFlag, String newReturnReason) {
         return new VoucherBody(index, admDivCode, stYear, vtCode, voucherNo, newFlag, newReturnReason, attach,
-                voucherXml, signatures, stamps);
+                voucherXml, signatures, stamps, voucherText);
     }
 
     /** A copy with one more signature after those already carried (which stay untouched). */
@@ -122,7 +147,7 @@ public record VoucherBody(
     /** A copy with these signatures instead of the current ones. */
     public VoucherBody withSignatures(List<VoucherSignature> newSignatures) {
         return new VoucherBody(index, admDivCode, stYear, vtCode, voucherNo, voucherFlag, returnReason, attach,
-                voucherXml, newSignatures, stamps);
+                voucherXml, newSignatures, stamps, voucherText);
     }
 
     public VoucherKey key() {
@@ -147,7 +172,8 @@ public record VoucherBody(
                 && Objects.equals(attach, b.attach)
                 && Arrays.equals(voucherXml, b.voucherXml)
                 && signatures.equals(b.signatures)
-                && stamps.equals(b.stamps);
+                && stamps.equals(b.stamps)
+                && voucherText.equals(b.voucherText);
     }
 
     @Override

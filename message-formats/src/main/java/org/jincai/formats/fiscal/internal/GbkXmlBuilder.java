@@ -38,6 +38,13 @@ public final class GbkXmlBuilder {
         return this;
     }
 
+    /** Markup carried from input (a seal block), checked like a value: GBK-encodable, XML characters only. */
+    public GbkXmlBuilder carried(String markup, String field) {
+        check(markup, field);
+        sb.append(markup);
+        return this;
+    }
+
     /** {@code <tag>value</tag>} after checking the value; nothing when the value is null or empty. */
     public GbkXmlBuilder element(String tag, String value, String field) {
         if (value == null || value.isEmpty()) {

@@ -16,7 +16,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
- * RSA detached PKCS#7: a CMS SignedData without eContent (the voucher bytes travel in {@code <Voucher>},
+ * RSA detached PKCS#7: a CMS SignedData without eContent (the signed content, the base64 text, travels in {@code <Voucher>},
  * not inside the signature), with the signer certificate included, SHA-256 or SHA-1. By default the
  * signature covers signed attributes (content type, message digest, signing time), as CMS signers
  * usually do; {@link #withDirectSignature()} signs the content digest directly for counterparts that
@@ -55,7 +55,7 @@ public final class Pkcs7VoucherSigner implements VoucherSigner {
     }
 
     @Override
-    public byte[] sign(byte[] voucherXml) {
+    public byte[] sign(byte[] content) {
         try {
             ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm.jcaName()).build(key);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
@@ -63,7 +63,7 @@ public final class Pkcs7VoucherSigner implements VoucherSigner {
                     .setDirectSignature(directSignature)
                     .build(contentSigner, certificate));
             generator.addCertificate(new JcaX509CertificateHolder(certificate));
-            return generator.generate(new CMSProcessableByteArray(voucherXml), false).getEncoded();
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
         } catch (OperatorCreationException | CertificateEncodingException | CMSException | IOException e) {
             throw new SigningException("PKCS#7 signing with " + algorithm.jcaName() + " failed: " + e.getMessage(), e);
         }

@@ -23,7 +23,8 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.util.Store;
 
 /**
- * Verifies RSA detached PKCS#7 signatures (CMS SignedData) over the voucher bytes it is given; an
+ * Verifies RSA detached PKCS#7 signatures (CMS SignedData) over the content it is given (for MOF vouchers
+ * the base64 text of {@code <Voucher>}, see {@link org.jincai.formats.fiscal.FiscalSignatures}); an
  * encapsulated content, if any, is ignored in favour of those bytes. Every signer of the structure must
  * verify. Trust is configuration: {@link #trusting(Collection)} accepts a signer certificate that is one
  * of the given certificates or is issued (and signed) by one of them — the counterpart's certificate or
@@ -31,7 +32,9 @@ import org.bouncycastle.util.Store;
  * only and trusts whatever certificate the signature carries. When the signature carries a signing time,
  * the signer certificate must have been valid then.
  *
- * <p>SHA-256, SHA-384, SHA-512 and SHA-1 digests are accepted; {@link #refusingSha1()} refuses SHA-1.
+ * <p>SHA-256, SHA-384, SHA-512 and SHA-1 digests are accepted, a SHA-1 one flagged ({@link SignatureCheck#sha1()},
+ * which the reader reports as SIGNATURE_SHA1); {@link #refusingSha1()} refuses SHA-1 (SIGNATURE_ALGORITHM_REFUSED),
+ * for a finance system whose profile does not allow it.
  * Immutable and thread-safe.
  */
 public final class Pkcs7VoucherVerifier implements VoucherVerifier {
@@ -77,10 +80,10 @@ public final class Pkcs7VoucherVerifier implements VoucherVerifier {
     }
 
     @Override
-    public SignatureCheck verify(byte[] voucherXml, byte[] signature) {
+    public SignatureCheck verify(byte[] content, byte[] signature) {
         CMSSignedData cms;
         try {
-            cms = new CMSSignedData(new CMSProcessableByteArray(voucherXml), signature);
+            cms = new CMSSignedData(new CMSProcessableByteArray(content), signature);
         } catch (CMSException | RuntimeException e) {
             return SignatureCheck.failed(SignatureCheck.SIGNATURE_MALFORMED, "not a CMS SignedData structure: " + e.getMessage());
         }
@@ -111,10 +114,10 @@ public final class Pkcs7VoucherVerifier implements VoucherVerifier {
         }
         try {
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert))) {
-                return SignatureCheck.failed(SignatureCheck.SIGNATURE_INVALID, "the signature does not match the voucher bytes");
+                return SignatureCheck.failed(SignatureCheck.SIGNATURE_INVALID, "the signature does not match the signed content");
             }
         } catch (CMSSignerDigestMismatchException e) {
-            return SignatureCheck.failed(SignatureCheck.SIGNATURE_INVALID, "the voucher bytes differ from those signed (message digest mismatch)");
+            return SignatureCheck.failed(SignatureCheck.SIGNATURE_INVALID, "the content differs from what was signed (message digest mismatch)");
         } catch (CMSVerifierCertificateNotValidException e) {
             return SignatureCheck.failed(SignatureCheck.SIGNER_NOT_TRUSTED, "the signer certificate was not valid at signing time");
         } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
@@ -123,7 +126,9 @@ public final class Pkcs7VoucherVerifier implements VoucherVerifier {
         if (!anySigner && !trusted(cert)) {
             return SignatureCheck.failed(SignatureCheck.SIGNER_NOT_TRUSTED, "signer " + cert.getSubject() + " is not trusted");
         }
-        return SignatureCheck.valid(cert.getSerialNumber().toString(16), cert.getSubject().toString());
+        String serial = cert.getSerialNumber().toString(16);
+        return SHA1.equals(digest) ? SignatureCheck.validSha1(serial, cert.getSubject().toString())
+                : SignatureCheck.valid(serial, cert.getSubject().toString());
     }
 
     private X509CertificateHolder signerCertificate(SignerInformation signer, Store<X509CertificateHolder> carried) {

@@ -8,8 +8,10 @@ package org.jincai.formats.fiscal.sign;
  * @param signerSerial the signer certificate's serial number in lower-case hex (the envelope's {@code SN}),
  *     when known
  * @param signerSubject the signer certificate's subject DN, when known
+ * @param sha1 the signature verified with a SHA-1 digest (broken for new signatures, still used by finance
+ *     systems' certificates of "Private Certificate Authority Of MOF")
  */
-public record SignatureCheck(String code, String message, String signerSerial, String signerSubject) {
+public record SignatureCheck(String code, String message, String signerSerial, String signerSubject, boolean sha1) {
 
     /** The signature does not verify over the given bytes: they were altered, or it was made over others. */
     public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
@@ -21,11 +23,16 @@ public record SignatureCheck(String code, String message, String signerSerial, S
     public static final String SIGNATURE_ALGORITHM_REFUSED = "SIGNATURE_ALGORITHM_REFUSED";
 
     public static SignatureCheck valid(String signerSerial, String signerSubject) {
-        return new SignatureCheck(null, "", signerSerial, signerSubject);
+        return new SignatureCheck(null, "", signerSerial, signerSubject, false);
+    }
+
+    /** Valid, with a SHA-1 digest. */
+    public static SignatureCheck validSha1(String signerSerial, String signerSubject) {
+        return new SignatureCheck(null, "", signerSerial, signerSubject, true);
     }
 
     public static SignatureCheck failed(String code, String message) {
-        return new SignatureCheck(code, message, null, null);
+        return new SignatureCheck(code, message, null, null, false);
     }
 
     public boolean isValid() {

@@ -1,19 +1,19 @@
 package org.jincai.formats.fiscal.sign;
 
 /**
- * Signs the inner voucher of an envelope body. The bytes signed are exactly the base64-decoded GBK bytes
- * of {@code <Voucher>} (reference §3.1 and §11.3: what the standard signs is not public; signing the bytes
- * that travel makes the signature independent of any re-serialisation). Implementations: RSA PKCS#7 today
+ * Signs the content of an envelope body: for MOF vouchers the ASCII bytes of the base64 text written in
+ * {@code <Voucher>}, as finance systems sign it (reference §11.3, checked with openssl on a real 2024
+ * signature; {@link org.jincai.formats.fiscal.FiscalSignatures#sign}). Implementations: RSA PKCS#7 today
  * ({@link Pkcs7VoucherSigner}); an SM2 / GB/T 35275 signer can be plugged in the same way.
  */
 public interface VoucherSigner {
 
     /**
-     * A detached signature (DER) over exactly {@code voucherXml}.
+     * A detached signature (DER) over exactly {@code content}.
      *
      * @throws SigningException when the key or the provider fails
      */
-    byte[] sign(byte[] voucherXml);
+    byte[] sign(byte[] content);
 
     /** The signer certificate's serial number in lower-case hex, written as the envelope's {@code SN}. */
     String certificateSerial();

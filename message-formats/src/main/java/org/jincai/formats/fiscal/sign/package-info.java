@@ -1,6 +1,6 @@
 /**
  * Signatures (电子签名) of fiscal vouchers: a pluggable {@link org.jincai.formats.fiscal.sign.VoucherSigner} /
- * {@link org.jincai.formats.fiscal.sign.VoucherVerifier} over the exact decoded inner voucher bytes, with an
+ * {@link org.jincai.formats.fiscal.sign.VoucherVerifier} over the base64 text of the inner voucher that finance systems sign, with an
  * RSA detached PKCS#7 (CMS SignedData, eContent absent, SHA-256 or SHA-1) implementation on BouncyCastle.
  */
 package org.jincai.formats.fiscal.sign;
