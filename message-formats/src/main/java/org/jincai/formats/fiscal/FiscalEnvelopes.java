@@ -3,8 +3,11 @@ package org.jincai.formats.fiscal;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 
@@ -34,6 +37,19 @@ public final class FiscalEnvelopes {
         PaymentVoucherReader reader = new PaymentVoucherReader(options);
         List<VoucherReadResult> vouchers = new ArrayList<>();
         int declared = new MofEnvelopeReader(options).readEach(in, location, body -> vouchers.add(reader.read(body)));
+        return new EnvelopeReadResult(countProblems(declared, vouchers.size(), location), vouchers);
+    }
+
+    /**
+     * Reads every payment voucher of an envelope with the options of its own sender: {@code optionsOf} gives
+     * them per body (the intake: the profile of the finance system serving the body's AdmDivCode). The envelope
+     * itself is read with the default size limit.
+     */
+    public static EnvelopeReadResult readPayments(InputStream in, String location, Function<VoucherBody, FiscalReadOptions> optionsOf) {
+        Map<FiscalReadOptions, PaymentVoucherReader> readers = new IdentityHashMap<>();
+        List<VoucherReadResult> vouchers = new ArrayList<>();
+        int declared = new MofEnvelopeReader().readEach(in, location,
+                body -> vouchers.add(readers.computeIfAbsent(optionsOf.apply(body), PaymentVoucherReader::new).read(body)));
         return new EnvelopeReadResult(countProblems(declared, vouchers.size(), location), vouchers);
     }
 

@@ -1,23 +1,29 @@
 package org.jincai.core.finance;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jincai.bank.profile.BankProfileValidator;
 import org.jincai.core.TreasuryException;
+import org.jincai.formats.fiscal.FiscalReadOptions;
+import org.jincai.formats.fiscal.VoucherBody;
 
 /**
  * The finance systems the hub serves, checked once at start: codes unique and safe as folder names, each
- * AdmDivCode served by one system only, exactly one of a local folder or an SFTP endpoint, and an SFTP
- * endpoint with a port, a credential and the known-hosts line of its server.
+ * AdmDivCode served by one system only, exactly one of a local folder or an SFTP endpoint, an SFTP
+ * endpoint with a port, a credential and the known-hosts line of its server, and a reading profile whose
+ * certificates can be loaded. Each system's reader options are built once, here.
  */
 public class FinanceDirectory {
 
     public static final String FINANCE_SYSTEM_INVALID = "FINANCE_SYSTEM_INVALID";
 
     private final List<FinanceSystem> systems;
+    private final Map<String, FiscalReadOptions> readOptions = new HashMap<>();
 
     public FinanceDirectory(List<FinanceSystem> systems) {
         List<String> problems = new ArrayList<>();
@@ -48,6 +54,11 @@ public class FinanceDirectory {
                     problems.add(at + " / sftp.password: neither a password nor a private key is configured");
                 }
             }
+            try {
+                readOptions.put(f.code(), f.reading().toOptions());
+            } catch (IllegalArgumentException e) {
+                problems.add(at + " / reading: " + e.getMessage());
+            }
         }
         if (!problems.isEmpty()) {
             throw new TreasuryException(FINANCE_SYSTEM_INVALID, problems.size() + " finance system problem(s): "
@@ -62,6 +73,14 @@ public class FinanceDirectory {
 
     public Optional<FinanceSystem> forAdmDivCode(String admDivCode) {
         return systems.stream().filter(f -> f.serves(admDivCode)).findFirst();
+    }
+
+    /**
+     * The reader options of the finance system serving this body's AdmDivCode; the defaults (lenient, every
+     * habit, unlisted voucher types refused, no signature check) when none serves it.
+     */
+    public FiscalReadOptions readOptionsFor(VoucherBody body) {
+        return forAdmDivCode(body.admDivCode()).map(f -> readOptions.get(f.code())).orElse(FiscalReadOptions.defaults());
     }
 
     public FinanceSystem require(String code) {

@@ -2,17 +2,27 @@ package org.jincai.core.finance;
 
 import java.util.List;
 import org.jincai.bank.profile.SftpEndpoint;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * A provincial or municipal finance system (财政) the hub serves, as data: which administrative divisions
  * (AdmDivCode) it speaks for, and where its voucher inbox and its outbox for receipts and returns are —
  * either folders on this machine ({@code folder}/inbox, {@code folder}/outbox) or an SFTP server
- * ({@code sftp}, its inbox and outbox folders), exactly one of the two.
+ * ({@code sftp}, its inbox and outbox folders), exactly one of the two — and how its vouchers are read
+ * ({@code reading}: strict or lenient, its habits, SHA-1, unlisted voucher types, trusted certificates).
  */
-public record FinanceSystem(String code, String name, List<String> admDivCodes, String folder, SftpEndpoint sftp) {
+public record FinanceSystem(String code, String name, List<String> admDivCodes, String folder, SftpEndpoint sftp,
+                            VoucherReading reading) {
 
+    @ConstructorBinding
     public FinanceSystem {
         admDivCodes = admDivCodes == null ? List.of() : List.copyOf(admDivCodes);
+        reading = reading == null ? VoucherReading.defaults() : reading;
+    }
+
+    /** A finance system read with the default profile ({@link VoucherReading#defaults()}). */
+    public FinanceSystem(String code, String name, List<String> admDivCodes, String folder, SftpEndpoint sftp) {
+        this(code, name, admDivCodes, folder, sftp, null);
     }
 
     public boolean local() {
@@ -24,6 +34,6 @@ public record FinanceSystem(String code, String name, List<String> admDivCodes, 
     }
 
     public FinanceSystem withSftp(SftpEndpoint endpoint) {
-        return new FinanceSystem(code, name, admDivCodes, folder, endpoint);
+        return new FinanceSystem(code, name, admDivCodes, folder, endpoint, reading);
     }
 }

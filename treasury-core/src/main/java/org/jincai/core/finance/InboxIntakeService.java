@@ -79,8 +79,8 @@ public class InboxIntakeService {
         VoucherBody b = o.body();
         String reason = Digests.fit(GbkText.safe(o.errors().stream().map(Problem::toString)
                 .collect(Collectors.joining("; "))), 1000);
-        VoucherBody returned = new VoucherBody(1, b.admDivCode(), b.stYear(), b.vtCode(), b.voucherNo(),
-                VoucherBody.FLAG_RETURN, reason, b.attach(), b.voucherXml(), b.signatures(), b.stamps());
+        // the voucher's base64 text, signatures and seals go back exactly as received
+        VoucherBody returned = b.withIndex(1).withFlag(VoucherBody.FLAG_RETURN, reason);
         String name = BankFileNames.requireSafeName(safe(b.admDivCode()) + "_" + safe(b.stYear()) + "_" + safe(b.vtCode())
                 + "_" + safe(b.voucherNo()) + "_return_" + Ids.newOrderedId(clock).substring(0, 21) + ".xml");
         outbound.stage(system.code(), name, new MofEnvelopeWriter().toBytes(List.of(returned)));

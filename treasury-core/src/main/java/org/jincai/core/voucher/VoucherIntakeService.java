@@ -72,7 +72,8 @@ public class VoucherIntakeService {
      * an inconsistent one {@link EnvelopeRefusedException}; otherwise every voucher gets an outcome.
      */
     public List<VoucherOutcome> receive(InputStream envelope, String source, String actor) {
-        EnvelopeReadResult read = FiscalEnvelopes.readPayments(envelope, source);
+        // each voucher is read with the profile of the finance system serving its AdmDivCode
+        EnvelopeReadResult read = FiscalEnvelopes.readPayments(envelope, source, finance::readOptionsFor);
         if (!read.envelopeErrors().isEmpty()) {
             throw new EnvelopeRefusedException(read.envelopeErrors());
         }
