@@ -16,13 +16,14 @@ import org.jincai.formats.Problem;
 import org.jincai.formats.convert.FiscalToPain001;
 import org.jincai.formats.fiscal.EnvelopeReadResult;
 import org.jincai.formats.fiscal.FiscalEnvelopes;
+import org.jincai.formats.fiscal.FiscalReadOptions;
 import org.jincai.formats.iso20022.IsoXsdValidator;
 import org.jincai.formats.iso20022.Pain001Version;
 import org.jincai.formats.iso20022.Pain001WriteOptions;
 
 /**
  * {@code jincai convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]}: turns the
- * payment vouchers of a MOF envelope into the bank message — one credit per detail with a payee, a
+ * payment vouchers of a MOF envelope (or a bare inner payment voucher) into the bank message — one credit per detail with a payee, a
  * header-only voucher one credit. {@code --bank} keeps the vouchers of one agent bank (a bank profile's
  * code from the built-in configuration, or a 12-digit agent bank number). Without {@code -o} the message
  * goes to standard output; with it, to a temporary name then renamed, after an XSD check. Skipped vouchers
@@ -71,8 +72,10 @@ final class ConvertCommand {
                 .orElseThrow(() -> new CliArguments.UsageException("--bank: no bank profile or 12-digit bank number"));
 
         EnvelopeReadResult envelope;
+        FiscalReadOptions reading = FiscalReadOptions.defaults();
         try (InputStream in = Files.newInputStream(file)) {
-            envelope = FiscalEnvelopes.readPayments(in, file.toString());
+            // a MOF envelope, or a bare inner voucher as finance systems log and exchange it
+            envelope = FiscalEnvelopes.readPaymentFile(in.readNBytes((int) reading.maxEnvelopeBytes() + 1), file.toString(), reading);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

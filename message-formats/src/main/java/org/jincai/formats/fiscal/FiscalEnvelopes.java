@@ -1,5 +1,6 @@
 package org.jincai.formats.fiscal;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -8,15 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
+import org.jincai.formats.fiscal.internal.RawVoucher;
+import org.jincai.formats.fiscal.internal.Stax;
+import org.jincai.formats.fiscal.internal.XmlProlog;
+import org.jincai.formats.xml.SecureXml;
 
 /**
  * The entry points the hub's intake and outbound use: read an envelope of payment vouchers with every
  * voucher checked ({@link #readPayments}), read an envelope of vouchers of any supported type
- * ({@link #read}, {@link #readEach}), or write one.
+ * ({@link #read}, {@link #readEach}), or write one; files for inspection and conversion may also hold a bare
+ * inner voucher ({@link #readFile}, {@link #readPaymentFile}).
  */
 public final class FiscalEnvelopes {
+
+    private static final String VOUCHER_ROOT = "Voucher";
 
     private FiscalEnvelopes() {
     }
@@ -95,6 +105,61 @@ public final class FiscalEnvelopes {
                     location));
         }
         return envelopeErrors;
+    }
+
+    /**
+     * True when the content is a bare inner {@code <Voucher>} document (as finance systems log and exchange it)
+     * rather than a MOF envelope; false for anything that does not parse to that root.
+     */
+    public static boolean isBareVoucher(byte[] content) {
+        try {
+            XMLStreamReader r = SecureXml.newReader(new ByteArrayInputStream(content), "voucher");
+            try {
+                return Stax.toRoot(r) && VOUCHER_ROOT.equals(r.getLocalName());
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException | FormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A bare inner voucher as the body of an envelope of one: its routing attributes are its own AdmDivCode,
+     * StYear, VtCode and VoucherNo (none when it cannot be parsed: the reader then says why), VoucherFlag 0,
+     * no seals or signatures.
+     */
+    public static VoucherBody bareBody(byte[] xml) {
+        String admDivCode = null;
+        String stYear = null;
+        String vtCode = null;
+        String voucherNo = null;
+        try {
+            Map<String, String> header = RawVoucher.parse(XmlProlog.of(xml).forParser(xml), "voucher").header().values();
+            admDivCode = header.get(FiscalVoucher.ADM_DIV_CODE);
+            stYear = header.get(FiscalVoucher.ST_YEAR);
+            vtCode = header.get(FiscalVoucher.VT_CODE);
+            voucherNo = header.get(FiscalVoucher.VOUCHER_NO);
+        } catch (FormatException e) {
+            // left to the reader, which reports it with its code and location
+        }
+        return new VoucherBody(1, admDivCode, stYear, vtCode, voucherNo, VoucherBody.FLAG_ORIGINAL, null, "", xml, List.of(), List.of());
+    }
+
+    /** Reads a MOF envelope, or a bare inner voucher as an envelope of one ({@link #bareBody}). */
+    public static FiscalEnvelopeReadResult readFile(byte[] content, String location, FiscalReadOptions options) {
+        if (isBareVoucher(content)) {
+            return new FiscalEnvelopeReadResult(List.of(), List.of(new FiscalVoucherReader(options).read(bareBody(content))));
+        }
+        return read(new ByteArrayInputStream(content), location, options);
+    }
+
+    /** Reads the payment vouchers of a MOF envelope, or a bare inner payment voucher as an envelope of one. */
+    public static EnvelopeReadResult readPaymentFile(byte[] content, String location, FiscalReadOptions options) {
+        if (isBareVoucher(content)) {
+            return new EnvelopeReadResult(List.of(), List.of(new PaymentVoucherReader(options).read(bareBody(content))));
+        }
+        return readPayments(new ByteArrayInputStream(content), location, options);
     }
 
     /** Writes a GBK MOF envelope of these bodies. */

@@ -253,7 +253,9 @@ public final class FiscalVoucherReader {
         (header ? type.carriedHeader() : type.carriedDetail()).values().stream()
                 .filter(f -> f.kind() == FieldKind.AMOUNT).forEach(f -> out.add(f.tag()));
         for (VoucherType.Total t : type.totals()) {
-            out.remove(header ? t.headerTag() : t.detailTag());
+            if (!t.receiptOnly()) {
+                out.remove(header ? t.headerTag() : t.detailTag());
+            }
         }
         return out;
     }

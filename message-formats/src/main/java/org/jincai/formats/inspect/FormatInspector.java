@@ -15,7 +15,9 @@ import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 import org.jincai.formats.fiscal.FiscalEnvelopeReadResult;
 import org.jincai.formats.fiscal.FiscalEnvelopes;
+import org.jincai.formats.fiscal.FiscalReadOptions;
 import org.jincai.formats.fiscal.FiscalReadResult;
+import org.jincai.formats.fiscal.sign.VoucherVerifier;
 import org.jincai.formats.iso20022.CamtReader;
 import org.jincai.formats.iso20022.IsoMessages;
 import org.jincai.formats.iso20022.IsoProblemCodes;
@@ -27,8 +29,8 @@ import org.jincai.formats.iso20022.TransactionStatus;
 import org.jincai.formats.xml.SecureXml;
 
 /**
- * Tells what a file is by its content, not its name, and inspects it: the fiscal MOF envelope
- * ({@value #FISCAL_VOUCHER}), an ISO 20022 message by the version in its namespace
+ * Tells what a file is by its content, not its name, and inspects it: the fiscal MOF envelope or a bare
+ * inner {@code <Voucher>} ({@value #FISCAL_VOUCHER}; strict: the fiscal reader's strict mode), an ISO 20022 message by the version in its namespace
  * ({@code camt.053.001.08}, {@code pain.001.001.09}, ...; the bare message, {@code camt.053}, for a
  * document without a namespace). With {@code strict} the ISO readers run in strict mode (XSD
  * violations are errors) and the fiscal reader's warnings count as errors; otherwise in lenient mode.
@@ -61,6 +63,15 @@ public final class FormatInspector {
     }
 
     public static Inspection inspect(Path file, boolean strict) {
+        return inspect(file, strict, null);
+    }
+
+    /**
+     * As {@link #inspect(Path, boolean)}; with a verifier, every fiscal voucher must carry signatures and each
+     * must verify over the base64 text of its {@code <Voucher>} (SIGNATURE_MISSING, SIGNATURE_INVALID,
+     * SIGNER_NOT_TRUSTED, …; SIGNATURE_SHA1 as a warning), and the summary counts the signatures checked.
+     */
+    public static Inspection inspect(Path file, boolean strict, VoucherVerifier verifier) {
         String name = file.toString();
         String location = file.getFileName() == null ? name : file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
@@ -78,8 +89,8 @@ public final class FormatInspector {
             return unreadable(name, UNKNOWN, Problem.of(code, e.problem().message(), e.problem().location()));
         }
         try {
-            if ("MOF".equals(id.root())) {
-                return fiscal(file, name, location, strict);
+            if ("MOF".equals(id.root()) || "Voucher".equals(id.root())) {
+                return fiscal(file, name, location, strict, verifier);
             }
             if (!id.isIso()) {
                 return unreadable(name, UNKNOWN, Problem.of(FORMAT_UNKNOWN, "an XML document with root <" + id.root()
@@ -96,7 +107,7 @@ public final class FormatInspector {
             };
         } catch (FormatException e) {
             String format = id.isIso() ? (id.messageNameId() == null ? id.family() : id.messageNameId())
-                    : "MOF".equals(id.root()) ? FISCAL_VOUCHER : UNKNOWN;
+                    : "MOF".equals(id.root()) || "Voucher".equals(id.root()) ? FISCAL_VOUCHER : UNKNOWN;
             return unreadable(name, format, e.problem());
         }
     }
@@ -161,10 +172,18 @@ public final class FormatInspector {
 
     // ------------------------------------------------------------------ fiscal
 
-    private static Inspection fiscal(Path file, String name, String location, boolean strict) {
+    private static Inspection fiscal(Path file, String name, String location, boolean strict, VoucherVerifier verifier) {
+        FiscalReadOptions options = FiscalReadOptions.defaults();
+        if (strict) {
+            options = options.withMode(FiscalReadOptions.Mode.STRICT);
+        }
+        if (verifier != null) {
+            options = options.withSignatureVerifier(verifier);
+        }
         FiscalEnvelopeReadResult r;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            r = FiscalEnvelopes.read(in, location);
+            r = FiscalEnvelopes.readFile(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxEnvelopeBytes() + 1)),
+                    location, options);
         } catch (IOException e) {
             return unreadable(name, FISCAL_VOUCHER, Problem.of(FORMAT_UNKNOWN, "cannot read the file: " + e.getMessage(),
                     location));
@@ -187,6 +206,12 @@ public final class FormatInspector {
         summary.put("vouchers", r.vouchers().size());
         summary.put("byVtCode", new LinkedHashMap<>(byVtCode));
         summary.put("payAmt", payAmt.toPlainString());
+        if (verifier != null) {
+            int signatures = r.vouchers().stream().mapToInt(v -> v.body().signatures().size()).sum();
+            long failed = r.vouchers().stream().flatMap(v -> v.errors().stream())
+                    .filter(p -> p.location().contains(" / Signature")).count();
+            summary.put("signatures", new LinkedHashMap<>(Map.of("carried", signatures, "verified", signatures - (int) failed)));
+        }
         return new Inspection(name, FISCAL_VOUCHER, errors.isEmpty(), true, errors, warnings, summary);
     }
 

@@ -151,4 +151,25 @@ class VoucherSignatureTest {
         assertThat(codes(FiscalSignatures.verify(payments.vouchers().get(0).body(), Pkcs7VoucherVerifier.anySigner())))
                 .containsExactly(FiscalCodes.SIGNATURE_SHA1);
     }
+
+    @Test
+    void theHubSignsAndVerifiesTheBase64TextAsWrittenEvenWrappedInLines() {
+        VoucherBody plain = unsigned();
+        String wrapped = plain.voucherText().replaceAll("(.{76})", "$1\n");
+        VoucherBody body = new VoucherBody(1, plain.admDivCode(), plain.stYear(), plain.vtCode(), plain.voucherNo(), 0, null, "",
+                plain.voucherXml(), List.of(), List.of(), wrapped);
+        VoucherBody signed = FiscalSignatures.sign(body, "yh_qs", signer(finance, SignatureAlgorithm.SHA256_WITH_RSA));
+        byte[] signature = Base64.getDecoder().decode(signed.signatures().get(0).value());
+        Pkcs7VoucherVerifier verifier = Pkcs7VoucherVerifier.trusting(List.of(mofCa.certificate()));
+        FiscalReadOptions verifying = FiscalReadOptions.defaults().withSignatureVerifier(verifier);
+
+        FiscalReadResult r = FiscalEnvelopes.read(new ByteArrayInputStream(new MofEnvelopeWriter().toBytes(List.of(signed))), "wrapped",
+                verifying).vouchers().get(0);
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.body().voucherText()).isEqualTo(wrapped);
+        assertThat(verifier.verify(FiscalSignatures.signedContent(wrapped), signature).isValid()).isTrue();
+        assertThat(verifier.verify(signed.voucherXml(), signature).code()).as("not over the decoded bytes")
+                .isEqualTo(SignatureCheck.SIGNATURE_INVALID);
+    }
 }
