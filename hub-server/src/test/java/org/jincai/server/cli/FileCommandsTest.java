@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +26,16 @@ import org.jincai.bank.simulator.BankResponder;
 import org.jincai.bank.simulator.RejectionRule;
 import org.jincai.bank.simulator.Responders;
 import org.jincai.core.testing.TestBanks;
+import org.jincai.formats.fiscal.FiscalSignatures;
+import org.jincai.formats.fiscal.MofEnvelopeReader;
+import org.jincai.formats.fiscal.MofEnvelopeWriter;
+import org.jincai.formats.fiscal.VoucherBody;
+import org.jincai.formats.fiscal.sign.Pkcs7VoucherSigner;
+import org.jincai.formats.fiscal.sign.SignatureAlgorithm;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -132,5 +150,68 @@ class FileCommandsTest {
         assertThat(cli.run("bench")).isEqualTo(2);
         assertThat(cli.run("bench", "formats", "--sizes", "ten")).isEqualTo(2);
         assertThat(out.size()).isZero();
+    }
+
+    private static X509CertificateAndKey selfSigned(String cn) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        X500Name name = new X500Name("CN=" + cn);
+        Instant now = Instant.now();
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
+                BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minusSeconds(3600)), Date.from(now.plusSeconds(86_400)), name,
+                pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+        return new X509CertificateAndKey(certificate, pair.getPrivate());
+    }
+
+    private record X509CertificateAndKey(X509Certificate certificate, PrivateKey key) {
+        Path writePem(Path file) throws Exception {
+            Files.writeString(file, "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n");
+            return file;
+        }
+    }
+
+    @Test
+    void inspectVerifiesEverySignatureOverTheBase64TextAgainstTheGivenCertificate() throws Exception {
+        X509CertificateAndKey finance = selfSigned("420000 finance (test)");
+        X509CertificateAndKey other = selfSigned("somebody else (test)");
+        Pkcs7VoucherSigner signer = new Pkcs7VoucherSigner(finance.key(), finance.certificate(), SignatureAlgorithm.SHA256_WITH_RSA);
+        List<VoucherBody> bodies = new MofEnvelopeReader().read(Files.newInputStream(demo("finance-420000-batch-01.xml")), "demo")
+                .bodies().stream().map(b -> FiscalSignatures.sign(b, "cz_dwfz", signer)).toList();
+        Path signed = dir.resolve("signed.xml");
+        Files.write(signed, new MofEnvelopeWriter().toBytes(bodies));
+        Path trusted = finance.writePem(dir.resolve("finance.pem"));
+        Path stranger = other.writePem(dir.resolve("other.pem"));
+
+        out.reset();
+        assertThat(cli.run("inspect", signed.toString(), "--json", "--verify", trusted.toString())).isZero();
+        JsonNode ok = json.readTree(out.toString(StandardCharsets.UTF_8).strip());
+        out.reset();
+        assertThat(cli.run("inspect", signed.toString(), "--json", "--verify", stranger.toString())).isZero();
+        JsonNode notTrusted = json.readTree(out.toString(StandardCharsets.UTF_8).strip());
+
+        assertThat(ok.get("valid").asBoolean()).as("%s", ok.get("errors")).isTrue();
+        assertThat(ok.get("summary").get("signatures").get("verified").asInt()).isEqualTo(bodies.size());
+        assertThat(notTrusted.get("valid").asBoolean()).isFalse();
+        assertThat(notTrusted.get("errors").get(0).get("code").asString()).isEqualTo("SIGNER_NOT_TRUSTED");
+        assertThat(cli.run("inspect", signed.toString(), "--verify", dir.resolve("missing.pem").toString())).isEqualTo(2);
+    }
+
+    @Test
+    void aBareInnerVoucherIsInspectedAndConverted() throws Exception {
+        VoucherBody first = new MofEnvelopeReader().read(Files.newInputStream(demo("finance-420000-batch-01.xml")), "demo")
+                .bodies().get(0);
+        Path bare = Files.write(dir.resolve("voucher.xml"), first.voucherXml());
+        Path pain = dir.resolve("bare.xml");
+
+        JsonNode i = inspectJson(bare, 0);
+        assertThat(cli.run("convert", bare.toString(), "--to", "pain.001.001.09", "-o", pain.toString())).isZero();
+
+        assertThat(i.get("format").asString()).isEqualTo("fiscal-voucher");
+        assertThat(i.get("summary").get("vouchers").asInt()).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("converted 1 voucher(s)");
+        assertThat(inspectJson(pain, 0).get("valid").asBoolean()).isTrue();
     }
 }
