@@ -34,9 +34,10 @@ public final class JincaiCli {
                                   first record altered, removed or inserted
               audit list [--object TYPE [ID]] [--limit N]
                                   the latest audit records
-              inspect FILE [--json] [--strict]
-                                  detect a file's format (fiscal voucher envelope, ISO 20022 message and
-                                  version, bank layout), validate it and summarise it; exit 0 readable, 1 not
+              inspect FILE [--json] [--strict] [--verify CERT_OR_TRUSTSTORE [--storepass PASSWORD]]
+                                  detect a file's format (fiscal voucher envelope or bare inner voucher,
+                                  ISO 20022 message and version, bank layout), validate it and summarise it;
+                                  --verify checks the fiscal signatures; exit 0 readable, 1 not
               convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
                                   fiscal payment vouchers into the bank message
               bench formats [--sizes N,N,...]

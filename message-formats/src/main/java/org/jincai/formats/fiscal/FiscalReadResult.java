@@ -21,7 +21,7 @@ public record FiscalReadResult(VoucherBody body, FiscalVoucher voucher, List<Pro
         return voucher == null ? null : voucher.type();
     }
 
-    /** True when the voucher was read as a payment voucher (5201 / 8202 / 5214). */
+    /** True when the voucher was read as a payment voucher (5201 / 8202 / 5214 / 5212). */
     public boolean isPayment() {
         return voucher != null && voucher.type().family() == VoucherFamily.PAYMENT;
     }

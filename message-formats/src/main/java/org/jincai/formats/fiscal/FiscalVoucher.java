@@ -16,7 +16,7 @@ import org.jincai.formats.fiscal.internal.PaymentMapping;
  * Asking for a tag the type does not model, or for a date as an amount, is an
  * {@link IllegalArgumentException}, so a misspelt tag fails at once rather than reading as absent.
  *
- * <p>A payment voucher (5201 / 8202 / 5214) is also available as the typed {@link PaymentVoucher} through
+ * <p>A payment voucher (5201 / 8202 / 5214 / 5212) is also available as the typed {@link PaymentVoucher} through
  * {@link #toPayment()} and {@link #of(PaymentVoucher)}; both views carry the same tags.
  *
  * <p>Immutable; change it through {@link #toBuilder()} or {@link #with(String, Object)}.

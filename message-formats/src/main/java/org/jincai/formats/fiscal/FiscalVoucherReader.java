@@ -23,18 +23,24 @@ import org.jincai.formats.fiscal.internal.XmlProlog;
 /**
  * Reads the inner voucher of one envelope body, of any type the options support, and checks it. The type
  * is the envelope's VtCode (the voucher's own when the envelope names none); its {@link VoucherType} tables
- * drive the conversion of every tag, and {@link FiscalVoucherValidator} its rules.
+ * drive the conversion of every tag, and {@link FiscalVoucherValidator} its rules. A VtCode outside the
+ * registry whose body has the payment voucher's shape is read as a payment voucher (VT_CODE_UNLISTED).
  *
  * <p>The bytes are decoded in the charset their XML declaration names, GBK when there is none (GB2312 is
  * read as GBK, its superset), and a byte sequence invalid in that charset is refused
  * (VOUCHER_ENCODING_INVALID) rather than turned into replacement characters inside a payee name. Parsing
  * goes through the secure parser: a DTD in the inner voucher is DOCTYPE_NOT_ALLOWED for that voucher. In
- * strict mode the bytes are also validated against the hub's XSD of the family (XSD_INVALID); with a
- * signature verifier configured, the body's signatures are verified over the bytes.
+ * strict XSD mode the bytes are also validated against the hub's XSD of the family (XSD_INVALID); with a
+ * signature verifier configured, the body's signatures are verified over the base64 text of its
+ * {@code <Voucher>}.
  *
- * <p>Every field is read even when others are wrong, so one pass reports all of a voucher's problems. Tags
- * the type's table does not know are kept (and written back); legacy or misspelt tags listed in
- * {@link VoucherType#aliases()} are read as the modern tag with a LEGACY_FIELD_MAPPED warning.
+ * <p>Every value, and every routing attribute of the envelope, is checked against its {@link FieldLimit}
+ * (FIELD_TOO_LONG, FIELD_FORMAT) before it can be stored. Every field is read even when others are wrong, so
+ * one pass reports all of a voucher's problems. The fields a type carries without interpreting them are
+ * kept (and written back); any other tag too, with FIELD_UNLISTED; legacy or misspelt tags listed in
+ * {@link VoucherType#aliases()} are read as the modern tag with a LEGACY_FIELD_MAPPED warning; the older
+ * habits ({@link FiscalHabit}) are read as their mapped value, and zero X-amounts of an original as 0.00.
+ * Whether FIELD_UNLISTED, VT_CODE_UNLISTED and a habit are warnings or errors is the options' mode and profile.
  *
  * <p>Instances hold only immutable configuration and may be shared between threads.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import org.jincai.formats.Problem;
 
 /**
- * The rules a payment voucher (5201 / 8202 / 5214) must meet before the hub acts on it: the typed view of
+ * The rules a payment voucher (5201 / 8202 / 5214 / 5212) must meet before the hub acts on it: the typed view of
  * {@link FiscalVoucherValidator} over the payment tables, after ITFE's receiving checks and the M marks of
  * the standard's §4 — a payment VtCode, envelope attributes equal to the voucher's own fields (a mismatch
  * once broke 签收 in Ningxia), required fields, PayAmt equal to the sum of the details (主单金额与明细累计金额不相等
