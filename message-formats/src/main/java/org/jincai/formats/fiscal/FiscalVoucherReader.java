@@ -284,8 +284,9 @@ public final class FiscalVoucherReader {
     }
 
     /**
-     * The tags no table models: carried fields checked against their limit, any other FIELD_UNLISTED and checked
-     * against the limit its name gives; all kept as text in document order.
+     * The tags the standard's tables do not list, each FIELD_UNLISTED (a warning in lenient mode, refused in
+     * strict mode): a carried field (one real vouchers are known to send) checked against its own kind and
+     * limit, any other against the limit its name gives; all kept as text in document order and written back.
      */
     private static Map<String, String> others(Map<String, FieldDef> carried, Map<String, String> values, Set<String> zeroTolerant,
             String at, ProblemCollector problems) {
@@ -300,6 +301,9 @@ public final class FiscalVoucherReader {
                 problems.add(FiscalCodes.FIELD_UNLISTED, tag + " is not a field the hub knows for this voucher type; it is kept"
                         + " and written back", fieldAt);
                 f = FieldDef.text(tag);
+            } else {
+                problems.add(FiscalCodes.FIELD_UNLISTED, tag + " is outside the standard's tables (a field real vouchers"
+                        + " carry); it is checked, kept and written back", fieldAt);
             }
             if (f.kind() == FieldKind.AMOUNT) {
                 amount(f, text, zeroTolerant, fieldAt, problems);
