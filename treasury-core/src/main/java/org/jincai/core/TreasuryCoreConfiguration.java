@@ -33,13 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The core's services over the application's DataSource. The application supplies the
  * {@link BankDirectory} and {@link FinanceDirectory} (from configuration) and two {@link StagingArea}s under
- * the hub's home: {@value #BANK_STAGING} for payment files, {@value #FINANCE_STAGING} for receipts and returns.
+ * the hub's home: {@value #BANK_STAGING} for payment files, {@value #FINANCE_STAGING} for receipts and returns,
+ * and {@value #FINANCE_RECEIVED} where the hub keeps its copy of an inbox file while its intake runs.
  */
 @Configuration(proxyBeanMethods = false)
 public class TreasuryCoreConfiguration {
 
     public static final String BANK_STAGING = "bankStaging";
     public static final String FINANCE_STAGING = "financeStaging";
+    public static final String FINANCE_RECEIVED = "financeReceived";
 
     @Bean
     @ConditionalOnMissingBean
@@ -113,8 +115,9 @@ public class TreasuryCoreConfiguration {
 
     @Bean
     InboxIntakeService inboxIntakeService(NamedParameterJdbcTemplate jdbc, VoucherIntakeService intake,
-                                          @Qualifier(FINANCE_STAGING) StagingArea outbound, Clock clock) {
-        return new InboxIntakeService(jdbc, intake, outbound, clock);
+                                          @Qualifier(FINANCE_STAGING) StagingArea outbound,
+                                          @Qualifier(FINANCE_RECEIVED) StagingArea received, Clock clock) {
+        return new InboxIntakeService(jdbc, intake, outbound, received, clock);
     }
 
     @Bean

@@ -59,6 +59,11 @@ public class HubConfiguration {
         return new StagingArea(props.home().resolve("finance-outbound"));
     }
 
+    @Bean(TreasuryCoreConfiguration.FINANCE_RECEIVED)
+    StagingArea financeReceived(HubProperties props) {
+        return new StagingArea(props.home().resolve("finance-received"));
+    }
+
     @Bean
     FinanceDirectory financeDirectory(HubProperties props) {
         return new FinanceDirectory(props.financeSystems());

@@ -96,7 +96,8 @@ class VoucherApiTest {
 
         JsonNode second = json.readTree(post(example(), "finance", "finance-pw").body());
         assertThat(second.get("accepted").asInt()).isZero();
-        assertThat(second.get("vouchers").get(0).get("status").asString()).isEqualTo("REFUSED");
+        assertThat(second.get("duplicates").asInt()).isEqualTo(3);
+        assertThat(second.get("vouchers").get(0).get("status").asString()).isEqualTo("DUPLICATE");
         assertThat(second.get("vouchers").get(0).get("errors").get(0).get("code").asString())
                 .isEqualTo("DUPLICATE_VOUCHER");
         assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(3);

@@ -1,14 +1,17 @@
 package org.jincai.routes.intake;
 
-import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.jincai.core.voucher.EnvelopeSource;
 import org.jincai.core.voucher.VoucherIntakeService;
 import org.jincai.routes.RouteIds;
 
 /**
- * Voucher intake: a MOF envelope (from {@code POST /api/v1/vouchers}, later an SFTP or folder inbox) is
- * read and taken in voucher by voucher; the reply body is the list of {@code VoucherOutcome}s.
+ * Voucher intake: a MOF envelope (from {@code POST /api/v1/vouchers}: the request body spooled to a file, a
+ * {@link Path}; or bytes already in memory) is checked whole, then taken in voucher by voucher, streamed from
+ * the file; the reply body is the list of {@code VoucherOutcome}s, one per voucher.
  * An unreadable or inconsistent envelope fails the exchange with its typed exception, which the caller
  * turns into a 400 with the code.
  */
@@ -30,9 +33,12 @@ public class VoucherIntakeRoutes extends RouteBuilder {
     }
 
     private void receive(Exchange exchange) throws Exception {
-        byte[] envelope = exchange.getMessage().getMandatoryBody(byte[].class);
+        Object body = exchange.getMessage().getBody();
+        EnvelopeSource envelope = body instanceof Path file ? EnvelopeSource.of(file)
+                : body instanceof File file ? EnvelopeSource.of(file.toPath())
+                : EnvelopeSource.of(exchange.getMessage().getMandatoryBody(byte[].class));
         String source = exchange.getMessage().getHeader(RouteIds.HEADER_SOURCE, "unknown", String.class);
         String actor = exchange.getMessage().getHeader(RouteIds.HEADER_ACTOR, "unknown", String.class);
-        exchange.getMessage().setBody(intake.receive(new ByteArrayInputStream(envelope), source, actor));
+        exchange.getMessage().setBody(intake.receive(envelope, source, actor));
     }
 }

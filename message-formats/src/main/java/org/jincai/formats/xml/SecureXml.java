@@ -25,18 +25,19 @@ public final class SecureXml {
     public static final String DOCTYPE_NOT_ALLOWED = "DOCTYPE_NOT_ALLOWED";
     public static final String XML_NOT_WELL_FORMED = "XML_NOT_WELL_FORMED";
 
-    private static final XMLInputFactory INPUT_FACTORY = newInputFactory();
+    private static final XMLInputFactory INPUT_FACTORY = newInputFactory(true);
+    private static final XMLInputFactory CHUNKED_INPUT_FACTORY = newInputFactory(false);
 
     private SecureXml() {
     }
 
-    private static XMLInputFactory newInputFactory() {
+    private static XMLInputFactory newInputFactory(boolean coalescing) {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setProperty(XMLInputFactory.IS_COALESCING, coalescing);
         return f;
     }
 
@@ -47,6 +48,18 @@ public final class SecureXml {
     public static XMLStreamReader newReader(InputStream in, String location) {
         try {
             return new DtdRefusingReader(INPUT_FACTORY.createXMLStreamReader(in), location);
+        } catch (XMLStreamException e) {
+            throw notWellFormed(e, location);
+        }
+    }
+
+    /**
+     * As {@link #newReader}, but text is reported in chunks as it is read instead of whole: a scan that only
+     * measures or skips text (a size check before the real read) keeps flat memory however long a text is.
+     */
+    public static XMLStreamReader newChunkedReader(InputStream in, String location) {
+        try {
+            return new DtdRefusingReader(CHUNKED_INPUT_FACTORY.createXMLStreamReader(in), location);
         } catch (XMLStreamException e) {
             throw notWellFormed(e, location);
         }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jincai.bank.file.BankFileNames;
 import org.jincai.core.Digests;
 import org.jincai.core.Ids;
 import org.jincai.core.TreasuryException;
@@ -175,15 +174,14 @@ public class ReceiptService {
         List<Payment> paid = all.stream().filter(p -> p.status() == PaymentStatus.PAID).toList();
         BigDecimal paidTotal = paid.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         LocalDate today = LocalDate.now(clock.withZone(ReleaseService.BANK_ZONE));
-        String key = stored.body().admDivCode() + "_" + stored.body().stYear() + "_" + stored.body().vtCode() + "_"
-                + stored.body().voucherNo();
+        VoucherBody b = stored.body();
         if (paid.isEmpty()) {
             String reason = Digests.fit(GbkText.safe(all.stream().map(ReceiptService::failure).distinct()
                     .collect(Collectors.joining("; "))), 400);
             VoucherBody returned = new VoucherBody(1, stored.body().admDivCode(), stored.body().stYear(),
                     stored.body().vtCode(), stored.body().voucherNo(), VoucherBody.FLAG_RETURN, reason, "",
                     stored.body().voucherXml(), List.of(), List.of());
-            String name = BankFileNames.requireSafeName(key + "_return.xml");
+            String name = AnswerFileNames.settledReturn(b.admDivCode(), b.stYear(), b.vtCode(), b.voucherNo());
             return new Answer(VoucherBody.FLAG_RETURN, name, new MofEnvelopeWriter().toBytes(List.of(returned)),
                     BigDecimal.ZERO.setScale(2));
         }
@@ -201,7 +199,7 @@ public class ReceiptService {
                 original.details().isEmpty() ? first.payeeBankName() : null,
                 failed == 0 ? null : failed + " of " + all.size() + " payments failed");
         VoucherBody body = VoucherBody.of(receipt, VoucherBody.FLAG_RECEIPT, null);
-        String name = BankFileNames.requireSafeName(key + "_receipt.xml");
+        String name = AnswerFileNames.receipt(b.admDivCode(), b.stYear(), b.vtCode(), b.voucherNo());
         return new Answer(VoucherBody.FLAG_RECEIPT, name, new MofEnvelopeWriter().toBytes(List.of(body)), paidTotal);
     }
 

@@ -16,6 +16,7 @@ import org.jincai.core.testing.CoreFixture;
 import org.jincai.core.testing.Envelopes;
 import org.jincai.core.testing.TestFinance;
 import org.jincai.core.voucher.VoucherIntakeService;
+import org.jincai.core.voucher.EnvelopeSource;
 import org.jincai.core.voucher.VoucherOutcome;
 import org.jincai.formats.Problem;
 import org.jincai.formats.fiscal.FiscalCodes;
@@ -59,7 +60,7 @@ class RealVoucherFieldsTest {
 
     @Test
     void aReceiptCarriesTheFieldsOutsideTheTablesInTheirOrder() throws Exception {
-        List<VoucherOutcome> outcomes = core.intake.receive(new ByteArrayInputStream(WITH_EXTRA_FIELDS), "rest", "finance-test");
+        List<VoucherOutcome> outcomes = core.intake.receive(EnvelopeSource.of(WITH_EXTRA_FIELDS), "rest", "finance-test");
         VoucherOutcome extra = outcomes.stream().filter(o -> o.voucherNo().equals("T202600000002")).findFirst().orElseThrow();
         assertThat(extra.accepted()).as("%s", extra.errors()).isTrue();
         assertThat(extra.warnings()).extracting(Problem::code, Problem::location).contains(
@@ -92,7 +93,7 @@ class RealVoucherFieldsTest {
         VoucherIntakeService intake = new VoucherIntakeService(core.db.jdbc(), core.db.tx(), core.payments, core.lifecycle, core.banks,
                 new FinanceDirectory(List.of(strict)), core.clock);
 
-        VoucherOutcome refused = intake.receive(new ByteArrayInputStream(WITH_EXTRA_FIELDS), "rest", "finance-test").stream()
+        VoucherOutcome refused = intake.receive(EnvelopeSource.of(WITH_EXTRA_FIELDS), "rest", "finance-test").stream()
                 .filter(o -> o.voucherNo().equals("T202600000002")).findFirst().orElseThrow();
 
         assertThat(refused.accepted()).isFalse();
@@ -106,8 +107,8 @@ class RealVoucherFieldsTest {
         byte[] noBank = Envelopes.exampleWithVoucherEdited("T202600000002",
                 inner -> inner.replaceFirst("<PayBankCode>[^<]*</PayBankCode>\n", ""));
 
-        VoucherOutcome tooLong = voucher(core.intake.receive(new ByteArrayInputStream(longName), "rest", "t"), "T202600000002");
-        VoucherOutcome missing = voucher(core.intake.receive(new ByteArrayInputStream(noBank), "rest2", "t"), "T202600000002");
+        VoucherOutcome tooLong = voucher(core.intake.receive(EnvelopeSource.of(longName), "rest", "t"), "T202600000002");
+        VoucherOutcome missing = voucher(core.intake.receive(EnvelopeSource.of(noBank), "rest2", "t"), "T202600000002");
 
         assertThat(tooLong.errors()).extracting(Problem::code, Problem::location).containsExactly(org.assertj.core.groups.Tuple.tuple(
                 FiscalCodes.FIELD_TOO_LONG, "envelope body 2 / voucher T202600000002 / PayeeAcctName"));

@@ -65,7 +65,7 @@ public final class CoreFixture implements AutoCloseable {
         answers = new BankAnswerService(jdbc, tx, payments, lifecycle, deliveries, clock);
         statements = new StatementService(jdbc, tx, payments, lifecycle, answers, clock);
         summary = new SummaryQueries(jdbc);
-        inbox = new InboxIntakeService(jdbc, intake, financeStaging, clock);
+        inbox = new InboxIntakeService(jdbc, intake, financeStaging, new StagingArea(stagingRoot.resolve("received")), clock);
         receipts = new ReceiptService(jdbc, tx, payments, lifecycle, finance, financeStaging, clock);
     }
 

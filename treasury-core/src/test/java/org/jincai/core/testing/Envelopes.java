@@ -1,6 +1,5 @@
 package org.jincai.core.testing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.util.Base64;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jincai.core.voucher.EnvelopeSource;
 
 /**
  * The reference example envelope (three vouchers: 8202 T202600000001 to 999100000001, 5201 T202600000002
@@ -30,8 +30,9 @@ public final class Envelopes {
         }
     }
 
-    public static InputStream stream(byte[] envelope) {
-        return new ByteArrayInputStream(envelope);
+    /** The envelope as intake reads it (more than once). */
+    public static EnvelopeSource stream(byte[] envelope) {
+        return EnvelopeSource.of(envelope);
     }
 
     /**
@@ -71,5 +72,29 @@ public final class Envelopes {
         String inner = new String(Base64.getDecoder().decode(m.group(2)), GBK);
         String edited = Base64.getEncoder().encodeToString(edit.apply(inner).getBytes(GBK));
         return (envelope.substring(0, m.start(2)) + edited + envelope.substring(m.end(2))).getBytes(GBK);
+    }
+
+    /**
+     * {@code envelope} with the voucher {@code voucherNo} renumbered to {@code newNo} — in its envelope attribute
+     * and inside its inner voucher, escaped as XML — whatever characters {@code newNo} holds.
+     */
+    public static byte[] withVoucherNo(byte[] envelope, String voucherNo, String newNo) {
+        String text = new String(envelope, GBK);
+        Matcher m = Pattern.compile("(VoucherNo=\"" + Pattern.quote(voucherNo) + "\".*?<Voucher>)([^<]+)(</Voucher>)",
+                Pattern.DOTALL).matcher(text);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no voucher " + voucherNo + " in the envelope");
+        }
+        String inner = new String(Base64.getDecoder().decode(m.group(2)), GBK)
+                .replace("<VoucherNo>" + voucherNo + "</VoucherNo>", "<VoucherNo>" + escape(newNo) + "</VoucherNo>");
+        String edited = Base64.getEncoder().encodeToString(inner.getBytes(GBK));
+        String head = text.substring(0, m.start(2)).replace("VoucherNo=\"" + voucherNo + "\"",
+                "VoucherNo=\"" + escape(newNo) + "\"");
+        return (head + edited + text.substring(m.end(2))).getBytes(GBK);
+    }
+
+    /** Text escaped for an XML attribute or element. */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -72,7 +72,7 @@ class VoucherIntakeServiceTest {
     }
 
     @Test
-    void aVoucherAlreadyReceivedIsRefusedAndChangesNothing() {
+    void aVoucherAlreadyReceivedIsADuplicateAndChangesNothing() {
         receive(Envelopes.example());
         int payments = core.db.count("SELECT COUNT(*) FROM payment");
         int vouchers = core.db.count("SELECT COUNT(*) FROM voucher");
@@ -81,7 +81,7 @@ class VoucherIntakeServiceTest {
         List<VoucherOutcome> second = receive(Envelopes.example());
 
         assertThat(second.subList(0, 2)).allSatisfy(o -> {
-            assertThat(o.status()).isEqualTo(VoucherOutcome.Status.REFUSED);
+            assertThat(o.status()).isEqualTo(VoucherOutcome.Status.DUPLICATE);
             assertThat(o.errors()).extracting(Problem::code).containsExactly("DUPLICATE_VOUCHER");
         });
         assertThat(core.db.count("SELECT COUNT(*) FROM payment")).isEqualTo(payments);
@@ -134,5 +134,100 @@ class VoucherIntakeServiceTest {
                 .isInstanceOfSatisfying(EnvelopeRefusedException.class,
                         e -> assertThat(e.code()).isEqualTo("VOUCHER_COUNT_MISMATCH"));
         assertThat(core.db.count("SELECT COUNT(*) FROM voucher")).isZero();
+    }
+
+    @Test
+    void aVoucherWithoutPayBankCodeIsRefusedWithItsLocationAndTheOthersAreJudgedOnTheirOwn() {
+        // before: the NOT NULL column failed the INSERT and the whole request answered 500
+        byte[] envelope = Envelopes.exampleWithVoucherEdited("T202600000001",
+                inner -> inner.replaceAll("<PayBankCode>[^<]*</PayBankCode>", ""));
+
+        List<VoucherOutcome> outcomes = receive(envelope);
+
+        assertThat(outcomes).extracting(VoucherOutcome::status).containsExactly(VoucherOutcome.Status.REFUSED,
+                VoucherOutcome.Status.ACCEPTED, VoucherOutcome.Status.REFUSED);
+        assertThat(outcomes.get(0).errors()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("MISSING_FIELD");
+            assertThat(p.location()).endsWith("T202600000001 / PayBankCode");
+        });
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher")).isEqualTo(1);
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher_refusal")).isEqualTo(2);
+    }
+
+    @Test
+    void valuesLongerThanTheirColumnsAreRefusedBeforeAnyInsertWithTheFieldsLocation() {
+        byte[] envelope = Envelopes.exampleWithVoucherEdited("T202600000002", inner -> inner
+                .replace("<PayeeAcctName>赵敏</PayeeAcctName>", "<PayeeAcctName>" + "赵".repeat(300) + "</PayeeAcctName>")
+                .replace("<PayeeAcctNo>6222145488426346</PayeeAcctNo>", "<PayeeAcctNo>" + "6".repeat(60) + "</PayeeAcctNo>"));
+        envelope = Envelopes.withVoucherNo(envelope, "T202600000001", "T" + "2".repeat(44));
+
+        List<VoucherOutcome> outcomes = receive(envelope);
+
+        assertThat(outcomes.get(0).errors()).extracting(Problem::code, Problem::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("FIELD_TOO_LONG", "envelope body 1 / VoucherNo"));
+        assertThat(outcomes.get(1).errors()).extracting(Problem::code, Problem::location).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("FIELD_TOO_LONG",
+                        "envelope body 2 / voucher T202600000002 / detail T202600000002-2 / PayeeAcctName"),
+                org.assertj.core.groups.Tuple.tuple("FIELD_TOO_LONG",
+                        "envelope body 2 / voucher T202600000002 / detail T202600000002-3 / PayeeAcctNo"));
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher")).isZero();
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher_refusal")).as("every refusal recorded, its key cut to fit")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aDatabaseFaultOnOneVoucherRefusesThatVoucherWithAStableCodeAndNothingOfIt() {
+        // a real constraint of the database refuses one payee: the fault of storing, not of the voucher
+        core.db.jdbc().getJdbcTemplate().execute(
+                "ALTER TABLE payment ADD CONSTRAINT t_fault CHECK (payee_acct_name <> '赵敏')");
+
+        List<VoucherOutcome> outcomes = receive(Envelopes.example());
+
+        VoucherOutcome failed = outcomes.get(1);
+        assertThat(failed.status()).isEqualTo(VoucherOutcome.Status.REFUSED);
+        assertThat(failed.errors()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("INTAKE_STORE_FAILED");
+            assertThat(p.message()).doesNotContainIgnoringCase("insert").doesNotContainIgnoringCase("constraint")
+                    .contains("reference");
+        });
+        assertThat(outcomes.get(0).status()).isEqualTo(VoucherOutcome.Status.ACCEPTED);
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher WHERE voucher_no = 'T202600000002'")).isZero();
+        assertThat(core.db.count("SELECT COUNT(*) FROM payment")).isEqualTo(3);
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher_refusal WHERE codes = 'INTAKE_STORE_FAILED'")).isEqualTo(1);
+    }
+
+    @Test
+    void anInnerVoucherOverTheLimitRefusesTheEnvelopeBeforeItIsDecoded() {
+        String huge = "<?xml version=\"1.0\" encoding=\"GBK\"?><MOF><VoucherCount>1</VoucherCount><VoucherBody AdmDivCode="
+                + "\"420000\" StYear=\"2026\" VtCode=\"5201\" VoucherNo=\"X1\"><VoucherFlag>0</VoucherFlag><Voucher>"
+                + "QUJD".repeat((int) (VoucherIntakeService.MAX_VOUCHER_CHARS / 4) + 1) + "</Voucher></VoucherBody></MOF>";
+
+        assertThatThrownBy(() -> receive(huge.getBytes(Envelopes.GBK)))
+                .isInstanceOfSatisfying(FormatException.class, e -> {
+                    assertThat(e.code()).isEqualTo("VOUCHER_TOO_LARGE");
+                    assertThat(e.problem().location()).isEqualTo("envelope body 1");
+                });
+    }
+
+    @Test
+    void anEnvelopeCutShortIsRefusedWholeEvenAfterItsFirstCompleteVouchers() {
+        byte[] example = Envelopes.example();
+        byte[] cut = java.util.Arrays.copyOf(example, example.length * 2 / 3);
+
+        assertThatThrownBy(() -> receive(cut)).isInstanceOf(FormatException.class);
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher")).as("nothing of a half-written file is taken").isZero();
+    }
+
+    @Test
+    void aResentVoucherIsADuplicateEvenWhenItWouldNowBeRefused() {
+        receive(Envelopes.example());
+        byte[] changed = Envelopes.exampleWithVoucherEdited("T202600000001",
+                inner -> inner.replaceAll("<PayBankCode>[^<]*</PayBankCode>", ""));
+
+        VoucherOutcome again = receive(changed).get(0);
+
+        assertThat(again.status()).as("a refusal would be answered with a return of a voucher being paid")
+                .isEqualTo(VoucherOutcome.Status.DUPLICATE);
+        assertThat(again.errors()).extracting(Problem::code).containsExactly("DUPLICATE_VOUCHER");
     }
 }
