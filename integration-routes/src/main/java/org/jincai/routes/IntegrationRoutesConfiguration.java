@@ -1,6 +1,7 @@
 package org.jincai.routes;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.answer.BankAnswerService;
@@ -59,7 +60,7 @@ public class IntegrationRoutesConfiguration {
     @Bean
     FinanceSystemRoutes financeSystemRoutes(FinanceDirectory finance, InboxIntakeService inbox,
                                             @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea outbound,
-                                            SftpUris uris, @Value("${jincai.home}") Path home) {
-        return new FinanceSystemRoutes(finance, inbox, outbound, uris, home);
+                                            SftpUris uris, @Value("${jincai.home}") Path home, Clock clock) {
+        return new FinanceSystemRoutes(finance, inbox, outbound, uris, home, clock);
     }
 }

@@ -9,6 +9,7 @@ import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -57,6 +58,13 @@ public class ApiErrors {
     ResponseEntity<ErrorResponse> tooLarge(EnvelopeTooLargeException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .body(ErrorResponse.of(List.of(Problem.of(EnvelopeTooLargeException.CODE, e.getMessage(), "body"))));
+    }
+
+    @ExceptionHandler(IntakeBusyException.class)
+    ResponseEntity<ErrorResponse> busy(IntakeBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ErrorResponse.of(List.of(Problem.of(IntakeBusyException.CODE, e.getMessage(), "body"))));
     }
 
     @ExceptionHandler(EnvelopeRefusedException.class)

@@ -3,8 +3,13 @@ package org.jincai.server.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.apache.camel.ProducerTemplate;
 import org.jincai.core.finance.ReceiptService;
 import org.jincai.core.report.SummaryQueries;
@@ -25,7 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/vouchers}: a finance system submits a MOF voucher envelope (GBK XML) and gets, with
- * 202, one result per voucher. The body goes through the intake route, the same intake the inboxes use.
+ * 202, one result per voucher. At most {@code jincai.api.max-concurrent-intakes} envelopes are taken at once
+ * (503 {@code INTAKE_BUSY} with {@code Retry-After} past that); the body is streamed to a spool file under
+ * {@code <home>/spool} (413 past {@code jincai.api.max-envelope-bytes}), never held in memory, and goes from
+ * there through the intake route, the same intake the inboxes use.
  * {@code GET /api/v1/vouchers/{admDivCode}/{stYear}/{vtCode}/{voucherNo}/receipt} serves its receipt.
  */
 @RestController
@@ -38,41 +46,80 @@ public class VoucherController {
     private final ReceiptService receipts;
     private final SummaryQueries summary;
     private final long maxEnvelopeBytes;
+    private final int maxConcurrent;
+    private final Semaphore inFlight;
+    private final Duration retryAfter;
+    private final Path spool;
 
     public VoucherController(ProducerTemplate producer, ReceiptService receipts, SummaryQueries summary,
-                             @Value("${jincai.api.max-envelope-bytes:67108864}") long maxEnvelopeBytes) {
+                             @Value("${jincai.api.max-envelope-bytes:67108864}") long maxEnvelopeBytes,
+                             @Value("${jincai.api.max-concurrent-intakes:4}") int maxConcurrent,
+                             @Value("${jincai.api.retry-after:PT5S}") Duration retryAfter,
+                             @Value("${jincai.home}") Path home) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("jincai.api.max-concurrent-intakes must be at least 1");
+        }
         this.producer = producer;
         this.receipts = receipts;
         this.summary = summary;
         this.maxEnvelopeBytes = maxEnvelopeBytes;
+        this.maxConcurrent = maxConcurrent;
+        this.inFlight = new Semaphore(maxConcurrent);
+        this.retryAfter = retryAfter;
+        this.spool = home.resolve("spool");
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IntakeResponse> submit(HttpServletRequest request, Authentication user) throws IOException {
-        byte[] envelope = readBounded(request);
-        List<VoucherOutcome> outcomes = ApiErrors.unwrap(() -> producer.requestBodyAndHeaders(
-                RouteIds.VOUCHER_INTAKE_ENDPOINT, envelope,
-                Map.of(RouteIds.HEADER_SOURCE, "rest:" + user.getName(), RouteIds.HEADER_ACTOR, user.getName()),
-                List.class));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(IntakeResponse.of(outcomes));
-    }
-
-    /** The body, refused with 413 {@code ENVELOPE_TOO_LARGE} past the limit, before it is all in memory. */
-    private byte[] readBounded(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > maxEnvelopeBytes) {
             throw new EnvelopeTooLargeException(maxEnvelopeBytes);
         }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxEnvelopeBytes + 1));
-            if (body.length > maxEnvelopeBytes) {
-                throw new EnvelopeTooLargeException(maxEnvelopeBytes);
-            }
-            if (body.length == 0) {
-                throw new FormatException("BODY_MISSING", "a voucher envelope is required", "body");
-            }
-            return body;
+        if (!inFlight.tryAcquire()) {
+            throw new IntakeBusyException(maxConcurrent, Math.max(1, retryAfter.toSeconds()));
         }
+        try {
+            Path envelope = spool(request);
+            try {
+                List<VoucherOutcome> outcomes = ApiErrors.unwrap(() -> producer.requestBodyAndHeaders(
+                        RouteIds.VOUCHER_INTAKE_ENDPOINT, envelope,
+                        Map.of(RouteIds.HEADER_SOURCE, "rest:" + user.getName(), RouteIds.HEADER_ACTOR, user.getName()),
+                        List.class));
+                return ResponseEntity.status(HttpStatus.ACCEPTED).body(IntakeResponse.of(outcomes));
+            } finally {
+                Files.deleteIfExists(envelope);
+            }
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /**
+     * The body copied to a spool file as it arrives, refused with 413 {@code ENVELOPE_TOO_LARGE} as soon as it
+     * passes the limit (whatever Content-Length said) and with 400 {@code BODY_MISSING} when empty.
+     */
+    private Path spool(HttpServletRequest request) throws IOException {
+        Files.createDirectories(spool);
+        Path file = Files.createTempFile(spool, "envelope-", ".xml");
+        long size = 0;
+        try (InputStream in = request.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                size += n;
+                if (size > maxEnvelopeBytes) {
+                    throw new EnvelopeTooLargeException(maxEnvelopeBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        if (size == 0) {
+            Files.deleteIfExists(file);
+            throw new FormatException("BODY_MISSING", "a voucher envelope is required", "body");
+        }
+        return file;
     }
 
     /**

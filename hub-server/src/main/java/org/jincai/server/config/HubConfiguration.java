@@ -66,7 +66,8 @@ public class HubConfiguration {
 
     @Bean
     FinanceDirectory financeDirectory(HubProperties props) {
-        return new FinanceDirectory(props.financeSystems());
+        return new FinanceDirectory(props.financeSystems().stream()
+                .map(f -> f.withDefaultInboxReady(props.inboxReady())).toList());
     }
 
     private static boolean simulated(BankProfile b) {

@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.finance.FinanceSystem;
+import org.jincai.core.finance.InboxReady;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The hub's own configuration ({@code jincai.*}): its home folder (embedded database, simulated banks,
  * every output), the agent bank profiles, the finance systems upstream, the embedded bank simulator and
- * the API users.
+ * the API users; {@code inboxReady} is when a file in a finance system's inbox is complete, for every system
+ * that does not say so itself.
  */
 @ConfigurationProperties("jincai")
 public record HubProperties(
@@ -18,13 +20,15 @@ public record HubProperties(
         List<BankProfile> banks,
         List<FinanceSystem> financeSystems,
         Simulator simulator,
-        List<User> users) {
+        List<User> users,
+        InboxReady inboxReady) {
 
     public HubProperties {
         banks = banks == null ? List.of() : List.copyOf(banks);
         financeSystems = financeSystems == null ? List.of() : List.copyOf(financeSystems);
         users = users == null ? List.of() : List.copyOf(users);
         simulator = simulator == null ? new Simulator(false, "0000") : simulator;
+        inboxReady = inboxReady == null ? InboxReady.defaults() : inboxReady;
     }
 
     /**

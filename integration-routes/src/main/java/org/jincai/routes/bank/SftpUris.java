@@ -54,6 +54,25 @@ public class SftpUris {
                 + "&backoffErrorThreshold=3&backoffMultiplier=5";
     }
 
+    /**
+     * A finance system's inbox: as {@link #consumer}, but each file is downloaded into {@code workDirectory}
+     * (never held in memory, whatever its size) and kept in the archive or error folder under the name the
+     * route puts in header {@code keptNameHeader}; {@code readiness} adds the options that say when a file is
+     * complete (a filter or a done file).
+     */
+    public String financeInboxConsumer(String owner, SftpEndpoint s, Path workDirectory, String keptNameHeader,
+                                       String readiness) {
+        return base(owner, s, s.inbox())
+                + "&delay=" + s.pollInterval().toMillis()
+                + "&antExclude=**/*.tmp,**/*.part"
+                + "&move=../" + s.archive() + "/${header." + keptNameHeader + "}"
+                + "&moveFailed=../" + s.error() + "/${header." + keptNameHeader + "}"
+                + "&localWorkDirectory=" + workDirectory.toAbsolutePath()
+                + "&sortBy=file:modified&jschLoggingLevel=WARN"
+                + "&backoffErrorThreshold=3&backoffMultiplier=5"
+                + readiness;
+    }
+
     /** The folder failed files are moved to, for writing the reason file beside them. */
     public String errorFolderProducer(String owner, SftpEndpoint s) {
         return base(owner, s, s.error()) + "&fileExist=Override&jschLoggingLevel=WARN";

@@ -1,11 +1,14 @@
 package org.jincai.routes.finance;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.FinanceSystem;
 import org.jincai.core.finance.InboxIntakeService;
+import org.jincai.core.finance.InboxReady;
 import org.jincai.core.finance.InboxResult;
 import org.jincai.core.release.StagingArea;
 import org.jincai.routes.ReasonFiles;
@@ -14,35 +17,47 @@ import org.jincai.routes.bank.SftpUris;
 
 /**
  * Finance systems upstream, per system: {@code finance-inbox-<CODE>} takes MOF envelopes dropped in its
- * inbox (a local folder or SFTP) through the same intake as the REST API, once each; what cannot be read
- * goes to its error folder with a reason file. {@code finance-outbox-<CODE>} delivers the receipts and
- * returns staged for it into its outbox, under a temporary name then renamed.
+ * inbox (a local folder or SFTP, downloaded to a work folder: never held in memory) through the same intake as
+ * the REST API, once each, and only once complete ({@link InboxReady}: stable size and time, or a done file;
+ * temporary names are never taken). A taken file is archived, one that cannot be taken (empty, unreadable, not
+ * an envelope) goes to the error folder with a reason file; both are kept under their name with the time and
+ * digest ({@link InboxFileNames}), so nothing kept is ever overwritten. {@code finance-outbox-<CODE>} delivers
+ * the receipts, returns and duplicate notices staged for it into its outbox, under a temporary name then renamed.
  */
 public class FinanceSystemRoutes extends RouteBuilder {
+
+    /** The name the file is kept under in the archive or error folder. */
+    static final String KEPT_NAME = "JincaiKeptName";
 
     private final FinanceDirectory finance;
     private final InboxIntakeService inbox;
     private final StagingArea outbound;
     private final SftpUris sftp;
     private final Path home;
+    private final Clock clock;
 
     public FinanceSystemRoutes(FinanceDirectory finance, InboxIntakeService inbox, StagingArea outbound, SftpUris sftp,
-                               Path home) {
+                               Path home, Clock clock) {
         this.finance = finance;
         this.inbox = inbox;
         this.outbound = outbound;
         this.sftp = sftp;
         this.home = home;
+        this.clock = clock;
     }
 
     @Override
     public void configure() {
         for (FinanceSystem f : finance.all()) {
+            if (f.ready().mode() == InboxReady.Mode.STABLE) {
+                getContext().getRegistry().bind(filterName(f), new StableFileFilter<>(f.ready().stableFor(), clock));
+            }
             from(inboxUri(f))
                     .routeId(RouteIds.financeInbox(f.code()))
                     .onException(Exception.class).handled(false)
-                        .process(ReasonFiles::prepare).to(errorUri(f))
+                        .process(FinanceSystemRoutes::reasonFile).to(errorUri(f))
                     .end()
+                    .process(this::nameForError)
                     .process(e -> take(f, e));
 
             from("file:" + outbound.folder(f.code()).toAbsolutePath()
@@ -53,11 +68,41 @@ public class FinanceSystemRoutes extends RouteBuilder {
         }
     }
 
+    /** Until the file is read, a failure keeps it under its name and the time: unique, though without a digest. */
+    private void nameForError(Exchange e) {
+        e.getMessage().setHeader(KEPT_NAME, InboxFileNames.kept(fileName(e), clock.instant(), null));
+    }
+
     private void take(FinanceSystem f, Exchange e) throws Exception {
-        String name = e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        InboxResult result = inbox.take(f, name, e.getMessage().getMandatoryBody(byte[].class));
-        log.info("{} from {}: {}, {} vouchers, {} returned", name, f.code(), result.outcome(), result.vouchers().size(),
-                result.returnFiles().size());
+        String name = fileName(e);
+        File file = e.getMessage().getMandatoryBody(File.class);
+        InboxResult result = inbox.take(f, name, file.toPath());
+        e.getMessage().setHeader(KEPT_NAME, InboxFileNames.kept(name, clock.instant(), result.sha256()));
+        log.info("{} from {}: {}, {} vouchers, {} returned, {} duplicate notices", name, f.code(), result.outcome(),
+                result.vouchers().size(), result.returnFiles().size(), result.duplicateNotices().size());
+    }
+
+    /** The reason file beside the failed file, named after the name it is kept under. */
+    private static void reasonFile(Exchange e) {
+        String kept = e.getMessage().getHeader(KEPT_NAME, String.class);
+        ReasonFiles.prepare(e);
+        if (kept != null) {
+            e.getMessage().setHeader(Exchange.FILE_NAME, kept + ReasonFiles.SUFFIX);
+        }
+    }
+
+    private static String fileName(Exchange e) {
+        return e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+    }
+
+    private static String filterName(FinanceSystem f) {
+        return "financeInboxReady-" + f.code();
+    }
+
+    /** When a file is complete: the stability filter, or Camel's done file (removed with the file). */
+    private static String readiness(FinanceSystem f) {
+        return f.ready().mode() == InboxReady.Mode.STABLE ? "&filter=#" + filterName(f)
+                : "&doneFileName=${file:name}" + f.ready().doneFileSuffix();
     }
 
     private Path folder(FinanceSystem f) {
@@ -67,10 +112,12 @@ public class FinanceSystemRoutes extends RouteBuilder {
     private String inboxUri(FinanceSystem f) {
         if (f.local()) {
             return "file:" + folder(f).resolve("inbox")
-                    + "?antExclude=**/*.part,**/*.tmp&move=../archive/${file:name}&moveFailed=../error/${file:name}"
-                    + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=250&delay=500&sortBy=file:name";
+                    + "?antExclude=**/*.part,**/*.tmp"
+                    + "&move=../archive/${header." + KEPT_NAME + "}&moveFailed=../error/${header." + KEPT_NAME + "}"
+                    + "&delay=500&sortBy=file:name" + readiness(f);
         }
-        return sftp.consumer(f.code(), f.sftp(), f.sftp().inbox());
+        return sftp.financeInboxConsumer(f.code(), f.sftp(), home.resolve("finance-download").resolve(f.code()),
+                KEPT_NAME, readiness(f));
     }
 
     private String errorUri(FinanceSystem f) {
