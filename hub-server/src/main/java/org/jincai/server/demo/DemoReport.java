@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.jincai.core.release.ReleaseResult;
 import org.jincai.core.report.BankTotals;
 import org.jincai.core.report.SummaryQueries;
+import org.jincai.core.voucher.VoucherIntakeService;
 import org.jincai.formats.fiscal.VoucherBody;
 
 /** The demo's summary, as an operator reads it. */
@@ -29,14 +30,16 @@ final class DemoReport {
     static void print(PrintStream out, Run run) {
         out.println();
         out.println("Vouchers (" + run.inboxFiles().size() + " envelope files dropped into the finance inbox)");
-        out.printf("  received %d, accepted %d, refused %d%n", run.accepted() + run.refused().size(), run.accepted(),
-                run.refused().size());
+        long duplicates = duplicates(run);
+        out.printf("  received %d, accepted %d, refused %d, duplicates %d%n", run.accepted() + run.refused().size(),
+                run.accepted(), run.refused().size() - duplicates, duplicates);
         if (run.accepted() + run.refused().size() == 0) {
             out.println("  nothing new: these files were taken before, and are not taken twice");
         }
         Map<String, Long> byCode = run.refused().stream().flatMap(r -> r.codes().stream())
                 .collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
-        byCode.forEach((code, n) -> out.printf("  refused %-22s %d%n", code, n));
+        byCode.forEach((code, n) -> out.printf("  %-8s %-22s %d%n",
+                VoucherIntakeService.DUPLICATE_VOUCHER.equals(code) ? "not new" : "refused", code, n));
         boolean listDuplicates = byCode.getOrDefault("DUPLICATE_VOUCHER", 0L) <= LISTED_DUPLICATES;
         run.refused().stream().filter(r -> listDuplicates || !r.codes().equals(List.of("DUPLICATE_VOUCHER")))
                 .forEach(r -> out.printf("    %s %s/%s/%s: %s%n", r.voucherNo(), r.admDivCode(), r.stYear(), r.vtCode(),
@@ -73,8 +76,9 @@ final class DemoReport {
         SummaryQueries.AnswerTotals receipts = run.answers().getOrDefault(VoucherBody.FLAG_RECEIPT, none);
         SummaryQueries.AnswerTotals returns = run.answers().getOrDefault(VoucherBody.FLAG_RETURN, none);
         out.printf("  receipts (回单) %d, reporting %s CNY paid; returns (退回) of settled vouchers %d; "
-                + "returns of refused vouchers %d%n", receipts.count(), receipts.paid().setScale(2).toPlainString(),
-                returns.count(), run.refused().size());
+                + "returns of refused vouchers %d; duplicate notices %d%n", receipts.count(),
+                receipts.paid().setScale(2).toPlainString(), returns.count(), run.refused().size() - duplicates(run),
+                duplicates(run));
         out.println("  finance outbox now holds " + run.outbox().size() + " file(s)");
 
         out.println();
@@ -82,6 +86,12 @@ final class DemoReport {
         out.println("  " + (run.byStatus().isEmpty() ? "none" : run.byStatus().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         out.printf("%nDone in %.1f s%n", run.took().toMillis() / 1000.0);
+    }
+
+    /** Vouchers not taken because their key was taken before: answered with a duplicate notice, not a return. */
+    private static long duplicates(Run run) {
+        return run.refused().stream().filter(r -> r.codes().equals(List.of(VoucherIntakeService.DUPLICATE_VOUCHER)))
+                .count();
     }
 
     private static void row(PrintStream out, String bank, int files, int txs, BigDecimal amount, int accepted,

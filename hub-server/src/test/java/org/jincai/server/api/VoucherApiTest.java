@@ -158,6 +158,29 @@ class VoucherApiTest {
     }
 
     @Test
+    @Order(4)
+    void vouchersThatCannotBeStoredAreEachRefusedWithACodeNever500() throws Exception {
+        // before: 500 INTERNAL_ERROR, the vouchers before the bad one stored and paid, those after it never answered
+        byte[] envelope = Envelopes.exampleWithVoucherEdited("T202600000001",
+                inner -> inner.replaceAll("<PayBankCode>[^<]*</PayBankCode>", ""));
+        envelope = Envelopes.withVoucherNo(Envelopes.withVoucherNo(envelope, "T202600000001", "A500-1"),
+                "T202600000002", "A500-2" + "9".repeat(40));
+        envelope = Envelopes.withVoucherNo(envelope, "T202600000003", "A500-3");
+
+        HttpResponse<String> r = post(envelope, "finance", "finance-pw");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode body = json.readTree(r.body());
+        assertThat(body.get("received").asInt()).isEqualTo(3);
+        assertThat(body.get("vouchers").get(0).get("errors").get(0).get("code").asString()).isEqualTo("MISSING_FIELD");
+        assertThat(body.get("vouchers").get(0).get("errors").get(0).get("location").asString()).endsWith("PayBankCode");
+        assertThat(body.get("vouchers").get(1).get("errors").get(0).get("code").asString()).isEqualTo("FIELD_TOO_LONG");
+        assertThat(body.get("vouchers").get(2).get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher WHERE voucher_no LIKE 'A500-%'")).isEqualTo(1);
+        assertThat(HOME.resolve("spool").toFile().list()).as("the spooled body is removed").isEmpty();
+    }
+
+    @Test
     void anUnreadableEnvelopeIs400WithACodeAndNoStackTrace() throws Exception {
         HttpResponse<String> r = post("<MOF><VoucherCount>".getBytes(StandardCharsets.UTF_8), "finance", "finance-pw");
 

@@ -66,8 +66,8 @@ class DemoEndToEndTest {
     void firstRunTakesTheInboxPaysTheValidVouchersAndAnswersTheFinanceSystem() throws Exception {
         String printed = run(0);
 
-        assertThat(printed).contains("received 32, accepted 30, refused 2")
-                .containsPattern("refused DUPLICATE_VOUCHER\\s+1")
+        assertThat(printed).contains("received 32, accepted 30, refused 1, duplicates 1")
+                .containsPattern("not new\\s+DUPLICATE_VOUCHER\\s+1")
                 .containsPattern("refused PAY_AMT_MISMATCH\\s+1")
                 .contains("HB2026112700023").contains("HB2026112700004")
                 .containsPattern("DEMO-FIXED\\s+1\\s+16\\s+621099.46\\s+15\\s+15\\s+1\\s+0")
@@ -75,8 +75,8 @@ class DemoEndToEndTest {
                 .containsPattern("DEMO-PIPE\\s+1\\s+28\\s+723588.38\\s+27\\s+27\\s+1\\s+0")
                 .containsPattern("DEMO-ISO_\\S+\\.xml: valid")
                 .contains("receipts (回单) 29, reporting 2175041.58 CNY paid")
-                .contains("returns (退回) of settled vouchers 1")
-                .contains("finance outbox now holds 32 file(s)");
+                .contains("returns (退回) of settled vouchers 1; returns of refused vouchers 1; duplicate notices 1")
+                .contains("finance outbox now holds 33 file(s)");
 
         assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(30);
         assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(81);
@@ -100,9 +100,11 @@ class DemoEndToEndTest {
         assertThat(names(finance.resolve("inbox"))).isEmpty();
         assertThat(names(finance.resolve("archive"))).hasSize(3);
         List<String> outbox = names(finance.resolve("outbox"));
-        assertThat(outbox).hasSize(32).contains("420000_2026_8202_HB2026112700003_receipt.xml",
+        assertThat(outbox).hasSize(33).contains("420000_2026_8202_HB2026112700003_receipt.xml",
                 "420000_2026_8202_HB2026112700006_return.xml");
         assertThat(outbox.stream().filter(n -> n.contains("HB2026112700023_return_"))).hasSize(1);
+        assertThat(outbox.stream().filter(n -> n.contains("HB2026112700004_duplicate_"))).as("never a return").hasSize(1);
+        assertThat(outbox.stream().filter(n -> n.contains("HB2026112700004_return"))).isEmpty();
 
         VoucherBody receipt = onlyBody(finance.resolve("outbox").resolve("420000_2026_8202_HB2026112700003_receipt.xml"));
         PaymentVoucher paid = new PaymentVoucherReader().read(receipt).voucher();
@@ -120,14 +122,14 @@ class DemoEndToEndTest {
     void secondRunOnTheSameHomePaysNothingTwice() throws Exception {
         String printed = run(0);
 
-        assertThat(printed).contains("received 0, accepted 0, refused 0").contains("nothing new to send");
+        assertThat(printed).contains("received 0, accepted 0, refused 0, duplicates 0").contains("nothing new to send");
         assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(81);
         assertThat(DB.count("SELECT COUNT(*) FROM bank_delivery")).isEqualTo(3);
         assertThat(DB.count("SELECT COUNT(*) FROM voucher_answer")).isEqualTo(30);
         for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
             assertThat(names(HOME.resolve("bank-simulator").resolve(bank).resolve("inbox"))).hasSize(1);
         }
-        assertThat(names(HOME.resolve("finance").resolve("HUBEI-FIN").resolve("outbox"))).hasSize(32);
+        assertThat(names(HOME.resolve("finance").resolve("HUBEI-FIN").resolve("outbox"))).hasSize(33);
     }
 
     private static VoucherBody onlyBody(Path envelope) throws Exception {

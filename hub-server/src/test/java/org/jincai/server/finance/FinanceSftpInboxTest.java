@@ -103,6 +103,7 @@ class FinanceSftpInboxTest {
         registry.add(p + "sftp.archive", () -> "archive");
         registry.add(p + "sftp.error", () -> "error");
         registry.add(p + "sftp.poll-interval", () -> "300ms");
+        registry.add(p + "inbox-ready.stable-for", () -> "1s");
     }
 
     @AfterAll
@@ -126,16 +127,23 @@ class FinanceSftpInboxTest {
         }
     }
 
+    private static String reason(String prefix) throws IOException {
+        String name = files("error").stream().filter(n -> n.startsWith(prefix) && n.endsWith(".reason.txt")).findFirst()
+                .orElseThrow();
+        return Files.readString(SERVER_ROOT.resolve("error").resolve(name));
+    }
+
     @Test
     void envelopesAreTakenOnceFromTheSftpInboxAndReceiptsReachItsOutbox() throws Exception {
         drop("bj-1.xml", Envelopes.exampleFor("110000", "BJ001"));
         drop("broken.xml", "<MOF><VoucherCount>1</VoucherCount>".getBytes(StandardCharsets.UTF_8));
+        drop("empty.xml", new byte[0]);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> files("inbox").isEmpty());
-        assertThat(files("archive")).containsExactly("bj-1.xml");
-        assertThat(files("error")).containsExactly("broken.xml", "broken.xml.reason.txt");
-        assertThat(Files.readString(SERVER_ROOT.resolve("error").resolve("broken.xml.reason.txt")))
-                .contains("code: XML_NOT_WELL_FORMED");
+        assertThat(files("archive")).singleElement().asString().matches("bj-1_\\d{8}T\\d{9}Z_[0-9a-f]{12}\\.xml");
+        assertThat(files("error")).hasSize(4);
+        assertThat(reason("broken_")).contains("code: XML_NOT_WELL_FORMED");
+        assertThat(reason("empty_")).as("an empty file is refused, not left in the inbox").contains("code: FILE_EMPTY");
         assertThat(DB.count("SELECT COUNT(*) FROM voucher WHERE finance_system = 'BEIJING-FIN'")).isEqualTo(3);
 
         producer.requestBodyAndHeader(RouteIds.BANK_RELEASE_ENDPOINT, null, RouteIds.HEADER_ACTOR, "test");
@@ -149,5 +157,12 @@ class FinanceSftpInboxTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> files("inbox").isEmpty());
         assertThat(DB.count("SELECT COUNT(*) FROM intake_file WHERE file_name = 'bj-1.xml'")).isEqualTo(1);
         assertThat(DB.count("SELECT COUNT(*) FROM voucher_refusal")).as("the same file is not taken twice").isZero();
+        assertThat(files("archive")).as("the second copy is kept beside the first, not over it").hasSize(2);
+
+        // the same vouchers under another name: a duplicate notice each, never a return, then no second receipt
+        drop("bj-1-again.xml", Envelopes.exampleFor("110000", "BJ001"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> files("outbox").size() == 6);
+        assertThat(files("outbox")).filteredOn(n -> n.contains("_duplicate_")).hasSize(3);
+        assertThat(files("outbox")).filteredOn(n -> n.contains("_return")).isEmpty();
     }
 }
