@@ -1,2 +1,5 @@
-/** Finance-system routes: voucher inboxes in, receipts and returns out. */
+/**
+ * Finance-system routes: voucher inboxes in (a file taken once complete, kept under a unique name), receipts,
+ * returns and duplicate notices out.
+ */
 package org.jincai.routes.finance;
