@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,7 @@ import tools.jackson.databind.ObjectMapper;
  * docs/operations.md. Before the body was spooled and the envelope streamed, four such bodies took gigabytes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("simulator")
 class IntakeMemoryTest {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeMemoryTest.class);
