@@ -106,15 +106,18 @@ class VoucherApiTest {
     @Test
     @Order(2)
     void anInvalidVoucherIsRefusedWithItsCodeAndLocationWhileTheOthersAreJudgedOnTheirOwn() throws Exception {
-        byte[] tampered = Envelopes.exampleWithVoucherEdited("T202600000002",
-                inner -> inner.replace("<PayAmt>87169.74</PayAmt>", "<PayAmt>87169.75</PayAmt>"));
+        // a new number: the example's own were taken by the first test, and a taken key is a duplicate whatever it holds
+        byte[] tampered = Envelopes.withVoucherNo(Envelopes.exampleWithVoucherEdited("T202600000002",
+                inner -> inner.replace("<PayAmt>87169.74</PayAmt>", "<PayAmt>87169.75</PayAmt>")),
+                "T202600000002", "P202600000002");
 
         JsonNode body = json.readTree(post(tampered, "finance", "finance-pw").body());
 
         JsonNode v2 = body.get("vouchers").get(1);
         assertThat(v2.get("status").asString()).isEqualTo("REFUSED");
         assertThat(v2.get("errors").get(0).get("code").asString()).isEqualTo("PAY_AMT_MISMATCH");
-        assertThat(v2.get("errors").get(0).get("location").asString()).contains("T202600000002");
+        assertThat(v2.get("errors").get(0).get("location").asString()).contains("P202600000002");
+        assertThat(body.get("vouchers").get(0).get("status").asString()).isEqualTo("DUPLICATE");
     }
 
     @Test
