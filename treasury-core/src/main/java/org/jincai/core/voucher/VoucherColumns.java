@@ -119,13 +119,6 @@ public final class VoucherColumns {
         return new ArrayList<>(problems.values());
     }
 
-    /** The envelope's routing attributes against the key columns (for a voucher whose inner voucher is unreadable). */
-    static List<Problem> checkKey(VoucherBody body) {
-        Map<String, Problem> problems = new LinkedHashMap<>();
-        checkRow(Level.KEY, new Values(body, null, null), body.location(), problems);
-        return new ArrayList<>(problems.values());
-    }
-
     private static void checkRow(Level level, Values values, String at, Map<String, Problem> problems) {
         for (Text t : TEXT) {
             if (t.level() != level) {

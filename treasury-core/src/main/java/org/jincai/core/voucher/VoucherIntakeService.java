@@ -190,7 +190,10 @@ public class VoucherIntakeService {
                     + body.voucherFlag(), location));
         }
         List<Credit> credits = v == null ? List.of() : Credit.of(v);
-        errors.addAll(v == null ? VoucherColumns.checkKey(body) : VoucherColumns.check(body, v, credits, location));
+        if (v != null && errors.isEmpty()) {
+            // the storage's last word on what the reader let through: nothing too long or missing reaches an INSERT
+            errors.addAll(VoucherColumns.check(body, v, credits, location));
+        }
         Optional<BankProfile> bank = Optional.empty();
         if (v != null && errors.isEmpty()) {
             bank = banks.forPayBankCode(v.payBankCode());

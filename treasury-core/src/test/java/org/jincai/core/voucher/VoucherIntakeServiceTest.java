@@ -163,13 +163,12 @@ class VoucherIntakeServiceTest {
 
         List<VoucherOutcome> outcomes = receive(envelope);
 
-        assertThat(outcomes.get(0).errors()).extracting(Problem::code, Problem::location).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("FIELD_TOO_LONG", "envelope body 1 / VoucherNo"));
-        assertThat(outcomes.get(1).errors()).extracting(Problem::code, Problem::location).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("FIELD_TOO_LONG",
-                        "envelope body 2 / voucher T202600000002 / detail T202600000002-2 / PayeeAcctName"),
-                org.assertj.core.groups.Tuple.tuple("FIELD_TOO_LONG",
-                        "envelope body 2 / voucher T202600000002 / detail T202600000002-3 / PayeeAcctNo"));
+        assertThat(outcomes.get(0).errors()).extracting(Problem::code).containsOnly("FIELD_TOO_LONG");
+        assertThat(outcomes.get(0).errors()).extracting(Problem::location).anyMatch(l -> l.endsWith("VoucherNo"));
+        assertThat(outcomes.get(1).errors()).extracting(Problem::code).containsOnly("FIELD_TOO_LONG");
+        assertThat(outcomes.get(1).errors()).extracting(Problem::location)
+                .anyMatch(l -> l.endsWith("detail T202600000002-2 / PayeeAcctName"))
+                .anyMatch(l -> l.endsWith("detail T202600000002-3 / PayeeAcctNo"));
         assertThat(core.db.count("SELECT COUNT(*) FROM voucher")).isZero();
         assertThat(core.db.count("SELECT COUNT(*) FROM voucher_refusal")).as("every refusal recorded, its key cut to fit")
                 .isEqualTo(3);
@@ -229,5 +228,24 @@ class VoucherIntakeServiceTest {
         assertThat(again.status()).as("a refusal would be answered with a return of a voucher being paid")
                 .isEqualTo(VoucherOutcome.Status.DUPLICATE);
         assertThat(again.errors()).extracting(Problem::code).containsExactly("DUPLICATE_VOUCHER");
+    }
+
+    @Test
+    void theColumnCheckRefusesWhatTheReaderLetsThroughWithTheFieldsLocation() {
+        // the backstop for any value the fiscal reader's limits do not cover: checked against the schema's columns
+        byte[] envelope = Envelopes.exampleWithVoucherEdited("T202600000002", inner -> inner
+                .replace("<PayeeAcctName>赵敏</PayeeAcctName>", "<PayeeAcctName>" + "赵".repeat(300) + "</PayeeAcctName>")
+                .replaceAll("<PayBankCode>[^<]*</PayBankCode>", ""));
+        org.jincai.formats.fiscal.VoucherBody body = new org.jincai.formats.fiscal.MofEnvelopeReader()
+                .read(Envelopes.stream(envelope).openUnchecked(), "test").bodies().get(1);
+        org.jincai.formats.fiscal.PaymentVoucher voucher = new org.jincai.formats.fiscal.PaymentVoucherReader()
+                .read(body).voucher();
+
+        List<Problem> problems = VoucherColumns.check(body, voucher, Credit.of(voucher), "voucher T202600000002");
+
+        assertThat(problems).extracting(Problem::code, Problem::location).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("MISSING_FIELD", "voucher T202600000002 / PayBankCode"),
+                org.assertj.core.groups.Tuple.tuple("FIELD_TOO_LONG",
+                        "voucher T202600000002 / detail T202600000002-2 / PayeeAcctName"));
     }
 }
