@@ -3,9 +3,11 @@ package org.jincai.formats.iso20022;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
+import org.jincai.formats.xml.SecureXml;
 
 /**
  * Reads bank-to-customer statements (camt.053.001.02, .03, .04, .08) and debit/credit notifications
@@ -26,13 +32,16 @@ import org.jincai.formats.Problem;
  * takes both forms ({@code Sts} as text or {@code Sts/Cd}, {@code RltdPties/Dbtr/Nm} or
  * {@code Dbtr/Pty/Nm}, a transaction amount in {@code Amt} or {@code AmtDtls}).
  *
- * <p>Parsing is done by {@link XmlScanner} (DTDs refused, {@code DOCTYPE_NOT_ALLOWED}). A
- * document that cannot be read at all throws {@link FormatException} (ISO_NOT_READABLE,
- * ISO_UNSUPPORTED_MESSAGE, DOCTYPE_NOT_ALLOWED); anything else is collected in the {@link Result}:
- * errors (an unparseable amount or date, a missing amount or CdtDbtInd, XSD violations in strict mode)
- * and warnings (lenient admissions, XSD violations in lenient mode, balances that do not add up:
- * opening booked + booked credits - booked debits != closing booked, ISO_BALANCE_MISMATCH), each list
- * capped at 100. An entry with an error is still delivered and counted; its faulty field is null.
+ * <p>Parsing is done by the hub's one StAX parser, opened by {@link IsoDocument} (namespace-aware,
+ * DTDs refused with {@code DOCTYPE_NOT_ALLOWED}); each element finds its place in a tree of the paths
+ * read, and an element of another namespace than the document's is never taken for an ISO element
+ * (ISO_FOREIGN_ELEMENT). A document that cannot be read at all throws {@link FormatException}
+ * (ISO_NOT_READABLE, ISO_UNSUPPORTED_MESSAGE, DOCTYPE_NOT_ALLOWED); anything else is collected in the
+ * {@link Result}: errors (an unparseable amount or date, a missing amount or CdtDbtInd, XSD violations
+ * and foreign elements in strict mode) and warnings (lenient admissions, XSD violations and foreign
+ * elements in lenient mode, balances that do not add up: opening booked + booked credits - booked
+ * debits != closing booked, ISO_BALANCE_MISMATCH), each list capped at 100. An entry with an error is
+ * still delivered and counted; its faulty field is null.
  *
  * <p>The XSD pass of the options needs a second read: a {@link Path} is read twice; a stream is
  * spooled to a temporary file first. Instances are immutable and thread-safe.
@@ -165,25 +174,14 @@ public final class CamtReader {
 
     private Result parse(InputStream in, String location, Handler handler, List<Problem> errors, List<Problem> warnings,
             String admittedName) {
-        XmlScanner sc = new XmlScanner(in, location, MAX_TEXT);
-        try {
-            if (sc.next() != XmlScanner.START) {
-                throw sc.unreadable("no root element");
+        try (IsoDocument d = IsoDocument.open(in, location)) {
+            if (d.messageElement() == null) {
+                throw new FormatException(IsoProblemCodes.ISO_UNSUPPORTED_MESSAGE, "<" + d.root() + "> is empty", d.where());
             }
-            String root = sc.name();
-            String ns = sc.rootNamespace();
-            if (sc.next() != XmlScanner.START) {
-                throw new FormatException(IsoProblemCodes.ISO_UNSUPPORTED_MESSAGE, "<" + root + "> is empty", sc.where());
-            }
-            String name = admittedName;
-            if (name == null) {
-                name = admit(IsoMessages.identity(root, ns, sc.name()), location, warnings);
-            }
-            Parse p = new Parse(sc, name, handler, errors, warnings);
+            String name = admittedName != null ? admittedName : admit(d.identity(), location, warnings);
+            Parse p = new Parse(d, name, handler, errors, warnings);
             p.run();
             return p.result();
-        } finally {
-            sc.close();
         }
     }
 
@@ -260,11 +258,10 @@ public final class CamtReader {
 
     /** A node of the tree of paths the reader cares about; everything else maps to {@link #IGNORED}. */
     private static class Node {
-        private static int serials;
         final int id;
-        /** Unique per node, for the per-read lookup cache. */
-        final int serial = serials++;
         final Map<String, Node> kids = new HashMap<>();
+        /** Whether the element's own text is read: a leaf, or Sts, which is text up to .04 and has Cd from .08. */
+        boolean text;
 
         Node(int id) {
             this.id = id;
@@ -304,7 +301,6 @@ public final class CamtReader {
 
     /** The tree below the message element (BkToCstmrStmt, BkToCstmrDbtCdtNtfctn). */
     private static final Node MESSAGE = buildTree();
-    private static final int NODE_COUNT = Node.serials;
 
     private static Node buildTree() {
         Node m = new Node(IGNORE);
@@ -392,21 +388,31 @@ public final class CamtReader {
         m.kids.put("Stmt", s);
         m.kids.put("Ntfctn", s);
         m.kids.put("Rpt", s);
+        markText(m);
         return m;
+    }
+
+    private static void markText(Node n) {
+        n.text = n.id != IGNORE && (n.kids.isEmpty() || n.id == N_STS);
+        for (Node k : n.kids.values()) {
+            markText(k);
+        }
     }
 
     // ------------------------------------------------------------------ one read
 
     private final class Parse {
-        private final XmlScanner sc;
+        private final IsoDocument d;
+        private final XMLStreamReader r;
         private final String name;
         private final Handler handler;
         private final List<Problem> errors;
         private final List<Problem> warnings;
         private int droppedErrors;
         private int droppedWarnings;
-        private final Node[] nodes = new Node[260];
-        private final Node[][] memo = new Node[NODE_COUNT][];
+        private final Node[] nodes = new Node[SecureXml.MAX_DEPTH + 2];
+        private char[] chars = new char[256];
+        private int textLength;
 
         private String messageId;
         private OffsetDateTime groupCreated;
@@ -497,61 +503,82 @@ public final class CamtReader {
         private String rIssuer;
         private String rRef;
 
-        Parse(XmlScanner sc, String name, Handler handler, List<Problem> errors, List<Problem> warnings) {
-            this.sc = sc;
+        Parse(IsoDocument d, String name, Handler handler, List<Problem> errors, List<Problem> warnings) {
+            this.d = d;
+            this.r = d.reader();
             this.name = name;
             this.handler = handler;
             this.errors = errors;
             this.warnings = warnings;
         }
 
+        /**
+         * From the message element (depth 2) to the end of the document: each start element finds its node in
+         * the path tree (an element of another namespace, and all inside it, finds none), and the text of the
+         * nodes that read text is gathered between a start and an end.
+         */
         void run() {
-            // the scanner stands on the message element (depth 2)
+            // text around the message element, after it closes, is the root's: not read
+            nodes[1] = IGNORED;
             nodes[2] = MESSAGE;
-            int event;
-            while ((event = sc.next()) != XmlScanner.EOF) {
-                int depth = sc.depth();
-                if (event == XmlScanner.START) {
-                    Node parent = nodes[depth - 1];
-                    Node node = parent == null || parent == IGNORED ? IGNORED : child(parent);
-                    nodes[depth] = node;
-                    if (node.id != IGNORE) {
-                        start(node.id);
-                    }
-                } else {
-                    // END: the element closed was at depth + 1
-                    Node node = depth + 1 < nodes.length ? nodes[depth + 1] : IGNORED;
-                    if (depth + 1 == 2) {
-                        node = IGNORED;
-                    }
-                    if (node != null && node.id != IGNORE) {
-                        end(node.id);
+            int depth = 2;
+            try {
+                while (true) {
+                    switch (r.next()) {
+                        case XMLStreamConstants.START_ELEMENT -> {
+                            depth++;
+                            if (depth >= nodes.length) {
+                                throw IsoValues.unreadable("elements nested deeper than any ISO 20022 message", d.where(), null);
+                            }
+                            Node parent = nodes[depth - 1];
+                            Node node = d.iso(depth) && parent != IGNORED ? parent.child(r.getLocalName()) : IGNORED;
+                            nodes[depth] = node;
+                            textLength = 0;
+                            if (node.id != IGNORE) {
+                                start(node.id);
+                            }
+                        }
+                        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                            if (nodes[depth].text) {
+                                appendText();
+                            }
+                        }
+                        case XMLStreamConstants.END_ELEMENT -> {
+                            if (depth > 2) {
+                                Node node = nodes[depth];
+                                if (node.id != IGNORE) {
+                                    end(node.id);
+                                }
+                                d.end(depth);
+                            }
+                            depth--;
+                            textLength = 0;
+                        }
+                        case XMLStreamConstants.END_DOCUMENT -> {
+                            return;
+                        }
+                        default -> {
+                            // comments and processing instructions carry nothing
+                        }
                     }
                 }
+            } catch (XMLStreamException e) {
+                throw d.failure(e);
+            } catch (FormatException e) {
+                throw IsoDocument.readable(e);
             }
         }
 
-        /** The parent's child of the current name, through a table indexed by node and symbol: no hashing per element. */
-        private Node child(Node parent) {
-            int sym = sc.nameIndex();
-            if (sym < 0) {
-                return parent.child(sc.name());
+        private void appendText() {
+            int n = r.getTextLength();
+            if (textLength + n > MAX_TEXT) {
+                throw IsoValues.unreadable("an element's text exceeds " + MAX_TEXT + " characters", d.where(), null);
             }
-            Node[] row = memo[parent.serial];
-            if (row == null || sym >= row.length) {
-                Node[] grown = new Node[Math.max(sym + 16, row == null ? 32 : row.length * 2)];
-                if (row != null) {
-                    System.arraycopy(row, 0, grown, 0, row.length);
-                }
-                memo[parent.serial] = grown;
-                row = grown;
+            if (textLength + n > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, textLength + n));
             }
-            Node n = row[sym];
-            if (n == null) {
-                n = parent.child(sc.name());
-                row[sym] = n;
-            }
-            return n;
+            System.arraycopy(r.getTextCharacters(), r.getTextStart(), chars, textLength, n);
+            textLength += n;
         }
 
         private void start(int id) {
@@ -565,9 +592,9 @@ public final class CamtReader {
                     bDate = null;
                     bDateTime = null;
                 }
-                case BAL_AMT -> bCcy = sc.attribute("Ccy");
+                case BAL_AMT -> bCcy = d.attribute("Ccy");
                 case NTRY -> startEntry();
-                case N_AMT -> nCcy = sc.attribute("Ccy");
+                case N_AMT -> nCcy = d.attribute("Ccy");
                 case BTCH -> {
                     btMsgId = null;
                     btPmtInfId = null;
@@ -576,11 +603,11 @@ public final class CamtReader {
                     btCcy = null;
                     btCdi = null;
                 }
-                case B_TTL -> btCcy = sc.attribute("Ccy");
+                case B_TTL -> btCcy = d.attribute("Ccy");
                 case TX -> startTransaction();
-                case T_AMT -> tCcy = sc.attribute("Ccy");
-                case T_AMT_DTLS -> tAmtDtlsCcy = sc.attribute("Ccy");
-                case T_INSTD_AMT -> tInstdCcy = sc.attribute("Ccy");
+                case T_AMT -> tCcy = d.attribute("Ccy");
+                case T_AMT_DTLS -> tAmtDtlsCcy = d.attribute("Ccy");
+                case T_INSTD_AMT -> tInstdCcy = d.attribute("Ccy");
                 case T_REF -> {
                     rType = null;
                     rIssuer = null;
@@ -593,81 +620,81 @@ public final class CamtReader {
 
         private void end(int id) {
             switch (id) {
-                case G_MSG_ID -> messageId = sc.text();
+                case G_MSG_ID -> messageId = text();
                 case G_CRE_DT_TM -> groupCreated = dateTime();
                 case STMT -> endStatement();
-                case S_ID -> sId = sc.text();
-                case S_ELCTRNC_SEQ -> sElctrncSeq = sc.text();
-                case S_LGL_SEQ -> sLglSeq = sc.text();
+                case S_ID -> sId = text();
+                case S_ELCTRNC_SEQ -> sElctrncSeq = text();
+                case S_LGL_SEQ -> sLglSeq = text();
                 case S_CRE_DT_TM -> sCreated = dateTime();
                 case S_FR_DT_TM -> sFrom = dateTime();
                 case S_TO_DT_TM -> sTo = dateTime();
-                case S_ACCT_ID -> sAcct = sc.text();
-                case S_ACCT_CCY -> sAcctCcy = sc.text();
-                case S_ACCT_OWNR -> sOwner = sc.text();
-                case S_SVCR_BIC -> sSvcrBic = sc.text();
-                case S_SVCR_MMB -> sSvcrMmb = sc.text();
-                case S_SVCR_NM -> sSvcrNm = sc.text();
+                case S_ACCT_ID -> sAcct = text();
+                case S_ACCT_CCY -> sAcctCcy = text();
+                case S_ACCT_OWNR -> sOwner = text();
+                case S_SVCR_BIC -> sSvcrBic = text();
+                case S_SVCR_MMB -> sSvcrMmb = text();
+                case S_SVCR_NM -> sSvcrNm = text();
                 case BAL -> endBalance();
-                case BAL_TP -> bType = sc.text();
+                case BAL_TP -> bType = text();
                 case BAL_AMT -> bAmount = amount();
                 case BAL_CDI -> bCdi = creditDebit();
                 case BAL_DT -> bDate = date();
                 case BAL_DT_TM -> bDateTime = dateTime();
                 case NTRY -> endEntry();
-                case N_REF -> nRef = sc.text();
+                case N_REF -> nRef = text();
                 case N_AMT -> nAmount = amount();
                 case N_CDI -> nCdi = creditDebit();
                 case N_RVSL -> nRvsl = indicator();
                 case N_STS -> {
-                    if (!sc.textIsEmpty()) {
-                        nSts = sc.text();
+                    if (!textIsEmpty()) {
+                        nSts = text();
                     }
                 }
-                case N_STS_CD -> nSts = sc.text();
+                case N_STS_CD -> nSts = text();
                 case N_BOOKG_DT -> nBookg = date();
                 case N_BOOKG_DT_TM -> nBookgTm = dateTime();
                 case N_VAL_DT -> nVal = date();
                 case N_VAL_DT_TM -> nValTm = dateTime();
-                case N_ACCT_SVCR_REF -> nAcctSvcrRef = sc.text();
-                case N_DOMN -> nDomn = sc.text();
-                case N_FMLY -> nFmly = sc.text();
-                case N_SUB_FMLY -> nSubFmly = sc.text();
-                case N_PRTRY -> nPrtry = sc.text();
-                case N_ADDTL -> nAddtl = nAddtl == null ? sc.text() : nAddtl + " " + sc.text();
+                case N_ACCT_SVCR_REF -> nAcctSvcrRef = text();
+                case N_DOMN -> nDomn = text();
+                case N_FMLY -> nFmly = text();
+                case N_SUB_FMLY -> nSubFmly = text();
+                case N_PRTRY -> nPrtry = text();
+                case N_ADDTL -> nAddtl = nAddtl == null ? text() : nAddtl + " " + text();
                 case BTCH -> {
                     if (nBatches == null) {
                         nBatches = new ArrayList<>(1);
                     }
                     nBatches.add(new EntryBatch(btMsgId, btPmtInfId, btNb, btTtl, btCcy, btCdi));
                 }
-                case B_MSG_ID -> btMsgId = sc.text();
-                case B_PMT_INF_ID -> btPmtInfId = sc.text();
+                case B_MSG_ID -> btMsgId = text();
+                case B_PMT_INF_ID -> btPmtInfId = text();
                 case B_NB -> btNb = count();
                 case B_TTL -> btTtl = amount();
                 case B_CDI -> btCdi = creditDebit();
                 case TX -> endTransaction();
-                case T_MSG_ID -> tMsgId = sc.text();
-                case T_ACCT_SVCR_REF -> tAcctSvcrRef = sc.text();
-                case T_PMT_INF_ID -> tPmtInfId = sc.text();
-                case T_INSTR_ID -> tInstrId = sc.text();
-                case T_E2E -> tE2e = sc.text();
-                case T_TX_ID -> tTxId = sc.text();
+                case T_MSG_ID -> tMsgId = text();
+                case T_ACCT_SVCR_REF -> tAcctSvcrRef = text();
+                case T_PMT_INF_ID -> tPmtInfId = text();
+                case T_INSTR_ID -> tInstrId = text();
+                case T_E2E -> tE2e = text();
+                case T_TX_ID -> tTxId = text();
                 case T_AMT -> tAmt = amount();
                 case T_AMT_DTLS -> tAmtDtls = amount();
                 case T_INSTD_AMT -> tInstd = amount();
                 case T_CDI -> tCdi = creditDebit();
-                case T_DBTR_NM -> tDbtrNm = sc.text();
-                case T_DBTR_ACCT -> tDbtrAcct = sc.text();
-                case T_CDTR_NM -> tCdtrNm = sc.text();
-                case T_CDTR_ACCT -> tCdtrAcct = sc.text();
-                case T_DBTR_AGT -> tDbtrAgt = tDbtrAgt == null ? sc.text() : tDbtrAgt;
-                case T_CDTR_AGT -> tCdtrAgt = tCdtrAgt == null ? sc.text() : tCdtrAgt;
+                case T_DBTR_NM -> tDbtrNm = text();
+                case T_DBTR_ACCT -> tDbtrAcct = text();
+                case T_CDTR_NM -> tCdtrNm = text();
+                case T_CDTR_ACCT -> tCdtrAcct = text();
+                case T_DBTR_AGT -> tDbtrAgt = tDbtrAgt == null ? text() : tDbtrAgt;
+                case T_CDTR_AGT -> tCdtrAgt = tCdtrAgt == null ? text() : tCdtrAgt;
                 case T_USTRD -> {
                     if (tUstrd == null) {
                         tUstrd = new ArrayList<>(2);
                     }
-                    tUstrd.add(sc.text());
+                    tUstrd.add(text());
                 }
                 case T_REF -> {
                     if (rRef != null) {
@@ -677,10 +704,10 @@ public final class CamtReader {
                         tRefs.add(new CreditorReference(rType, rIssuer, rRef));
                     }
                 }
-                case T_REF_TP -> rType = sc.text();
-                case T_REF_ISSR -> rIssuer = sc.text();
-                case T_REF_REF -> rRef = sc.text();
-                case T_ADDTL -> tAddtl = sc.text();
+                case T_REF_TP -> rType = text();
+                case T_REF_ISSR -> rIssuer = text();
+                case T_REF_REF -> rRef = text();
+                case T_ADDTL -> tAddtl = text();
                 default -> {
                 }
             }
@@ -705,7 +732,7 @@ public final class CamtReader {
             sSvcrNm = null;
             balances.clear();
             bookedNet.clear();
-            statementWhere = sc.where();
+            statementWhere = d.where();
         }
 
         private BankStatement header() {
@@ -724,7 +751,7 @@ public final class CamtReader {
         }
 
         private void endBalance() {
-            String at = sc.where();
+            String at = d.where();
             if (bAmount == null || bCdi == null) {
                 error(IsoProblemCodes.ISO_FIELD_MISSING, "a balance without " + (bAmount == null ? "Amt" : "CdtDbtInd"), at);
                 return;
@@ -789,12 +816,12 @@ public final class CamtReader {
             entries++;
             BigDecimal amount = nAmount == null ? null : IsoAmounts.asRead(nAmount, nCcy);
             if (amount == null) {
-                error(IsoProblemCodes.ISO_FIELD_MISSING, "an entry without Amt", sc.where());
+                error(IsoProblemCodes.ISO_FIELD_MISSING, "an entry without Amt", d.where());
             } else if (nCcy == null || nCcy.isEmpty()) {
-                error(IsoProblemCodes.ISO_FIELD_MISSING, "an entry amount without Ccy", sc.where());
+                error(IsoProblemCodes.ISO_FIELD_MISSING, "an entry amount without Ccy", d.where());
             }
             if (nCdi == null) {
-                error(IsoProblemCodes.ISO_FIELD_MISSING, "an entry without a valid CdtDbtInd", sc.where());
+                error(IsoProblemCodes.ISO_FIELD_MISSING, "an entry without a valid CdtDbtInd", d.where());
             }
             if (amount != null && nCdi != null && nCcy != null) {
                 Map<String, BigDecimal> sums = nCdi == CreditDebit.CRDT ? credit : debit;
@@ -855,71 +882,145 @@ public final class CamtReader {
         // ---------------------------------------------------------- values
 
         private BigDecimal amount() {
+            int s = textStart();
+            int e = textEnd(s);
+            if (s == e) {
+                error(IsoProblemCodes.ISO_AMOUNT_INVALID, "an empty amount", d.where());
+                return null;
+            }
             try {
-                return sc.decimal();
-            } catch (FormatException e) {
-                error(IsoProblemCodes.ISO_AMOUNT_INVALID, e.problem().message(), sc.where());
+                return new BigDecimal(chars, s, e - s);
+            } catch (NumberFormatException ex) {
+                error(IsoProblemCodes.ISO_AMOUNT_INVALID, "'" + new String(chars, s, e - s) + "' is not a decimal number",
+                        d.where());
                 return null;
             }
         }
 
+        // ---------------------------------------------------------- the text of the element just ended
+
+        private int textStart() {
+            int s = 0;
+            while (s < textLength && chars[s] <= ' ') {
+                s++;
+            }
+            return s;
+        }
+
+        private int textEnd(int s) {
+            int e = textLength;
+            while (e > s && chars[e - 1] <= ' ') {
+                e--;
+            }
+            return e;
+        }
+
+        /** The element's own text, stripped of surrounding whitespace. */
+        private String text() {
+            int s = textStart();
+            return new String(chars, s, textEnd(s) - s);
+        }
+
+        private boolean textIsEmpty() {
+            return textStart() == textLength;
+        }
+
+        /** The text as an ISODate {@code yyyy-MM-dd} (a time zone after it tolerated), or null when it is not one. */
+        private LocalDate dateOrNull() {
+            int s = textStart();
+            int e = textEnd(s);
+            if (e - s < 10 || chars[s + 4] != '-' || chars[s + 7] != '-') {
+                return null;
+            }
+            int y = digits(s, 4);
+            int m = digits(s + 5, 2);
+            int day = digits(s + 8, 2);
+            if (y < 0 || m < 1 || m > 12 || day < 1 || day > 31) {
+                return null;
+            }
+            if (e - s > 10) {
+                // ISODate may carry a time zone (2019-04-25+01:00); the date is what counts
+                char z = chars[s + 10];
+                if (z != '+' && z != '-' && z != 'Z') {
+                    return null;
+                }
+            }
+            try {
+                return LocalDate.of(y, m, day);
+            } catch (DateTimeException ex) {
+                return null;
+            }
+        }
+
+        private int digits(int at, int n) {
+            int v = 0;
+            for (int i = at; i < at + n; i++) {
+                char c = chars[i];
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                v = v * 10 + (c - '0');
+            }
+            return v;
+        }
+
         private CreditDebit creditDebit() {
-            String text = sc.text();
+            String text = text();
             CreditDebit c = CreditDebit.parse(text);
             if (c == null) {
-                error(IsoProblemCodes.ISO_CODE_INVALID, "'" + text + "' is not a CdtDbtInd (CRDT or DBIT)", sc.where());
+                error(IsoProblemCodes.ISO_CODE_INVALID, "'" + text + "' is not a CdtDbtInd (CRDT or DBIT)", d.where());
             } else if (!c.name().equals(text)) {
-                warning(IsoProblemCodes.ISO_CODE_INVALID, "CdtDbtInd '" + text + "' read as " + c, sc.where());
+                warning(IsoProblemCodes.ISO_CODE_INVALID, "CdtDbtInd '" + text + "' read as " + c, d.where());
             }
             return c;
         }
 
         private LocalDate date() {
-            LocalDate d = sc.dateOrNull();
-            if (d == null) {
-                String text = sc.text();
+            LocalDate date = dateOrNull();
+            if (date == null) {
+                String text = text();
                 // some banks write a date-time where a date belongs
                 try {
-                    return IsoValues.dateTime(text, options.offsetWhenAbsent(), sc.where()).toLocalDate();
+                    return IsoValues.dateTime(text, options.offsetWhenAbsent(), d.where()).toLocalDate();
                 } catch (FormatException e) {
-                    error(IsoProblemCodes.ISO_NOT_READABLE, "'" + text + "' is not an ISODate", sc.where());
+                    error(IsoProblemCodes.ISO_NOT_READABLE, "'" + text + "' is not an ISODate", d.where());
                 }
             }
-            return d;
+            return date;
         }
 
         private OffsetDateTime dateTime() {
-            String text = sc.text();
+            String text = text();
             try {
-                return IsoValues.dateTime(text, options.offsetWhenAbsent(), sc.where());
+                return IsoValues.dateTime(text, options.offsetWhenAbsent(), d.where());
             } catch (FormatException e) {
-                LocalDate d = sc.dateOrNull();
-                if (d != null) {
-                    return d.atStartOfDay().atOffset(options.offsetWhenAbsent());
+                LocalDate date = dateOrNull();
+                if (date != null) {
+                    return date.atStartOfDay().atOffset(options.offsetWhenAbsent());
                 }
-                error(IsoProblemCodes.ISO_NOT_READABLE, "'" + text + "' is not an ISODateTime", sc.where());
+                error(IsoProblemCodes.ISO_NOT_READABLE, "'" + text + "' is not an ISODateTime", d.where());
                 return null;
             }
         }
 
         private boolean indicator() {
-            String text = sc.text();
+            String text = text();
             return switch (text) {
                 case "true", "1" -> true;
                 case "false", "0" -> false;
                 default -> {
-                    error(IsoProblemCodes.ISO_NOT_READABLE, "'" + text + "' is not a TrueFalseIndicator", sc.where());
+                    error(IsoProblemCodes.ISO_NOT_READABLE, "'" + text + "' is not a TrueFalseIndicator", d.where());
                     yield false;
                 }
             };
         }
 
         private Integer count() {
-            String text = sc.text();
+            String text = text();
             try {
                 return Integer.valueOf(text);
             } catch (NumberFormatException e) {
-                error(IsoProblemCodes.ISO_NOT_READABLE, "'" + text + "' is not a number", sc.where());
+                error(IsoProblemCodes.ISO_NOT_READABLE, "'" + text + "' is not a number", d.where());
                 return null;
             }
         }
@@ -941,6 +1042,13 @@ public final class CamtReader {
         }
 
         Result result() {
+            for (Problem p : d.foreignElements()) {
+                if (options.isLenient()) {
+                    warning(p.code(), p.message(), p.location());
+                } else {
+                    error(p.code(), p.message(), p.location());
+                }
+            }
             if (droppedErrors > 0) {
                 errors.add(Problem.of(IsoProblemCodes.ISO_PROBLEMS_TRUNCATED, droppedErrors + " more errors", ""));
             }

@@ -61,19 +61,15 @@ public final class IsoMessages {
     }
 
     /**
-     * Reads the first two elements of a document (secure, streaming; the rest is not read).
+     * Reads the first two elements of a document (secure, streaming; the rest is not read). The message
+     * element counts only when it is in the root's namespace.
      *
      * @throws FormatException DOCTYPE_NOT_ALLOWED or ISO_NOT_READABLE
      */
     public static Identity identify(InputStream in, String location) {
-        XmlScanner sc = new XmlScanner(in, location, 4096);
-        if (sc.next() != XmlScanner.START) {
-            throw sc.unreadable("no root element");
+        try (IsoDocument d = IsoDocument.open(in, location)) {
+            return d.identity();
         }
-        String root = sc.name();
-        String ns = sc.rootNamespace();
-        String element = sc.next() == XmlScanner.START ? sc.name() : null;
-        return identity(root, ns, element);
     }
 
     /** As {@link #identify(InputStream, String)} for a file. */

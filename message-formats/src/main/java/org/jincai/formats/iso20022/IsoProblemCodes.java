@@ -7,6 +7,11 @@ package org.jincai.formats.iso20022;
  */
 public final class IsoProblemCodes {
 
+    /**
+     * An element of another namespace below the message element (outside {@code SplmtryData}): never read as
+     * an ISO element; a warning in lenient reading, an error otherwise.
+     */
+    public static final String ISO_FOREIGN_ELEMENT = "ISO_FOREIGN_ELEMENT";
     /** Not well-formed XML, or a value that cannot be parsed (an amount, a date, a boolean). */
     public static final String ISO_NOT_READABLE = "ISO_NOT_READABLE";
     /** Well-formed XML but not a message this reader accepts: wrong root, namespace or message element. */

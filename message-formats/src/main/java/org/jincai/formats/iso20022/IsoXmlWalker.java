@@ -1,6 +1,7 @@
 package org.jincai.formats.iso20022;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
@@ -8,15 +9,18 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
-import org.jincai.formats.xml.SecureXml;
 
 /**
- * One streaming pass over an ISO 20022 {@code Document}: checks the root, its namespace and the
- * message element, then hands every element below to a {@link Visitor} by its path of local names
- * relative to the message element ({@code GrpHdr/MsgId}, {@code PmtInf/CdtTrfTxInf/Amt/InstdAmt}).
- * Reading by path rather than through a generated model lets one reader serve several schema
- * versions (the fields the hub needs keep their paths from .03 to .10) and keeps memory flat for
- * payroll-sized files. The parser comes from {@link SecureXml}, so a DTD never gets through.
+ * One streaming pass over an ISO 20022 {@code Document} of the payment messages (pain.001, pain.002):
+ * checks the root, its namespace and the message element, then hands every ISO element below to a
+ * {@link Visitor} by its path of local names relative to the message element ({@code GrpHdr/MsgId},
+ * {@code PmtInf/CdtTrfTxInf/Amt/InstdAmt}). Reading by path rather than through a generated model lets one
+ * reader serve several schema versions (the fields the hub needs keep their paths from .03 to .10) and
+ * keeps memory flat for payroll-sized files.
+ *
+ * <p>The document is opened by {@link IsoDocument}, as the camt reader's is: the same StAX parser, DTDs
+ * refused, and the same rule for namespaces (an element of another namespace, and all inside it, is never
+ * visited; it is returned as an {@value IsoProblemCodes#ISO_FOREIGN_ELEMENT} problem).
  */
 final class IsoXmlWalker {
 
@@ -29,114 +33,115 @@ final class IsoXmlWalker {
         void end(String path, String text, IsoXmlWalker at);
     }
 
+    /**
+     * What a walk found besides what it visited.
+     *
+     * @param messageName the message name of the namespace ({@code pain.001.001.09}), the namespace itself
+     *                    when the options admitted it as an extra one, or null for a document without a
+     *                    namespace that the options accept
+     * @param foreign     elements of other namespaces, not visited
+     */
+    record Walk(String messageName, List<Problem> foreign) {
+    }
+
     /** No leaf of an ISO 20022 payment message comes near this; a larger one is an attack or garbage. */
     private static final int MAX_TEXT = 100_000;
+    private static final int MAX_LEVELS = 64;
 
+    private final IsoDocument document;
     private final XMLStreamReader reader;
-    private final String location;
     private final StringBuilder path = new StringBuilder();
     private final StringBuilder text = new StringBuilder();
 
-    private IsoXmlWalker(XMLStreamReader reader, String location) {
-        this.reader = reader;
-        this.location = location;
+    private IsoXmlWalker(IsoDocument document) {
+        this.document = document;
+        this.reader = document.reader();
     }
 
-    /**
-     * Walks {@code in} and returns the message name of its namespace ({@code pain.001.001.09}), the
-     * namespace itself when {@code options} admitted it as an extra one, or null for a document
-     * without a namespace that {@code options} accept.
-     */
-    static String walk(InputStream in, String location, IsoReadOptions options, Map<String, String> namespaces,
+    /** Walks {@code in}: its root must be a {@code Document} of one of {@code namespaces} (or admitted by the options). */
+    static Walk walk(InputStream in, String location, IsoReadOptions options, Map<String, String> namespaces,
             String messageElement, Visitor visitor) {
-        XMLStreamReader r;
-        try {
-            r = SecureXml.newReader(in, location);
-        } catch (FormatException e) {
-            throw readable(e);
-        }
-        IsoXmlWalker walker = new IsoXmlWalker(r, location);
-        try {
-            return walker.run(options, namespaces, messageElement, visitor);
-        } catch (XMLStreamException e) {
-            throw readable(SecureXml.notWellFormed(e, walker.where()));
-        } catch (FormatException e) {
-            throw readable(e);
-        } finally {
-            try {
-                r.close();
-            } catch (XMLStreamException ignored) {
-                // closing a reader over a caller's stream releases nothing the caller needs
-            }
+        try (IsoDocument d = IsoDocument.open(in, location)) {
+            IsoXmlWalker walker = new IsoXmlWalker(d);
+            String name = walker.checkRoot(options, namespaces, messageElement);
+            walker.run(visitor);
+            return new Walk(name, d.foreignElements());
         }
     }
 
-    private String run(IsoReadOptions options, Map<String, String> namespaces, String messageElement, Visitor visitor)
-            throws XMLStreamException {
-        String messageName = null;
-        int depth = 0;
-        boolean rootSeen = false;
-        int[] pathLengths = new int[64];
-        while (reader.hasNext()) {
-            int event = reader.next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    depth++;
-                    text.setLength(0);
-                    if (depth == 1) {
-                        messageName = checkRoot(options, namespaces);
-                        rootSeen = true;
-                    } else if (depth == 2) {
-                        if (!messageElement.equals(reader.getLocalName())) {
-                            throw unsupported("expected <" + messageElement + "> in <Document>, found <"
-                                    + reader.getLocalName() + ">");
-                        }
-                    } else {
-                        int level = depth - 3;
-                        if (level >= pathLengths.length) {
+    private void run(Visitor visitor) {
+        int depth = 2;
+        boolean[] visited = new boolean[MAX_LEVELS + 3];
+        int[] pathLengths = new int[MAX_LEVELS + 3];
+        try {
+            while (true) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        depth++;
+                        text.setLength(0);
+                        if (depth - 3 >= MAX_LEVELS) {
                             throw IsoValues.unreadable("elements nested deeper than any ISO 20022 message", where(), null);
                         }
-                        pathLengths[level] = path.length();
-                        if (level > 0) {
-                            path.append('/');
+                        visited[depth] = document.iso(depth);
+                        if (visited[depth]) {
+                            pathLengths[depth] = path.length();
+                            if (depth > 3) {
+                                path.append('/');
+                            }
+                            path.append(reader.getLocalName());
+                            visitor.start(path.toString(), this);
                         }
-                        path.append(reader.getLocalName());
-                        visitor.start(path.toString(), this);
                     }
-                }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (depth > 2) {
-                        if (text.length() + reader.getTextLength() > MAX_TEXT) {
-                            throw IsoValues.unreadable("an element's text exceeds " + MAX_TEXT + " characters", where(), null);
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (depth > 2 && visited[depth]) {
+                            if (text.length() + reader.getTextLength() > MAX_TEXT) {
+                                throw IsoValues.unreadable("an element's text exceeds " + MAX_TEXT + " characters", where(),
+                                        null);
+                            }
+                            text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
                         }
-                        text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
                     }
-                }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    if (depth > 2) {
-                        visitor.end(path.toString(), text.toString().strip(), this);
-                        path.setLength(pathLengths[depth - 3]);
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        if (depth > 2) {
+                            if (visited[depth]) {
+                                visitor.end(path.toString(), text.toString().strip(), this);
+                                path.setLength(pathLengths[depth]);
+                            }
+                            document.end(depth);
+                        }
+                        text.setLength(0);
+                        depth--;
                     }
-                    text.setLength(0);
-                    depth--;
-                }
-                default -> {
-                    // comments, processing instructions and whitespace between elements carry nothing
+                    case XMLStreamConstants.END_DOCUMENT -> {
+                        return;
+                    }
+                    default -> {
+                        // comments and processing instructions carry nothing
+                    }
                 }
             }
+        } catch (XMLStreamException e) {
+            throw document.failure(e);
+        } catch (FormatException e) {
+            throw IsoDocument.readable(e);
         }
-        if (!rootSeen) {
-            throw IsoValues.unreadable("no root element", location, null);
-        }
-        return messageName;
     }
 
-    private String checkRoot(IsoReadOptions options, Map<String, String> namespaces) {
-        if (!"Document".equals(reader.getLocalName())) {
-            throw unsupported("the root element is <" + reader.getLocalName() + ">, not an ISO 20022 <Document>");
+    private String checkRoot(IsoReadOptions options, Map<String, String> namespaces, String messageElement) {
+        if (!"Document".equals(document.root())) {
+            throw unsupported("the root element is <" + document.root() + ">, not an ISO 20022 <Document>");
         }
-        String ns = reader.getNamespaceURI();
-        if (ns == null || ns.isEmpty()) {
+        String name = admit(options, namespaces, document.namespace());
+        if (!messageElement.equals(document.messageElement()) || !document.messageElementInNamespace()) {
+            throw unsupported("expected <" + messageElement + "> in <Document>, found "
+                    + (document.messageElement() == null ? "nothing" : "<" + document.messageElement() + ">"
+                    + (document.messageElementInNamespace() ? "" : " of another namespace")));
+        }
+        return name;
+    }
+
+    private String admit(IsoReadOptions options, Map<String, String> namespaces, String ns) {
+        if (ns.isEmpty()) {
             if (options.acceptMissingNamespace()) {
                 return null;
             }
@@ -162,31 +167,18 @@ final class IsoXmlWalker {
 
     /** An attribute of the element just started, by local name; null when absent. */
     String attribute(String localName) {
-        for (int i = 0; i < reader.getAttributeCount(); i++) {
-            if (localName.equals(reader.getAttributeLocalName(i))) {
-                return reader.getAttributeValue(i);
-            }
-        }
-        return null;
+        return document.attribute(localName);
     }
 
     /** {@code file:line:column (path)}, the location of the current element for a problem. */
     String where() {
         Location l = reader.getLocation();
-        String at = l == null ? location : location + ":" + l.getLineNumber() + ":" + l.getColumnNumber();
+        String at = l == null ? document.location() : document.location() + ":" + l.getLineNumber() + ":"
+                + l.getColumnNumber();
         return path.length() == 0 ? at : at + " (" + path + ")";
     }
 
     private FormatException unsupported(String message) {
         return new FormatException(IsoProblemCodes.ISO_UNSUPPORTED_MESSAGE, message, where());
-    }
-
-    /** Not well-formed XML is, for an ISO reader, simply not readable; a DTD keeps its own code. */
-    private static FormatException readable(FormatException e) {
-        if (SecureXml.XML_NOT_WELL_FORMED.equals(e.code())) {
-            return new FormatException(Problem.of(IsoProblemCodes.ISO_NOT_READABLE,
-                    e.problem().message(), e.problem().location()), e);
-        }
-        return e;
     }
 }

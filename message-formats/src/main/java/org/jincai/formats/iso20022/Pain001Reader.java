@@ -94,10 +94,14 @@ public final class Pain001Reader {
             return IsoMessages.readSpooled(in, tmp -> readCollecting(tmp, location));
         }
         Collector c = new Collector();
-        String name = IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrCdtTrfInitn", c);
+        IsoXmlWalker.Walk walk = IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrCdtTrfInitn", c);
+        List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
-        IsoMessages.admissionWarnings(name, NAMESPACES, location, warnings);
-        return new Result(c.finish(location), name, c.problems, warnings);
+        IsoMessages.admissionWarnings(walk.messageName(), NAMESPACES, location, warnings);
+        CreditTransferInitiation done = c.finish(location);
+        (options.isLenient() ? warnings : problems).addAll(walk.foreign());
+        problems.addAll(c.problems);
+        return new Result(done, walk.messageName(), problems, warnings);
     }
 
     /**
@@ -107,13 +111,15 @@ public final class Pain001Reader {
      */
     public Result readCollecting(Path file, String location) {
         Collector c = new Collector();
-        String name = IsoMessages.readFile(file, location,
+        IsoXmlWalker.Walk walk = IsoMessages.readFile(file, location,
                 in -> IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrCdtTrfInitn", c));
+        String name = walk.messageName();
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         IsoMessages.admissionWarnings(name, NAMESPACES, location, warnings);
         CreditTransferInitiation done = c.finish(location);
         IsoMessages.schemaPass(file, name == null ? "pain.001" : name, options, location, errors, warnings);
+        (options.isLenient() ? warnings : errors).addAll(walk.foreign());
         errors.addAll(c.problems);
         return new Result(done, name, errors, warnings);
     }

@@ -57,7 +57,11 @@ public final class Pain002Reader {
             }
             return r.report();
         }
-        return parse(in, location).report;
+        Parsed p = parse(in, location);
+        if (!options.isLenient() && !p.foreign.isEmpty()) {
+            throw new FormatException(p.foreign.get(0));
+        }
+        return p.report;
     }
 
     /**
@@ -79,9 +83,11 @@ public final class Pain002Reader {
     public Result readChecked(InputStream in, String location) {
         if (options.schemaCheck() == IsoReadOptions.SchemaCheck.NONE) {
             Parsed p = parse(in, location);
+            List<Problem> errors = new ArrayList<>();
             List<Problem> warnings = new ArrayList<>();
             IsoMessages.admissionWarnings(p.name, NAMESPACES, location, warnings);
-            return new Result(p.report, p.name, List.of(), warnings);
+            (options.isLenient() ? warnings : errors).addAll(p.foreign);
+            return new Result(p.report, p.name, errors, warnings);
         }
         return IsoMessages.readSpooled(in, tmp -> readChecked(tmp, location));
     }
@@ -93,20 +99,22 @@ public final class Pain002Reader {
         List<Problem> warnings = new ArrayList<>();
         IsoMessages.admissionWarnings(p.name, NAMESPACES, location, warnings);
         IsoMessages.schemaPass(file, p.name == null ? "pain.002" : p.name, options, location, errors, warnings);
+        (options.isLenient() ? warnings : errors).addAll(p.foreign);
         return new Result(p.report, p.name, errors, warnings);
     }
 
-    private record Parsed(PaymentStatusReport report, String name) {
+    private record Parsed(PaymentStatusReport report, String name, List<Problem> foreign) {
     }
 
     private Parsed parse(InputStream in, String location) {
         Collector c = new Collector();
-        String name = IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrPmtStsRpt", c);
+        IsoXmlWalker.Walk walk = IsoXmlWalker.walk(in, location, options, NAMESPACES, "CstmrPmtStsRpt", c);
         if (IsoText.isBlank(c.messageId)) {
             throw IsoValues.missing("GrpHdr/MsgId", location);
         }
         return new Parsed(new PaymentStatusReport(c.messageId, c.creationDateTime, c.originalMessageId,
-                c.originalMessageNameId, c.groupStatus, c.group.code, c.group.text(), c.transactions), name);
+                c.originalMessageNameId, c.groupStatus, c.group.code, c.group.text(), c.transactions), walk.messageName(),
+                walk.foreign());
     }
 
     /** The first reason code and all additional information of one StsRsnInf list. */

@@ -42,9 +42,9 @@ class IsoXsdValidatorTest {
         List<Problem> problems = validator.validate(xml.getBytes(StandardCharsets.UTF_8), "pain.001.001.09", "wire.xml");
 
         assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.code()).isEqualTo(IsoProblemCodes.XSD_INVALID));
-        assertThat(problems.get(0).location()).isEqualTo("wire.xml:13:28");
+        assertThat(problems.get(0).location()).isEqualTo("wire.xml:13:19");
         assertThat(validator.validate(xml.getBytes(StandardCharsets.UTF_8), "pain.001.001.09").get(0).location())
-                .isEqualTo("13:28");
+                .isEqualTo("13:19");
     }
 
     @Test
