@@ -6,14 +6,14 @@ import static org.jincai.bank.file.BankFileErrors.EMPTY_FILE;
 import static org.jincai.bank.file.BankFileErrors.FIELD_MISSING;
 import static org.jincai.bank.file.BankFileErrors.IO_ERROR;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +28,8 @@ import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 import org.jincai.formats.iso20022.CreditTransferInitiation;
 import org.jincai.formats.iso20022.CreditTransferTransaction;
+import org.jincai.formats.iso20022.Pain001GroupHeader;
+import org.jincai.formats.iso20022.Pain001PaymentHeader;
 import org.jincai.formats.iso20022.Pain001StreamWriter;
 import org.jincai.formats.iso20022.Pain001Version;
 import org.jincai.formats.iso20022.Pain001WriteOptions;
@@ -39,14 +41,17 @@ import org.jincai.formats.iso20022.PaymentInstruction;
  * BtchBookg comes from the bank profile, and each credit's InstrId and EndToEndId are the hub's
  * end-to-end id, which the bank's pain.002 echoes back.
  *
- * <p>The document is rendered by the streaming {@link Pain001StreamWriter} (no object model of the whole
- * payroll is built; the writer refuses what the XSD would, e.g. an id over 35 characters is
- * ISO_FIELD_TOO_LONG) and validated against the official XSD before a byte reaches {@code out}: an
- * invalid file is a {@link BankFileException} ({@value IsoBankErrors#ISO_OUTPUT_INVALID}) and a bank
- * never sees half a file. The file is always UTF-8, as XML declares it; the profile's character set
- * applies to the banks' own layouts, not to ISO 20022, and its transliteration policy PINYIN writes every
- * text in ASCII pinyin. Currency is CNY, the only currency of treasury
- * payments. Instances are thread-safe.
+ * <p>The file is written to its destination as it is produced: the credits are checked first (one pass,
+ * nothing built), then the streaming {@link Pain001StreamWriter} writes the group header with the totals,
+ * and each credit as the iterator reaches it, straight to {@code out}; no object model and no byte array
+ * of the whole payroll exist, so a file of 100,000 credits costs the memory of one. The writer refuses
+ * what the XSD would (an id over 35 characters is ISO_FIELD_TOO_LONG), and the official XSD checks the
+ * bytes as they pass ({@link IsoOutput#validating}): an invalid file is a {@link BankFileException}
+ * ({@value IsoBankErrors#ISO_OUTPUT_INVALID}). On any exception what reached {@code out} is a partial or
+ * refused document: the caller writes to a staging file and discards it, so a bank never sees half a file.
+ * The file is always UTF-8, as XML declares it; the profile's character set applies to the banks' own
+ * layouts, not to ISO 20022, and its transliteration policy PINYIN writes every text in ASCII pinyin.
+ * Currency is CNY, the only currency of treasury payments. Instances are thread-safe.
  */
 public final class Pain001FileWriter implements BankFileWriter {
 
@@ -70,30 +75,39 @@ public final class Pain001FileWriter implements BankFileWriter {
     }
 
     /**
+     * Writes the file to {@code out} as it is produced.
+     *
      * @throws BankFileException EMPTY_FILE, FIELD_MISSING, AMOUNT_INVALID, DUPLICATE_END_TO_END_ID,
      *         an ISO problem code (ISO_BANK_NUMBER_INVALID, ISO_FIELD_TOO_LONG, ...), ISO_OUTPUT_INVALID or IO_ERROR
      */
     @Override
     public void write(PaymentFile file, OutputStream out) throws BankFileException {
-        byte[] xml = render(file);
-        try {
-            out.write(xml);
-        } catch (IOException e) {
-            throw new BankFileException(Problem.of(IO_ERROR, String.valueOf(e.getMessage()), "file " + file.fileName()), e);
+        BigDecimal total = check(file);
+        long count = file.credits().size();
+        String name = AS_GIVEN.version().messageNameId();
+        Pain001GroupHeader group = new Pain001GroupHeader(file.messageId(),
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), file.payerName(), count, total);
+        Pain001PaymentHeader block = new Pain001PaymentHeader(file.messageId(), file.executionDate(),
+                profile.batchBooking(), file.payerName(), file.payerAccount(), file.payerBankNo(), count, total);
+        try (IsoOutput.Validated validated = IsoOutput.validating(out, name, name + " for bank " + profile.code(),
+                file.fileName())) {
+            Pain001StreamWriter w = Pain001StreamWriter.open(validated, options(), group);
+            w.paymentInformation(block, file.credits().stream().map(Pain001FileWriter::transaction).iterator());
+            w.finish();
+            validated.finish();
+        } catch (FormatException e) {
+            throw new BankFileException(e.problem(), e);
+        } catch (UncheckedIOException e) {
+            throw new BankFileException(Problem.of(IO_ERROR, String.valueOf(e.getCause().getMessage()),
+                    "file " + file.fileName()), e);
         }
     }
 
-    /** The validated document, ready for upload. */
+    /** The validated document in memory: for small files, tests and tools ({@link #write} streams). */
     public byte[] render(PaymentFile file) throws BankFileException {
-        CreditTransferInitiation message = toInitiation(file);
-        byte[] xml;
-        try {
-            xml = Pain001StreamWriter.toBytes(message, options());
-        } catch (FormatException e) {
-            throw new BankFileException(e.problem(), e);
-        }
-        return IsoOutput.requireValid(xml, AS_GIVEN.version().messageNameId(),
-                AS_GIVEN.version().messageNameId() + " for bank " + profile.code(), file.fileName());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        write(file, bytes);
+        return bytes.toByteArray();
     }
 
     /**
@@ -106,6 +120,16 @@ public final class Pain001FileWriter implements BankFileWriter {
 
     /** The pain.001 content of {@code file}: one payment information block, one transaction per credit. */
     public CreditTransferInitiation toInitiation(PaymentFile file) throws BankFileException {
+        check(file);
+        List<CreditTransferTransaction> transactions = file.credits().stream().map(Pain001FileWriter::transaction).toList();
+        PaymentInstruction block = new PaymentInstruction(file.messageId(), file.executionDate(), profile.batchBooking(),
+                file.payerName(), file.payerAccount(), file.payerBankNo(), transactions);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        return new CreditTransferInitiation(file.messageId(), now, file.payerName(), List.of(block));
+    }
+
+    /** Checks what the bank needs of the file and its credits, in one pass; the sum of the amounts. */
+    private static BigDecimal check(PaymentFile file) throws BankFileException {
         String location = "file " + file.fileName();
         if (file.credits().isEmpty()) {
             throw new BankFileException(EMPTY_FILE, "a payment file needs at least one credit", location);
@@ -117,8 +141,8 @@ public final class Pain001FileWriter implements BankFileWriter {
         if (file.executionDate() == null) {
             throw new BankFileException(FIELD_MISSING, "executionDate is empty", location);
         }
-        List<CreditTransferTransaction> transactions = new ArrayList<>(file.credits().size());
         Set<String> seen = new HashSet<>();
+        BigDecimal total = BigDecimal.ZERO;
         int index = 0;
         for (OutboundCredit c : file.credits()) {
             String at = location + " credit " + ++index + " (" + c.endToEndId() + ")";
@@ -130,14 +154,14 @@ public final class Pain001FileWriter implements BankFileWriter {
                 throw new BankFileException(DUPLICATE_END_TO_END_ID, "end-to-end id " + c.endToEndId() + " appears twice", at);
             }
             checkAmount(c.amount(), at);
-            transactions.add(new CreditTransferTransaction(c.endToEndId(), c.endToEndId(), c.amount(), CURRENCY,
-                    c.payeeName(), c.payeeAccount(), blankToNull(c.payeeBankNo()), blankToNull(c.payeeBankName()),
-                    blankToNull(c.remittance())));
+            total = total.add(c.amount());
         }
-        PaymentInstruction block = new PaymentInstruction(file.messageId(), file.executionDate(), profile.batchBooking(),
-                file.payerName(), file.payerAccount(), file.payerBankNo(), transactions);
-        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        return new CreditTransferInitiation(file.messageId(), now, file.payerName(), List.of(block));
+        return total;
+    }
+
+    private static CreditTransferTransaction transaction(OutboundCredit c) {
+        return new CreditTransferTransaction(c.endToEndId(), c.endToEndId(), c.amount(), CURRENCY, c.payeeName(),
+                c.payeeAccount(), blankToNull(c.payeeBankNo()), blankToNull(c.payeeBankName()), blankToNull(c.remittance()));
     }
 
     private static void requirePresent(String value, String field, String location) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jincai.bank.iso.IsoBankFiles.credit;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.jincai.bank.profile.BankProfile;
 import org.jincai.formats.iso20022.CreditTransferInitiation;
 import org.jincai.formats.iso20022.CreditTransferTransaction;
 import org.jincai.formats.iso20022.IsoProblemCodes;
+import org.jincai.formats.iso20022.Pain001Reader;
 import org.jincai.formats.iso20022.PaymentInstruction;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +104,38 @@ class Pain001FileWriterTest {
                 credit("E2E-1", "2.00", "李四", "6223", null, null))), BankFileErrors.DUPLICATE_END_TO_END_ID);
         assertCode(IsoBankFiles.payroll(List.of(credit("E2E-1", "1.00", "张三", " ", null, null))),
                 BankFileErrors.FIELD_MISSING);
+    }
+
+    /** Regression: the file used to be rendered into one byte array, validated, then written in one call. */
+    @Test
+    void aLargeFileReachesItsDestinationInPiecesAsItIsProduced() {
+        List<OutboundCredit> credits = new ArrayList<>();
+        for (int i = 1; i <= 20_000; i++) {
+            credits.add(credit(String.format("E2E-%06d", i), "1234.56", "张三", "6222020200" + (100000 + i), "102581000013",
+                    "中国工商银行广州分行"));
+        }
+        List<Integer> writes = new ArrayList<>();
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        OutputStream destination = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(len);
+                kept.write(b, off, len);
+            }
+        };
+
+        writer.write(IsoBankFiles.payroll(credits), destination);
+
+        assertThat(kept.size()).isGreaterThan(10_000_000);
+        assertThat(writes).hasSizeGreaterThan(100).allMatch(n -> n <= 1 << 16);
+        CreditTransferInitiation read = new Pain001Reader().read(new ByteArrayInputStream(kept.toByteArray()), "big.xml");
+        assertThat(read.numberOfTransactions()).isEqualTo(20_000);
+        assertThat(read.controlSum()).isEqualByComparingTo("24691200.00");
     }
 
     private void assertCode(PaymentFile file, String code) {

@@ -63,7 +63,11 @@ public final class IsoXsdValidator {
         }
     }
 
-    private List<Problem> validate(InputStream xml, String messageType, String location) {
+    /**
+     * As {@link #validate(Path, String, String)} for a stream, read to its end in flat memory (a document being
+     * written can be validated as it is produced, through a pipe).
+     */
+    public List<Problem> validate(InputStream xml, String messageType, String location) {
         return VALIDATION.validate(schema(messageType), xml, location);
     }
 
