@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Bank inbound: per bank, poll its SFTP outbox and apply each file once (keyed by name and SHA-256 in the
  * database, in the same transaction as its effects) — a status answer (pain.002, return file) through the
- * bank's answer reader, a camt.053 statement (for banks with a statement format) through the statement
- * service — then answer upstream the vouchers it settled. The file is archived on the bank's server only after that commit; a file that cannot be read or
- * applied goes to the error folder with a reason file beside it.
+ * bank's answer reader, a camt.053 statement or camt.054 notification (for banks with a statement format)
+ * through the statement service, which pays only what the bank booked — then answer upstream the vouchers it
+ * settled. The file is archived on the bank's server only after that commit; a file that cannot be read or
+ * applied (a statement the reader found errors in, with every error's code) goes to the error folder with a
+ * reason file beside it.
  */
 public class BankInboundRoutes extends RouteBuilder {
 
@@ -67,7 +69,8 @@ public class BankInboundRoutes extends RouteBuilder {
         AnswerResult result;
         if (bank.statementFormat() != null && StatementLines.isStatement(content, fileName)) {
             StatementLines.Read statement = StatementLines.read(content, fileName);
-            result = statements.apply(bank.code(), fileName, content, statement.statementIds(), statement.lines(), ACTOR);
+            result = statements.apply(bank.code(), fileName, content, statement.statementIds(), statement.entries(),
+                    statement.warnings(), ACTOR);
         } else {
             BankAnswer answer = BankFormats.answerReader(bank).read(fileName, new ByteArrayInputStream(content));
             result = answers.apply(bank.code(), content, answer, bank.answerSettles(), ACTOR);
