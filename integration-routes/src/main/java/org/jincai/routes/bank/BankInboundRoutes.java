@@ -61,10 +61,20 @@ public class BankInboundRoutes extends RouteBuilder {
 
     private void apply(BankProfile bank, Exchange e) throws Exception {
         String fileName = e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        byte[] content = e.getMessage().getMandatoryBody(byte[].class);
+        AnswerResult result = applyFile(bank, fileName, e.getMessage().getMandatoryBody(byte[].class));
+        if (result != null) {
+            receipts.settle(result.voucherIds());
+        }
+    }
+
+    /**
+     * Reads and applies one file from the bank: its result, or null when the same file was applied before.
+     * Anything it throws is a coded {@code FormatException} or {@code TreasuryException}.
+     */
+    AnswerResult applyFile(BankProfile bank, String fileName, byte[] content) {
         if (answers.alreadyApplied(bank.code(), fileName, Digests.sha256(content))) {
             log.info("{} from {} was applied before: archived without effect", fileName, bank.code());
-            return;
+            return null;
         }
         AnswerResult result;
         if (bank.statementFormat() != null && StatementLines.isStatement(content, fileName)) {
@@ -77,6 +87,6 @@ public class BankInboundRoutes extends RouteBuilder {
         }
         log.info("{} from {}: {} ({} accepted, {} rejected)", fileName, bank.code(), result.outcome(),
                 result.accepted(), result.rejected());
-        receipts.settle(result.voucherIds());
+        return result;
     }
 }
