@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.answer.StatementQueries;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.audit.AuditVerifier;
 import org.jincai.core.answer.StatementService;
@@ -130,5 +131,10 @@ public class TreasuryCoreConfiguration {
     @Bean
     SummaryQueries summaryQueries(NamedParameterJdbcTemplate jdbc) {
         return new SummaryQueries(jdbc);
+    }
+
+    @Bean
+    StatementQueries statementQueries(NamedParameterJdbcTemplate jdbc) {
+        return new StatementQueries(jdbc);
     }
 }

@@ -2,6 +2,7 @@ package org.jincai.server.cli;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import org.jincai.core.answer.StatementQueries;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.audit.AuditVerifier;
 import org.jincai.core.bank.BankDirectory;
@@ -38,6 +39,10 @@ public final class JincaiCli {
                                   detect a file's format (fiscal voucher envelope or bare inner voucher,
                                   ISO 20022 message and version, bank layout), validate it and summarise it;
                                   --verify checks the fiscal signatures; exit 0 readable, 1 not
+              statements [--bank CODE] [--pending] [--limit N]
+                                  the banks' statement lines, newest first: status (only BOOK pays),
+                                  the payment each booked or names, why a line paid nothing, and the
+                                  warnings kept with the statements; --pending: not booked yet
               convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
                                   fiscal payment vouchers into the bank message
               bench formats [--sizes N,N,...]
@@ -90,6 +95,7 @@ public final class JincaiCli {
                 }
                 case "banks" -> banks(cli);
                 case "audit" -> audit(cli);
+                case "statements" -> statements(cli);
                 case "inspect" -> InspectCommand.run(cli.arguments(), out);
                 case "convert" -> ConvertCommand.run(cli.arguments(), out, err);
                 case "bench" -> BenchCommand.run(cli.arguments(), out);
@@ -126,6 +132,13 @@ public final class JincaiCli {
         AuditCommand.Args args = AuditCommand.parse(cli.arguments());
         try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE, "cli")) {
             return new AuditCommand(ctx.getBean(AuditTrail.class), ctx.getBean(AuditVerifier.class), out).run(args);
+        }
+    }
+
+    private int statements(CliArguments cli) {
+        StatementsCommand.Options options = StatementsCommand.parse(cli.arguments());
+        try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE, "cli")) {
+            return new StatementsCommand(ctx.getBean(StatementQueries.class), out).run(options);
         }
     }
 

@@ -48,6 +48,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/vouchers")
                         .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/releases").hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/statements").hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/vouchers/*/*/*/*/receipt")
                         .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verification")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
@@ -19,12 +20,14 @@ import org.jincai.formats.fiscal.FiscalReadOptions;
 import org.jincai.formats.fiscal.FiscalReadResult;
 import org.jincai.formats.fiscal.sign.VoucherVerifier;
 import org.jincai.formats.iso20022.CamtReader;
+import org.jincai.formats.iso20022.EntryTransaction;
 import org.jincai.formats.iso20022.IsoMessages;
 import org.jincai.formats.iso20022.IsoProblemCodes;
 import org.jincai.formats.iso20022.IsoReadOptions;
 import org.jincai.formats.iso20022.Pain001Reader;
 import org.jincai.formats.iso20022.Pain002Reader;
 import org.jincai.formats.iso20022.PaymentInstruction;
+import org.jincai.formats.iso20022.StatementEntry;
 import org.jincai.formats.iso20022.TransactionStatus;
 import org.jincai.formats.xml.SecureXml;
 
@@ -41,7 +44,11 @@ import org.jincai.formats.xml.SecureXml;
  *
  * <p>Summaries (values JSON-ready: integers, amounts as strings, nested maps):
  * <ul>
- *   <li>camt.053 / camt.054: {@code statements, entries, credit {CCY: amount}, debit {CCY: amount}};</li>
+ *   <li>camt.053 / camt.054: {@code statements, entries, credit {CCY: amount}, debit {CCY: amount}} (every
+ *       entry, whatever its status), {@code byStatus {BOOK: n, PDNG: n, INFO: n, none: n}}, and
+ *       {@code notBooked {entry: "PDNG DBIT 100.00 CNY on 2026-12-01 EndToEndId ..."}}: the entries that move no
+ *       money (pending, informative, without status), by AcctSvcrRef (else statement id / position), at most
+ *       100 and the count of the rest under {@code more};</li>
  *   <li>pain.001: {@code messageId, paymentInformations, transactions, controlSum} (the sum of the
  *       instructed amounts, not the declared CtrlSum);</li>
  *   <li>pain.002: {@code originalMessageId, groupStatus, transactions {STATUS: n}};</li>
@@ -58,6 +65,11 @@ public final class FormatInspector {
     /** The format of a content that is none of the formats this module knows. */
     public static final String UNKNOWN = "unknown";
     public static final String FISCAL_VOUCHER = "fiscal-voucher";
+
+    private static final String BOOKED = "BOOK";
+    private static final String NO_STATUS = "none";
+    private static final String MORE = "more";
+    private static final int MAX_LISTED = 100;
 
     private FormatInspector() {
     }
@@ -115,14 +127,46 @@ public final class FormatInspector {
     // ------------------------------------------------------------------ ISO 20022
 
     private static Inspection camt(Path file, String name, String location, IsoReadOptions options) {
+        Map<String, Integer> byStatus = new TreeMap<>();
+        Map<String, Object> notBooked = new LinkedHashMap<>();
+        int[] position = {0};
         CamtReader.Result r = CamtReader.any(options).read(file, location, (statement, entry) -> {
+            position[0]++;
+            String status = entry.status() == null ? NO_STATUS : entry.status();
+            byStatus.merge(status, 1, Integer::sum);
+            if (!BOOKED.equals(entry.status())) {
+                if (notBooked.size() < MAX_LISTED) {
+                    notBooked.put(entry.accountServicerReference() != null ? entry.accountServicerReference()
+                            : statement.id() + "/" + position[0], notBooked(status, entry));
+                } else {
+                    notBooked.merge(MORE, 1, (a, b) -> (Integer) a + 1);
+                }
+            }
         });
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("statements", r.statements());
         summary.put("entries", r.entries());
         summary.put("credit", amounts(r.credit()));
         summary.put("debit", amounts(r.debit()));
+        summary.put("byStatus", new LinkedHashMap<>(byStatus));
+        summary.put("notBooked", notBooked);
         return new Inspection(name, r.messageNameId(), r.valid(), true, r.errors(), r.warnings(), summary);
+    }
+
+    /** What an operator needs to see of an entry that moves no money yet. */
+    private static String notBooked(String status, StatementEntry e) {
+        StringBuilder b = new StringBuilder(status);
+        b.append(' ').append(e.creditDebit()).append(' ').append(e.amount() == null ? "(no amount)" : e.amount().toPlainString())
+                .append(' ').append(e.currency());
+        if (e.bookingDay() != null) {
+            b.append(" on ").append(e.bookingDay());
+        }
+        List<String> ids = e.transactions().stream().map(EntryTransaction::endToEndId).filter(Objects::nonNull)
+                .toList();
+        if (!ids.isEmpty()) {
+            b.append(" EndToEndId ").append(String.join(",", ids));
+        }
+        return b.toString();
     }
 
     private static Inspection pain001(Path file, String name, String location, IsoReadOptions options) {

@@ -24,9 +24,20 @@ class FormatInspectorTest {
         assertThat(i.readable()).isTrue();
         assertThat(i.valid()).isTrue();
         assertThat(i.summary()).isEqualTo(Map.of("statements", 1, "entries", 15L,
-                "credit", Map.of("USD", "100.00"), "debit", Map.of("EUR", "29.06", "USD", "40.00")));
+                "credit", Map.of("USD", "100.00"), "debit", Map.of("EUR", "29.06", "USD", "40.00"),
+                "byStatus", Map.of("BOOK", 15), "notBooked", Map.of()));
         assertThat(i.toJson()).startsWith("{\"file\":").contains("\"format\":\"camt.053.001.02\"",
-                "\"summary\":{\"statements\":1,\"entries\":15,\"credit\":{\"USD\":\"100.00\"},\"debit\":{\"EUR\":\"29.06\",\"USD\":\"40.00\"}}");
+                "\"summary\":{\"statements\":1,\"entries\":15,\"credit\":{\"USD\":\"100.00\"},\"debit\":{\"EUR\":\"29.06\",\"USD\":\"40.00\"},"
+                        + "\"byStatus\":{\"BOOK\":15},\"notBooked\":{}}");
+    }
+
+    /** Regression: an inspect of a statement did not show which entries move no money. */
+    @Test
+    void aStatementsPendingEntriesAreShown() {
+        Inspection i = FormatInspector.inspect(resource("/iso20022/camt/camt.053.001.03-batch-booking.xml"), false);
+
+        assertThat(i.summary()).containsEntry("byStatus", Map.of("BOOK", 2, "PDNG", 1))
+                .containsEntry("notBooked", Map.of("110060149018000017-20261201/3", "PDNG DBIT 500.00 CNY on 2026-12-01"));
     }
 
     @Test

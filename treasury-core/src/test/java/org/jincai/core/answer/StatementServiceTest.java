@@ -279,4 +279,28 @@ class StatementServiceTest {
                 + " AND file_name = 'stmt-w.xml' AND code = 'ISO_BALANCE_MISMATCH' AND location = 'stmt-w.xml:12'"))
                 .isEqualTo(1);
     }
+
+    @Test
+    void operatorsSeeThePendingLinesUntilALaterFileBooksThem() {
+        StatementQueries queries = new StatementQueries(core.db.jdbc());
+        apply("stmt-p.xml", batchEntry("REF-P", "PDNG"));
+
+        StatementQueries.Listing pending = queries.list("DEMO-ISO", true, 100);
+
+        assertThat(pending.lines()).hasSize(3).allSatisfy(l -> {
+            assertThat(l.status()).isEqualTo("PDNG");
+            assertThat(l.paymentId()).isNull();
+            assertThat(l.paymentStatus()).isEqualTo("ACCEPTED");
+            assertThat(l.reason()).isEqualTo("not booked: status PDNG");
+            assertThat(l.fileName()).isEqualTo("stmt-p.xml");
+        });
+        assertThat(queries.list("OTHER-BANK", true, 100).lines()).isEmpty();
+
+        apply("stmt-b.xml", batchEntry("REF-B", "BOOK"));
+
+        assertThat(queries.list("DEMO-ISO", true, 100).lines()).isEmpty();
+        assertThat(queries.list(null, false, 100).lines()).hasSize(6)
+                .filteredOn(l -> "BOOK".equals(l.status())).allSatisfy(l -> assertThat(l.paymentStatus()).isEqualTo("PAID"));
+        assertThat(queries.list(null, false, 2).lines()).hasSize(2);
+    }
 }
