@@ -24,6 +24,8 @@ import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
 import com.prowidesoftware.swift.model.mx.dic.PaymentMethod3Code;
 import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation16;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
+import com.ctc.wstx.stax.WstxOutputFactory;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -44,21 +47,34 @@ import org.jincai.formats.iso20022.CamtReader;
 import org.jincai.formats.iso20022.CreditDebit;
 import org.jincai.formats.iso20022.CreditTransferTransaction;
 import org.jincai.formats.iso20022.IsoReadOptions;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
 import org.jincai.formats.iso20022.Pain001GroupHeader;
+import org.jincai.formats.iso20022.Pain001PaymentHeader;
 import org.jincai.formats.iso20022.Pain001StreamWriter;
 import org.jincai.formats.iso20022.Pain001Version;
 import org.jincai.formats.iso20022.Pain001WriteOptions;
+import org.jincai.formats.xml.SecureXml;
 
 /**
  * One benchmark case in its own JVM: {@code BenchCase CASE N PATH}, where CASE is
- * {@code write-hub | write-prowide | write-floor} (PATH: the folder to write {@code CASE-N.xml} to) or
- * {@code read-hub | read-prowide} (PATH: the camt.053.001.08 to read). Below 1,000,000 the operation
+ * {@code write-hub | write-bare | write-prowide | write-floor} (PATH: the folder to write {@code CASE-N.xml} to) or
+ * {@code read-hub | read-bare | read-prowide} (PATH: the camt.053.001.08 to read). The bare cases are the same
+ * StAX implementation as the hub's (Woodstox) doing the least: writing the same elements through an
+ * {@code XMLStreamWriter}, or counting {@code Ntry} and summing their {@code Amt} in one pass. Below 1,000,000 the operation
  * runs once to warm the JIT and three times timed (the median is reported); at 1,000,000 once, timed. It prints one line,
  * {@code BENCH-RESULT case=.. n=.. millis=.. rssPeakKb=.. heapPeakMb=.. items=.. sum=.. bytes=.. sha256=..},
  * or {@code BENCH-FAILED case=.. n=.. reason=...} (an OutOfMemoryError or Prowide's refusal included)
  * and exits 0 or 3.
  */
 public final class BenchCase {
+
+    private static final String PAIN_001_09 = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
+    /** The writer of the bare pass: Woodstox, the StAX implementation the hub reads with. */
+    private static final XMLOutputFactory OUTPUT = new WstxOutputFactory();
 
     /** Timed runs below a million, after one warm-up; the median is reported. */
     static final int TIMED_RUNS = 3;
@@ -68,7 +84,8 @@ public final class BenchCase {
 
     public static void main(String[] args) {
         if (args.length != 3) {
-            System.err.println("usage: BenchCase write-hub|write-prowide|write-floor|read-hub|read-prowide N PATH");
+            System.err.println("usage: BenchCase write-hub|write-bare|write-prowide|write-floor|read-hub|read-bare|read-prowide"
+                    + " N PATH");
             System.exit(2);
         }
         String name = args[0];
@@ -113,7 +130,9 @@ public final class BenchCase {
             case "write-hub" -> writeHub(n, path.resolve(name + "-" + n + ".xml"));
             case "write-prowide" -> writeProwide(n, path.resolve(name + "-" + n + ".xml"));
             case "write-floor" -> writeFloor(n, path.resolve(name + "-" + n + ".xml"));
+            case "write-bare" -> writeBare(n, path.resolve(name + "-" + n + ".xml"));
             case "read-hub" -> readHub(path);
+            case "read-bare" -> readBare(path);
             case "read-prowide" -> readProwide(path);
             default -> throw new IllegalArgumentException("unknown case " + name);
         };
@@ -137,6 +156,111 @@ public final class BenchCase {
             TemplatePain001Writer.write(out, header, BenchData.paymentHeader(n, header.controlSum()), BenchData.credits(n));
         }
         return new Outcome(n, header.controlSum(), Files.size(file), file);
+    }
+
+    /**
+     * The bare pass of the writer: Woodstox's {@code XMLStreamWriter} writing the elements the hub's writer
+     * writes, from the same credits, with no check of any value and no indentation.
+     */
+    private static Outcome writeBare(int n, Path file) throws IOException {
+        Pain001GroupHeader h = BenchData.groupHeader(n);
+        Pain001PaymentHeader p = BenchData.paymentHeader(n, h.controlSum());
+        long count = 0;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement("Document");
+            w.writeDefaultNamespace(PAIN_001_09);
+            w.writeStartElement("CstmrCdtTrfInitn");
+            w.writeStartElement("GrpHdr");
+            leaf(w, "MsgId", h.messageId());
+            leaf(w, "CreDtTm", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(h.creationDateTime()));
+            leaf(w, "NbOfTxs", Long.toString(h.numberOfTransactions()));
+            leaf(w, "CtrlSum", h.controlSum().toPlainString());
+            w.writeStartElement("InitgPty");
+            leaf(w, "Nm", h.initiatingPartyName());
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeStartElement("PmtInf");
+            leaf(w, "PmtInfId", p.paymentInformationId());
+            leaf(w, "PmtMtd", "TRF");
+            leaf(w, "BtchBookg", String.valueOf(p.batchBooking()));
+            leaf(w, "NbOfTxs", Long.toString(p.numberOfTransactions()));
+            leaf(w, "CtrlSum", p.controlSum().toPlainString());
+            w.writeStartElement("ReqdExctnDt");
+            leaf(w, "Dt", p.requestedExecutionDate().toString());
+            w.writeEndElement();
+            w.writeStartElement("Dbtr");
+            leaf(w, "Nm", p.debtorName());
+            w.writeEndElement();
+            account(w, "DbtrAcct", p.debtorAccount());
+            agent(w, "DbtrAgt", p.debtorAgentMemberId(), null);
+            Iterator<CreditTransferTransaction> it = BenchData.credits(n);
+            while (it.hasNext()) {
+                CreditTransferTransaction t = it.next();
+                w.writeStartElement("CdtTrfTxInf");
+                w.writeStartElement("PmtId");
+                leaf(w, "InstrId", t.instructionId());
+                leaf(w, "EndToEndId", t.endToEndId());
+                w.writeEndElement();
+                w.writeStartElement("Amt");
+                w.writeStartElement("InstdAmt");
+                w.writeAttribute("Ccy", t.currency());
+                w.writeCharacters(t.amount().toPlainString());
+                w.writeEndElement();
+                w.writeEndElement();
+                agent(w, "CdtrAgt", t.creditorAgentMemberId(), t.creditorAgentName());
+                w.writeStartElement("Cdtr");
+                leaf(w, "Nm", t.creditorName());
+                w.writeEndElement();
+                account(w, "CdtrAcct", t.creditorAccount());
+                w.writeStartElement("RmtInf");
+                leaf(w, "Ustrd", t.remittanceInformation());
+                w.writeEndElement();
+                w.writeEndElement();
+                count++;
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+        return new Outcome(count, h.controlSum(), Files.size(file), file);
+    }
+
+    private static void leaf(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    private static void account(XMLStreamWriter w, String name, String number) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeStartElement("Id");
+        w.writeStartElement("Othr");
+        leaf(w, "Id", number);
+        w.writeEndElement();
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private static void agent(XMLStreamWriter w, String name, String member, String bankName) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeStartElement("FinInstnId");
+        w.writeStartElement("ClrSysMmbId");
+        w.writeStartElement("ClrSysId");
+        leaf(w, "Cd", "CNAPS");
+        w.writeEndElement();
+        leaf(w, "MmbId", member);
+        w.writeEndElement();
+        if (bankName != null) {
+            leaf(w, "Nm", bankName);
+        }
+        w.writeEndElement();
+        w.writeEndElement();
     }
 
     /** Prowide's object model, as the issue asks: build {@code MxPain00100109}, then {@code document()}. */
@@ -212,6 +336,59 @@ public final class BenchCase {
             throw new IllegalStateException("the hub's reader found errors: " + r.errors());
         }
         return new Outcome(count[0], sum[0], Files.isRegularFile(file) ? size(file) : 0, null);
+    }
+
+    /**
+     * The bare pass of the reader: the hub's StAX parser, made the same way ({@link SecureXml}), counting
+     * {@code Ntry} elements and summing the {@code Amt} directly under each, and nothing else.
+     */
+    private static Outcome readBare(Path file) throws IOException {
+        long count = 0;
+        BigDecimal sum = BigDecimal.ZERO;
+        StringBuilder text = new StringBuilder();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            XMLStreamReader r = SecureXml.newReader(in, file.getFileName().toString());
+            int depth = 0;
+            int entryDepth = -1;
+            boolean amount = false;
+            while (r.hasNext()) {
+                switch (r.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        depth++;
+                        String name = r.getLocalName();
+                        if (name.equals("Ntry")) {
+                            count++;
+                            entryDepth = depth;
+                        } else if (depth == entryDepth + 1 && name.equals("Amt")) {
+                            amount = true;
+                            text.setLength(0);
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS -> {
+                        if (amount) {
+                            text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        if (amount) {
+                            sum = sum.add(new BigDecimal(text.toString().trim()));
+                            amount = false;
+                        }
+                        if (depth == entryDepth) {
+                            entryDepth = -1;
+                        }
+                        depth--;
+                    }
+                    default -> {
+                        // the bare pass looks at nothing else
+                    }
+                }
+            }
+            r.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+        return new Outcome(count, sum, size(file), null);
     }
 
     /** Prowide's {@code parse}: the whole file as one String, the whole model in memory. */

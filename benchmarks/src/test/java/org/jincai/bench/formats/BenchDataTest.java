@@ -50,9 +50,11 @@ class BenchDataTest {
     }
 
     @Test
-    void theTableComparesWithProwideAndTheFloor() {
+    void theTableComparesWithProwideTheFloorAndTheBarePasses() {
         List<FormatsBench.CaseResult> results = List.of(
                 new FormatsBench.CaseResult("write-hub", 100, 10, 1024, 1, 100, "1", 1, "abc", null),
+                new FormatsBench.CaseResult("write-bare", 100, 8, 1024, 1, 100, "1", 1, "def", null),
+                new FormatsBench.CaseResult("read-bare", 100, 5, 1024, 1, 100, "5", 1, null, null),
                 new FormatsBench.CaseResult("write-prowide", 100, 80, 2048, 2, 100, "1", 1, null, null),
                 new FormatsBench.CaseResult("write-floor", 100, 20, 1024, 1, 100, "1", 1, "abc", null),
                 new FormatsBench.CaseResult("read-hub", 100, 10, 1024, 1, 100, "5", 1, null, null),
@@ -60,7 +62,8 @@ class BenchDataTest {
 
         String md = FormatsBench.markdown(results);
 
-        assertThat(md).contains("| write-hub | 100 | 10,000 | 8.0x | 0.50x |", "same bytes as the floor",
-                "| read-hub | 100 | 10,000 | (Prowide failed) |", "FAILED: OutOfMemoryError");
+        assertThat(md).contains("| write-hub | 100 | 10,000 | 8.0x | 0.50x | 1.25x |", "same bytes as the floor",
+                "| read-hub | 100 | 10,000 | (Prowide failed) |  | 2.00x |", "same entries and sum as the hub",
+                "FAILED: OutOfMemoryError");
     }
 }
