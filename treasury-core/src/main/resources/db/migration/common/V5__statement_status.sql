@@ -1,7 +1,8 @@
 -- What each statement line is, not only what it booked: the entry's status as the bank gave it (BOOK, PDNG,
 -- INFO; only BOOK pays), the file it came in, the payment file a batch entry booked as a whole, why a line
 -- pays nothing, and the later file that booked what a pending line announced. Lines kept before this
--- migration have no status recorded. The amount becomes optional in V5_1 (a batch's TxDtls may carry none).
+-- migration have no status recorded. The amount becomes optional in V5_1 (per database: a batch's TxDtls may
+-- carry none).
 ALTER TABLE statement_entry ADD status VARCHAR(35);
 ALTER TABLE statement_entry ADD file_name VARCHAR(200);
 ALTER TABLE statement_entry ADD delivery_id VARCHAR(32);
