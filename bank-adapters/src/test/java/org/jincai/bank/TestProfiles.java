@@ -26,7 +26,7 @@ public final class TestProfiles {
 
     public static SftpEndpoint sftp(String user, String password) {
         return new SftpEndpoint("127.0.0.1", 0, user, password, null, null, "inbox", "outbox", "archive", "error",
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), null);
     }
 
     /** The pipe bank: its return file reports execution (S = paid), it sends no statement. */

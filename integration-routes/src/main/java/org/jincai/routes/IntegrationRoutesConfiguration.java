@@ -16,6 +16,7 @@ import org.jincai.core.release.StagingArea;
 import org.jincai.core.voucher.VoucherIntakeService;
 import org.jincai.routes.bank.BankInboundRoutes;
 import org.jincai.routes.bank.BankOutboundRoutes;
+import org.jincai.routes.bank.BankUploader;
 import org.jincai.routes.bank.SftpCheck;
 import org.jincai.routes.bank.SftpUris;
 import org.jincai.routes.finance.FinanceSystemRoutes;
@@ -45,10 +46,15 @@ public class IntegrationRoutesConfiguration {
     }
 
     @Bean
-    BankOutboundRoutes bankOutboundRoutes(BankDirectory banks, ReleaseService release, DeliveryService deliveries,
-                                          @Qualifier(TreasuryCoreConfiguration.BANK_STAGING) StagingArea staging,
-                                          SftpUris uris) {
-        return new BankOutboundRoutes(banks, release, deliveries, staging, uris);
+    BankUploader bankUploader(CamelContext camel, SftpUris uris, DeliveryService deliveries, ReleaseService release,
+                              @Qualifier(TreasuryCoreConfiguration.BANK_STAGING) StagingArea staging) {
+        return new BankUploader(camel, uris, deliveries, release, staging);
+    }
+
+    @Bean
+    BankOutboundRoutes bankOutboundRoutes(BankDirectory banks, ReleaseService release, BankUploader uploader,
+                                          @Qualifier(TreasuryCoreConfiguration.BANK_STAGING) StagingArea staging) {
+        return new BankOutboundRoutes(banks, release, uploader, staging);
     }
 
     @Bean

@@ -97,8 +97,9 @@ public class TreasuryCoreConfiguration {
 
     @Bean
     DeliveryService deliveryService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
-                                    PaymentLifecycle lifecycle, Clock clock) {
-        return new DeliveryService(jdbc, tx, payments, lifecycle, clock);
+                                    PaymentLifecycle lifecycle, @Qualifier(BANK_STAGING) StagingArea staging,
+                                    Clock clock) {
+        return new DeliveryService(jdbc, tx, payments, lifecycle, staging, clock);
     }
 
     @Bean

@@ -292,6 +292,9 @@ public class BankProfileValidator {
         if (!blank(sftp.error())) {
             requireFolder(sftp.error(), bank + " / sftp.error", problems);
         }
+        if (!blank(sftp.inboxArchive())) {
+            requireFolder(sftp.inboxArchive(), bank + " / sftp.inboxArchive", problems);
+        }
         if (!blank(sftp.inbox()) && !blank(sftp.outbox()) && folder(sftp.inbox()).equals(folder(sftp.outbox()))) {
             problems.add(problem(bank + " / sftp.outbox", "outbox is the same folder as the inbox: the hub would read its own uploads"));
         }

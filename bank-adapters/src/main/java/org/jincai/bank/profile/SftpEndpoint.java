@@ -9,6 +9,9 @@ import java.util.Map;
  * and {@code privateKeyFile} are references resolved from configuration; neither is ever logged
  * ({@link #toString()} masks them). {@code knownHosts} is the known_hosts line the server's key must
  * match: the hub refuses to start with an endpoint that has none ({@code BankProfileValidator#requireUsableByHub}).
+ * {@code inboxArchive}, when the bank has one, is the folder where it shows the payment files it has
+ * taken out of its inbox: the hub looks there (and in the inbox) before sending again a file whose upload
+ * may have completed, since a real bank moves files out of its inbox at once.
  */
 public record SftpEndpoint(
         String host,
@@ -21,7 +24,8 @@ public record SftpEndpoint(
         String outbox,
         String archive,
         String error,
-        Duration pollInterval) {
+        Duration pollInterval,
+        String inboxArchive) {
 
     /** How often the hub looks into a server's outbox when the profile does not say. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(1);
@@ -31,12 +35,13 @@ public record SftpEndpoint(
     }
 
     public SftpEndpoint withPort(int newPort) {
-        return new SftpEndpoint(host, newPort, user, password, privateKeyFile, knownHosts, inbox, outbox, archive, error, pollInterval);
+        return new SftpEndpoint(host, newPort, user, password, privateKeyFile, knownHosts, inbox, outbox, archive, error,
+                pollInterval, inboxArchive);
     }
 
     public SftpEndpoint withPassword(String newPassword) {
         return new SftpEndpoint(host, port, user, newPassword, privateKeyFile, knownHosts, inbox, outbox, archive, error,
-                pollInterval);
+                pollInterval, inboxArchive);
     }
 
     /** Whether neither a password nor a private key is configured. */
@@ -45,7 +50,14 @@ public record SftpEndpoint(
     }
 
     public SftpEndpoint withKnownHosts(String line) {
-        return new SftpEndpoint(host, port, user, password, privateKeyFile, line, inbox, outbox, archive, error, pollInterval);
+        return new SftpEndpoint(host, port, user, password, privateKeyFile, line, inbox, outbox, archive, error,
+                pollInterval, inboxArchive);
+    }
+
+    /** The same endpoint, its bank showing the payment files it took in {@code folder} (null: none). */
+    public SftpEndpoint withInboxArchive(String folder) {
+        return new SftpEndpoint(host, port, user, password, privateKeyFile, knownHosts, inbox, outbox, archive, error,
+                pollInterval, folder);
     }
 
     /** The configured folders by role, in a fixed order: inbox, outbox, archive, error (blank when not set). */

@@ -50,7 +50,7 @@ class BankProfileValidatorTest {
     void everyFieldRuleIsChecked() {
         BankProfile p = new BankProfile(" ", null, List.of("10458100001", "abcdefghijkl"), BankFormat.PAIN_002_001_10,
                 BankFormat.PIPE_GBK_RETURN, StandardCharsets.ISO_8859_1, 0, BigDecimal.ZERO, false, "{bank}/{date}{x}",
-                new SftpEndpoint("", -1, "", "", "", null, "../in", "", null, null, null), null, null,
+                new SftpEndpoint("", -1, "", "", "", null, "../in", "", null, null, null, null), null, null,
                 BankFormat.PIPE_GBK, false);
         assertThat(locations(List.of(p))).containsExactly(
                 "bank #1 / code",
@@ -128,7 +128,7 @@ class BankProfileValidatorTest {
         BankProfile p = TestProfiles.pipe();
         SftpEndpoint s = p.sftp();
         SftpEndpoint keyOnly = new SftpEndpoint(s.host(), 22, s.user(), null, "/etc/jincai/keys/demo-pipe", null,
-                s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval());
+                s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval(), null);
         assertThat(validator.validate(List.of(p.withSftp(keyOnly)))).isEmpty();
     }
 
@@ -178,9 +178,10 @@ class BankProfileValidatorTest {
     void archiveAndErrorFoldersAreRequiredByTheHubAndMustStayInTheHome() {
         SftpEndpoint s = TestProfiles.sftp("u", "p");
         SftpEndpoint none = new SftpEndpoint(s.host(), 22, s.user(), s.password(), null,
-                "h ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEppbmNhaUNvcmVUZXN0c05ldmVyQ29ubmVjdFdpdGgh", "in", "out", null, " ", null);
+                "h ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEppbmNhaUNvcmVUZXN0c05ldmVyQ29ubmVjdFdpdGgh", "in", "out", null, " ", null,
+                null);
         SftpEndpoint escaping = new SftpEndpoint(s.host(), s.port(), s.user(), s.password(), null, null, "in", "out",
-                "../archive", "error/../../x", null);
+                "../archive", "error/../../x", null, null);
         assertThat(validator.validate(List.of(TestProfiles.pipe().withSftp(none)))).isEmpty();
         assertThat(validator.validateForHub(List.of(TestProfiles.pipe().withSftp(none)))).extracting(Problem::location)
                 .containsExactly("bank DEMO-PIPE / sftp.archive", "bank DEMO-PIPE / sftp.error");
@@ -192,7 +193,7 @@ class BankProfileValidatorTest {
     @Test
     void inboxAndOutboxMustDiffer() {
         SftpEndpoint s = TestProfiles.sftp("u", "p");
-        SftpEndpoint same = new SftpEndpoint(s.host(), s.port(), s.user(), s.password(), null, null, "/files/", "files", null, null, null);
+        SftpEndpoint same = new SftpEndpoint(s.host(), s.port(), s.user(), s.password(), null, null, "/files/", "files", null, null, null, null);
         assertThat(locations(List.of(TestProfiles.pipe().withSftp(same)))).containsExactly("bank DEMO-PIPE / sftp.outbox");
     }
 

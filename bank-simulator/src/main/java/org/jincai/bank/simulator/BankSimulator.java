@@ -275,7 +275,7 @@ public final class BankSimulator implements AutoCloseable {
         BankProfile p = bank(bankCode).profile;
         SftpEndpoint s = p.sftp();
         return p.withSftp(new SftpEndpoint(host, port(), s.user(), s.password(), s.privateKeyFile(), knownHostsLine(host),
-                s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval()));
+                s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval(), s.inboxArchive()));
     }
 
     /** The bank's home folder on disk ({@code <root>/<bank code>}). */

@@ -273,7 +273,7 @@ class BankSimulatorTest {
         Path keyFile = writeOpenSshKey(key);
         SftpEndpoint s = TestProfiles.pipe().sftp();
         BankProfile keyOnly = TestProfiles.pipe().withSftp(new SftpEndpoint(s.host(), 0, s.user(), null, keyFile.toString(),
-                null, s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval()));
+                null, s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval(), s.inboxArchive()));
         simulator = BankSimulator.builder().root(root).bank(keyOnly).rule(RejectionRule.none()).build().start();
 
         try (HubClient hub = HubClient.key(simulator.port(), "demo-pipe", key, knownHosts())) {

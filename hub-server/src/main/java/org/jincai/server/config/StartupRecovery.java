@@ -1,38 +1,74 @@
 package org.jincai.server.config;
 
+import java.util.List;
+import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.finance.ReceiptService;
+import org.jincai.core.release.Delivery;
+import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.ReleaseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Repairs what a crash may have left at every start, before anything new happens: payment files staged but
- * not published (published if their delivery was committed, discarded if not), and vouchers settled by
- * their banks but not yet answered upstream.
+ * Repairs what a crash may have left, at every start of the hub (not for one-shot operator commands), and
+ * says so in the log, one line per thing found: payment files staged but not renamed (published if their
+ * delivery was committed, removed if not — their payments are still approved and in no file), staged files
+ * the database does not know (quarantined, never sent), files an answer or an operator resolved just before
+ * the crash (put in place), every delivery still in flight with what happens to it next, receipts recorded
+ * but not renamed into the finance system's outbox, and vouchers settled by their banks but not answered.
+ * Deliveries whose upload may have completed are resolved by the upload route before anything is sent:
+ * it looks at the bank, or holds them as DELIVERY_UNCERTAIN for an operator.
  */
 @Component
+@Profile("!cli")
 class StartupRecovery implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupRecovery.class);
 
     private final ReleaseService release;
+    private final DeliveryService deliveries;
     private final ReceiptService receipts;
+    private final BankDirectory banks;
 
-    StartupRecovery(ReleaseService release, ReceiptService receipts) {
+    StartupRecovery(ReleaseService release, DeliveryService deliveries, ReceiptService receipts, BankDirectory banks) {
         this.release = release;
+        this.deliveries = deliveries;
         this.receipts = receipts;
+        this.banks = banks;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        int published = release.recoverStaging();
-        int answered = receipts.settleAll().size();
-        if (published + answered > 0) {
-            log.warn("recovered after an interruption: {} staged file(s) published, {} voucher(s) answered",
-                    published, answered);
+        ReleaseService.StagingRecovery staging = release.recoverStaging();
+        List<Delivery> inFlight = deliveries.recoverFiles(banks.all().stream().map(BankProfile::code).toList());
+        for (Delivery d : inFlight) {
+            log.warn("recovery: delivery {} ({}, {} payments, for {}) is {}: {}", d.deliveryId(), d.fileName(),
+                    d.transactions(), d.bankCode(), d.status(), next(d));
         }
+        int published = receipts.publishRecorded();
+        int answered = receipts.settleAll().size();
+        if (staging.published() + staging.discarded() + staging.quarantined() + published + answered > 0) {
+            log.warn("recovered after an interruption: {} staged file(s) published, {} removed, {} quarantined;"
+                    + " {} receipt(s) published, {} voucher(s) answered", staging.published(), staging.discarded(),
+                    staging.quarantined(), published, answered);
+        }
+    }
+
+    private static String next(Delivery d) {
+        return switch (d.status()) {
+            case PREPARED -> "nothing has reached the bank; it is uploaded";
+            case TRANSFERRING -> "its upload stopped before the rename, so the bank has not received it; it is"
+                    + " uploaded again";
+            case UPLOADING -> "its upload may have completed; the hub looks at the bank (inbox, archive, answers)"
+                    + " before anything is sent, and holds it for an operator if nothing tells";
+            case DELIVERY_UNCERTAIN -> "held for an operator (" + d.statusReason() + "): ./jincai deliveries confirm|resend "
+                    + d.deliveryId() + " --reason TEXT";
+            default -> "nothing to do";
+        };
     }
 }

@@ -122,7 +122,7 @@ class BankFaultsTest {
         List<StagedFile> staged = receiveAndRelease("FDOWN");
 
         Awaitility.await().atMost(SETTLE).until(() -> DB.count("SELECT COUNT(*) FROM bank_delivery WHERE status ="
-                + " 'UPLOADING' AND file_name IN (" + String.join(",", staged.stream()
+                + " 'PREPARED' AND attempts > 1 AND file_name IN (" + String.join(",", staged.stream()
                 .map(f -> "'" + f.fileName() + "'").toList()) + ")") == 3);
         assertThat(paymentsOf("FDOWN", "RELEASED")).as("nothing is sent while the bank is down").isEqualTo(PAYMENTS);
 

@@ -6,6 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.jincai.bank.BankFormats;
 import org.jincai.bank.file.BankAnswer;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.CrashPoints;
 import org.jincai.core.Digests;
 import org.jincai.core.answer.AnswerResult;
 import org.jincai.core.answer.BankAnswerService;
@@ -65,6 +66,7 @@ public class BankInboundRoutes extends RouteBuilder {
         if (result != null) {
             receipts.settle(result.voucherIds());
         }
+        CrashPoints.reached("answer-applied");
     }
 
     /**

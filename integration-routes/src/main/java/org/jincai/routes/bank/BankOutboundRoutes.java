@@ -5,37 +5,29 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.bank.BankDirectory;
-import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
 import org.jincai.routes.RouteIds;
 
 /**
  * Bank outbound: {@code direct:bank-release} turns approved payments into staged files (one route); then,
- * per bank, a route takes each staged file from the bank's local outbound folder, uploads it to the bank's
- * SFTP inbox and records the delivery as uploaded. Each attempt is recorded before it starts; the upload
- * writes {@code <name>.part} and renames it, and a file already on the server under its final name — an
- * earlier attempt that succeeded before a crash — is not sent again. A failed upload is retried with
- * back-off, and stays staged for the next poll if the server is still down.
+ * per bank, a route takes each file waiting in the bank's local outbound folder and hands it to the
+ * {@link BankUploader}, which delivers it at most once as its recorded state says and moves it out of the
+ * waiting files itself (sent, held for an operator, quarantined). A failed upload is retried with
+ * back-off, and the file stays waiting for the next poll while the bank's server is down, however long.
  */
 public class BankOutboundRoutes extends RouteBuilder {
 
-    static final String ACTOR = "route:bank-upload";
-    static final String ATTEMPT = "JincaiUploadAttempt";
-
     private final BankDirectory banks;
     private final ReleaseService release;
-    private final DeliveryService deliveries;
+    private final BankUploader uploader;
     private final StagingArea staging;
-    private final SftpUris uris;
 
-    public BankOutboundRoutes(BankDirectory banks, ReleaseService release, DeliveryService deliveries,
-                              StagingArea staging, SftpUris uris) {
+    public BankOutboundRoutes(BankDirectory banks, ReleaseService release, BankUploader uploader, StagingArea staging) {
         this.banks = banks;
         this.release = release;
-        this.deliveries = deliveries;
+        this.uploader = uploader;
         this.staging = staging;
-        this.uris = uris;
     }
 
     @Override
@@ -51,30 +43,17 @@ public class BankOutboundRoutes extends RouteBuilder {
                     // a server that is down is retried here with back-off, then again at the next poll
                     .errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(500)
                             .useExponentialBackOff().backOffMultiplier(2).retryAttemptedLogLevel(LoggingLevel.WARN))
-                    .process(e -> markUploading(bank, e))
-                    .filter(header(ATTEMPT).isGreaterThan(0))
-                        .log("uploading ${file:name} to " + bank.code() + ", attempt ${header." + ATTEMPT + "}")
-                        .to(uris.inboxProducer(bank))
-                        .process(e -> markUploaded(bank, e))
-                    .end();
+                    .process(e -> uploader.deliver(bank, e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class)));
         }
     }
 
+    /**
+     * The bank's waiting files, each taken again at every poll until the uploader has moved it (noop, not
+     * idempotent): the uploader, not Camel, decides where a file goes. Temporary and hidden files are skipped.
+     */
     private String stagingFolder(BankProfile bank) {
         return "file:" + staging.folder(bank.code()).toAbsolutePath()
-                + "?antExclude=**/*" + StagingArea.PART
-                + "&move=.sent/${file:name}&sortBy=file:name&delay=500"
-                + "&backoffErrorThreshold=2&backoffMultiplier=10";
-    }
-
-    /** Records the attempt before the upload starts: after a crash the next attempt knows the file may be there. */
-    private void markUploading(BankProfile bank, Exchange e) {
-        String fileName = e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        e.getMessage().setHeader(ATTEMPT, deliveries.markUploading(bank.code(), fileName));
-    }
-
-    private void markUploaded(BankProfile bank, Exchange e) {
-        String fileName = e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        deliveries.markUploaded(bank.code(), fileName, ACTOR);
+                + "?noop=true&idempotent=false&antExclude=**/*" + StagingArea.PART
+                + "&sortBy=file:name&delay=500&backoffErrorThreshold=2&backoffMultiplier=10";
     }
 }

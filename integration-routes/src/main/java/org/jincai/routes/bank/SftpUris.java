@@ -22,9 +22,14 @@ public class SftpUris {
         this.knownHostsDir = knownHostsDir;
     }
 
-    /** The bank's inbox, where the hub uploads payment files. */
-    public String inboxProducer(BankProfile bank) {
-        return producer(bank.code(), bank.sftp(), bank.sftp().inbox());
+    /**
+     * A session with the bank's server for the upload's explicit steps ({@link BankServer}): write the
+     * temporary file, rename it, look where the bank can show a file. Paths are relative to the login folder;
+     * no reconnect loop of its own — the upload route's redelivery and the next poll retry.
+     */
+    public String bankSession(BankProfile bank) {
+        return base(bank.code(), bank.sftp(), bank.sftp().inbox())
+                + "&stepwise=false&fileExist=Override&maximumReconnectAttempts=0&jschLoggingLevel=WARN";
     }
 
     /** The bank's outbox, where the hub takes its answers. */

@@ -89,7 +89,7 @@ class SftpCheckTest {
     void aMissingFolderIsReportedAndTheCheckFails() {
         SftpEndpoint s = simulator.clientProfile("DEMO-ISO").sftp();
         SftpEndpoint elsewhere = new SftpEndpoint(s.host(), s.port(), s.user(), s.password(), null, s.knownHosts(),
-                "inbox", "outbox", "no-such-archive", "error", s.pollInterval());
+                "inbox", "outbox", "no-such-archive", "error", s.pollInterval(), null);
 
         SftpCheck.Report r = check.check("DEMO-ISO", elsewhere);
 

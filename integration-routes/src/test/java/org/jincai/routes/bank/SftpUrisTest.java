@@ -21,14 +21,15 @@ class SftpUrisTest {
         BankProfile bank = TestBanks.iso(2222).withSftp(TestBanks.iso(2222).sftp()
                 .withKnownHosts("[127.0.0.1]:2222 ecdsa-sha2-nistp521 AAAAtest"));
 
-        String uri = new SftpUris(dir).inboxProducer(bank);
+        String uri = new SftpUris(dir).bankSession(bank);
 
         assertThat(uri).startsWith("sftp://127.0.0.1:2222/inbox?username=demo-iso")
                 .contains("strictHostKeyChecking=yes")
                 .contains("useUserKnownHostsFile=false")
                 .contains("knownHostsFile=" + dir.resolve("DEMO-ISO.known_hosts").toAbsolutePath())
-                .contains("tempFileName=${file:name}.part")
-                .contains("fileExist=Ignore")
+                .contains("stepwise=false")
+                .contains("maximumReconnectAttempts=0")
+                .doesNotContain("fileExist=Ignore")
                 .contains("password=RAW(demo-iso-secret)");
         assertThat(Files.readString(dir.resolve("DEMO-ISO.known_hosts")))
                 .isEqualTo("[127.0.0.1]:2222 ecdsa-sha2-nistp521 AAAAtest\n");
@@ -39,7 +40,7 @@ class SftpUrisTest {
         BankProfile iso = TestBanks.iso(22);
         var s = iso.sftp();
         BankProfile keyed = iso.withSftp(new SftpEndpoint(s.host(), s.port(), s.user(), null, "/keys/bank",
-                s.knownHosts(), s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval()));
+                s.knownHosts(), s.inbox(), s.outbox(), s.archive(), s.error(), s.pollInterval(), s.inboxArchive()));
 
         String uri = new SftpUris(dir).outboxConsumer(keyed);
 
@@ -57,7 +58,7 @@ class SftpUrisTest {
         BankProfile iso = TestBanks.iso(22);
         BankProfile unverified = iso.withSftp(iso.sftp().withKnownHosts(null));
 
-        assertThatThrownBy(() -> new SftpUris(dir).inboxProducer(unverified))
+        assertThatThrownBy(() -> new SftpUris(dir).bankSession(unverified))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DEMO-ISO");
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jincai.bank.file.BankAnswer;
 import org.jincai.bank.file.CreditStatus;
+import org.jincai.core.CrashPoints;
 import org.jincai.core.Digests;
 import org.jincai.core.Ids;
 import org.jincai.core.TreasuryException;
@@ -22,7 +23,6 @@ import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.release.Delivery;
 import org.jincai.core.release.DeliveryService;
-import org.jincai.core.release.DeliveryStatus;
 import org.jincai.core.release.ReleaseService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies a bank's answer file (pain.002 or a return file) to the payments it covers, once: the file is
  * keyed by bank, name and SHA-256, and everything it carries is committed in one transaction together
  * with that key. A second copy changes nothing. An answer that names a file or a payment the hub never
- * sent, or contradicts an earlier answer, is refused whole with a code.
+ * sent, or contradicts an earlier answer, is refused whole with a code. An answer to a file whose upload
+ * the hub could not see complete (UPLOADING after a crash, DELIVERY_UNCERTAIN) proves it arrived: the
+ * delivery is resolved (→ UPLOADED, payments SENT) in the same transaction, then the answer applied.
  */
 public class BankAnswerService {
 
@@ -77,19 +79,31 @@ public class BankAnswerService {
         if (alreadyApplied(bankCode, answer.fileName(), sha)) {
             return AnswerResult.duplicate();
         }
+        String[] answeredDelivery = new String[1];
+        AnswerResult result;
         try {
-            return tx.execute(status -> applyOnce(bankCode, sha, answer, settles, actor, location));
+            result = tx.execute(status -> applyOnce(bankCode, sha, answer, settles, actor, location, answeredDelivery));
         } catch (DuplicateKeyException raced) {
             return AnswerResult.duplicate();
         }
+        // the answered file leaves the staging folder (or the operator's hold) for good
+        deliveries.find(answeredDelivery[0]).ifPresent(deliveries::placeFile);
+        return result;
     }
 
     private AnswerResult applyOnce(String bankCode, String sha, BankAnswer answer, boolean settles, String actor,
-                                   String location) {
+                                   String location, String[] answeredDelivery) {
         Delivery delivery = deliveries.findByMessageId(bankCode, answer.originalReference())
                 .or(() -> deliveries.find(bankCode, answer.originalReference()))
                 .orElseThrow(() -> new TreasuryException(ANSWER_UNKNOWN_FILE, "answer refers to '"
                         + answer.originalReference() + "', which the hub never sent to " + bankCode, location));
+        answeredDelivery[0] = delivery.deliveryId();
+        if (!delivery.status().arrived()) {
+            // an upload the hub could not see complete (a crash after the rename, a bank that moves files out at
+            // once, a delivery held for an operator): the bank's answer proves the file arrived
+            deliveries.arrived(delivery.deliveryId(), actor, "the bank's answer " + answer.fileName()
+                    + " proves the file arrived (it was " + delivery.status() + ")");
+        }
         Map<String, Payment> inFile = payments.findByDelivery(delivery.deliveryId()).stream()
                 .collect(Collectors.toMap(Payment::paymentId, Function.identity()));
         List<Move> moves = new ArrayList<>();
@@ -112,11 +126,7 @@ public class BankAnswerService {
                 already++;
                 continue;
             }
-            if (p.status() == PaymentStatus.RELEASED) {
-                // the bank answered before the upload was recorded: its answer proves the file arrived
-                moves.add(Move.of(p.paymentId(), PaymentStatus.RELEASED, PaymentStatus.SENT,
-                        "answered by " + bankCode + " in " + answer.fileName()));
-            } else if (p.status() != PaymentStatus.SENT) {
+            if (p.status() != PaymentStatus.SENT) {
                 throw new TreasuryException(ANSWER_CONTRADICTS, "payment " + p.paymentId() + " is " + p.status()
                         + ", the answer says " + target, location + " / " + s.endToEndId());
             }
@@ -140,10 +150,8 @@ public class BankAnswerService {
         lifecycle.apply(moves, actor);
         payments.recordPaid(paid);
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("UPDATE bank_delivery SET status = :s, uploaded_at = COALESCE(uploaded_at, :now), answered_at = :now"
-                + " WHERE delivery_id = :id AND answered_at IS NULL",
-                new MapSqlParameterSource("s", DeliveryStatus.ANSWERED.name()).addValue("now", now)
-                        .addValue("id", delivery.deliveryId()));
+        CrashPoints.reached("answer-before-commit");
+        deliveries.answered(delivery.deliveryId(), actor, answer.fileName());
         recordFile(bankCode, answer.fileName(), sha, answer.originalReference(), answer.statuses().size(), now);
         return new AnswerResult(AnswerResult.Outcome.APPLIED, accepted, rejected, already, vouchers);
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jincai.core.CrashPoints;
 import org.jincai.core.Digests;
 import org.jincai.core.Ids;
 import org.jincai.core.TreasuryException;
@@ -102,6 +103,29 @@ public class ReceiptService {
                  ORDER BY v.received_at""", new MapSqlParameterSource(), String.class));
     }
 
+    /**
+     * After a crash between an answer's commit and the rename of its staged file: a {@code .part} whose
+     * answer is recorded is published (that voucher is never answered again, so nothing else would send it).
+     * A {@code .part} of an answer not recorded is left to be written again by {@link #settleAll}.
+     * Returns how many were published.
+     */
+    public int publishRecorded() {
+        int published = 0;
+        for (FinanceSystem f : finance.all()) {
+            for (Path part : outbound.parts(f.code())) {
+                String name = part.getFileName().toString();
+                Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM voucher_answer WHERE file_name = :name",
+                        new MapSqlParameterSource("name", name.substring(0, name.length() - StagingArea.PART.length())),
+                        Integer.class);
+                if (recorded != null && recorded > 0) {
+                    outbound.publish(part);
+                    published++;
+                }
+            }
+        }
+        return published;
+    }
+
     /** The receipt or return envelope written for a voucher, by its fiscal key. */
     public Optional<byte[]> answerFor(String admDivCode, String stYear, String vtCode, String voucherNo) {
         return jdbc.query("""
@@ -121,6 +145,7 @@ public class ReceiptService {
         Answer answer = build(stored, all);
         Optional<FinanceSystem> system = finance.forAdmDivCode(stored.body().admDivCode());
         Path part = system.map(f -> outbound.writePart(f.code(), answer.fileName(), answer.envelope())).orElse(null);
+        CrashPoints.reached("receipt-staged");
         try {
             tx.executeWithoutResult(s -> record(voucherId, all, answer));
         } catch (RuntimeException e) {
@@ -129,6 +154,7 @@ public class ReceiptService {
             }
             throw e;
         }
+        CrashPoints.reached("receipt-recorded");
         if (part != null) {
             outbound.publish(part);
         }

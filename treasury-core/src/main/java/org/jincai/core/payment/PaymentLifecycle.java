@@ -23,6 +23,9 @@ public class PaymentLifecycle {
                    bank_reason_code = COALESCE(:reasonCode, bank_reason_code),
                    bank_reason_text = COALESCE(:reasonText, bank_reason_text)
              WHERE payment_id = :id AND status = :from""";
+    private static final String RELEASE = """
+            UPDATE payment SET status = :to, batch_id = :batch, delivery_id = :delivery, updated_at = :now
+             WHERE payment_id = :id AND status = :from AND delivery_id IS NULL""";
     private static final String INSERT_EVENT = """
             INSERT INTO payment_event (event_id, payment_id, from_status, to_status, actor, reason, occurred_at)
             VALUES (:eventId, :id, :from, :to, :actor, :reason, :now)""";
@@ -62,6 +65,37 @@ public class PaymentLifecycle {
             }
         }
         recordEvents(moves, actor, now);
+    }
+
+    /**
+     * Puts approved payments into their batch and file (APPROVED → RELEASED), in one statement per payment
+     * that sets the file only where the payment is still APPROVED and in no file: a payment is never put
+     * into two files (the database's {@code ck_payment_delivery} holds the same rule).
+     *
+     * @throws ConcurrentChangeException when a payment is no longer APPROVED or already in a file
+     */
+    public void release(List<String> paymentIds, String batchId, String deliveryId, String actor, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int[] counts = jdbc.batchUpdate(RELEASE, paymentIds.stream().map(id -> new MapSqlParameterSource()
+                .addValue("id", id).addValue("batch", batchId).addValue("delivery", deliveryId)
+                .addValue("from", PaymentStatus.APPROVED.name()).addValue("to", PaymentStatus.RELEASED.name())
+                .addValue("now", now)).toArray(SqlParameterSource[]::new));
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new ConcurrentChangeException(paymentIds.get(i), PaymentStatus.APPROVED);
+            }
+        }
+        recordEvents(paymentIds.stream().map(id -> Move.of(id, PaymentStatus.APPROVED, PaymentStatus.RELEASED, reason))
+                .toList(), actor, now);
+    }
+
+    /**
+     * Records in the payments' trail something that happened to them without a change of state (an
+     * operator ordering their file resent): an event from {@code status} to the same {@code status}.
+     */
+    public void note(Collection<String> paymentIds, PaymentStatus status, String actor, String reason) {
+        recordEvents(paymentIds.stream().map(id -> Move.of(id, status, status, reason)).toList(), actor,
+                Timestamp.from(clock.instant()));
     }
 
     /** Records the birth of new payments (no previous state) in the event trail. */

@@ -102,14 +102,6 @@ public class PaymentRepository {
     public record PaidCredit(String paymentId, LocalDate paidDate, String bankReference) {
     }
 
-    /** Puts released payments into their batch and delivery file, in one JDBC batch. */
-    public void assignToDelivery(List<String> paymentIds, String batchId, String deliveryId) {
-        jdbc.batchUpdate("UPDATE payment SET batch_id = :b, delivery_id = :d WHERE payment_id = :id",
-                paymentIds.stream().map(id -> new MapSqlParameterSource()
-                        .addValue("b", batchId).addValue("d", deliveryId).addValue("id", id))
-                        .toArray(SqlParameterSource[]::new));
-    }
-
     private static Payment map(ResultSet rs, int row) throws SQLException {
         return new Payment(
                 rs.getString("payment_id"),

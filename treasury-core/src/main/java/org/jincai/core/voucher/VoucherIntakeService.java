@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jincai.bank.file.Transliteration;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.CrashPoints;
 import org.jincai.core.Ids;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.finance.FinanceDirectory;
@@ -127,6 +128,7 @@ public class VoucherIntakeService {
                 VoucherOutcome outcome = receiveOne(body, reader, origin);
                 outcomes.add(outcome);
                 sink.accept(outcome, body);
+                CrashPoints.reached("intake-voucher-done");
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -171,7 +171,7 @@ class ReleaseAndAnswerTest {
         Path orphan = staging.resolve("banks").resolve("DEMO-ISO").resolve("DEMO-ISO_never_committed.xml" + StagingArea.PART);
         Files.writeString(orphan, "<Document/>");
 
-        assertThat(core.release.recoverStaging()).isEqualTo(1);
+        assertThat(core.release.recoverStaging()).isEqualTo(new ReleaseService.StagingRecovery(1, 1, 0));
 
         assertThat(iso.path()).exists();
         assertThat(part).doesNotExist();

@@ -61,7 +61,7 @@ public final class CoreFixture implements AutoCloseable {
         lifecycle = new PaymentLifecycle(jdbc, clock);
         intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, clock);
         release = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, BankCalendar.standard(), clock);
-        deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, clock);
+        deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, staging, clock);
         answers = new BankAnswerService(jdbc, tx, payments, lifecycle, deliveries, clock);
         statements = new StatementService(jdbc, tx, payments, lifecycle, answers, clock);
         summary = new SummaryQueries(jdbc);

@@ -54,7 +54,7 @@ public final class TestBanks {
     private static SftpEndpoint endpoint(String user, int port) {
         String knownHosts = port == 0 ? null : "[127.0.0.1]:" + port + " " + TEST_HOST_KEY;
         return new SftpEndpoint("127.0.0.1", port, user, user + "-secret", null, knownHosts, "inbox", "outbox", "archive",
-                "error", Duration.ofMillis(500));
+                "error", Duration.ofMillis(500), null);
     }
 
     /** An ed25519 public key in known_hosts form, for profiles that are validated but never connected. */
