@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * written directly), a single worker thread reads it, asks the bank's {@link BankResponder} (by
  * default {@link Responders#forProfile}) for the answer files, writes each into the outbox atomically
  * ({@code name.tmp}, then a rename) and keeps a copy of the payment file in {@code processed/}. The
- * payment file stays in the inbox, as on a real bank's server.
+ * payment file stays in the inbox, unless the bank is told to move arrivals out at once as real banks do
+ * ({@link SimulatorFaults#moveArrivalsOut()}): into the archive its profile names, or out of the hub's sight.
  *
  * <p>Every arrival is answered, as a bank answers every file it receives: a second arrival of a name,
  * or of a message id already accepted, is refused as a duplicate under a second answer name (see
@@ -71,8 +72,8 @@ import org.slf4j.LoggerFactory;
  * received and booked; files left unanswered in an inbox are answered at start.
  *
  * <p>{@link #faults()} makes the bank misbehave on purpose for the fault tests: drop a connection in
- * the middle of an upload, be down for a while, send an answer twice, send a return file whose totals
- * disagree. {@link Builder#sftpEventListener} and {@link Builder#responders} remain as lower-level seams.
+ * the middle of an upload, cut the session that just delivered a file and be down for a while, send an
+ * answer twice, send a return file whose totals disagree. {@link Builder#sftpEventListener} and {@link Builder#responders} remain as lower-level seams.
  */
 public final class BankSimulator implements AutoCloseable {
 
@@ -86,6 +87,8 @@ public final class BankSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BankSimulator.class);
     private static final String PART = ".part";
     private static final String TMP = ".tmp";
+    /** Suffix of the folder beside a bank's home (out of the hub's sight) where it moves arrivals when it shows no archive. */
+    static final String TAKEN = ".taken";
 
     private final Path root;
     private final String host;
@@ -115,6 +118,8 @@ public final class BankSimulator implements AutoCloseable {
         final Path inbox;
         final Path outbox;
         final Path processed;
+        /** Where arrivals go when the bank moves them out of its inbox at once: the profile's inbox archive, else out of the hub's sight. */
+        final Path taken;
         final List<Path> otherFolders = new ArrayList<>();
         final String inboxFolder;
         final String outboxFolder;
@@ -135,6 +140,9 @@ public final class BankSimulator implements AutoCloseable {
             this.inbox = inside(home, inboxFolder);
             this.outbox = inside(home, outboxFolder);
             this.processed = home.resolve(PROCESSED);
+            String archive = profile.sftp().inboxArchive();
+            this.taken = archive == null || archive.isBlank() ? root.resolve(profile.code() + TAKEN).toAbsolutePath().normalize()
+                    : inside(home, folder(archive));
             // where the hub moves answers it has applied or refused (camel-sftp move=../archive, moveFailed=../error)
             for (String extra : new String[] {profile.sftp().archive(), profile.sftp().error()}) {
                 if (extra != null && !extra.isBlank()) {
@@ -189,6 +197,7 @@ public final class BankSimulator implements AutoCloseable {
             for (Path extra : bank.otherFolders) {
                 Files.createDirectories(extra);
             }
+            Files.createDirectories(bank.taken);
             bank.responder = responders.apply(bank.profile, rule);
             bank.authorizedKey = loadAuthorizedKey(bank.profile);
             rememberProcessed(bank);
@@ -527,9 +536,38 @@ public final class BankSimulator implements AutoCloseable {
             return;
         }
         SimulatedBank bank = p.bank();
+        Path file = bank.inbox.resolve(p.name());
+        if (faults.movesArrivalsOut()) {
+            try {
+                Path moved = bank.taken.resolve(p.name());
+                Files.move(file, moved, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                file = moved;
+                log.info("bank {}: moved {} out of its inbox to {}", bank.code(), p.name(), moved);
+            } catch (IOException e) {
+                log.error("bank {}: could not move {} out of its inbox", bank.code(), p.name(), e);
+            }
+        }
         bank.received.add(p.name());
         log.info("bank {}: received {}", bank.code(), p.name());
-        submit(bank, p.name(), () -> answer(bank, p.name()));
+        Path arrival = file;
+        submit(bank, p.name(), () -> answer(bank, p.name(), arrival));
+        Duration downtime = faults.takeCutAfterArrival();
+        if (downtime != null) {
+            log.warn("bank {}: cutting the session that delivered {} before it hears back{} (fault injected)",
+                    bank.code(), p.name(), downtime.isZero() ? "" : ", then down for " + downtime);
+            faults.droppedSessions.add(session);
+            try {
+                session.close(true);
+            } catch (RuntimeException e) {
+                log.warn("bank {}: closing the session failed: {}", bank.code(), e.toString());
+            }
+            if (!downtime.isZero()) {
+                timer.execute(() -> {
+                    goDown();
+                    scheduleComeBack(downtime);
+                });
+            }
+        }
     }
 
     /** An answer the hub took (moved or removed) from the outbox: write it again when a fault asked for it. */
@@ -583,8 +621,7 @@ public final class BankSimulator implements AutoCloseable {
     }
 
     /** Runs on the worker thread: read, answer, publish the answers (with any fault asked for), keep a copy. */
-    private void answer(SimulatedBank bank, String name) throws IOException {
-        Path file = bank.inbox.resolve(name);
+    private void answer(SimulatedBank bank, String name, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             log.warn("bank {}: {} vanished from the inbox before it was read", bank.code(), name);
             return;
@@ -691,7 +728,7 @@ public final class BankSimulator implements AutoCloseable {
         }
         waiting.stream().sorted().forEach(name -> {
             log.info("bank {}: {} was waiting in the inbox", bank.code(), name);
-            submit(bank, name, () -> answer(bank, name));
+            submit(bank, name, () -> answer(bank, name, bank.inbox.resolve(name)));
         });
     }
 

@@ -24,6 +24,9 @@ import org.apache.sshd.server.session.ServerSession;
  * simulator.faults().duplicateNextAnswer();             // the next status answer is written again once the hub took it
  * simulator.faults().duplicateNextAnswerUnderSecondName(); // ... or at once, also as <name>-copy2.<suffix>
  * simulator.faults().corruptNextReturnTotals();         // the next return file's total is one yuan off
+ * simulator.faults().moveArrivalsOut();                 // from now on, each file leaves the inbox the moment it lands
+ * simulator.faults().cutSessionAfterNextArrival(Duration.ofSeconds(8)); // the next file lands, its sender never
+ *                                                       // hears back, and the server is down for 8 s
  * }</pre>
  *
  * <ul>
@@ -34,6 +37,12 @@ import org.apache.sshd.server.session.ServerSession;
  *   <li>Duplicates concern the status answer (pain.002 or return file), not the statement.</li>
  *   <li>Totals can only be wrong in an answer that carries them: the return files of the text layouts.
  *       An ISO bank's pain.002 leaves the fault armed for the next return file.</li>
+ *   <li>A bank that moves arrivals out, as real banks do, puts each file the moment it lands (before the
+ *       sender hears back) into the archive its profile names ({@code sftp.inboxArchive}), where the hub can
+ *       look for it; with no archive in the profile, into {@code <root>/<bank>.taken/}, out of the hub's
+ *       sight. It answers the file as usual.</li>
+ *   <li>A session cut after an arrival leaves the file received (renamed into the inbox, answered) while
+ *       its sender sees the rename fail: the hub cannot know whether it arrived.</li>
  * </ul>
  */
 public final class SimulatorFaults {
@@ -49,6 +58,8 @@ public final class SimulatorFaults {
     private final AtomicLong dropAfter = new AtomicLong(-1);
     private final AtomicReference<Duplicate> duplicate = new AtomicReference<>(Duplicate.NONE);
     private final AtomicBoolean corruptTotals = new AtomicBoolean();
+    private final AtomicBoolean moveOut = new AtomicBoolean();
+    private final AtomicReference<Duration> cutAfterArrival = new AtomicReference<>();
     /** Sessions the simulator dropped: what they leave behind is not an arrival. */
     final Set<ServerSession> droppedSessions = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<ServerSession, Boolean>()));
@@ -114,11 +125,35 @@ public final class SimulatorFaults {
         return this;
     }
 
-    /** Disarms every fault not yet committed (a server that is down stays down). */
+    /**
+     * From now on (until {@link #clear()}), each payment file leaves the bank's inbox the moment it lands,
+     * into the profile's inbox archive or out of the hub's sight.
+     */
+    public SimulatorFaults moveArrivalsOut() {
+        moveOut.set(true);
+        return this;
+    }
+
+    /**
+     * The next payment file that lands is received and answered, but the session that delivered it is cut
+     * before its sender hears back; then the server is down for {@code downtime} (none when zero) and comes
+     * back by itself.
+     */
+    public SimulatorFaults cutSessionAfterNextArrival(Duration downtime) {
+        if (downtime == null || downtime.isNegative()) {
+            throw new IllegalArgumentException("downtime must be zero or positive, is " + downtime);
+        }
+        cutAfterArrival.set(downtime);
+        return this;
+    }
+
+    /** Disarms every fault not yet committed and keeps arrivals in the inbox again (a server that is down stays down). */
     public SimulatorFaults clear() {
         dropAfter.set(-1);
         duplicate.set(Duplicate.NONE);
         corruptTotals.set(false);
+        moveOut.set(false);
+        cutAfterArrival.set(null);
         return this;
     }
 
@@ -141,9 +176,22 @@ public final class SimulatorFaults {
         return corruptTotals.getAndSet(false);
     }
 
-    /** What is armed now (a fault that fired is disarmed): dropAfter -1, duplicate NONE, corruptTotals false. */
+    boolean movesArrivalsOut() {
+        return moveOut.get();
+    }
+
+    /** The downtime to start once the arriving file's session is cut, or null when no cut is armed. */
+    Duration takeCutAfterArrival() {
+        return cutAfterArrival.getAndSet(null);
+    }
+
+    /**
+     * What is armed now (a fault that fired is disarmed): dropAfter -1, duplicate NONE, corruptTotals false,
+     * moveArrivalsOut false, cutAfterArrival "null" when nothing is.
+     */
     public Map<String, Object> armed() {
-        return Map.of("dropAfter", dropAfter.get(), "duplicate", duplicate.get(), "corruptTotals", corruptTotals.get());
+        return Map.of("dropAfter", dropAfter.get(), "duplicate", duplicate.get(), "corruptTotals", corruptTotals.get(),
+                "moveArrivalsOut", moveOut.get(), "cutAfterArrival", String.valueOf(cutAfterArrival.get()));
     }
 
     @Override

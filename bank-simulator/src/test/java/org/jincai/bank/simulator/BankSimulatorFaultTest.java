@@ -123,6 +123,58 @@ class BankSimulatorFaultTest {
     }
 
     @Test
+    void aBankThatMovesFilesOutShowsThemInTheArchiveItsProfileNamesOrNowhereAndStillAnswersThem() throws Exception {
+        BankProfile archiving = TestProfiles.pipe().withSftp(TestProfiles.pipe().sftp().withInboxArchive("received"));
+        try (BankSimulator bank = BankSimulator.builder().root(tmp.resolve("moving"))
+                .banks(List.of(archiving, TestProfiles.fixed())).rule(RejectionRule.none()).build().start()) {
+            bank.faults().moveArrivalsOut();
+            for (String code : List.of("DEMO-PIPE", "DEMO-FIXED")) {
+                BankProfile profile = bank.clientProfile(code);
+                String name = BankFileNames.name(profile, "B0010", DAY, 1, 1);
+                try (HubClient hub = HubClient.password(profile.sftp().port(), profile.sftp().user(),
+                        profile.sftp().password(), HubClient.knownHosts(tmp, profile.sftp().knownHosts()))) {
+                    hub.upload("inbox", name, render(profile, name, "B0010-001"));
+
+                    assertThat(hub.list("inbox")).as(code + ": gone the moment it landed").isEmpty();
+                    String ret = name.replace(".txt", ".ret.txt");
+                    assertThat(read(profile, ret, hub.awaitFile("outbox", ret)).statuses()).as(code).hasSize(3);
+                    if (code.equals("DEMO-PIPE")) {
+                        assertThat(hub.list("received")).containsExactly(name);
+                    } else {
+                        assertThat(hub.list("archive")).isEmpty();
+                        assertThat(tmp.resolve("moving").resolve("DEMO-FIXED" + BankSimulator.TAKEN).resolve(name))
+                                .as("out of the hub's sight").exists();
+                    }
+                }
+                assertThat(bank.receivedFiles(code)).containsExactly(name);
+            }
+        }
+    }
+
+    @Test
+    void aSessionCutAfterAnArrivalLeavesTheFileReceivedWhileItsSenderSeesTheRenameFail() throws Exception {
+        BankProfile bank = simulator.clientProfile("DEMO-PIPE");
+        String name = BankFileNames.name(bank, "B0011", DAY, 1, 1);
+        simulator.faults().cutSessionAfterNextArrival(Duration.ZERO);
+
+        HubClient cut = hub(bank);
+        try {
+            assertThatThrownBy(() -> cut.upload("inbox", name, render(bank, name, "B0011-001")))
+                    .isInstanceOfAny(IOException.class, UncheckedIOException.class);
+        } finally {
+            closeQuietly(cut);
+        }
+
+        assertThat(simulator.receivedFiles("DEMO-PIPE")).containsExactly(name);
+        try (HubClient hub = hub(bank)) {
+            assertThat(hub.list("inbox")).containsExactly(name);
+            String ret = name.replace(".txt", ".ret.txt");
+            assertThat(read(bank, ret, hub.awaitFile("outbox", ret)).statuses()).hasSize(3);
+        }
+        assertThat(simulator.faults().armed()).containsEntry("cutAfterArrival", "null");
+    }
+
+    @Test
     void anAnswerSentAgainUnderTheSameNameAppearsAgainAfterTheHubTookIt() throws Exception {
         BankProfile bank = simulator.clientProfile("DEMO-PIPE");
         simulator.faults().duplicateNextAnswer();
