@@ -2,10 +2,12 @@ package org.jincai.server.cli;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import org.jincai.core.answer.StatementQueries;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.audit.AuditVerifier;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.release.DeliveryService;
 import org.jincai.formats.FormatException;
 import org.jincai.routes.bank.SftpCheck;
 import org.jincai.server.JincaiApplication;
@@ -30,6 +32,14 @@ public final class JincaiCli {
               serve               start the hub: REST API on port 8080 (JINCAI_PORT), routes, polling
               banks list          the configured bank profiles (no secrets)
               banks check CODE    connect to the bank's SFTP server and report what is there
+              deliveries [--uncertain]
+                                  the payment files on their way to the banks (those held as
+                                  DELIVERY_UNCERTAIN: the hub cannot tell whether the bank has them)
+              deliveries show ID  one delivery with its trail
+              deliveries confirm ID --reason TEXT
+                                  a held file did reach the bank (its payments become SENT)
+              deliveries resend ID --reason TEXT
+                                  send the very same held file again (same name, same message id)
               audit verify [--expect-head HASH]
                                   check the audit trail's hash chain; exit 0 intact, 1 naming the
                                   first record altered, removed or inserted
@@ -94,6 +104,7 @@ public final class JincaiCli {
                     yield Integer.MIN_VALUE;
                 }
                 case "banks" -> banks(cli);
+                case "deliveries" -> deliveries(cli);
                 case "audit" -> audit(cli);
                 case "statements" -> statements(cli);
                 case "inspect" -> InspectCommand.run(cli.arguments(), out);
@@ -140,6 +151,39 @@ public final class JincaiCli {
         try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE, "cli")) {
             return new StatementsCommand(ctx.getBean(StatementQueries.class), out).run(options);
         }
+    }
+
+    /**
+     * Opens the hub's database without its routes or web server. On the embedded H2 the database is held by a
+     * running hub: the operator is told to use the API instead.
+     */
+    private int deliveries(CliArguments cli) {
+        DeliveriesCommand.Request request = DeliveriesCommand.parse(cli.arguments());
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = start(cli, WebApplicationType.NONE, "cli");
+        } catch (StartFailedException e) {
+            if (!inUse(e)) {
+                throw e;
+            }
+            err.println("jincai: the embedded database under " + cli.home() + " is held by a running hub: stop it, or"
+                    + " use the API (GET /api/v1/deliveries, POST /api/v1/deliveries/ID/confirm|resend)");
+            return 1;
+        }
+        try (ctx) {
+            String actor = "cli:" + System.getProperty("user.name", "operator");
+            return new DeliveriesCommand(ctx.getBean(DeliveryService.class), out, err, actor).run(request);
+        }
+    }
+
+    /** H2's "Database may be already in use" (its error 90020), anywhere in the cause chain. */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int demo(CliArguments cli) {

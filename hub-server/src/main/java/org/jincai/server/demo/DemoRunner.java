@@ -18,16 +18,22 @@ import java.util.stream.Stream;
 import org.apache.camel.ProducerTemplate;
 import org.jincai.bank.profile.BankFormat;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.FinanceSystem;
+import org.jincai.core.release.Delivery;
+import org.jincai.core.release.DeliveryService;
+import org.jincai.core.release.DeliveryStatus;
 import org.jincai.core.release.ReleaseResult;
+import org.jincai.core.release.StagingArea;
 import org.jincai.core.release.StagedFile;
 import org.jincai.core.report.SummaryQueries;
 import org.jincai.formats.Problem;
 import org.jincai.formats.iso20022.IsoXsdValidator;
 import org.jincai.routes.RouteIds;
 import org.jincai.server.config.HubProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.Resource;
@@ -41,7 +47,9 @@ import org.springframework.stereotype.Component;
  * payments are released into bank files and uploaded over SFTP to the simulated banks, whose answers and
  * statements are polled back and applied; settled vouchers get their receipts in the finance system's
  * outbox. Then a summary is printed. A second run on the same home pays nothing twice: the same files are
- * recognised as already taken.
+ * recognised as already taken. A run killed at any point is finished by the next one: start-up recovery
+ * resumes what was in flight and the run waits until every voucher ever taken is answered and every receipt
+ * delivered; a payment file held as DELIVERY_UNCERTAIN (which the simulated banks never cause) fails it.
  */
 @Component
 @Profile("demo")
@@ -56,15 +64,21 @@ public class DemoRunner {
     private final BankDirectory banks;
     private final FinanceDirectory finance;
     private final HubProperties props;
+    private final DeliveryService deliveries;
+    private final StagingArea financeStaging;
     private final Duration timeout;
 
     public DemoRunner(ProducerTemplate producer, SummaryQueries summary, BankDirectory banks, FinanceDirectory finance,
-                      HubProperties props, @Value("${jincai.demo.answer-timeout:PT90S}") Duration timeout) {
+                      HubProperties props, DeliveryService deliveries,
+                      @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea financeStaging,
+                      @Value("${jincai.demo.answer-timeout:PT90S}") Duration timeout) {
         this.producer = producer;
         this.summary = summary;
         this.banks = banks;
         this.finance = finance;
         this.props = props;
+        this.deliveries = deliveries;
+        this.financeStaging = financeStaging;
         this.timeout = timeout;
     }
 
@@ -86,15 +100,24 @@ public class DemoRunner {
         boolean taken = await(() -> dropped.stream().noneMatch(n -> Files.exists(finFolder.resolve("inbox").resolve(n))));
         ReleaseResult release = producer.requestBodyAndHeader(RouteIds.BANK_RELEASE_ENDPOINT, null,
                 RouteIds.HEADER_ACTOR, ACTOR, ReleaseResult.class);
-        boolean settled = await(() -> summary.vouchersAwaitingAnswerSince(started) == 0);
+        // every voucher ever taken, not only this run's: a run killed before may have left payments on their way
+        boolean settled = await(() -> summary.vouchersAwaitingAnswerSince(Instant.EPOCH) == 0
+                || !deliveries.list(DeliveryStatus.DELIVERY_UNCERTAIN).isEmpty());
+        List<Delivery> held = deliveries.list(DeliveryStatus.DELIVERY_UNCERTAIN);
         List<String> xsd = checkIsoFiles(release.staged());
-        boolean delivered = await(() -> outboxHolds(finFolder.resolve("outbox"), summary.answersSince(started)
+        boolean delivered = await(() -> financeStaging.waiting(fin.code()).isEmpty()
+                && outboxHolds(finFolder.resolve("outbox"), summary.answersSince(started)
                 .values().stream().mapToInt(SummaryQueries.AnswerTotals::count).sum()));
 
         DemoReport.print(out, new DemoReport.Run(dropped, summary.vouchersAcceptedSince(started),
                 summary.refusalsSince(started), release, summary.byBank(summary.deliveriesSince(started)), xsd,
                 summary.answersSince(started), files(finFolder.resolve("outbox")), summary.paymentsByStatus(),
                 Duration.between(started, Instant.now())));
+        if (!held.isEmpty()) {
+            out.println("FAILED: " + held.size() + " payment file(s) held as DELIVERY_UNCERTAIN: the hub cannot tell"
+                    + " whether the bank received them; see ./jincai deliveries --uncertain");
+            return 1;
+        }
         if (!taken || !settled || !delivered) {
             out.println("FAILED: " + (!taken ? "the inbox files were not taken" : !settled
                     ? "not every voucher was settled by its bank and answered" : "not every receipt reached the outbox")

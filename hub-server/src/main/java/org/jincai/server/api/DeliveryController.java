@@ -1,0 +1,120 @@
+package org.jincai.server.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.jincai.core.TreasuryException;
+import org.jincai.core.release.Delivery;
+import org.jincai.core.release.DeliveryEvent;
+import org.jincai.core.release.DeliveryService;
+import org.jincai.core.release.DeliveryStatus;
+import org.jincai.formats.Problem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Payment files on their way to the banks, for operators: {@code GET /api/v1/deliveries?status=} lists them
+ * (e.g. {@code DELIVERY_UNCERTAIN}: held because the hub cannot tell whether the bank received them),
+ * {@code GET /api/v1/deliveries/{id}} shows one with its trail, and {@code POST .../{id}/confirm} or
+ * {@code .../{id}/resend} with {@code {"reason": "..."}} resolves a held one — it reached the bank, or the
+ * very same file is sent again — recorded with the operator, the time and the reason.
+ */
+@RestController
+@RequestMapping("/api/v1/deliveries")
+public class DeliveryController {
+
+    public static final String STATUS_UNKNOWN = "STATUS_UNKNOWN";
+
+    private final DeliveryService deliveries;
+
+    public DeliveryController(DeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    /** One delivery as JSON. */
+    public record DeliveryView(String id, String bank, String fileName, String messageId, int transactions,
+                               BigDecimal totalAmount, String status, int attempts, String statusReason,
+                               Instant statusAt, Instant preparedAt, Instant uploadedAt, Instant answeredAt,
+                               List<EventView> history) {
+
+        static DeliveryView of(Delivery d, List<DeliveryEvent> history) {
+            return new DeliveryView(d.deliveryId(), d.bankCode(), d.fileName(), d.messageId(), d.transactions(),
+                    d.totalAmount(), d.status().name(), d.attempts(), d.statusReason(), d.statusAt(), d.preparedAt(),
+                    d.uploadedAt(), d.answeredAt(), history == null ? null : history.stream().map(EventView::of).toList());
+        }
+    }
+
+    /** One transition of a delivery. */
+    public record EventView(String from, String to, String actor, String reason, Instant at) {
+
+        static EventView of(DeliveryEvent e) {
+            return new EventView(e.from() == null ? null : e.from().name(), e.to().name(), e.actor(), e.reason(), e.at());
+        }
+    }
+
+    /** What an operator sends to confirm or resend: why. */
+    public record Decision(String reason) {
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<DeliveryView> list(@RequestParam(required = false) String status) {
+        return deliveries.list(status == null || status.isBlank() ? null : status(status)).stream()
+                .map(d -> DeliveryView.of(d, null)).toList();
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public DeliveryView one(@PathVariable String id) {
+        Delivery d = deliveries.find(id).orElseThrow(() -> new TreasuryException(DeliveryService.DELIVERY_NOT_FOUND,
+                "no delivery " + id, "delivery " + id));
+        return DeliveryView.of(d, deliveries.history(id));
+    }
+
+    @PostMapping(path = "/{id}/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
+    public DeliveryView confirm(@PathVariable String id, @RequestBody Decision decision, Authentication user) {
+        Delivery d = deliveries.confirm(id, user.getName(), decision.reason());
+        return DeliveryView.of(d, deliveries.history(id));
+    }
+
+    @PostMapping(path = "/{id}/resend", produces = MediaType.APPLICATION_JSON_VALUE)
+    public DeliveryView resend(@PathVariable String id, @RequestBody Decision decision, Authentication user) {
+        Delivery d = deliveries.resend(id, user.getName(), decision.reason());
+        return DeliveryView.of(d, deliveries.history(id));
+    }
+
+    /** A refused decision with its code: 404 for an unknown delivery, 400 without a reason, 409 otherwise. */
+    @ExceptionHandler(TreasuryException.class)
+    ResponseEntity<ApiErrors.ErrorResponse> refused(TreasuryException e) {
+        HttpStatus status = switch (e.code()) {
+            case DeliveryService.DELIVERY_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case DeliveryService.REASON_REQUIRED, STATUS_UNKNOWN -> HttpStatus.BAD_REQUEST;
+            default -> HttpStatus.CONFLICT;
+        };
+        return ResponseEntity.status(status).body(ApiErrors.ErrorResponse.of(List.of(
+                Problem.of(e.code(), e.getMessage(), e.location()))));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiErrors.ErrorResponse> noReason(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(ApiErrors.ErrorResponse.of(List.of(Problem.of(
+                DeliveryService.REASON_REQUIRED, "send {\"reason\": \"...\"}: an operator's decision needs a reason",
+                "body"))));
+    }
+
+    private static DeliveryStatus status(String value) {
+        return Arrays.stream(DeliveryStatus.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> new TreasuryException(STATUS_UNKNOWN, "no delivery status '" + value + "'; one of "
+                        + Arrays.toString(DeliveryStatus.values()), "status"));
+    }
+}
