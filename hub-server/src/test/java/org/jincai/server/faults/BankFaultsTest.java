@@ -121,10 +121,12 @@ class BankFaultsTest {
 
         List<StagedFile> staged = receiveAndRelease("FDOWN");
 
+        // one poll's budget is 4 attempts (3 redeliveries): the outage outlasts it, and the files stay staged
         Awaitility.await().atMost(SETTLE).until(() -> DB.count("SELECT COUNT(*) FROM bank_delivery WHERE status ="
-                + " 'PREPARED' AND attempts > 1 AND file_name IN (" + String.join(",", staged.stream()
+                + " 'PREPARED' AND attempts > 4 AND file_name IN (" + String.join(",", staged.stream()
                 .map(f -> "'" + f.fileName() + "'").toList()) + ")") == 3);
         assertThat(paymentsOf("FDOWN", "RELEASED")).as("nothing is sent while the bank is down").isEqualTo(PAYMENTS);
+        assertThat(staged).allMatch(f -> Files.exists(f.path()));
 
         simulator.faults().comeBack();
 

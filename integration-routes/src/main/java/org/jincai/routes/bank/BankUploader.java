@@ -103,7 +103,6 @@ public class BankUploader {
                 deliveries.arrived(d.deliveryId(), ACTOR, "the upload's rename had completed: " + look.evidence());
                 log.warn("{} for {}: an interrupted upload had reached the bank ({})", d.fileName(), bank.code(),
                         look.evidence());
-                staging.toSent(bank.code(), d.fileName());
             }
             case NOT_RENAMED -> {
                 deliveries.renameNotDone(d.deliveryId(), ACTOR, look.evidence());
@@ -180,7 +179,6 @@ public class BankUploader {
                     // never overwrite what the bank has under the final name: it is this file, from an attempt
                     // whose end the hub did not see
                     deliveries.arrived(d.deliveryId(), ACTOR, d.fileName() + " was already in the bank's inbox");
-                    staging.toSent(bank.code(), d.fileName());
                     return;
                 }
                 try (InputStream in = new MidTransfer(Files.newInputStream(file), size)) {
@@ -202,7 +200,6 @@ public class BankUploader {
             server.rename(folder, temp, d.fileName());
             CrashPoints.reached("upload-after-rename");
             deliveries.arrived(d.deliveryId(), ACTOR, "uploaded in " + d.fileName() + ", attempt " + d.attempts());
-            staging.toSent(bank.code(), d.fileName());
             log.info("uploaded {} to {}", d.fileName(), bank.code());
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,25 +80,19 @@ public class BankAnswerService {
         if (alreadyApplied(bankCode, answer.fileName(), sha)) {
             return AnswerResult.duplicate();
         }
-        String[] answeredDelivery = new String[1];
-        AnswerResult result;
         try {
-            result = tx.execute(status -> applyOnce(bankCode, sha, answer, settles, actor, location, answeredDelivery));
+            return tx.execute(status -> applyOnce(bankCode, sha, answer, settles, actor, location));
         } catch (DuplicateKeyException raced) {
             return AnswerResult.duplicate();
         }
-        // the answered file leaves the staging folder (or the operator's hold) for good
-        deliveries.find(answeredDelivery[0]).ifPresent(deliveries::placeFile);
-        return result;
     }
 
     private AnswerResult applyOnce(String bankCode, String sha, BankAnswer answer, boolean settles, String actor,
-                                   String location, String[] answeredDelivery) {
+                                   String location) {
         Delivery delivery = deliveries.findByMessageId(bankCode, answer.originalReference())
                 .or(() -> deliveries.find(bankCode, answer.originalReference()))
                 .orElseThrow(() -> new TreasuryException(ANSWER_UNKNOWN_FILE, "answer refers to '"
                         + answer.originalReference() + "', which the hub never sent to " + bankCode, location));
-        answeredDelivery[0] = delivery.deliveryId();
         if (!delivery.status().arrived()) {
             // an upload the hub could not see complete (a crash after the rename, a bank that moves files out at
             // once, a delivery held for an operator): the bank's answer proves the file arrived
@@ -154,6 +149,22 @@ public class BankAnswerService {
         deliveries.answered(delivery.deliveryId(), actor, answer.fileName());
         recordFile(bankCode, answer.fileName(), sha, answer.originalReference(), answer.statuses().size(), now);
         return new AnswerResult(AnswerResult.Outcome.APPLIED, accepted, rejected, already, vouchers);
+    }
+
+    /**
+     * Payment files a statement shows the bank has (it books their payments or names them) whose upload the hub
+     * could not see complete (UPLOADING after a crash, DELIVERY_UNCERTAIN): the statement proves they arrived,
+     * and they are resolved (→ UPLOADED, payments SENT) inside its transaction. Returns {@code named} as the
+     * payments are now.
+     */
+    Map<String, Payment> proveArrivals(Map<String, Payment> named, Collection<String> deliveryIds, String fileName,
+                                       String actor) {
+        boolean resolved = false;
+        for (String deliveryId : deliveryIds) {
+            resolved |= deliveries.arrived(deliveryId, actor, "the bank's statement " + fileName
+                    + " books its payments: the file arrived");
+        }
+        return resolved ? payments.findAll(List.copyOf(named.keySet())) : named;
     }
 
     /** Keeps the file's key (bank, name, SHA-256): inside the caller's transaction, so a file counts once. */

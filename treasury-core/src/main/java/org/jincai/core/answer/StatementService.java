@@ -162,6 +162,8 @@ public class StatementService {
             named = payments.findAll(entries.stream().filter(BankEntry::booked).flatMap(e -> e.transactions().stream())
                     .map(BankEntry.Transaction::endToEndId).filter(Objects::nonNull).distinct().toList());
             files = filesFor(entries);
+            // a booking proves its file reached the bank, also one whose upload the hub could not see complete
+            named = answers.proveArrivals(named, provenDeliveries(entries), fileName, actor);
             List<SqlParameterSource> inserts = new ArrayList<>();
             List<SqlParameterSource> updates = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -202,6 +204,29 @@ public class StatementService {
             keepWarnings(warnings);
             answers.recordFile(bankCode, fileName, sha, statementIds, lines, now);
             return new AnswerResult(AnswerResult.Outcome.APPLIED, paid.size(), 0, already, vouchers);
+        }
+
+        /**
+         * The payment files this statement's booked debits show the bank has: those of the payments a line books
+         * (same bank, same amount) and those a batch entry names, whatever the hub knew of their upload.
+         */
+        private Set<String> provenDeliveries(List<BankEntry> entries) {
+            Set<String> proven = new HashSet<>();
+            for (BankEntry e : entries) {
+                if (!e.booked() || e.reversal() || !"DBIT".equals(e.creditDebit())) {
+                    continue;
+                }
+                for (Line l : lines(e)) {
+                    Payment p = l.endToEndId == null ? null : named.get(l.endToEndId);
+                    if (p != null && p.deliveryId() != null && p.bankCode().equals(bankCode) && l.amount != null
+                            && p.amount().compareTo(l.amount) == 0) {
+                        proven.add(p.deliveryId());
+                    }
+                }
+                files.stream().filter(f -> e.fileReferences().contains(f.messageId()))
+                        .forEach(f -> proven.add(f.deliveryId()));
+            }
+            return proven;
         }
 
         /** One line per transaction (its amount, or the entry's for a lone one), or one for an entry without any. */

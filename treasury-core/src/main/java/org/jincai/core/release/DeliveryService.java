@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -188,6 +190,13 @@ public class DeliveryService {
                 return false;
             }
             lifecycle.move(paymentIds(d), PaymentStatus.RELEASED, PaymentStatus.SENT, actor, how);
+            // the staged file leaves the waiting (or held) files once this is committed, never before
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    find(deliveryId).ifPresent(DeliveryService.this::placeFile);
+                }
+            });
             return true;
         }));
     }
