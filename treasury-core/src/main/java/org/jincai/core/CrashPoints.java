@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #PROPERTY} names it: then, the {@code n}-th time it is reached ({@code name@n}, the first time
  * when no count is given), it announces itself — a line {@value #ANNOUNCE}{@code name} on standard output
  * and, when {@value #MARKER_PROPERTY} names a file, that file with the point's name in it — and blocks the
- * thread for ever, so the test sends SIGKILL exactly there. Off in production: no property, no effect but
- * one property read. The points are listed in integration-routes/README.md with what recovery does at each.
+ * thread for ever, so the test sends SIGKILL exactly there. When {@value #ARMED_BY_PROPERTY} names a file,
+ * the point is live only while that file exists (reaching it before does not count), so a test can let a
+ * hub recover first and arm the point afterwards. Off in production: no property, no effect but one
+ * property read. The points are listed in integration-routes/README.md with what recovery does at each.
  */
 public final class CrashPoints {
 
@@ -25,6 +27,8 @@ public final class CrashPoints {
     public static final String PROPERTY = "jincai.crashpoint";
     /** The system property naming the file written when the armed point is reached. */
     public static final String MARKER_PROPERTY = "jincai.crashpoint.marker";
+    /** The system property naming a file without which the armed point stays dormant. */
+    public static final String ARMED_BY_PROPERTY = "jincai.crashpoint.armed-by";
     /** What the announcing line on standard output starts with. */
     public static final String ANNOUNCE = "JINCAI CRASH POINT REACHED: ";
 
@@ -42,7 +46,8 @@ public final class CrashPoints {
         int at = armed.lastIndexOf('@');
         String name = at < 0 ? armed : armed.substring(0, at);
         int occurrence = at < 0 ? 1 : Integer.parseInt(armed.substring(at + 1));
-        if (!name.equals(point) || REACHED.computeIfAbsent(point, p -> new AtomicInteger()).incrementAndGet() != occurrence) {
+        if (!name.equals(point) || !live()
+                || REACHED.computeIfAbsent(point, p -> new AtomicInteger()).incrementAndGet() != occurrence) {
             return;
         }
         announce(point);
@@ -57,6 +62,11 @@ public final class CrashPoints {
                 }
             }
         }
+    }
+
+    private static boolean live() {
+        String armedBy = System.getProperty(ARMED_BY_PROPERTY);
+        return armedBy == null || armedBy.isBlank() || Files.exists(Path.of(armedBy));
     }
 
     private static void announce(String point) {
