@@ -1,0 +1,98 @@
+package org.jincai.server.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jincai.core.CrashPoints;
+import org.jincai.server.HubTestSupport;
+import org.jincai.server.cli.JincaiCli;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code jincai demo} killed with SIGKILL at a point of its flow, then run again on the same home, as QA did
+ * (it used to end with exit 1 and 65 payments stuck RELEASED): the second run finishes with exit 0, every
+ * payment receipted, every file answered, and no file reached a bank twice.
+ */
+class DemoCrashTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-voucher-done@5", "upload-mid-transfer", "upload-after-rename", "receipt-recorded"})
+    void aDemoKilledAtAnyPointFinishesOnTheNextRunWithNothingStuck(String point) throws Exception {
+        Path home = HubTestSupport.newHome("demo-crash");
+        Path marker = home.resolve("crash.marker");
+
+        Process killed = demo(home, 1, "-D" + CrashPoints.PROPERTY + "=" + point,
+                "-D" + CrashPoints.MARKER_PROPERTY + "=" + marker);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.exists(marker) && killed.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(marker).as("the demo reached " + point + ":\n" + HubProcess.tail(out(home, 1), 40)).exists();
+        killed.destroyForcibly().waitFor();
+
+        Process again = demo(home, 2);
+        assertThat(again.waitFor(150, TimeUnit.SECONDS)).as("the second run ends").isTrue();
+        String printed = HubProcess.tail(out(home, 2), 200);
+        assertThat(again.exitValue()).as(printed).isZero();
+
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db").resolve("jincai"), "sa", "")) {
+            assertThat(strings(c, "SELECT DISTINCT status FROM payment")).containsExactly("RECEIPTED");
+            assertThat(strings(c, "SELECT DISTINCT status FROM bank_delivery")).containsExactly("ANSWERED");
+            assertThat(strings(c, "SELECT COUNT(*) FROM payment")).containsExactly("81");
+            assertThat(strings(c, "SELECT COUNT(*) FROM voucher_answer")).containsExactly("30");
+        }
+        for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
+            Path sim = home.resolve("bank-simulator").resolve(bank);
+            assertThat(names(sim.resolve("processed"))).as(bank + " received one file").hasSize(1);
+            assertThat(Stream.of("outbox", "archive", "error").flatMap(f -> names(sim.resolve(f)).stream()))
+                    .as(bank + ": no answer to a second arrival").noneMatch(n -> n.contains("-dup"));
+        }
+    }
+
+    private static Process demo(Path home, int run, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                JincaiCli.class.getName(), "--home", home.toString(), "demo"));
+        Files.createDirectories(home);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out(home, run).toFile()).start();
+    }
+
+    private static Path out(Path home, int run) {
+        return home.resolve("demo-run-" + run + ".out");
+    }
+
+    private static List<String> strings(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private static List<String> names(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
