@@ -98,8 +98,8 @@ public class TreasuryCoreConfiguration {
     @Bean
     DeliveryService deliveryService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
                                     PaymentLifecycle lifecycle, @Qualifier(BANK_STAGING) StagingArea staging,
-                                    Clock clock) {
-        return new DeliveryService(jdbc, tx, payments, lifecycle, staging, clock);
+                                    AuditTrail audit, Clock clock) {
+        return new DeliveryService(jdbc, tx, payments, lifecycle, staging, audit, clock);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.jincai.core.TreasuryException;
+import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.release.Delivery;
 import org.jincai.core.release.DeliveryEvent;
 import org.jincai.core.release.DeliveryService;
@@ -83,13 +84,13 @@ public class DeliveryController {
 
     @PostMapping(path = "/{id}/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
     public DeliveryView confirm(@PathVariable String id, @RequestBody Decision decision, Authentication user) {
-        Delivery d = deliveries.confirm(id, user.getName(), decision.reason());
+        Delivery d = deliveries.confirm(id, user.getName(), AuditEntry.Channel.REST, decision.reason());
         return DeliveryView.of(d, deliveries.history(id));
     }
 
     @PostMapping(path = "/{id}/resend", produces = MediaType.APPLICATION_JSON_VALUE)
     public DeliveryView resend(@PathVariable String id, @RequestBody Decision decision, Authentication user) {
-        Delivery d = deliveries.resend(id, user.getName(), decision.reason());
+        Delivery d = deliveries.resend(id, user.getName(), AuditEntry.Channel.REST, decision.reason());
         return DeliveryView.of(d, deliveries.history(id));
     }
 

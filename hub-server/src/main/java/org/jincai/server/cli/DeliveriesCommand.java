@@ -3,6 +3,7 @@ package org.jincai.server.cli;
 import java.io.PrintStream;
 import java.util.List;
 import org.jincai.core.TreasuryException;
+import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.release.Delivery;
 import org.jincai.core.release.DeliveryEvent;
 import org.jincai.core.release.DeliveryService;
@@ -63,12 +64,12 @@ final class DeliveriesCommand {
                 case "show" -> show(deliveries.find(r.id()).orElseThrow(() -> new TreasuryException(
                         DeliveryService.DELIVERY_NOT_FOUND, "no delivery " + r.id(), "delivery " + r.id())));
                 case "confirm" -> {
-                    Delivery d = deliveries.confirm(r.id(), actor, r.reason());
+                    Delivery d = deliveries.confirm(r.id(), actor, AuditEntry.Channel.CLI, r.reason());
                     out.println("confirmed: " + d.fileName() + " reached " + d.bankCode() + "; its " + d.transactions()
                             + " payments are SENT");
                 }
                 case "resend" -> {
-                    Delivery d = deliveries.resend(r.id(), actor, r.reason());
+                    Delivery d = deliveries.resend(r.id(), actor, AuditEntry.Channel.CLI, r.reason());
                     out.println("to be resent: " + d.fileName() + " (message id " + d.messageId() + ", the same file) to "
                             + d.bankCode() + " at the hub's next upload");
                 }

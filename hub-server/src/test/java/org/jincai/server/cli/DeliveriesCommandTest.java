@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.finance.FinanceDirectory;
@@ -78,7 +79,8 @@ class DeliveriesCommandTest {
         StagedFile iso = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, BankCalendar.standard(), clock)
                 .release("operator-test").staged().stream().filter(f -> f.bankCode().equals("DEMO-ISO"))
                 .findFirst().orElseThrow();
-        DeliveryService deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, staging, clock);
+        DeliveryService deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, staging,
+                new AuditTrail(jdbc, tx, clock), clock);
         deliveries.startTransfer(iso.deliveryId(), "route:bank-upload");
         deliveries.renameAsked(iso.deliveryId(), "route:bank-upload");
         deliveries.uncertain(iso.deliveryId(), "route:bank-upload", "not in the bank's inbox, no archive, no answer");

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -47,10 +48,11 @@ import tools.jackson.databind.ObjectMapper;
  * database, API and simulated banks over SFTP. Each test is a regression of issue 7/8: the hub used to
  * send a file again when the bank had moved it out of its inbox (its only idempotency was the final name
  * still being there), looped on a staged file whose record was missing, and re-sent a delivery left
- * UPLOADING without looking. DEMO-PIPE's profile (application.yml) names the archive where its bank shows
- * the files it took ({@code received}); DEMO-ISO's and DEMO-FIXED's name none.
+ * UPLOADING without looking. DEMO-PIPE's profile (application-simulator.yml) names the archive where its
+ * bank shows the files it took ({@code received}); DEMO-ISO's and DEMO-FIXED's name none.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("simulator")
 class DeliveryAtMostOnceTest {
 
     static final Path HOME = HubTestSupport.newHome("delivery");
@@ -210,6 +212,9 @@ class DeliveryAtMostOnceTest {
         assertThat(DB.count("SELECT COUNT(*) FROM payment_event e JOIN payment p ON p.payment_id = e.payment_id"
                 + " WHERE p.delivery_id = '" + fixed.deliveryId() + "' AND e.actor = 'operator'"
                 + " AND e.from_status = 'RELEASED' AND e.to_status = 'RELEASED'")).isEqualTo(4);
+        assertThat(DB.count("SELECT COUNT(*) FROM audit_record WHERE object_type = 'delivery' AND object_id = '"
+                + fixed.deliveryId() + "' AND action = 'DELIVERY_RESENT' AND channel = 'REST' AND actor = 'operator'"))
+                .isEqualTo(1);
         assertCode(call("POST", resend, "{\"reason\":\"again\"}", "operator"), 409, "DELIVERY_NOT_UNCERTAIN");
     }
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jincai.core.Digests;
 import org.jincai.core.TreasuryException;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
@@ -39,6 +41,11 @@ public class DeliveryService {
     public static final String DELIVERY_FILE_MISSING = "DELIVERY_FILE_MISSING";
     public static final String DELIVERY_FILE_ALTERED = "DELIVERY_FILE_ALTERED";
     public static final String REASON_REQUIRED = "REASON_REQUIRED";
+    /** The audit trail's object type and actions for deliveries. */
+    public static final String AUDIT_OBJECT = "delivery";
+    public static final String AUDIT_HELD = "DELIVERY_HELD";
+    public static final String AUDIT_CONFIRMED = "DELIVERY_CONFIRMED";
+    public static final String AUDIT_RESENT = "DELIVERY_RESENT";
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
     private static final Set<DeliveryStatus> NOT_ARRIVED = EnumSet.of(DeliveryStatus.PREPARED,
@@ -49,15 +56,17 @@ public class DeliveryService {
     private final PaymentRepository payments;
     private final PaymentLifecycle lifecycle;
     private final StagingArea staging;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public DeliveryService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
-                           PaymentLifecycle lifecycle, StagingArea staging, Clock clock) {
+                           PaymentLifecycle lifecycle, StagingArea staging, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.payments = payments;
         this.lifecycle = lifecycle;
         this.staging = staging;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -168,9 +177,20 @@ public class DeliveryService {
                 "the rename did not happen: " + evidence);
     }
 
-    /** Nothing the bank shows tells whether it has the file: UPLOADING → DELIVERY_UNCERTAIN, held for an operator. */
+    /**
+     * Nothing the bank shows tells whether it has the file: UPLOADING → DELIVERY_UNCERTAIN, held for an
+     * operator; in the audit trail as {@value #AUDIT_HELD}.
+     */
     public void uncertain(String deliveryId, String actor, String why) {
-        if (move(deliveryId, EnumSet.of(DeliveryStatus.UPLOADING), DeliveryStatus.DELIVERY_UNCERTAIN, actor, why)) {
+        boolean held = Boolean.TRUE.equals(tx.execute(status -> {
+            if (!move(deliveryId, EnumSet.of(DeliveryStatus.UPLOADING), DeliveryStatus.DELIVERY_UNCERTAIN, actor, why)) {
+                return false;
+            }
+            audit.append(new AuditEntry(actor, AuditEntry.Channel.SYSTEM, AUDIT_HELD, AUDIT_OBJECT, deliveryId,
+                    DeliveryStatus.UPLOADING.name(), DeliveryStatus.DELIVERY_UNCERTAIN.name(), why));
+            return true;
+        }));
+        if (held) {
             log.error("{}: delivery {} held for an operator: {}", DeliveryStatus.DELIVERY_UNCERTAIN, deliveryId, why);
         }
     }
@@ -218,11 +238,12 @@ public class DeliveryService {
 
     /**
      * An operator confirms that the bank received a DELIVERY_UNCERTAIN file (from the bank's own records):
-     * → UPLOADED, its payments → SENT, with the operator and the reason in both trails.
+     * → UPLOADED, its payments → SENT, with the operator and the reason in both trails and in the audit
+     * trail ({@value #AUDIT_CONFIRMED}, through {@code channel}).
      *
      * @throws TreasuryException DELIVERY_NOT_FOUND, DELIVERY_NOT_UNCERTAIN, REASON_REQUIRED
      */
-    public Delivery confirm(String deliveryId, String actor, String reason) {
+    public Delivery confirm(String deliveryId, String actor, AuditEntry.Channel channel, String reason) {
         String why = requireReason(reason);
         Delivery d = requireUncertain(deliveryId);
         String how = "confirmed as received by the bank by " + actor + ": " + why;
@@ -231,6 +252,8 @@ public class DeliveryService {
                 throw changed(d);
             }
             lifecycle.move(paymentIds(d), PaymentStatus.RELEASED, PaymentStatus.SENT, actor, how);
+            audit.append(new AuditEntry(actor, channel, AUDIT_CONFIRMED, AUDIT_OBJECT, deliveryId,
+                    DeliveryStatus.DELIVERY_UNCERTAIN.name(), DeliveryStatus.UPLOADED.name(), why));
         });
         staging.toSent(d.bankCode(), d.fileName());
         log.warn("delivery {} ({} for {}) confirmed by {}: {}", deliveryId, d.fileName(), d.bankCode(), actor, why);
@@ -240,12 +263,13 @@ public class DeliveryService {
     /**
      * An operator orders a DELIVERY_UNCERTAIN file sent again: the same file — same name, same message id,
      * the very bytes staged (checked against the recorded SHA-256) — so the bank's duplicate check can catch
-     * it; never a new file with the same payments. → PREPARED, the payments' trail noting the order.
+     * it; never a new file with the same payments. → PREPARED, the payments' trail noting the order, the
+     * audit trail recording it ({@value #AUDIT_RESENT}, through {@code channel}).
      *
      * @throws TreasuryException DELIVERY_NOT_FOUND, DELIVERY_NOT_UNCERTAIN, REASON_REQUIRED,
      *                           DELIVERY_FILE_MISSING, DELIVERY_FILE_ALTERED
      */
-    public Delivery resend(String deliveryId, String actor, String reason) {
+    public Delivery resend(String deliveryId, String actor, AuditEntry.Channel channel, String reason) {
         String why = requireReason(reason);
         Delivery d = requireUncertain(deliveryId);
         Path file = staging.locate(d.bankCode(), d.fileName());
@@ -261,6 +285,8 @@ public class DeliveryService {
                 throw changed(d);
             }
             lifecycle.note(paymentIds(d), PaymentStatus.RELEASED, actor, how);
+            audit.append(new AuditEntry(actor, channel, AUDIT_RESENT, AUDIT_OBJECT, deliveryId,
+                    DeliveryStatus.DELIVERY_UNCERTAIN.name(), DeliveryStatus.PREPARED.name(), why));
         });
         if (!file.getParent().equals(staging.folder(d.bankCode()))) {
             staging.toWaiting(d.bankCode(), d.fileName());

@@ -2,6 +2,7 @@ package org.jincai.core.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import org.jincai.bank.file.BankAnswer;
 import org.jincai.bank.file.CreditStatus;
 import org.jincai.core.Digests;
 import org.jincai.core.TreasuryException;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditRecord;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentEvent;
 import org.jincai.core.payment.PaymentStatus;
@@ -169,10 +172,11 @@ class DeliveryAtMostOnceTest {
         core.deliveries.placeFile(delivery(iso));
         assertThat(core.staging.held("DEMO-ISO")).extracting(p -> p.getFileName().toString()).containsExactly(iso.fileName());
 
-        assertThatThrownBy(() -> core.deliveries.confirm(iso.deliveryId(), "op-li", " "))
+        assertThatThrownBy(() -> core.deliveries.confirm(iso.deliveryId(), "op-li", AuditEntry.Channel.CLI, " "))
                 .isInstanceOfSatisfying(TreasuryException.class,
                         e -> assertThat(e.code()).isEqualTo(DeliveryService.REASON_REQUIRED));
-        Delivery confirmed = core.deliveries.confirm(iso.deliveryId(), "op-li", "the bank's portal lists the file");
+        Delivery confirmed = core.deliveries.confirm(iso.deliveryId(), "op-li", AuditEntry.Channel.CLI,
+                "the bank's portal lists the file");
 
         assertThat(confirmed.status()).isEqualTo(DeliveryStatus.UPLOADED);
         assertThat(confirmed.statusReason()).contains("op-li").contains("the bank's portal lists the file");
@@ -189,7 +193,12 @@ class DeliveryAtMostOnceTest {
             assertThat(e.actor()).isEqualTo("op-li");
             assertThat(e.reason()).contains("the bank's portal lists the file");
         }
-        assertThatThrownBy(() -> core.deliveries.resend(iso.deliveryId(), "op-li", "twice"))
+        assertThat(core.audit.recent(DeliveryService.AUDIT_OBJECT, iso.deliveryId(), 10))
+                .extracting(AuditRecord::action, AuditRecord::channel, AuditRecord::actor, AuditRecord::reason)
+                .containsExactly(
+                        tuple(DeliveryService.AUDIT_CONFIRMED, "CLI", "op-li", "the bank's portal lists the file"),
+                        tuple(DeliveryService.AUDIT_HELD, "SYSTEM", "route-test", "not in the inbox, no archive, no answer"));
+        assertThatThrownBy(() -> core.deliveries.resend(iso.deliveryId(), "op-li", AuditEntry.Channel.CLI, "twice"))
                 .isInstanceOfSatisfying(TreasuryException.class,
                         e -> assertThat(e.code()).isEqualTo(DeliveryService.DELIVERY_NOT_UNCERTAIN));
     }
@@ -202,7 +211,8 @@ class DeliveryAtMostOnceTest {
         core.deliveries.uncertain(iso.deliveryId(), "route-test", "nothing tells");
         core.deliveries.placeFile(delivery(iso));
 
-        Delivery resent = core.deliveries.resend(iso.deliveryId(), "op-wang", "the bank has no trace of it");
+        Delivery resent = core.deliveries.resend(iso.deliveryId(), "op-wang", AuditEntry.Channel.REST,
+                "the bank has no trace of it");
 
         assertThat(resent.status()).isEqualTo(DeliveryStatus.PREPARED);
         assertThat(resent.fileName()).isEqualTo(iso.fileName());
@@ -210,6 +220,11 @@ class DeliveryAtMostOnceTest {
         assertThat(core.staging.waiting("DEMO-ISO")).containsExactly(iso.path());
         assertThat(iso.path()).hasBinaryContent(staged);
         assertThat(core.db.count("SELECT COUNT(*) FROM bank_delivery")).as("no second file").isEqualTo(2);
+        assertThat(core.audit.recent(DeliveryService.AUDIT_OBJECT, iso.deliveryId(), 1)).singleElement()
+                .satisfies(r -> assertThat(r.action()).isEqualTo(DeliveryService.AUDIT_RESENT))
+                .satisfies(r -> assertThat(r.channel()).isEqualTo("REST"))
+                .satisfies(r -> assertThat(r.actor()).isEqualTo("op-wang"))
+                .satisfies(r -> assertThat(r.after()).isEqualTo("PREPARED"));
         for (Payment p : core.payments.findByDelivery(iso.deliveryId())) {
             assertThat(p.status()).isEqualTo(PaymentStatus.RELEASED);
             assertThat(p.deliveryId()).isEqualTo(iso.deliveryId());
@@ -230,7 +245,7 @@ class DeliveryAtMostOnceTest {
         Path held = core.staging.locate("DEMO-ISO", iso.fileName());
         Files.writeString(held, "<Document>edited by hand</Document>");
 
-        assertThatThrownBy(() -> core.deliveries.resend(iso.deliveryId(), "op-wang", "resend"))
+        assertThatThrownBy(() -> core.deliveries.resend(iso.deliveryId(), "op-wang", AuditEntry.Channel.REST, "resend"))
                 .isInstanceOfSatisfying(TreasuryException.class,
                         e -> assertThat(e.code()).isEqualTo(DeliveryService.DELIVERY_FILE_ALTERED));
         assertThat(delivery(iso).status()).isEqualTo(DeliveryStatus.DELIVERY_UNCERTAIN);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.answer.BankAnswerService;
 import org.jincai.core.answer.StatementService;
+import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.finance.FinanceDirectory;
@@ -32,6 +33,7 @@ public final class CoreFixture implements AutoCloseable {
     public final PaymentLifecycle lifecycle;
     public final VoucherIntakeService intake;
     public final ReleaseService release;
+    public final AuditTrail audit;
     public final DeliveryService deliveries;
     public final BankAnswerService answers;
     public final StatementService statements;
@@ -61,7 +63,8 @@ public final class CoreFixture implements AutoCloseable {
         lifecycle = new PaymentLifecycle(jdbc, clock);
         intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, clock);
         release = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, BankCalendar.standard(), clock);
-        deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, staging, clock);
+        audit = new AuditTrail(jdbc, tx, clock);
+        deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, staging, audit, clock);
         answers = new BankAnswerService(jdbc, tx, payments, lifecycle, deliveries, clock);
         statements = new StatementService(jdbc, tx, payments, lifecycle, answers, clock);
         summary = new SummaryQueries(jdbc);
