@@ -201,6 +201,10 @@ public class DeliveryService {
      * there is one (an answer applied). Returns false when the delivery had already arrived.
      */
     public boolean arrived(String deliveryId, String actor, String how) {
+        return arrived(deliveryId, actor, how, true);
+    }
+
+    private boolean arrived(String deliveryId, String actor, String how, boolean placeFile) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             Delivery d = require(deliveryId);
             if (!NOT_ARRIVED.contains(d.status())) {
@@ -210,22 +214,27 @@ public class DeliveryService {
                 return false;
             }
             lifecycle.move(paymentIds(d), PaymentStatus.RELEASED, PaymentStatus.SENT, actor, how);
-            // the staged file leaves the waiting (or held) files once this is committed, never before
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    find(deliveryId).ifPresent(DeliveryService.this::placeFile);
-                }
-            });
+            if (placeFile) {
+                // the staged file leaves the waiting (or held) files once this is committed, never before
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        find(deliveryId).ifPresent(DeliveryService.this::placeFile);
+                    }
+                });
+            }
             return true;
         }));
     }
 
-    /** As {@link #arrived} for an upload that completed, by bank and file name (idempotent). */
+    /**
+     * As {@link #arrived} for an upload that completed, by bank and file name (idempotent), leaving the staged
+     * file where it is for whoever uploaded it.
+     */
     public boolean markUploaded(String bankCode, String fileName, String actor) {
         Delivery d = find(bankCode, fileName).orElseThrow(() -> new TreasuryException(UNKNOWN_DELIVERY,
                 "no delivery " + fileName + " for bank " + bankCode, bankCode + "/" + fileName));
-        return arrived(d.deliveryId(), actor, "uploaded in " + fileName);
+        return arrived(d.deliveryId(), actor, "uploaded in " + fileName, false);
     }
 
     /** The bank answered the file (UPLOADED → ANSWERED); inside the answer's transaction. */
