@@ -27,6 +27,8 @@ import org.jincai.core.testing.TestBanks;
 import org.jincai.core.testing.TestDatabase;
 import org.jincai.core.testing.TestFinance;
 import org.jincai.core.voucher.VoucherIntakeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class DeliveriesCommandTest {
 
+    static final String CONFIG = "spring.config.additional-location";
+
     @TempDir
     Path home;
 
@@ -49,6 +53,26 @@ class DeliveriesCommandTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final JincaiCli cli = new JincaiCli(new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    /**
+     * The hub's configuration, as an operator's {@code application.yml} beside the jar gives it: the crash
+     * tests' banks and finance system (the command needs the hub's configuration, not its banks' servers).
+     */
+    @BeforeEach
+    void configuration() throws Exception {
+        String yaml;
+        try (var in = getClass().getResourceAsStream("/crash/crash-hub.yml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@PORT@", "2222")
+                    .replace("@KNOWN_HOSTS@", "[127.0.0.1]:2222 " + TestBanks.TEST_HOST_KEY);
+        }
+        Path config = Files.writeString(home.resolve("hub.yml"), yaml, StandardCharsets.UTF_8);
+        System.setProperty(CONFIG, "file:" + config);
+    }
+
+    @AfterEach
+    void noConfiguration() {
+        System.clearProperty(CONFIG);
+    }
 
     private int run(String... args) {
         out.reset();
@@ -64,7 +88,7 @@ class DeliveriesCommandTest {
     private StagedFile heldDelivery() {
         DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:file:" + home.resolve("db").resolve("jincai")
                 + ";WRITE_DELAY=0", "sa", "");
-        Flyway.configure().dataSource(ds).locations(TestDatabase.MIGRATIONS)
+        Flyway.configure().dataSource(ds).locations(TestDatabase.migrations("h2"))
                 .placeholders(Map.of("binary_type", TestDatabase.binaryType("h2"))).load().migrate();
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
