@@ -9,7 +9,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Points a test's application context at a fresh home folder (simulated banks, staging) and a fresh
- * database: H2 in memory, or a new PostgreSQL schema when the tests run against PostgreSQL.
+ * database: H2 in memory, or a new PostgreSQL schema when the tests run against PostgreSQL. The fiscal controls
+ * (budget, approval and risk rules) are off unless the test keeps them ({@link #registerWithControls}): the tests
+ * of transport, intake and recovery need no budget and no approver.
  */
 public final class HubTestSupport {
 
@@ -25,6 +27,14 @@ public final class HubTestSupport {
     }
 
     public static void register(DynamicPropertyRegistry registry, Path home, TestDatabase db) {
+        registerWithControls(registry, home, db);
+        registry.add("jincai.controls.budget.enabled", () -> "false");
+        registry.add("jincai.controls.approval.enabled", () -> "false");
+        registry.add("jincai.controls.risk.enabled", () -> "false");
+    }
+
+    /** As {@link #register}, with the fiscal controls as the configuration has them (on by default). */
+    public static void registerWithControls(DynamicPropertyRegistry registry, Path home, TestDatabase db) {
         registry.add("jincai.home", home::toString);
         db.springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("jincai.users[0].name", () -> "finance");

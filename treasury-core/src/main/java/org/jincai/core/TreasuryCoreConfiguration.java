@@ -5,13 +5,22 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import org.jincai.core.alert.AlertService;
 import org.jincai.core.answer.BankAnswerService;
 import org.jincai.core.answer.StatementQueries;
+import org.jincai.core.approval.ApprovalRules;
+import org.jincai.core.approval.ApprovalService;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.audit.AuditVerifier;
 import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.budget.BudgetControl;
+import org.jincai.core.budget.BudgetImportService;
+import org.jincai.core.budget.BudgetQueries;
 import org.jincai.core.calendar.BankCalendar;
+import org.jincai.core.controls.ControlsProperties;
+import org.jincai.core.controls.FiscalControls;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.ReceiptService;
@@ -21,10 +30,12 @@ import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
 import org.jincai.core.report.SummaryQueries;
+import org.jincai.core.risk.RiskService;
 import org.jincai.core.voucher.VoucherIntakeService;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -35,9 +46,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The core's services over the application's DataSource. The application supplies the
  * {@link BankDirectory} and {@link FinanceDirectory} (from configuration) and two {@link StagingArea}s under
  * the hub's home: {@value #BANK_STAGING} for payment files, {@value #FINANCE_STAGING} for receipts and returns,
- * and {@value #FINANCE_RECEIVED} where the hub keeps its copy of an inbox file while its intake runs.
+ * and {@value #FINANCE_RECEIVED} where the hub keeps its copy of an inbox file while its intake runs. The fiscal
+ * controls (budget, approval rules, risk rules) are configured by {@code jincai.controls} ({@link ControlsProperties}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ControlsProperties.class)
 public class TreasuryCoreConfiguration {
 
     public static final String BANK_STAGING = "bankStaging";
@@ -77,15 +90,63 @@ public class TreasuryCoreConfiguration {
     }
 
     @Bean
-    PaymentLifecycle paymentLifecycle(NamedParameterJdbcTemplate jdbc, Clock clock) {
-        return new PaymentLifecycle(jdbc, clock);
+    BudgetControl budgetControl(NamedParameterJdbcTemplate jdbc, AuditTrail audit, ControlsProperties controls,
+                                Clock clock) {
+        return new BudgetControl(jdbc, audit, controls.budget().options(), clock);
+    }
+
+    /** Every move of a payment tells the budget, in the move's transaction (release, spend, give back). */
+    @Bean
+    PaymentLifecycle paymentLifecycle(NamedParameterJdbcTemplate jdbc, Clock clock, BudgetControl budget) {
+        return new PaymentLifecycle(jdbc, clock, List.of(budget));
+    }
+
+    @Bean
+    BudgetImportService budgetImportService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit,
+                                            Clock clock) {
+        return new BudgetImportService(jdbc, tx, audit, clock);
+    }
+
+    @Bean
+    BudgetQueries budgetQueries(NamedParameterJdbcTemplate jdbc) {
+        return new BudgetQueries(jdbc);
+    }
+
+    @Bean
+    AlertService alertService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
+        return new AlertService(jdbc, tx, audit, clock);
+    }
+
+    @Bean
+    RiskService riskService(NamedParameterJdbcTemplate jdbc, AlertService alerts, AuditTrail audit,
+                            BankCalendar calendar, ControlsProperties controls, Clock clock) {
+        return new RiskService(jdbc, alerts, audit, calendar, controls.risk(), clock);
+    }
+
+    @Bean
+    ApprovalRules approvalRules(ControlsProperties controls) {
+        return controls.approval().approvalRules();
+    }
+
+    @Bean
+    ApprovalService approvalService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
+                                    PaymentLifecycle lifecycle, AlertService alerts, AuditTrail audit,
+                                    ReceiptService receipts, Clock clock) {
+        return new ApprovalService(jdbc, tx, payments, lifecycle, alerts, audit, receipts, clock);
+    }
+
+    @Bean
+    FiscalControls fiscalControls(BudgetControl budget, RiskService risk, ApprovalRules rules, ApprovalService approvals,
+                                  AlertService alerts, PaymentLifecycle lifecycle, AuditTrail audit) {
+        return new FiscalControls(budget, risk, rules, approvals, alerts, lifecycle, audit);
     }
 
     @Bean
     VoucherIntakeService voucherIntakeService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
                                               PaymentRepository payments, PaymentLifecycle lifecycle,
-                                              BankDirectory banks, FinanceDirectory finance, Clock clock) {
-        return new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, clock);
+                                              BankDirectory banks, FinanceDirectory finance, FiscalControls controls,
+                                              Clock clock) {
+        return new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, controls, clock);
     }
 
     @Bean

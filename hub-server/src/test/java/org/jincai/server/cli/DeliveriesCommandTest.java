@@ -12,16 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.jincai.core.alert.AlertService;
+import org.jincai.core.approval.ApprovalRules;
+import org.jincai.core.approval.ApprovalService;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.budget.BudgetControl;
+import org.jincai.core.budget.BudgetOptions;
 import org.jincai.core.calendar.BankCalendar;
+import org.jincai.core.controls.FiscalControls;
 import org.jincai.core.finance.FinanceDirectory;
+import org.jincai.core.finance.ReceiptService;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagedFile;
 import org.jincai.core.release.StagingArea;
+import org.jincai.core.risk.RiskOptions;
+import org.jincai.core.risk.RiskService;
 import org.jincai.core.testing.Envelopes;
 import org.jincai.core.testing.TestBanks;
 import org.jincai.core.testing.TestDatabase;
@@ -95,16 +104,23 @@ class DeliveriesCommandTest {
         Clock clock = Clock.systemUTC();
         BankDirectory banks = new BankDirectory(TestBanks.both(22));
         PaymentRepository payments = new PaymentRepository(jdbc, clock);
-        PaymentLifecycle lifecycle = new PaymentLifecycle(jdbc, clock);
+        AuditTrail audit = new AuditTrail(jdbc, tx, clock);
+        // the fiscal controls off: this hub's vouchers are approved at intake
+        BudgetControl budget = new BudgetControl(jdbc, audit, BudgetOptions.off(), clock);
+        PaymentLifecycle lifecycle = new PaymentLifecycle(jdbc, clock, List.of(budget));
         StagingArea staging = new StagingArea(home.resolve("outbound"));
-        new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks,
-                new FinanceDirectory(List.of(TestFinance.hubei())), clock)
+        FinanceDirectory finance = new FinanceDirectory(List.of(TestFinance.hubei()));
+        AlertService alerts = new AlertService(jdbc, tx, audit, clock);
+        FiscalControls controls = new FiscalControls(budget, new RiskService(jdbc, alerts, audit,
+                BankCalendar.standard(), RiskOptions.off(), clock), ApprovalRules.off(), new ApprovalService(jdbc, tx,
+                payments, lifecycle, alerts, audit, new ReceiptService(jdbc, tx, payments, lifecycle, finance,
+                new StagingArea(home.resolve("finance-outbound")), clock), clock), alerts, lifecycle, audit);
+        new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, controls, clock)
                 .receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
         StagedFile iso = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, BankCalendar.standard(), clock)
                 .release("operator-test").staged().stream().filter(f -> f.bankCode().equals("DEMO-ISO"))
                 .findFirst().orElseThrow();
-        DeliveryService deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, staging,
-                new AuditTrail(jdbc, tx, clock), clock);
+        DeliveryService deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, staging, audit, clock);
         deliveries.startTransfer(iso.deliveryId(), "route:bank-upload");
         deliveries.renameAsked(iso.deliveryId(), "route:bank-upload");
         deliveries.uncertain(iso.deliveryId(), "route:bank-upload", "not in the bank's inbox, no archive, no answer");

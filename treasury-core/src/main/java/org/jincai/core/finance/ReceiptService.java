@@ -41,12 +41,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Answers the finance system once the banks have settled a voucher (every payment PAID, REJECTED or
- * FAILED): a receipt (回单, VoucherFlag 1) carrying the bank's X-fields — XPayDate, XAgentBusinessNo,
- * XPayAmt, and per detail XPayAmt 0.00 with the reason in XAddWord for a failed line — or, when nothing
- * was paid, a return (退回, VoucherFlag 2) with Return_Reason. The answer is stored (served by the API),
- * staged for the finance system's outbox, and the payments move to RECEIPTED, all in one transaction;
- * a voucher is answered once.
+ * Answers the finance system once a voucher is settled — the banks paid, rejected or failed every payment, or
+ * its approval was rejected (every payment CANCELLED): a receipt (回单, VoucherFlag 1) carrying the bank's
+ * X-fields — XPayDate, XAgentBusinessNo, XPayAmt, and per detail XPayAmt 0.00 with the reason in XAddWord for a
+ * failed line — or, when nothing was paid, a return (退回, VoucherFlag 2) with Return_Reason (the bank's reason,
+ * or the approver's). The answer is stored (served by the API), staged for the finance system's outbox, and the
+ * paid and failed payments move to RECEIPTED (cancelled ones stay CANCELLED), all in one transaction; a voucher
+ * is answered once.
  */
 public class ReceiptService {
 
@@ -55,7 +56,7 @@ public class ReceiptService {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptService.class);
     private static final Set<PaymentStatus> SETTLED = EnumSet.of(PaymentStatus.PAID, PaymentStatus.REJECTED,
-            PaymentStatus.FAILED);
+            PaymentStatus.FAILED, PaymentStatus.CANCELLED);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -99,7 +100,7 @@ public class ReceiptService {
                 SELECT v.voucher_id FROM voucher v
                  WHERE NOT EXISTS (SELECT 1 FROM voucher_answer a WHERE a.voucher_id = v.voucher_id)
                    AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.voucher_id = v.voucher_id
-                                      AND p.status NOT IN ('PAID', 'REJECTED', 'FAILED'))
+                                      AND p.status NOT IN ('PAID', 'REJECTED', 'FAILED', 'CANCELLED'))
                  ORDER BY v.received_at""", new MapSqlParameterSource(), String.class));
     }
 
@@ -185,7 +186,8 @@ public class ReceiptService {
                 .toList();
         lifecycle.apply(failing, ACTOR);
         String note = (answer.flag() == VoucherBody.FLAG_RECEIPT ? "receipt " : "return ") + answer.fileName();
-        lifecycle.apply(all.stream().map(p -> Move.of(p.paymentId(),
+        // a cancelled payment (its approval rejected) stays CANCELLED: the return is its answer, not a state
+        lifecycle.apply(all.stream().filter(p -> p.status() != PaymentStatus.CANCELLED).map(p -> Move.of(p.paymentId(),
                 p.status() == PaymentStatus.PAID ? PaymentStatus.PAID : PaymentStatus.FAILED,
                 PaymentStatus.RECEIPTED, note)).toList(), ACTOR);
     }

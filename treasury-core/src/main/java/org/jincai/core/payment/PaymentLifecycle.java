@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * Moves payments along the lifecycle in the database. Each move is checked against
  * {@link PaymentStatus#next()}, applied only if the row is still in the expected state (so two
  * writers cannot both move the same payment), and recorded as a {@link PaymentEvent} with time and
- * actor. Runs in JDBC batches and must be called inside the caller's transaction, which a refused
- * move rolls back whole.
+ * actor; then its {@link MoveObserver}s (the budget) apply what follows from the moves. Runs in JDBC batches
+ * and must be called inside the caller's transaction, which a refused move rolls back whole.
  */
 public class PaymentLifecycle {
 
@@ -32,10 +32,16 @@ public class PaymentLifecycle {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final List<MoveObserver> observers;
 
     public PaymentLifecycle(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, List.of());
+    }
+
+    public PaymentLifecycle(NamedParameterJdbcTemplate jdbc, Clock clock, List<MoveObserver> observers) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.observers = List.copyOf(observers);
     }
 
     public void move(Collection<String> paymentIds, PaymentStatus from, PaymentStatus to, String actor, String reason) {
@@ -65,6 +71,9 @@ public class PaymentLifecycle {
             }
         }
         recordEvents(moves, actor, now);
+        for (MoveObserver o : observers) {
+            o.moved(moves, actor);
+        }
     }
 
     /**

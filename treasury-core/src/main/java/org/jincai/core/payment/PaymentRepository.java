@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,30 +33,73 @@ public class PaymentRepository {
         this.clock = clock;
     }
 
-    /** Inserts new payments in state RECEIVED, in one JDBC batch. */
+    /** Inserts new payments in state RECEIVED, in one JDBC batch, without a budget classification. */
     public void insertAll(List<Payment> payments) {
+        insertAll(payments, Collections.nCopies(payments.size(), null), null);
+    }
+
+    /**
+     * Inserts new payments in state RECEIVED with each one's budget classification (same order; null for none)
+     * and the day the hub received them (Beijing), in one JDBC batch.
+     */
+    public void insertAll(List<Payment> payments, List<BudgetClassification> classifications, LocalDate receivedOn) {
+        if (classifications.size() != payments.size()) {
+            throw new IllegalArgumentException("one classification per payment");
+        }
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate("INSERT INTO payment (" + COLUMNS + ", created_at, updated_at) VALUES ("
-                        + ":paymentId, :voucherId, :seq, :detailId, :bankCode, :payAcctNo, :payAcctName, :payeeAcctNo,"
-                        + " :payeeAcctName, :payeeBankName, :payeeBankNo, :amount, :currency, :remittance, :status,"
-                        + " NULL, NULL, NULL, NULL, NULL, NULL, :now, :now)",
-                payments.stream().map(p -> new MapSqlParameterSource()
-                        .addValue("paymentId", p.paymentId())
-                        .addValue("voucherId", p.voucherId())
-                        .addValue("seq", p.seq())
-                        .addValue("detailId", p.detailId())
-                        .addValue("bankCode", p.bankCode())
-                        .addValue("payAcctNo", p.payAcctNo())
-                        .addValue("payAcctName", p.payAcctName())
-                        .addValue("payeeAcctNo", p.payeeAcctNo())
-                        .addValue("payeeAcctName", p.payeeAcctName())
-                        .addValue("payeeBankName", p.payeeBankName())
-                        .addValue("payeeBankNo", p.payeeBankNo())
-                        .addValue("amount", p.amount())
-                        .addValue("currency", p.currency())
-                        .addValue("remittance", p.remittance())
-                        .addValue("status", PaymentStatus.RECEIVED.name())
-                        .addValue("now", now)).toArray(SqlParameterSource[]::new));
+        SqlParameterSource[] rows = new SqlParameterSource[payments.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Payment p = payments.get(i);
+            BudgetClassification c = classifications.get(i) == null
+                    ? new BudgetClassification(null, null, null, null, null, null, null) : classifications.get(i);
+            rows[i] = new MapSqlParameterSource()
+                    .addValue("paymentId", p.paymentId())
+                    .addValue("voucherId", p.voucherId())
+                    .addValue("seq", p.seq())
+                    .addValue("detailId", p.detailId())
+                    .addValue("bankCode", p.bankCode())
+                    .addValue("payAcctNo", p.payAcctNo())
+                    .addValue("payAcctName", p.payAcctName())
+                    .addValue("payeeAcctNo", p.payeeAcctNo())
+                    .addValue("payeeAcctName", p.payeeAcctName())
+                    .addValue("payeeBankName", p.payeeBankName())
+                    .addValue("payeeBankNo", p.payeeBankNo())
+                    .addValue("amount", p.amount())
+                    .addValue("currency", p.currency())
+                    .addValue("remittance", p.remittance())
+                    .addValue("status", PaymentStatus.RECEIVED.name())
+                    .addValue("agency", c.agencyCode())
+                    .addValue("func", c.expFuncCode())
+                    .addValue("govEco", c.govExpEcoCode())
+                    .addValue("depEco", c.depExpEcoCode())
+                    .addValue("fund", c.fundTypeCode())
+                    .addValue("proCat", c.proCatCode())
+                    .addValue("project", c.depProCode())
+                    .addValue("receivedOn", receivedOn)
+                    .addValue("now", now);
+        }
+        jdbc.batchUpdate("INSERT INTO payment (" + COLUMNS + ", created_at, updated_at, agency_code, exp_func_code,"
+                        + " gov_exp_eco_code, dep_exp_eco_code, fund_type_code, pro_cat_code, dep_pro_code, received_on)"
+                        + " VALUES (:paymentId, :voucherId, :seq, :detailId, :bankCode, :payAcctNo, :payAcctName,"
+                        + " :payeeAcctNo, :payeeAcctName, :payeeBankName, :payeeBankNo, :amount, :currency, :remittance,"
+                        + " :status, NULL, NULL, NULL, NULL, NULL, NULL, :now, :now, :agency, :func, :govEco, :depEco,"
+                        + " :fund, :proCat, :project, :receivedOn)", rows);
+    }
+
+    /** The budget classification each payment was stored with, by payment id (read in chunks). */
+    public Map<String, BudgetClassification> classifications(List<String> paymentIds) {
+        Map<String, BudgetClassification> found = new HashMap<>();
+        for (int i = 0; i < paymentIds.size(); i += IN_CHUNK) {
+            jdbc.query("""
+                    SELECT payment_id, agency_code, exp_func_code, gov_exp_eco_code, dep_exp_eco_code, fund_type_code,
+                           pro_cat_code, dep_pro_code FROM payment WHERE payment_id IN (:ids)""",
+                    new MapSqlParameterSource("ids", paymentIds.subList(i, Math.min(paymentIds.size(), i + IN_CHUNK))),
+                    rs -> {
+                        found.put(rs.getString(1), new BudgetClassification(rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    });
+        }
+        return found;
     }
 
     public Optional<Payment> find(String paymentId) {

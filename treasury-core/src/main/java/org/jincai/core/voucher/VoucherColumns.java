@@ -78,7 +78,22 @@ public final class VoucherColumns {
             new Text("payment", "payee_bank_name", Level.CREDIT, "PayeeAcctBankName", 200, false,
                     x -> x.credit().payeeBankName()),
             new Text("payment", "payee_bank_no", Level.CREDIT, "PayeeAcctBankNo", 20, false,
-                    x -> x.credit().payeeBankNo()));
+                    x -> x.credit().payeeBankNo()),
+            // the budget subject each payment carries (the detail's code, else the header's)
+            new Text("payment", "agency_code", Level.CREDIT, "AgencyCode", 30, false,
+                    x -> x.credit().classification().agencyCode()),
+            new Text("payment", "exp_func_code", Level.CREDIT, "ExpFuncCode", 30, false,
+                    x -> x.credit().classification().expFuncCode()),
+            new Text("payment", "gov_exp_eco_code", Level.CREDIT, "GovExpEcoCode", 30, false,
+                    x -> x.credit().classification().govExpEcoCode()),
+            new Text("payment", "dep_exp_eco_code", Level.CREDIT, "DepExpEcoCode", 30, false,
+                    x -> x.credit().classification().depExpEcoCode()),
+            new Text("payment", "fund_type_code", Level.CREDIT, "FundTypeCode", 30, false,
+                    x -> x.credit().classification().fundTypeCode()),
+            new Text("payment", "pro_cat_code", Level.CREDIT, "ProCatCode", 30, false,
+                    x -> x.credit().classification().proCatCode()),
+            new Text("payment", "dep_pro_code", Level.CREDIT, "DepProCode", 30, false,
+                    x -> x.credit().classification().depProCode()));
 
     public static final List<Amount> AMOUNTS = List.of(
             new Amount("voucher", "pay_amt", Level.HEADER, "PayAmt", 18, 2, x -> x.voucher().payAmt()),
@@ -97,7 +112,7 @@ public final class VoucherColumns {
                     "received_at", "payload_sha256", "voucher_xml", "finance_system", "intake_id"),
             "payment", List.of("payment_id", "voucher_id", "seq", "bank_code", "currency", "remittance", "status",
                     "batch_id", "delivery_id", "bank_reason_code", "bank_reason_text", "created_at", "updated_at",
-                    "paid_date", "bank_reference"));
+                    "paid_date", "bank_reference", "received_on"));
 
     private VoucherColumns() {
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -19,13 +20,17 @@ import org.jincai.bank.file.Transliteration;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.CrashPoints;
 import org.jincai.core.Ids;
+import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.controls.ControlException;
+import org.jincai.core.controls.FiscalControls;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.FinanceSystem;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.payment.PaymentStatus;
+import org.jincai.core.release.ReleaseService;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 import org.jincai.formats.fiscal.FiscalCodes;
@@ -51,6 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or REFUSED with coded, located errors — every value is checked against its column ({@link VoucherColumns})
  * before any INSERT, and a fault while storing one voucher (a defect) refuses that voucher with
  * {@value #INTAKE_STORE_FAILED}, logged in full, never the others. Every refusal is recorded.
+ * A stored voucher's payments pass the fiscal controls in the same transaction ({@link FiscalControls}: budget
+ * reserved, risk rules, approval chain); a voucher a control refuses (BUDGET_EXCEEDED, …) is rolled back whole and
+ * REFUSED like any other — its key stays free, so the finance system may send it again once the budget allows.
  */
 public class VoucherIntakeService {
 
@@ -90,18 +98,21 @@ public class VoucherIntakeService {
     private final PaymentLifecycle lifecycle;
     private final BankDirectory banks;
     private final FinanceDirectory finance;
+    private final FiscalControls controls;
     private final Clock clock;
     /** The envelope's own limits: the defaults, whoever sent it (each voucher is then read with its sender's). */
     private final FiscalReadOptions options = FiscalReadOptions.defaults();
 
     public VoucherIntakeService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
-                                PaymentLifecycle lifecycle, BankDirectory banks, FinanceDirectory finance, Clock clock) {
+                                PaymentLifecycle lifecycle, BankDirectory banks, FinanceDirectory finance,
+                                FiscalControls controls, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.payments = payments;
         this.lifecycle = lifecycle;
         this.banks = banks;
         this.finance = finance;
+        this.controls = controls;
         this.clock = clock;
     }
 
@@ -218,6 +229,11 @@ public class VoucherIntakeService {
         } catch (DuplicateKeyException raced) {
             Stored first = stored(body).orElseThrow(() -> raced);
             return already(body, first, origin, amount, read.warnings());
+        } catch (ControlException refused) {
+            // refused by a control (budget, no approval rule): rolled back whole, answered like any refused voucher
+            recordRefusal(body, origin, refused.problems());
+            return outcome(body, VoucherOutcome.Status.REFUSED, profile.code(), 0, amount, refused.problems(),
+                    read.warnings());
         }
     }
 
@@ -316,31 +332,32 @@ public class VoucherIntakeService {
                         .addValue("finance", finance.forAdmDivCode(b.admDivCode()).map(FinanceSystem::code).orElse(null))
                         .addValue("intake", origin.intakeId()));
         List<Payment> created = new ArrayList<>();
+        List<FiscalControls.Stored> controlled = new ArrayList<>();
         int seq = 0;
         for (Credit c : credits) {
             seq++;
-            created.add(new Payment(Ids.newId(), voucherId, seq, c.detailId(), bank.code(), v.payAcctNo(), v.payAcctName(),
-                    c.payeeAccount(), c.payeeName(), c.payeeBankName(), c.payeeBankNo(), c.amount(), "CNY",
-                    remittance(v), PaymentStatus.RECEIVED, null, null, null, null, null, null));
+            Payment p = new Payment(Ids.newId(), voucherId, seq, c.detailId(), bank.code(), v.payAcctNo(),
+                    v.payAcctName(), c.payeeAccount(), c.payeeName(), c.payeeBankName(), c.payeeBankNo(), c.amount(),
+                    "CNY", remittance(v), PaymentStatus.RECEIVED, null, null, null, null, null, null);
+            created.add(p);
+            controlled.add(new FiscalControls.Stored(p.paymentId(), c.classification(), c.payeeAccount(), c.payeeName(),
+                    c.amount(), c.location(location(b))));
         }
-        payments.insertAll(created);
+        LocalDate receivedOn = LocalDate.now(clock.withZone(ReleaseService.BANK_ZONE));
+        payments.insertAll(created, credits.stream().map(Credit::classification).toList(), receivedOn);
         List<String> ids = created.stream().map(Payment::paymentId).toList();
         String actor = fit(origin.actor(), 64);
         lifecycle.recordCreated(ids, actor, fit("voucher " + b.voucherNo() + " received from " + origin.source(), 400));
         lifecycle.move(ids, PaymentStatus.RECEIVED, PaymentStatus.VALIDATED, SYSTEM, "schema and business rules passed");
-        applyControls(ids);
+        controls.apply(new FiscalControls.Intake(voucherId, v, receivedOn, actor, channel(origin), location(b)),
+                controlled);
         return created.size();
     }
 
-    /**
-     * Budget reservation and the approval chain are not configured yet (they arrive with the fiscal
-     * controls): until then each step is passed explicitly and recorded as such, so the trail shows
-     * that no control ran rather than pretending one did.
-     */
-    private void applyControls(List<String> ids) {
-        lifecycle.move(ids, PaymentStatus.VALIDATED, PaymentStatus.RESERVED, SYSTEM, "budget control not configured: passed");
-        lifecycle.move(ids, PaymentStatus.RESERVED, PaymentStatus.PENDING_APPROVAL, SYSTEM, "no approval chain configured");
-        lifecycle.move(ids, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, SYSTEM, "no approval chain configured: passed");
+    /** REST when a signed-in user sent the envelope, the hub's own otherwise (an inbox). */
+    private static AuditEntry.Channel channel(Origin origin) {
+        return origin.source() != null && origin.source().startsWith("rest:") ? AuditEntry.Channel.REST
+                : AuditEntry.Channel.SYSTEM;
     }
 
     /** Every refusal is kept, its key as received cut to the columns (the detail says all). */

@@ -91,7 +91,7 @@ class RealVoucherFieldsTest {
         FinanceSystem strict = new FinanceSystem(TestFinance.CODE, "湖北省财政厅", List.of("420000"), "finance/" + TestFinance.CODE, null,
                 new VoucherReading(FiscalReadOptions.Mode.STRICT, null, false, null, null, null, false));
         VoucherIntakeService intake = new VoucherIntakeService(core.db.jdbc(), core.db.tx(), core.payments, core.lifecycle, core.banks,
-                new FinanceDirectory(List.of(strict)), core.clock);
+                new FinanceDirectory(List.of(strict)), core.controls, core.clock);
 
         VoucherOutcome refused = intake.receive(EnvelopeSource.of(WITH_EXTRA_FIELDS), "rest", "finance-test").stream()
                 .filter(o -> o.voucherNo().equals("T202600000002")).findFirst().orElseThrow();

@@ -4,11 +4,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.alert.AlertService;
 import org.jincai.core.answer.BankAnswerService;
-import org.jincai.core.answer.StatementService;
+import org.jincai.core.approval.ApprovalRules;
+import org.jincai.core.approval.ApprovalService;
 import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.answer.StatementService;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.budget.BudgetControl;
+import org.jincai.core.budget.BudgetImportService;
+import org.jincai.core.budget.BudgetOptions;
+import org.jincai.core.budget.BudgetQueries;
 import org.jincai.core.calendar.BankCalendar;
+import org.jincai.core.controls.FiscalControls;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.ReceiptService;
@@ -18,10 +26,29 @@ import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
 import org.jincai.core.report.SummaryQueries;
+import org.jincai.core.risk.RiskOptions;
+import org.jincai.core.risk.RiskService;
 import org.jincai.core.voucher.VoucherIntakeService;
 
-/** The core's services wired by hand over a real test database, the two test banks and a staging folder. */
+/**
+ * The core's services wired by hand over a real test database, the two test banks and a staging folder. The fiscal
+ * controls are off unless the test asks for them ({@link Controls}): the tests of the payment path outside the
+ * controls need no budget.
+ */
 public final class CoreFixture implements AutoCloseable {
+
+    /** Which fiscal controls run, and how. */
+    public record Controls(BudgetOptions budget, ApprovalRules approval, RiskOptions risk) {
+
+        public static Controls off() {
+            return new Controls(BudgetOptions.off(), ApprovalRules.off(), RiskOptions.off());
+        }
+
+        /** All three on, with their defaults. */
+        public static Controls defaults() {
+            return new Controls(BudgetOptions.defaults(), ApprovalRules.defaults(), RiskOptions.defaults());
+        }
+    }
 
     public final TestDatabase db;
     public final Clock clock;
@@ -40,6 +67,13 @@ public final class CoreFixture implements AutoCloseable {
     public final SummaryQueries summary;
     public final InboxIntakeService inbox;
     public final ReceiptService receipts;
+    public final BudgetControl budget;
+    public final BudgetImportService budgetImport;
+    public final BudgetQueries budgetQueries;
+    public final AlertService alerts;
+    public final RiskService risk;
+    public final ApprovalService approvals;
+    public final FiscalControls controls;
 
     public CoreFixture(Path stagingRoot) {
         this(stagingRoot, Clock.systemUTC());
@@ -52,6 +86,15 @@ public final class CoreFixture implements AutoCloseable {
 
     /** With other bank profiles. */
     public CoreFixture(Path stagingRoot, Clock clock, List<BankProfile> bankProfiles) {
+        this(stagingRoot, clock, bankProfiles, Controls.off());
+    }
+
+    /** With the fiscal controls given. */
+    public CoreFixture(Path stagingRoot, Clock clock, Controls controlled) {
+        this(stagingRoot, clock, TestBanks.both(2222), controlled);
+    }
+
+    public CoreFixture(Path stagingRoot, Clock clock, List<BankProfile> bankProfiles, Controls controlled) {
         this.clock = clock;
         this.banks = new BankDirectory(bankProfiles);
         db = TestDatabase.create();
@@ -60,16 +103,23 @@ public final class CoreFixture implements AutoCloseable {
         staging = new StagingArea(stagingRoot.resolve("banks"));
         financeStaging = new StagingArea(stagingRoot.resolve("finance"));
         payments = new PaymentRepository(jdbc, clock);
-        lifecycle = new PaymentLifecycle(jdbc, clock);
-        intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, clock);
-        release = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, BankCalendar.standard(), clock);
         audit = new AuditTrail(jdbc, tx, clock);
+        budget = new BudgetControl(jdbc, audit, controlled.budget(), clock);
+        lifecycle = new PaymentLifecycle(jdbc, clock, List.of(budget));
+        budgetImport = new BudgetImportService(jdbc, tx, audit, clock);
+        budgetQueries = new BudgetQueries(jdbc);
+        alerts = new AlertService(jdbc, tx, audit, clock);
+        risk = new RiskService(jdbc, alerts, audit, BankCalendar.standard(), controlled.risk(), clock);
+        release = new ReleaseService(jdbc, tx, payments, lifecycle, banks, staging, BankCalendar.standard(), clock);
         deliveries = new DeliveryService(jdbc, tx, payments, lifecycle, staging, audit, clock);
         answers = new BankAnswerService(jdbc, tx, payments, lifecycle, deliveries, clock);
         statements = new StatementService(jdbc, tx, payments, lifecycle, answers, clock);
         summary = new SummaryQueries(jdbc);
-        inbox = new InboxIntakeService(jdbc, intake, financeStaging, new StagingArea(stagingRoot.resolve("received")), clock);
         receipts = new ReceiptService(jdbc, tx, payments, lifecycle, finance, financeStaging, clock);
+        approvals = new ApprovalService(jdbc, tx, payments, lifecycle, alerts, audit, receipts, clock);
+        controls = new FiscalControls(budget, risk, controlled.approval(), approvals, alerts, lifecycle, audit);
+        intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, controls, clock);
+        inbox = new InboxIntakeService(jdbc, intake, financeStaging, new StagingArea(stagingRoot.resolve("received")), clock);
     }
 
     @Override

@@ -67,8 +67,8 @@ class VoucherIntakeServiceTest {
 
         assertThat(core.lifecycle.history(p.paymentId()))
                 .extracting(e -> e.to().name() + " by " + e.actor())
-                .containsExactly("RECEIVED by finance-test", "VALIDATED by system", "RESERVED by system",
-                        "PENDING_APPROVAL by system", "APPROVED by system");
+                .containsExactly("RECEIVED by finance-test", "VALIDATED by system", "RESERVED by system:controls",
+                        "PENDING_APPROVAL by system:controls", "APPROVED by system:controls");
     }
 
     @Test

@@ -1,0 +1,363 @@
+package org.jincai.core.approval;
+
+import static org.jincai.core.Digests.fit;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jincai.core.Ids;
+import org.jincai.core.access.DataScope;
+import org.jincai.core.alert.AlertRules;
+import org.jincai.core.alert.AlertService;
+import org.jincai.core.alert.NewAlert;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.controls.Actor;
+import org.jincai.core.controls.ControlCodes;
+import org.jincai.core.controls.ControlException;
+import org.jincai.core.finance.ReceiptService;
+import org.jincai.core.payment.Move;
+import org.jincai.core.payment.Payment;
+import org.jincai.core.payment.PaymentLifecycle;
+import org.jincai.core.payment.PaymentRepository;
+import org.jincai.core.payment.PaymentStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The approval workflow (审批流程). At intake a voucher whose rule asks for levels — plus one level for a risk
+ * rule's hold — gets an approval whose chain its payments wait on in PENDING_APPROVAL; the voucher is approved as
+ * a whole, however many details it has. Each level is decided by one user who holds its role, inside their data
+ * scope, in order. Maker-checker: the submitter of the voucher never approves it, and one person decides at most
+ * one level of a chain. The last approval moves the payments to APPROVED (and files a notice 备案 when the rule
+ * says so); a rejection, with its reason, ends the chain, cancels the payments — which releases their budget — and
+ * returns the voucher upstream (退回) with the reason. Every decision is a conditional update of the chain's
+ * current level, so two users can never decide the same level, and is appended to the audit trail.
+ */
+public class ApprovalService {
+
+    public static final String APPROVAL_NOT_FOUND = "APPROVAL_NOT_FOUND";
+    public static final String APPROVAL_NOT_PENDING = "APPROVAL_NOT_PENDING";
+    public static final String APPROVAL_ROLE_REQUIRED = "APPROVAL_ROLE_REQUIRED";
+    public static final String SUBMITTER_CANNOT_APPROVE = "SUBMITTER_CANNOT_APPROVE";
+    public static final String ONE_LEVEL_PER_APPROVER = "ONE_LEVEL_PER_APPROVER";
+    public static final String APPROVAL_CONCURRENT_DECISION = "APPROVAL_CONCURRENT_DECISION";
+    /** The reason code a rejected voucher's payments carry, and its return upstream. */
+    public static final String APPROVAL_REJECTED = "APPROVAL_REJECTED";
+
+    /** A level from the approval rules. */
+    public static final String RULE = "RULE";
+    /** A level added because a risk rule holds the voucher. */
+    public static final String RISK_HOLD = "RISK_HOLD";
+    public static final String OBJECT_TYPE = "APPROVAL";
+
+    private static final String SELECT = """
+            SELECT approval_id, voucher_id, voucher_no, adm_div_code, agency_code, amount, fund_use, rule_name, filing,
+                   submitter, status, current_level, created_at, decided_at, decision_reason FROM approval""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final PaymentRepository payments;
+    private final PaymentLifecycle lifecycle;
+    private final AlertService alerts;
+    private final AuditTrail audit;
+    private final ReceiptService receipts;
+    private final Clock clock;
+
+    public ApprovalService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
+                           PaymentLifecycle lifecycle, AlertService alerts, AuditTrail audit, ReceiptService receipts,
+                           Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.payments = payments;
+        this.lifecycle = lifecycle;
+        this.alerts = alerts;
+        this.audit = audit;
+        this.receipts = receipts;
+        this.clock = clock;
+    }
+
+    /** A voucher's chain to open: the rule's levels, then one level of {@code holdRole} when anything holds it. */
+    public record Opening(String voucherId, String voucherNo, String admDivCode, String agencyCode, BigDecimal amount,
+                          String fundUse, ApprovalRule rule, String holdRole, List<String> holds, String submitter) {
+    }
+
+    /**
+     * Opens a voucher's approval inside the caller's (intake) transaction; its payments must already be in
+     * PENDING_APPROVAL and stay there. Returns the approval's id.
+     */
+    public String open(Opening o, String actor, AuditEntry.Channel channel) {
+        String id = Ids.newId();
+        Timestamp now = Timestamp.from(clock.instant());
+        List<String[]> levels = new ArrayList<>();
+        o.rule().levels().forEach(role -> levels.add(new String[] {role, RULE, null}));
+        if (!o.holds().isEmpty()) {
+            levels.add(new String[] {o.holdRole(), RISK_HOLD, fit("held by " + String.join("; ", o.holds()), 400)});
+        }
+        jdbc.update("""
+                INSERT INTO approval (approval_id, voucher_id, adm_div_code, agency_code, voucher_no, amount, fund_use,
+                    rule_name, filing, submitter, status, levels, current_level, created_at)
+                VALUES (:id, :voucher, :adm, :agency, :no, :amount, :use, :rule, :filing, :submitter, 'PENDING', :levels, 1,
+                    :now)""",
+                new MapSqlParameterSource("id", id).addValue("voucher", o.voucherId()).addValue("adm", o.admDivCode())
+                        .addValue("agency", o.agencyCode()).addValue("no", o.voucherNo()).addValue("amount", o.amount())
+                        .addValue("use", fit(o.fundUse(), 30)).addValue("rule", fit(o.rule().name(), 64))
+                        .addValue("filing", o.rule().filing() ? 1 : 0).addValue("submitter", fit(o.submitter(), 64))
+                        .addValue("levels", levels.size()).addValue("now", now));
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            rows.add(new MapSqlParameterSource("id", id).addValue("n", i + 1).addValue("role", fit(levels.get(i)[0], 64))
+                    .addValue("kind", levels.get(i)[1]).addValue("note", levels.get(i)[2]));
+        }
+        jdbc.batchUpdate("INSERT INTO approval_level (approval_id, level_no, role_name, kind, note)"
+                + " VALUES (:id, :n, :role, :kind, :note)", rows.toArray(SqlParameterSource[]::new));
+        audit.append(AuditEntry.of(actor, channel, "APPROVAL_OPENED", OBJECT_TYPE, id)
+                .change(null, "PENDING level 1/" + levels.size() + " (" + levels.get(0)[0] + ")")
+                .because("voucher " + o.voucherNo() + " " + o.amount() + " CNY, fund use " + o.fundUse() + ", rule "
+                        + o.rule().name() + (o.holds().isEmpty() ? "" : ", held: " + String.join("; ", o.holds()))));
+        return id;
+    }
+
+    /**
+     * The approvals waiting for {@code who}: the level waiting needs a role they hold, the voucher is inside their
+     * scope, they did not submit it and decided no other level of its chain. Oldest first.
+     */
+    public List<ApprovalView> pending(Actor who) {
+        if (who.roles().isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource p = who.scope().bind(new MapSqlParameterSource("roles", who.roles())
+                .addValue("who", who.name()));
+        return views(jdbc.query(SELECT + " a WHERE a.status = 'PENDING' AND a.submitter <> :who"
+                + " AND EXISTS (SELECT 1 FROM approval_level l WHERE l.approval_id = a.approval_id"
+                + " AND l.level_no = a.current_level AND l.role_name IN (:roles))"
+                + " AND NOT EXISTS (SELECT 1 FROM approval_level x WHERE x.approval_id = a.approval_id"
+                + " AND x.decided_by = :who)"
+                + " AND " + who.scope().sqlCondition("a.adm_div_code", "a.agency_code")
+                + " ORDER BY a.created_at, a.approval_id", p, ApprovalService::row));
+    }
+
+    /** Approvals inside {@code scope}, of one status when given, newest first; at most {@code limit}. */
+    public List<ApprovalView> list(DataScope scope, ApprovalView.Status status, int limit) {
+        MapSqlParameterSource p = scope.bind(new MapSqlParameterSource("limit", limit)
+                .addValue("status", status == null ? null : status.name()));
+        return views(jdbc.query(SELECT + " a WHERE " + scope.sqlCondition("a.adm_div_code", "a.agency_code")
+                + (status == null ? "" : " AND a.status = :status")
+                + " ORDER BY a.created_at DESC, a.approval_id FETCH FIRST :limit ROWS ONLY", p, ApprovalService::row));
+    }
+
+    /** One approval, if {@code who} may see it ({@code OUT_OF_SCOPE} otherwise). */
+    public ApprovalView find(String approvalId, Actor who) {
+        ApprovalView a = load(approvalId).orElseThrow(() -> notFound(approvalId));
+        requireScope(a, who);
+        return a;
+    }
+
+    /** The approval of a voucher, if it has one. */
+    public Optional<ApprovalView> forVoucher(String voucherId) {
+        return jdbc.query(SELECT + " WHERE voucher_id = :v", new MapSqlParameterSource("v", voucherId),
+                ApprovalService::row).stream().findFirst().map(r -> views(List.of(r)).get(0));
+    }
+
+    /**
+     * Approves the level waiting. The last level approves the voucher: its payments move to APPROVED (ready for
+     * release) and, when the rule files, a filing notice is raised.
+     */
+    public ApprovalView approve(String approvalId, Actor who, String comment) {
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        return tx.execute(s -> {
+            ApprovalView a = decidable(approvalId, who);
+            ApprovalView.Level level = a.waiting();
+            boolean last = level.levelNo() == a.levels().size();
+            Timestamp now = Timestamp.from(clock.instant());
+            advance(a, level, last ? ApprovalView.Status.APPROVED : ApprovalView.Status.PENDING, null, now);
+            decide(a, level, "APPROVED", who, note, now);
+            String after = last ? "APPROVED" : waitingText(a.levels().get(level.levelNo()), a.levels().size());
+            if (last) {
+                lifecycle.move(paymentIds(a.voucherId()), PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED,
+                        who.name(), fit("approved by the chain of rule " + a.rule() + ": " + chain(a, level, who), 400));
+                if (a.filing()) {
+                    alerts.raise(List.of(new NewAlert(AlertRules.FILING + "|" + a.approvalId(), AlertRules.FILING, false,
+                            a.voucherId(), null, a.admDivCode(), a.agencyCode(), null, a.amount(),
+                            "filing (备案) with the finance department: voucher " + a.voucherNo() + ", " + a.amount()
+                                    + " CNY of " + a.fundUse() + " funds, approved by " + chain(a, level, who))),
+                            who.name(), who.channel());
+                }
+            }
+            audit.append(AuditEntry.of(who.name(), who.channel(), "APPROVAL_APPROVED", OBJECT_TYPE, a.approvalId())
+                    .change(waitingText(level, a.levels().size()), after)
+                    .because("voucher " + a.voucherNo() + (note == null ? "" : ": " + note)));
+            return load(approvalId).orElseThrow();
+        });
+    }
+
+    /**
+     * Rejects the voucher at the level waiting, with a reason: the chain ends, the payments are cancelled (their
+     * budget released in the same transaction), and the voucher is returned upstream with the reason.
+     */
+    public ApprovalView reject(String approvalId, Actor who, String reason) {
+        String why = ControlCodes.requireReason(reason, "approval " + approvalId);
+        ApprovalView rejected = tx.execute(s -> {
+            ApprovalView a = decidable(approvalId, who);
+            ApprovalView.Level level = a.waiting();
+            Timestamp now = Timestamp.from(clock.instant());
+            advance(a, level, ApprovalView.Status.REJECTED, why, now);
+            decide(a, level, "REJECTED", who, why, now);
+            String text = fit("rejected by " + who.name() + " (" + level.role() + ", level " + level.levelNo() + " of "
+                    + a.levels().size() + "): " + why, 400);
+            lifecycle.apply(paymentIds(a.voucherId()).stream().map(id -> new Move(id, PaymentStatus.PENDING_APPROVAL,
+                    PaymentStatus.CANCELLED, text, APPROVAL_REJECTED, text)).toList(), who.name());
+            audit.append(AuditEntry.of(who.name(), who.channel(), "APPROVAL_REJECTED", OBJECT_TYPE, a.approvalId())
+                    .change(waitingText(level, a.levels().size()), "REJECTED")
+                    .because("voucher " + a.voucherNo() + ": " + why));
+            return load(approvalId).orElseThrow();
+        });
+        // after the commit, like every answer upstream: a crash here is answered by the start-up recovery
+        receipts.settle(List.of(rejected.voucherId()));
+        return rejected;
+    }
+
+    /** The approval, checked: it exists, is in scope, pending, and {@code who} may decide its waiting level. */
+    private ApprovalView decidable(String approvalId, Actor who) {
+        String location = "approval " + approvalId;
+        ApprovalView a = load(approvalId).orElseThrow(() -> notFound(approvalId));
+        requireScope(a, who);
+        if (a.status() != ApprovalView.Status.PENDING) {
+            throw new ControlException(ControlException.Kind.CONFLICT, APPROVAL_NOT_PENDING, "the approval of voucher "
+                    + a.voucherNo() + " is " + a.status() + " already", location);
+        }
+        ApprovalView.Level level = a.waiting();
+        if (!who.holds(level.role())) {
+            throw new ControlException(ControlException.Kind.FORBIDDEN, APPROVAL_ROLE_REQUIRED, "level "
+                    + level.levelNo() + " needs role " + level.role() + ", which " + who.name() + " does not hold",
+                    location);
+        }
+        if (who.name().equals(a.submitter())) {
+            throw new ControlException(ControlException.Kind.FORBIDDEN, SUBMITTER_CANNOT_APPROVE, who.name()
+                    + " submitted voucher " + a.voucherNo() + " and cannot decide its approval", location);
+        }
+        if (a.levels().stream().anyMatch(l -> who.name().equals(l.decidedBy()))) {
+            throw new ControlException(ControlException.Kind.FORBIDDEN, ONE_LEVEL_PER_APPROVER, who.name()
+                    + " already decided a level of this chain; another person decides level " + level.levelNo(),
+                    location);
+        }
+        return a;
+    }
+
+    /** Moves the chain past {@code level}, only if that level is still the one waiting. */
+    private void advance(ApprovalView a, ApprovalView.Level level, ApprovalView.Status status, String reason,
+                         Timestamp now) {
+        boolean done = status != ApprovalView.Status.PENDING;
+        int n = jdbc.update("""
+                UPDATE approval SET current_level = current_level + 1, status = :status, decided_at = :decided,
+                       decision_reason = :reason
+                 WHERE approval_id = :id AND current_level = :level AND status = 'PENDING'""",
+                new MapSqlParameterSource("status", status.name()).addValue("decided", done ? now : null)
+                        .addValue("reason", fit(reason, 400)).addValue("id", a.approvalId())
+                        .addValue("level", level.levelNo()));
+        if (n == 0) {
+            throw new ControlException(ControlException.Kind.CONFLICT, APPROVAL_CONCURRENT_DECISION, "level "
+                    + level.levelNo() + " of voucher " + a.voucherNo() + " was decided by someone else meanwhile",
+                    "approval " + a.approvalId());
+        }
+    }
+
+    private void decide(ApprovalView a, ApprovalView.Level level, String decision, Actor who, String comment,
+                        Timestamp now) {
+        jdbc.update("""
+                UPDATE approval_level SET decision = :decision, decided_by = :who, channel = :channel, decided_at = :now,
+                       comment_text = :comment
+                 WHERE approval_id = :id AND level_no = :level AND decision IS NULL""",
+                new MapSqlParameterSource("decision", decision).addValue("who", fit(who.name(), 64))
+                        .addValue("channel", who.channel().name()).addValue("now", now)
+                        .addValue("comment", fit(comment, 400)).addValue("id", a.approvalId())
+                        .addValue("level", level.levelNo()));
+    }
+
+    private List<String> paymentIds(String voucherId) {
+        return payments.findByVoucher(voucherId).stream().map(Payment::paymentId).toList();
+    }
+
+    private static String waitingText(ApprovalView.Level level, int levels) {
+        return "PENDING level " + level.levelNo() + "/" + levels + " (" + level.role() + ")";
+    }
+
+    /** "zhang (DEPARTMENT_HEAD), li (RISK_OFFICER)": who approved the chain, the last one included. */
+    private static String chain(ApprovalView a, ApprovalView.Level last, Actor who) {
+        List<String> names = new ArrayList<>();
+        for (ApprovalView.Level l : a.levels()) {
+            if (l.levelNo() < last.levelNo()) {
+                names.add(l.decidedBy() + " (" + l.role() + ")");
+            }
+        }
+        names.add(who.name() + " (" + last.role() + ")");
+        return String.join(", ", names);
+    }
+
+    private static void requireScope(ApprovalView a, Actor who) {
+        if (!who.scope().allows(a.admDivCode(), a.agencyCode())) {
+            throw new ControlException(ControlException.Kind.FORBIDDEN, ControlCodes.OUT_OF_SCOPE, "voucher "
+                    + a.voucherNo() + " is outside " + who.name() + "'s data scope", "approval " + a.approvalId());
+        }
+    }
+
+    private static ControlException notFound(String approvalId) {
+        return new ControlException(ControlException.Kind.NOT_FOUND, APPROVAL_NOT_FOUND, "no approval " + approvalId,
+                "approval " + approvalId);
+    }
+
+    private Optional<ApprovalView> load(String approvalId) {
+        List<Row> rows = jdbc.query(SELECT + " WHERE approval_id = :id", new MapSqlParameterSource("id", approvalId),
+                ApprovalService::row);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(views(rows).get(0));
+    }
+
+    /** An approval row before its levels are read. */
+    private record Row(String approvalId, String voucherId, String voucherNo, String admDivCode, String agencyCode,
+                       BigDecimal amount, String fundUse, String rule, boolean filing, String submitter,
+                       ApprovalView.Status status, int currentLevel, Instant createdAt, Instant decidedAt,
+                       String decisionReason) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new Row(rs.getString("approval_id"), rs.getString("voucher_id"), rs.getString("voucher_no"),
+                rs.getString("adm_div_code"), rs.getString("agency_code"), rs.getBigDecimal("amount"),
+                rs.getString("fund_use"), rs.getString("rule_name"), rs.getInt("filing") == 1, rs.getString("submitter"),
+                ApprovalView.Status.valueOf(rs.getString("status")), rs.getInt("current_level"),
+                rs.getTimestamp("created_at").toInstant(), decided == null ? null : decided.toInstant(),
+                rs.getString("decision_reason"));
+    }
+
+    /** The rows with their levels, read in chunks. */
+    private List<ApprovalView> views(List<Row> rows) {
+        Map<String, List<ApprovalView.Level>> levels = new HashMap<>();
+        List<String> ids = rows.stream().map(Row::approvalId).toList();
+        for (int i = 0; i < ids.size(); i += PaymentRepository.IN_CHUNK) {
+            jdbc.query("""
+                    SELECT approval_id, level_no, role_name, kind, note, decision, decided_by, channel, decided_at,
+                           comment_text FROM approval_level WHERE approval_id IN (:ids) ORDER BY approval_id, level_no""",
+                    new MapSqlParameterSource("ids", ids.subList(i, Math.min(ids.size(), i + PaymentRepository.IN_CHUNK))),
+                    rs -> {
+                        Timestamp at = rs.getTimestamp(9);
+                        levels.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ApprovalView.Level(
+                                rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7), rs.getString(8), at == null ? null : at.toInstant(), rs.getString(10)));
+                    });
+        }
+        return rows.stream().map(r -> new ApprovalView(r.approvalId(), r.voucherId(), r.voucherNo(), r.admDivCode(),
+                r.agencyCode(), r.amount(), r.fundUse(), r.rule(), r.filing(), r.submitter(), r.status(),
+                r.currentLevel(), r.createdAt(), r.decidedAt(), r.decisionReason(),
+                List.copyOf(levels.getOrDefault(r.approvalId(), List.of())))).toList();
+    }
+}

@@ -1,0 +1,352 @@
+package org.jincai.core.budget;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.alert.AlertRules;
+import org.jincai.core.alert.NewAlert;
+import org.jincai.core.controls.ControlException;
+import org.jincai.core.payment.Move;
+import org.jincai.core.payment.MoveObserver;
+import org.jincai.core.payment.PaymentRepository;
+import org.jincai.core.payment.PaymentStatus;
+import org.jincai.formats.Problem;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * Budget control on the payment path. At intake, inside the voucher's transaction, {@link #reserve} takes every
+ * payment's amount from its indicator and its month's plan with conditional updates — {@code reserved = reserved
+ * + amount} only where {@code approved - reserved - spent >= amount} — never a read then a write, so threads and
+ * nodes together never take more than an indicator holds (the database's check constraint says the same). A
+ * voucher whose payments cannot all be reserved is refused whole ({@link BudgetCodes}). Afterwards, as a
+ * {@link MoveObserver} of the lifecycle, it releases a payment's reservation when the payment is cancelled or
+ * rejected or fails, turns it into spent when the bank pays it, and gives it back when paid money is returned —
+ * each once per payment, by a conditional update of the payment's reservation row.
+ *
+ * <p>Locks are taken in one order everywhere (reservation rows, then indicators by id, then plans by id, then the
+ * audit trail's head), so two transactions never wait on each other in a circle.
+ */
+public class BudgetControl implements MoveObserver {
+
+    public static final String INDICATOR = "BUDGET_INDICATOR";
+    public static final String PLAN = "BUDGET_PLAN";
+
+    /** What a payment's reservation becomes when it moves to one of these states. */
+    private static final Set<PaymentStatus> RELEASING = EnumSet.of(PaymentStatus.CANCELLED, PaymentStatus.REJECTED,
+            PaymentStatus.FAILED);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final BudgetOptions options;
+    private final Clock clock;
+
+    public BudgetControl(NamedParameterJdbcTemplate jdbc, AuditTrail audit, BudgetOptions options, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public BudgetOptions options() {
+        return options;
+    }
+
+    /** One payment to reserve: its subject, its month's plan, its amount and where it is in its voucher. */
+    public record Need(String paymentId, BudgetSubject subject, PlanKey plan, BigDecimal amount, String location) {
+    }
+
+    /** What a reservation did: the warnings it raised and a line for the payments' trail. */
+    public record Reserved(List<NewAlert> warnings, String summary) {
+    }
+
+    /**
+     * Reserves every payment of one voucher against its indicator (and its month's plan when plans are
+     * controlled), inside the caller's transaction. Refuses the voucher whole when any payment has no indicator
+     * ({@value BudgetCodes#BUDGET_SUBJECT_NOT_FOUND}), would overdraw it ({@value BudgetCodes#BUDGET_EXCEEDED}) or
+     * its plan ({@value BudgetCodes#PLAN_EXCEEDED}): the exception rolls the caller's transaction back, and every
+     * problem found is named.
+     */
+    public Reserved reserve(String voucherId, String voucherNo, List<Need> needs, String actor, AuditEntry.Channel channel) {
+        if (!options.enabled()) {
+            return new Reserved(List.of(), "budget control off: passed without a check");
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<String, List<Need>> bySubject = new LinkedHashMap<>();
+        Map<String, List<Need>> byPlan = new LinkedHashMap<>();
+        for (Need n : needs) {
+            List<String> missing = n.subject().missing();
+            if (!missing.isEmpty()) {
+                problems.add(Problem.of(BudgetCodes.BUDGET_SUBJECT_NOT_FOUND, "the payment's budget subject lacks "
+                        + String.join(", ", missing), n.location()));
+                continue;
+            }
+            bySubject.computeIfAbsent(n.subject().key(), k -> new ArrayList<>()).add(n);
+            if (options.planControl()) {
+                byPlan.computeIfAbsent(n.plan().key(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        Map<String, String> indicatorIds = ids("budget_indicator", "indicator_id", "subject_key", bySubject.keySet());
+        Map<String, String> planIds = ids("budget_plan", "plan_id", "plan_key", byPlan.keySet());
+        bySubject.forEach((key, list) -> {
+            if (!indicatorIds.containsKey(key)) {
+                problems.add(Problem.of(BudgetCodes.BUDGET_SUBJECT_NOT_FOUND, "no budget indicator for "
+                        + list.get(0).subject() + " (" + describe(list) + ")", list.get(0).location()));
+            }
+        });
+        byPlan.forEach((key, list) -> {
+            if (!planIds.containsKey(key)) {
+                problems.add(Problem.of(BudgetCodes.PLAN_EXCEEDED, "no plan for " + list.get(0).plan()
+                        + ": nothing available for " + total(list) + " (" + describe(list) + ")", list.get(0).location()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ControlException(ControlException.Kind.INVALID, problems);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        // by id: the order every transaction locks indicators (and plans) in
+        TreeMap<String, List<Need>> indicators = new TreeMap<>();
+        bySubject.forEach((key, list) -> indicators.put(indicatorIds.get(key), list));
+        TreeMap<String, List<Need>> plans = new TreeMap<>();
+        byPlan.forEach((key, list) -> plans.put(planIds.get(key), list));
+        take("budget_indicator", "indicator_id", indicators, now, BudgetCodes.BUDGET_EXCEEDED, problems,
+                list -> "indicator " + list.get(0).subject());
+        take("budget_plan", "plan_id", plans, now, BudgetCodes.PLAN_EXCEEDED, problems,
+                list -> "the plan of " + list.get(0).plan());
+        if (!problems.isEmpty()) {
+            throw new ControlException(ControlException.Kind.INVALID, problems);
+        }
+        Map<String, String> planOf = new HashMap<>();
+        plans.forEach((id, list) -> list.forEach(n -> planOf.put(n.paymentId(), id)));
+        List<SqlParameterSource> rows = new ArrayList<>();
+        indicators.forEach((id, list) -> list.forEach(n -> rows.add(new MapSqlParameterSource("payment", n.paymentId())
+                .addValue("indicator", id).addValue("plan", planOf.get(n.paymentId())).addValue("amount", n.amount())
+                .addValue("now", now))));
+        jdbc.batchUpdate("""
+                INSERT INTO budget_reservation (payment_id, indicator_id, plan_id, amount, state, reserved_at)
+                VALUES (:payment, :indicator, :plan, :amount, 'RESERVED', :now)""", rows.toArray(SqlParameterSource[]::new));
+        List<NewAlert> warnings = new ArrayList<>();
+        String why = "reserved for voucher " + voucherNo;
+        for (Balance b : balances("budget_indicator", "indicator_id", "subject_key", indicators)) {
+            warn(b, AlertRules.BUDGET_WARNING, "indicator", voucherId, voucherNo, indicators.get(b.id()).get(0), warnings);
+            audit.append(AuditEntry.of(actor, channel, "BUDGET_RESERVED", INDICATOR, b.key())
+                    .change(b.before(), b.after()).because(why + " (" + describe(indicators.get(b.id())) + ")"));
+        }
+        for (Balance b : balances("budget_plan", "plan_id", "plan_key", plans)) {
+            warn(b, AlertRules.PLAN_WARNING, "plan", voucherId, voucherNo, plans.get(b.id()).get(0), warnings);
+            audit.append(AuditEntry.of(actor, channel, "BUDGET_RESERVED", PLAN, b.key())
+                    .change(b.before(), b.after()).because(why + " (" + describe(plans.get(b.id())) + ")"));
+        }
+        return new Reserved(warnings, "budget reserved: " + total(needs) + " CNY from " + indicators.size()
+                + " indicator(s)" + (options.planControl() ? " and " + plans.size() + " monthly plan(s)" : ""));
+    }
+
+    /** The conditional updates of one table, in id order; every row that cannot give its amount is a problem. */
+    private void take(String table, String idColumn, TreeMap<String, List<Need>> targets, Timestamp now, String code,
+                      List<Problem> problems, Function<List<Need>, String> name) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(targets.keySet());
+        int[] counts = jdbc.batchUpdate("UPDATE " + table + " SET reserved = reserved + :amount, updated_at = :now"
+                        + " WHERE " + idColumn + " = :id AND approved - reserved - spent >= :amount",
+                ids.stream().map(id -> new MapSqlParameterSource("id", id).addValue("amount", total(targets.get(id)))
+                        .addValue("now", now)).toArray(SqlParameterSource[]::new));
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                List<Need> list = targets.get(ids.get(i));
+                BigDecimal available = jdbc.queryForObject("SELECT approved - reserved - spent FROM " + table
+                        + " WHERE " + idColumn + " = :id", new MapSqlParameterSource("id", ids.get(i)), BigDecimal.class);
+                problems.add(Problem.of(code, describe(list) + " need " + total(list) + " CNY from " + name.apply(list)
+                        + ", which has " + available + " available", list.get(0).location()));
+            }
+        }
+    }
+
+    /** An indicator's or plan's figures after a change, with what they were before it. */
+    private record Balance(String id, String key, BigDecimal approved, BigDecimal reserved, BigDecimal spent,
+                           BigDecimal reservedBefore, BigDecimal spentBefore) {
+
+        String before() {
+            return "reserved " + reservedBefore + ", spent " + spentBefore + " of " + approved;
+        }
+
+        String after() {
+            return "reserved " + reserved + ", spent " + spent + " of " + approved;
+        }
+    }
+
+    private List<Balance> balances(String table, String idColumn, String keyColumn, TreeMap<String, List<Need>> changed) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Balance> found = new HashMap<>();
+        jdbc.query("SELECT " + idColumn + ", " + keyColumn + ", approved, reserved, spent FROM " + table + " WHERE "
+                        + idColumn + " IN (:ids)", new MapSqlParameterSource("ids", changed.keySet()),
+                rs -> {
+                    BigDecimal amount = total(changed.get(rs.getString(1)));
+                    found.put(rs.getString(1), new Balance(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(4).subtract(amount),
+                            rs.getBigDecimal(5)));
+                });
+        return changed.keySet().stream().map(found::get).toList();
+    }
+
+    /** An alert when this reservation took the indicator (or plan) past the warning threshold. */
+    private void warn(Balance b, String rule, String what, String voucherId, String voucherNo, Need first,
+                      List<NewAlert> warnings) {
+        if (b.approved().signum() == 0) {
+            return;
+        }
+        BigDecimal threshold = b.approved().multiply(options.warningThreshold());
+        BigDecimal usedAfter = b.reserved().add(b.spent());
+        BigDecimal usedBefore = b.reservedBefore().add(b.spentBefore());
+        if (usedBefore.compareTo(threshold) < 0 && usedAfter.compareTo(threshold) >= 0) {
+            BigDecimal share = usedAfter.multiply(BigDecimal.valueOf(100)).divide(b.approved(), 1, RoundingMode.DOWN);
+            warnings.add(new NewAlert(rule + "|" + b.id() + "|" + voucherId, rule, false, voucherId, first.paymentId(),
+                    first.subject().admDivCode(), first.subject().agencyCode(), null, usedAfter,
+                    what + " " + b.key() + " is " + share + "% used after voucher " + voucherNo + " (" + b.after()
+                            + "; warning at " + options.warningThreshold().multiply(BigDecimal.valueOf(100))
+                            .stripTrailingZeros().toPlainString() + "%)"));
+        }
+    }
+
+    /**
+     * Releases, spends or gives back the reservations of payments that moved, in the caller's transaction: to
+     * CANCELLED, REJECTED or FAILED releases (reserved − amount), to PAID spends (reserved − amount, spent +
+     * amount), to RETURNED gives back what was spent (spent − amount). Payments without a reservation (taken while
+     * budget control was off) are left alone; a payment whose reservation already moved changes nothing again.
+     */
+    @Override
+    public void moved(List<Move> moves, String actor) {
+        List<String> release = new ArrayList<>();
+        List<String> spend = new ArrayList<>();
+        List<String> giveBack = new ArrayList<>();
+        for (Move m : moves) {
+            if (RELEASING.contains(m.to())) {
+                release.add(m.paymentId());
+            } else if (m.to() == PaymentStatus.PAID) {
+                spend.add(m.paymentId());
+            } else if (m.to() == PaymentStatus.RETURNED) {
+                giveBack.add(m.paymentId());
+            }
+        }
+        settle(release, "RESERVED", "RELEASED", BigDecimal.ONE.negate(), BigDecimal.ZERO, "BUDGET_RELEASED", actor);
+        settle(spend, "RESERVED", "SPENT", BigDecimal.ONE.negate(), BigDecimal.ONE, "BUDGET_SPENT", actor);
+        settle(giveBack, "SPENT", "RETURNED", BigDecimal.ZERO, BigDecimal.ONE.negate(), "BUDGET_RETURNED", actor);
+    }
+
+    private record Held(String paymentId, String indicatorId, String planId, BigDecimal amount) {
+    }
+
+    /**
+     * Moves the reservations of {@code paymentIds} from state {@code from} to {@code to} — each by a conditional
+     * update, so only once — and changes reserved and spent of their indicators and plans by the sign given for each.
+     */
+    private void settle(List<String> paymentIds, String from, String to, BigDecimal reservedSign, BigDecimal spentSign,
+                        String action, String actor) {
+        if (paymentIds.isEmpty()) {
+            return;
+        }
+        List<Held> held = new ArrayList<>();
+        for (int i = 0; i < paymentIds.size(); i += PaymentRepository.IN_CHUNK) {
+            held.addAll(jdbc.query("""
+                    SELECT payment_id, indicator_id, plan_id, amount FROM budget_reservation
+                     WHERE payment_id IN (:ids) AND state = :from""",
+                    new MapSqlParameterSource("ids", paymentIds.subList(i, Math.min(paymentIds.size(),
+                            i + PaymentRepository.IN_CHUNK))).addValue("from", from),
+                    (rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4))));
+        }
+        if (held.isEmpty()) {
+            return;
+        }
+        held.sort(Comparator.comparing(Held::paymentId));
+        Timestamp now = Timestamp.from(clock.instant());
+        int[] counts = jdbc.batchUpdate("UPDATE budget_reservation SET state = :to, settled_at = :now"
+                        + " WHERE payment_id = :id AND state = :from",
+                held.stream().map(h -> new MapSqlParameterSource("id", h.paymentId()).addValue("to", to)
+                        .addValue("from", from).addValue("now", now)).toArray(SqlParameterSource[]::new));
+        List<Held> moved = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                moved.add(held.get(i));
+            }
+        }
+        TreeMap<String, List<Held>> indicators = moved.stream().collect(Collectors.groupingBy(Held::indicatorId,
+                TreeMap::new, Collectors.toList()));
+        TreeMap<String, List<Held>> plans = moved.stream().filter(h -> h.planId() != null)
+                .collect(Collectors.groupingBy(Held::planId, TreeMap::new, Collectors.toList()));
+        apply("budget_indicator", "indicator_id", "subject_key", INDICATOR, indicators, reservedSign, spentSign, now,
+                action, actor, to);
+        apply("budget_plan", "plan_id", "plan_key", PLAN, plans, reservedSign, spentSign, now, action, actor, to);
+    }
+
+    private void apply(String table, String idColumn, String keyColumn, String objectType,
+                       TreeMap<String, List<Held>> targets, BigDecimal reservedSign, BigDecimal spentSign, Timestamp now,
+                       String action, String actor, String state) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("UPDATE " + table + " SET reserved = reserved + :r, spent = spent + :s, updated_at = :now"
+                        + " WHERE " + idColumn + " = :id",
+                targets.entrySet().stream().map(e -> {
+                    BigDecimal sum = e.getValue().stream().map(Held::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    return new MapSqlParameterSource("id", e.getKey()).addValue("r", sum.multiply(reservedSign))
+                            .addValue("s", sum.multiply(spentSign)).addValue("now", now);
+                }).toArray(SqlParameterSource[]::new));
+        record After(String key, BigDecimal approved, BigDecimal reserved, BigDecimal spent, List<Held> payments) {
+        }
+        List<After> after = jdbc.query("SELECT " + idColumn + ", " + keyColumn + ", approved, reserved, spent FROM "
+                        + table + " WHERE " + idColumn + " IN (:ids) ORDER BY " + idColumn,
+                new MapSqlParameterSource("ids", targets.keySet()), (rs, n) -> new After(rs.getString(2),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), targets.get(rs.getString(1))));
+        for (After a : after) {
+            BigDecimal sum = a.payments().stream().map(Held::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            audit.append(AuditEntry.of(actor, AuditEntry.Channel.SYSTEM, action, objectType, a.key())
+                    .change("reserved " + a.reserved().subtract(sum.multiply(reservedSign)) + ", spent "
+                                    + a.spent().subtract(sum.multiply(spentSign)) + " of " + a.approved(),
+                            "reserved " + a.reserved() + ", spent " + a.spent() + " of " + a.approved())
+                    .because(a.payments().size() + " payment(s) " + state + ": " + a.payments().stream()
+                            .map(Held::paymentId).limit(20).collect(Collectors.joining(","))
+                            + (a.payments().size() > 20 ? ",…" : "")));
+        }
+    }
+
+    /** The ids of the rows whose key column holds one of {@code keys}, by key. */
+    private Map<String, String> ids(String table, String idColumn, String keyColumn, Set<String> keys) {
+        Map<String, String> ids = new HashMap<>();
+        List<String> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += PaymentRepository.IN_CHUNK) {
+            jdbc.query("SELECT " + keyColumn + ", " + idColumn + " FROM " + table + " WHERE " + keyColumn + " IN (:keys)",
+                    new MapSqlParameterSource("keys", all.subList(i, Math.min(all.size(), i + PaymentRepository.IN_CHUNK))),
+                    rs -> {
+                        ids.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return ids;
+    }
+
+    private static BigDecimal total(List<Need> needs) {
+        return needs.stream().map(Need::amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    }
+
+    /** How many payments a problem is about. */
+    private static String describe(List<Need> needs) {
+        return needs.size() == 1 ? "1 payment" : needs.size() + " payments";
+    }
+}

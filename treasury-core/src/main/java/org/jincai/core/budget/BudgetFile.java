@@ -1,0 +1,62 @@
+package org.jincai.core.budget;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jincai.core.Digests;
+
+/**
+ * A budget file to import (CSV, docs/budget.md): its name as the operator gave it, its content — a file, read
+ * as often as the import needs, or bytes — and the character set it is written in (UTF-8, or GBK as spreadsheets
+ * on Chinese Windows save it).
+ */
+public final class BudgetFile {
+
+    private final String name;
+    private final Path path;
+    private final byte[] bytes;
+    private final Charset charset;
+
+    private BudgetFile(String name, Path path, byte[] bytes, Charset charset) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.path = path;
+        this.bytes = bytes;
+        this.charset = Objects.requireNonNull(charset, "charset");
+    }
+
+    public static BudgetFile of(Path path, Charset charset) {
+        return new BudgetFile(path.getFileName().toString(), path, null, charset);
+    }
+
+    public static BudgetFile of(String name, byte[] bytes, Charset charset) {
+        return new BudgetFile(name, null, bytes.clone(), charset);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    InputStream open() {
+        if (bytes != null) {
+            return new ByteArrayInputStream(bytes);
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    String sha256() {
+        return bytes != null ? Digests.sha256(bytes) : Digests.sha256(path);
+    }
+}

@@ -1,0 +1,254 @@
+package org.jincai.core.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jincai.core.testing.ControlVouchers.envelope;
+import static org.jincai.core.testing.ControlVouchers.indicator;
+import static org.jincai.core.testing.ControlVouchers.indicators;
+import static org.jincai.core.testing.ControlVouchers.line;
+import static org.jincai.core.testing.ControlVouchers.plan;
+import static org.jincai.core.testing.ControlVouchers.plans;
+import static org.jincai.core.testing.ControlVouchers.user;
+import static org.jincai.core.testing.ControlVouchers.voucher;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.jincai.bank.file.BankAnswer;
+import org.jincai.bank.file.CreditStatus;
+import org.jincai.core.access.DataScope;
+import org.jincai.core.alert.Alert;
+import org.jincai.core.alert.AlertRules;
+import org.jincai.core.answer.BankEntry;
+import org.jincai.core.approval.ApprovalRules;
+import org.jincai.core.controls.Actor;
+import org.jincai.core.payment.Move;
+import org.jincai.core.payment.Payment;
+import org.jincai.core.payment.PaymentStatus;
+import org.jincai.core.release.StagedFile;
+import org.jincai.core.risk.RiskOptions;
+import org.jincai.core.testing.ControlVouchers;
+import org.jincai.core.testing.CoreFixture;
+import org.jincai.core.voucher.EnvelopeSource;
+import org.jincai.core.voucher.VoucherOutcome;
+import org.jincai.formats.Problem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Budget control on the real intake, release and answer path over a real database: reservations at intake,
+ * refusals whole with their codes, the warning threshold, and the reservation released or spent by the moves that
+ * end a payment — once each.
+ */
+class BudgetControlTest {
+
+    static final Actor OPERATOR = user("operator", "OPERATOR");
+
+    @TempDir
+    Path home;
+    CoreFixture core;
+
+    @BeforeEach
+    void setUp() {
+        core = new CoreFixture(home, Clock.systemUTC(), new CoreFixture.Controls(BudgetOptions.defaults(),
+                ApprovalRules.off(), RiskOptions.off()));
+        core.budgetImport.importIndicators(indicators("i.csv", indicator("10000.00")), OPERATOR);
+        core.budgetImport.importPlans(plans("p.csv", plan("8000.00")), OPERATOR);
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+    }
+
+    private VoucherOutcome receive(byte[] envelope) {
+        List<VoucherOutcome> outcomes = core.intake.receive(EnvelopeSource.of(envelope), "test", ControlVouchers.SUBMITTER);
+        assertThat(outcomes).hasSize(1);
+        return outcomes.get(0);
+    }
+
+    private BudgetQueries.IndicatorBalance indicatorNow() {
+        return core.budgetQueries.indicators(DataScope.everything(), null).get(0);
+    }
+
+    private BudgetQueries.PlanBalance planNow() {
+        return core.budgetQueries.plans(DataScope.everything(), null).get(0);
+    }
+
+    private static List<String> codes(VoucherOutcome o) {
+        return o.errors().stream().map(Problem::code).distinct().toList();
+    }
+
+    @Test
+    void aVoucherWithinItsBudgetIsReservedInItsIntakeAndItsPaymentsCarryTheirSubject() {
+        VoucherOutcome o = receive(envelope(voucher("CT2026000001", line("6222000000000001", "王喆", "1000.00"),
+                line("6222000000000002", "李堃", "2000.50"))));
+
+        assertThat(o.accepted()).isTrue();
+        assertThat(indicatorNow().reserved()).isEqualByComparingTo("3000.50");
+        assertThat(indicatorNow().available()).isEqualByComparingTo("6999.50");
+        assertThat(planNow().reserved()).isEqualByComparingTo("3000.50");
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RESERVED'")).isEqualTo(2);
+        assertThat(core.db.count("SELECT COUNT(*) FROM payment WHERE agency_code = '219011' AND exp_func_code = '2050201'"
+                + " AND gov_exp_eco_code = '50201' AND dep_exp_eco_code = '30201' AND fund_type_code = '11'"
+                + " AND received_on IS NOT NULL")).isEqualTo(2);
+        assertThat(core.payments.findByStatus(PaymentStatus.APPROVED)).hasSize(2);
+        assertThat(core.lifecycle.history(core.payments.findByStatus(PaymentStatus.APPROVED).get(0).paymentId()))
+                .anySatisfy(e -> assertThat(e.reason()).startsWith("budget reserved: 3000.50 CNY from 1 indicator(s)"));
+        assertThat(core.audit.recent(BudgetControl.INDICATOR, null, 10)).extracting(r -> r.action())
+                .containsExactly("BUDGET_RESERVED");
+    }
+
+    @Test
+    void noIndicatorForTheSubjectRefusesTheVoucherWholeAndLeavesItsKeyFree() {
+        byte[] otherSubject = envelope(voucher("CT2026000002", line("6222000000000001", "王喆", "100.00"))
+                .govExpEcoCode("50299").details(List.of()).payeeAcctNo("6222000000000001").payeeAcctName("王喆")
+                .payeeAcctBankName("中国工商银行武汉分行").payeeAcctBankNo("102521000034"));
+
+        VoucherOutcome refused = receive(otherSubject);
+
+        assertThat(refused.status()).isEqualTo(VoucherOutcome.Status.REFUSED);
+        assertThat(codes(refused)).containsExactly(BudgetCodes.BUDGET_SUBJECT_NOT_FOUND);
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher")).isZero();
+        assertThat(core.db.count("SELECT COUNT(*) FROM payment")).isZero();
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher_refusal WHERE codes = 'BUDGET_SUBJECT_NOT_FOUND'"))
+                .isEqualTo(1);
+        assertThat(indicatorNow().reserved()).isEqualByComparingTo("0");
+
+        core.budgetImport.importIndicators(indicators("i2.csv", String.join(",", ControlVouchers.ADM,
+                ControlVouchers.YEAR, ControlVouchers.AGENCY, ControlVouchers.FUNC, "50299", ControlVouchers.FUND, "",
+                "INITIAL", "500.00", "鄂财预〔2026〕2号")), OPERATOR);
+        assertThat(receive(otherSubject).accepted()).as("sent again once the budget allows").isTrue();
+    }
+
+    @Test
+    void aPaymentWithoutItsEconomicClassificationHasNoSubject() {
+        VoucherOutcome refused = receive(envelope(voucher("CT2026000003", line("6222000000000001", "王喆", "10.00"))
+                .govExpEcoCode(null).details(List.of()).payeeAcctNo("6222000000000001").payeeAcctName("王喆")
+                .payeeAcctBankName("中国工商银行武汉分行").payeeAcctBankNo("102521000034")));
+
+        assertThat(codes(refused)).containsExactly(BudgetCodes.BUDGET_SUBJECT_NOT_FOUND);
+        assertThat(refused.errors().get(0).message()).contains("GovExpEcoCode");
+    }
+
+    @Test
+    void overTheIndicatorIsBudgetExceededAndReservesNothing() {
+        core.budgetImport.importPlans(plans("p2.csv", String.join(",", ControlVouchers.ADM, ControlVouchers.YEAR, "11",
+                ControlVouchers.AGENCY, ControlVouchers.FUND, "追加", "5000.00", "鄂财库〔2026〕12号")), OPERATOR);
+
+        VoucherOutcome refused = receive(envelope(voucher("CT2026000004", line("6222000000000001", "王喆", "6000.00"),
+                line("6222000000000002", "李堃", "4000.01"))));
+
+        assertThat(codes(refused)).containsExactly(BudgetCodes.BUDGET_EXCEEDED);
+        assertThat(refused.errors().get(0).message()).contains("10000.01").contains("10000.00 available");
+        assertThat(indicatorNow().reserved()).isEqualByComparingTo("0");
+        assertThat(planNow().reserved()).isEqualByComparingTo("0");
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation")).isZero();
+    }
+
+    @Test
+    void overTheMonthsPlanIsPlanExceededThoughTheIndicatorWouldGive() {
+        VoucherOutcome refused = receive(envelope(voucher("CT2026000005", line("6222000000000001", "王喆", "8000.01"))));
+
+        assertThat(codes(refused)).containsExactly(BudgetCodes.PLAN_EXCEEDED);
+        assertThat(indicatorNow().reserved()).as("rolled back with the plan").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void noPlanForTheVouchersMonthIsPlanExceeded() {
+        VoucherOutcome refused = receive(envelope(voucher("CT2026000006", line("6222000000000001", "王喆", "10.00"))
+                .vouDate(java.time.LocalDate.of(2026, 12, 1))));
+
+        assertThat(codes(refused)).containsExactly(BudgetCodes.PLAN_EXCEEDED);
+        assertThat(refused.errors().get(0).message()).contains("no plan");
+    }
+
+    @Test
+    void passingTheWarningThresholdRaisesOneAlertAndPays() {
+        assertThat(receive(envelope(voucher("CT2026000007", line("6222000000000001", "王喆", "7000.00")))).accepted())
+                .isTrue();
+        assertThat(core.alerts.list(DataScope.everything(), true, 10)).isEmpty();
+
+        core.budgetImport.importPlans(plans("p3.csv", String.join(",", ControlVouchers.ADM, ControlVouchers.YEAR, "11",
+                ControlVouchers.AGENCY, ControlVouchers.FUND, "追加", "5000.00", "鄂财库〔2026〕13号")), OPERATOR);
+        VoucherOutcome crossing = receive(envelope(voucher("CT2026000008", line("6222000000000003", "张三", "2500.00"))));
+        VoucherOutcome beyond = receive(envelope(voucher("CT2026000009", line("6222000000000004", "李四", "100.00"))));
+
+        assertThat(crossing.accepted()).isTrue();
+        assertThat(beyond.accepted()).isTrue();
+        List<Alert> alerts = core.alerts.list(DataScope.everything(), true, 10);
+        assertThat(alerts).extracting(Alert::rule).containsExactly(AlertRules.BUDGET_WARNING);
+        assertThat(alerts.get(0).hold()).isFalse();
+        assertThat(alerts.get(0).voucherNo()).isEqualTo("CT2026000008");
+        assertThat(alerts.get(0).detail()).contains("95.0% used");
+    }
+
+    @Test
+    void theBankRejectingAPaymentReleasesItsReservationAndPayingOneSpendsIt() {
+        receive(envelope(voucher("CT2026000010", line("6222000000000001", "王喆", "1000.00"),
+                line("6222000000000002", "李堃", "2000.00"))));
+        StagedFile file = core.release.release("operator").staged().get(0);
+        core.deliveries.markUploaded(file.bankCode(), file.fileName(), "route");
+        List<Payment> sent = core.payments.findByDelivery(file.deliveryId());
+        BankAnswer answer = new BankAnswer("a.xml", file.messageId(), List.of(
+                new CreditStatus(sent.get(0).paymentId(), true, null, null),
+                new CreditStatus(sent.get(1).paymentId(), false, "AC04", "account closed")));
+
+        core.answers.apply(file.bankCode(), "a".getBytes(), answer, true, "inbound");
+
+        BudgetQueries.IndicatorBalance after = indicatorNow();
+        BigDecimal paid = sent.get(0).amount();
+        assertThat(after.spent()).isEqualByComparingTo(paid);
+        assertThat(after.reserved()).isEqualByComparingTo("0");
+        assertThat(after.available()).isEqualByComparingTo(new BigDecimal("10000.00").subtract(paid));
+        assertThat(planNow().spent()).isEqualByComparingTo(paid);
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'SPENT'")).isEqualTo(1);
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RELEASED'")).isEqualTo(1);
+
+        core.receipts.settle(List.of(sent.get(0).voucherId()));
+        assertThat(core.payments.find(sent.get(1).paymentId()).orElseThrow().status())
+                .as("REJECTED → FAILED → RECEIPTED").isEqualTo(PaymentStatus.RECEIPTED);
+        assertThat(indicatorNow().available()).as("the failure releases nothing twice")
+                .isEqualByComparingTo(after.available());
+        assertThat(core.audit.recent(BudgetControl.INDICATOR, null, 10)).extracting(r -> r.action())
+                .containsExactlyInAnyOrder("BUDGET_RESERVED", "BUDGET_SPENT", "BUDGET_RELEASED");
+    }
+
+    @Test
+    void aStatementBookingSpendsAndMoneyReturnedAfterPaymentIsAvailableAgain() {
+        receive(envelope(voucher("CT2026000011", line("6222000000000001", "王喆", "1500.00"))));
+        StagedFile file = core.release.release("operator").staged().get(0);
+        core.deliveries.markUploaded(file.bankCode(), file.fileName(), "route");
+        Payment p = core.payments.findByDelivery(file.deliveryId()).get(0);
+        core.statements.apply(file.bankCode(), "s.xml", "s".getBytes(), "STMT-1", List.of(new BankEntry("E1",
+                BankEntry.BOOKED, p.amount(), "CNY", "DBIT", ControlVouchers.VOU_DATE, ControlVouchers.VOU_DATE, false,
+                "REF1", Set.of(), List.of(new BankEntry.Transaction(p.paymentId(), p.amount(), null, null, null)))),
+                List.of(), "inbound");
+        assertThat(indicatorNow().spent()).isEqualByComparingTo("1500.00");
+
+        core.db.tx().executeWithoutResult(s -> core.lifecycle.apply(List.of(
+                Move.of(p.paymentId(), PaymentStatus.PAID, PaymentStatus.RETURNED, "money back (退款)")), "operator"));
+
+        assertThat(indicatorNow().spent()).isEqualByComparingTo("0");
+        assertThat(indicatorNow().available()).isEqualByComparingTo("10000.00");
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RETURNED'")).isEqualTo(1);
+    }
+
+    @Test
+    void releasingTwiceReleasesOnce() {
+        receive(envelope(voucher("CT2026000012", line("6222000000000001", "王喆", "400.00"))));
+        String id = core.payments.findByStatus(PaymentStatus.APPROVED).get(0).paymentId();
+
+        core.db.tx().executeWithoutResult(s -> {
+            core.lifecycle.apply(List.of(Move.of(id, PaymentStatus.APPROVED, PaymentStatus.CANCELLED, "withdrawn")), "op");
+            core.budget.moved(List.of(Move.of(id, PaymentStatus.APPROVED, PaymentStatus.CANCELLED, "again")), "op");
+        });
+
+        assertThat(indicatorNow().reserved()).isEqualByComparingTo("0");
+        assertThat(indicatorNow().available()).isEqualByComparingTo("10000.00");
+        assertThat(planNow().available()).isEqualByComparingTo("8000.00");
+    }
+}
