@@ -135,7 +135,7 @@ public class AlertService {
         return tx.execute(s -> {
             Alert a = find(alertId).orElseThrow(() -> new ControlException(ControlException.Kind.NOT_FOUND,
                     ALERT_NOT_FOUND, "no alert " + alertId, location));
-            if (!who.scope().all() && !who.scope().allows(a.admDivCode(), a.agencyCode())) {
+            if (!who.scope().allows(a.admDivCode(), a.agencyCode())) {
                 throw new ControlException(ControlException.Kind.FORBIDDEN, ControlCodes.OUT_OF_SCOPE,
                         "alert " + alertId + " is outside " + who.name() + "'s data scope", location);
             }

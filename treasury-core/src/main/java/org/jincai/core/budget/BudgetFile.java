@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.jincai.core.Digests;
+import org.jincai.core.budget.internal.CsvReader;
+import org.jincai.core.controls.ControlException;
 
 /**
  * A budget file to import (CSV, docs/budget.md): its name as the operator gave it, its content — a file, read
- * as often as the import needs, or bytes — and the character set it is written in (UTF-8, or GBK as spreadsheets
- * on Chinese Windows save it).
+ * as often as the import needs, or bytes — and the character set it is written in: UTF-8, or GBK (GB18030) as
+ * spreadsheets on Chinese Windows save it; any other is refused with {@code BUDGET_FILE_UNREADABLE}.
  */
 public final class BudgetFile {
 
@@ -23,10 +25,16 @@ public final class BudgetFile {
     private final Charset charset;
 
     private BudgetFile(String name, Path path, byte[] bytes, Charset charset) {
+        Objects.requireNonNull(charset, "charset");
+        if (!CsvReader.CHARSETS.contains(charset.name())) {
+            throw new ControlException(ControlException.Kind.INVALID, BudgetCodes.BUDGET_FILE_UNREADABLE,
+                    "a budget file is written in " + String.join(", ", CsvReader.CHARSETS.stream().sorted().toList())
+                            + ", not " + charset.name(), name);
+        }
         this.name = Objects.requireNonNull(name, "name");
         this.path = path;
         this.bytes = bytes;
-        this.charset = Objects.requireNonNull(charset, "charset");
+        this.charset = charset;
     }
 
     public static BudgetFile of(Path path, Charset charset) {

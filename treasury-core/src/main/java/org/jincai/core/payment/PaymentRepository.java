@@ -86,22 +86,6 @@ public class PaymentRepository {
                         + " :fund, :proCat, :project, :receivedOn)", rows);
     }
 
-    /** The budget classification each payment was stored with, by payment id (read in chunks). */
-    public Map<String, BudgetClassification> classifications(List<String> paymentIds) {
-        Map<String, BudgetClassification> found = new HashMap<>();
-        for (int i = 0; i < paymentIds.size(); i += IN_CHUNK) {
-            jdbc.query("""
-                    SELECT payment_id, agency_code, exp_func_code, gov_exp_eco_code, dep_exp_eco_code, fund_type_code,
-                           pro_cat_code, dep_pro_code FROM payment WHERE payment_id IN (:ids)""",
-                    new MapSqlParameterSource("ids", paymentIds.subList(i, Math.min(paymentIds.size(), i + IN_CHUNK))),
-                    rs -> {
-                        found.put(rs.getString(1), new BudgetClassification(rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
-                    });
-        }
-        return found;
-    }
-
     public Optional<Payment> find(String paymentId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE payment_id = :id",
                 new MapSqlParameterSource("id", paymentId), PaymentRepository::map).stream().findFirst();

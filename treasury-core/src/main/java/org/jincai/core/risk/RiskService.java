@@ -21,6 +21,7 @@ import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.payment.PaymentRepository;
+import org.jincai.core.release.ReleaseService;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -243,7 +244,7 @@ public class RiskService {
     }
 
     /** What one dormancy scan found. */
-    public record ScanResult(LocalDate asOf, List<LocalDate> quietDays, int accountsChecked, List<String> raisedAlertIds) {
+    public record ScanResult(LocalDate asOf, List<LocalDate> quietDays, int accountsChecked, List<String> dormantAccounts) {
     }
 
     /**
@@ -316,6 +317,6 @@ public class RiskService {
 
     /** Today in Beijing: the day the banks and the risk rules count in. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(org.jincai.core.release.ReleaseService.BANK_ZONE));
+        return LocalDate.now(clock.withZone(ReleaseService.BANK_ZONE));
     }
 }
