@@ -35,8 +35,7 @@ public final class HubTestSupport {
 
     /** As {@link #register}, with the fiscal controls as the configuration has them (on by default). */
     public static void registerWithControls(DynamicPropertyRegistry registry, Path home, TestDatabase db) {
-        registry.add("jincai.home", home::toString);
-        db.springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        registerHomeAndDatabase(registry, home, db);
         registry.add("jincai.users[0].name", () -> "finance");
         registry.add("jincai.users[0].password", () -> "finance-pw");
         registry.add("jincai.users[0].roles[0]", () -> "FINANCE_SYSTEM");
@@ -46,5 +45,11 @@ public final class HubTestSupport {
         registry.add("jincai.users[2].name", () -> "operator");
         registry.add("jincai.users[2].password", () -> "operator-pw");
         registry.add("jincai.users[2].roles[0]", () -> "OPERATOR");
+    }
+
+    /** Only the home and the database: the users and the controls stay as the active profiles configure them. */
+    public static void registerHomeAndDatabase(DynamicPropertyRegistry registry, Path home, TestDatabase db) {
+        registry.add("jincai.home", home::toString);
+        db.springProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 }

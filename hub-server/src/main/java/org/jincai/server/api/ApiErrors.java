@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.camel.CamelExecutionException;
 import org.jincai.core.TreasuryException;
+import org.jincai.core.controls.ControlException;
 import org.jincai.core.voucher.EnvelopeRefusedException;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
@@ -70,6 +71,18 @@ public class ApiErrors {
     @ExceptionHandler(EnvelopeRefusedException.class)
     ResponseEntity<ErrorResponse> refused(EnvelopeRefusedException e) {
         return ResponseEntity.badRequest().body(ErrorResponse.of(e.problems()));
+    }
+
+    /** A fiscal control's refusal, with every problem: bad input 400, not allowed 403, no such thing 404, state 409. */
+    @ExceptionHandler(ControlException.class)
+    ResponseEntity<ErrorResponse> control(ControlException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return ResponseEntity.status(status).body(ErrorResponse.of(e.problems()));
     }
 
     @ExceptionHandler(TreasuryException.class)

@@ -3,14 +3,22 @@ package org.jincai.server.cli;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import org.jincai.core.alert.AlertService;
 import org.jincai.core.answer.StatementQueries;
+import org.jincai.core.approval.ApprovalRules;
+import org.jincai.core.approval.ApprovalService;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.audit.AuditVerifier;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.budget.BudgetImportService;
+import org.jincai.core.budget.BudgetQueries;
+import org.jincai.core.controls.ControlException;
 import org.jincai.core.release.DeliveryService;
+import org.jincai.core.risk.RiskService;
 import org.jincai.formats.FormatException;
 import org.jincai.routes.bank.SftpCheck;
 import org.jincai.server.JincaiApplication;
+import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.demo.DemoRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -53,6 +61,26 @@ public final class JincaiCli {
                                   the banks' statement lines, newest first: status (only BOOK pays),
                                   the payment each booked or names, why a line paid nothing, and the
                                   warnings kept with the statements; --pending: not booked yet
+              budget import indicators|plans FILE [--charset UTF-8|GBK|GB18030] --as USER
+                                  import a budget file of indicators (指标) or monthly plans (用款计划)
+                                  and their adjustments (追加/追减), docs/budget.md: whole, or refused
+                                  whole with every bad line (exit 1)
+              budget show [--agency CODE] [--as USER]
+                                  approved, reserved, spent and available of each indicator and plan
+              approvals list --as USER
+                                  the vouchers waiting for that approver
+              approvals show ID [--as USER]
+                                  one approval chain, its levels and the alerts about its voucher
+              approvals approve ID --as USER [--comment TEXT]
+              approvals reject ID --as USER --reason TEXT
+                                  decide the level waiting, as that configured user (maker-checker)
+              approvals rules     the fund uses and approval rules in force
+              alerts [--open] [--limit N] [--as USER]
+                                  the alerts of the risk rules, budget warnings and filing notices
+              alerts ack ID --reason TEXT --as USER
+                                  acknowledge an alert, once, with the reason
+              alerts scan [--date YYYY-MM-DD] [--as USER]
+                                  find accounts with regular activity that went quiet
               convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
                                   fiscal payment vouchers into the bank message
               bench formats [--sizes N,N,...]
@@ -107,6 +135,9 @@ public final class JincaiCli {
                 case "deliveries" -> deliveries(cli);
                 case "audit" -> audit(cli);
                 case "statements" -> statements(cli);
+                case "budget" -> budget(cli);
+                case "approvals" -> approvals(cli);
+                case "alerts" -> alerts(cli);
                 case "inspect" -> InspectCommand.run(cli.arguments(), out);
                 case "convert" -> ConvertCommand.run(cli.arguments(), out, err);
                 case "bench" -> BenchCommand.run(cli.arguments(), out);
@@ -119,6 +150,10 @@ public final class JincaiCli {
             return 2;
         } catch (FormatException e) {
             err.println("jincai: " + e.problem());
+            return 1;
+        } catch (ControlException e) {
+            // a control refused: every problem with its code and where (a budget file's every bad line)
+            e.problems().forEach(p -> err.println("jincai: " + p));
             return 1;
         } catch (StartFailedException e) {
             // Spring Boot has printed why (a refused configuration is reported with every problem and its location)
@@ -184,6 +219,63 @@ public final class JincaiCli {
             }
         }
         return false;
+    }
+
+    private int budget(CliArguments cli) {
+        BudgetCommand.Options o = BudgetCommand.parse(cli.arguments());
+        ConfigurableApplicationContext ctx = startOnDatabase(cli,
+                "GET /api/v1/budget, POST /api/v1/budget/indicators|plans");
+        if (ctx == null) {
+            return 1;
+        }
+        try (ctx) {
+            return new BudgetCommand(ctx.getBean(BudgetImportService.class), ctx.getBean(BudgetQueries.class),
+                    ctx.getBean(ControlUsers.class), out).run(o);
+        }
+    }
+
+    private int approvals(CliArguments cli) {
+        ApprovalsCommand.Options o = ApprovalsCommand.parse(cli.arguments());
+        ConfigurableApplicationContext ctx = startOnDatabase(cli,
+                "GET /api/v1/approvals, POST /api/v1/approvals/ID/approve|reject");
+        if (ctx == null) {
+            return 1;
+        }
+        try (ctx) {
+            return new ApprovalsCommand(ctx.getBean(ApprovalService.class), ctx.getBean(ApprovalRules.class),
+                    ctx.getBean(RiskService.class).options(), ctx.getBean(AlertService.class),
+                    ctx.getBean(ControlUsers.class), out).run(o);
+        }
+    }
+
+    private int alerts(CliArguments cli) {
+        AlertsCommand.Options o = AlertsCommand.parse(cli.arguments());
+        ConfigurableApplicationContext ctx = startOnDatabase(cli,
+                "GET /api/v1/alerts, POST /api/v1/alerts/ID/ack|scan");
+        if (ctx == null) {
+            return 1;
+        }
+        try (ctx) {
+            return new AlertsCommand(ctx.getBean(AlertService.class), ctx.getBean(RiskService.class),
+                    ctx.getBean(ControlUsers.class), out).run(o);
+        }
+    }
+
+    /**
+     * The hub's database without its routes or web server, or null — the operator told to use {@code api} — when
+     * a running hub holds the embedded H2.
+     */
+    private ConfigurableApplicationContext startOnDatabase(CliArguments cli, String api) {
+        try {
+            return start(cli, WebApplicationType.NONE, "cli");
+        } catch (StartFailedException e) {
+            if (!inUse(e)) {
+                throw e;
+            }
+            err.println("jincai: the embedded database under " + cli.home() + " is held by a running hub: stop it, or"
+                    + " use the API (" + api + ")");
+            return null;
+        }
     }
 
     private int demo(CliArguments cli) {

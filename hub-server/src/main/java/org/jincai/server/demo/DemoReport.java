@@ -22,9 +22,10 @@ final class DemoReport {
     }
 
     /** Everything one run did. */
-    record Run(List<String> inboxFiles, int accepted, List<SummaryQueries.Refusal> refused, ReleaseResult release,
-               List<BankTotals> banks, List<String> xsd, Map<Integer, SummaryQueries.AnswerTotals> answers,
-               List<String> outbox, Map<String, Integer> byStatus, Duration took) {
+    record Run(List<String> inboxFiles, int accepted, List<SummaryQueries.Refusal> refused,
+               DemoControls.Summary controls, ReleaseResult release, List<BankTotals> banks, List<String> xsd,
+               Map<Integer, SummaryQueries.AnswerTotals> answers, List<String> outbox, Map<String, Integer> byStatus,
+               Duration took) {
     }
 
     static void print(PrintStream out, Run run) {
@@ -44,6 +45,7 @@ final class DemoReport {
         run.refused().stream().filter(r -> listDuplicates || !r.codes().equals(List.of("DUPLICATE_VOUCHER")))
                 .forEach(r -> out.printf("    %s %s/%s/%s: %s%n", r.voucherNo(), r.admDivCode(), r.stYear(), r.vtCode(),
                         r.detail()));
+        DemoControls.print(out, run.controls());
 
         out.println();
         out.println("Banks (this run)");

@@ -41,10 +41,12 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./jincai demo}: the whole payment path on embedded defaults. The bundled sample envelopes are
- * dropped into the finance system's inbox folder as the finance system would (written under a temporary
- * name, then renamed), taken in by its inbox route, refused vouchers answered with returns; approved
- * payments are released into bank files and uploaded over SFTP to the simulated banks, whose answers and
+ * {@code ./jincai demo}: the whole payment path on embedded defaults. The sample budget is loaded first
+ * ({@link DemoControls}); the bundled sample envelopes are dropped into the finance system's inbox folder as the
+ * finance system would (written under a temporary name, then renamed), taken in by its inbox route through the
+ * fiscal controls, refused vouchers (one over its budget) answered with returns; the demo's approvers decide every
+ * chain, as themselves (one held by a risk rule until its extra level, one of two levels); approved payments are
+ * released into bank files and uploaded over SFTP to the simulated banks, whose answers and
  * statements are polled back and applied; settled vouchers get their receipts in the finance system's
  * outbox. Then a summary is printed. A second run on the same home pays nothing twice: the same files are
  * recognised as already taken. A run killed at any point is finished by the next one: start-up recovery
@@ -66,11 +68,13 @@ public class DemoRunner {
     private final HubProperties props;
     private final DeliveryService deliveries;
     private final StagingArea financeStaging;
+    private final DemoControls controls;
     private final Duration timeout;
 
     public DemoRunner(ProducerTemplate producer, SummaryQueries summary, BankDirectory banks, FinanceDirectory finance,
                       HubProperties props, DeliveryService deliveries,
                       @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea financeStaging,
+                      DemoControls controls,
                       @Value("${jincai.demo.answer-timeout:PT90S}") Duration timeout) {
         this.producer = producer;
         this.summary = summary;
@@ -79,6 +83,7 @@ public class DemoRunner {
         this.props = props;
         this.deliveries = deliveries;
         this.financeStaging = financeStaging;
+        this.controls = controls;
         this.timeout = timeout;
     }
 
@@ -96,12 +101,16 @@ public class DemoRunner {
         out.printf("  finance %-10s AdmDivCode %s, inbox %s%n", fin.code(), String.join(",", fin.admDivCodes()),
                 finFolder.resolve("inbox"));
 
+        List<String> budget = controls.loadBudget();
         List<String> dropped = dropSamples(finFolder.resolve("inbox"));
         boolean taken = await(() -> dropped.stream().noneMatch(n -> Files.exists(finFolder.resolve("inbox").resolve(n))));
+        controls.approveAll();
+        DemoControls.Summary controlled = controls.summary(budget, started);
         ReleaseResult release = producer.requestBodyAndHeader(RouteIds.BANK_RELEASE_ENDPOINT, null,
                 RouteIds.HEADER_ACTOR, ACTOR, ReleaseResult.class);
         // every voucher ever taken, not only this run's: a run killed before may have left payments on their way
-        boolean settled = await(() -> summary.vouchersAwaitingAnswerSince(Instant.EPOCH) == 0
+        boolean settled = controlled.waiting().isEmpty()
+                && await(() -> summary.vouchersAwaitingAnswerSince(Instant.EPOCH) == 0
                 || !deliveries.list(DeliveryStatus.DELIVERY_UNCERTAIN).isEmpty());
         List<Delivery> held = deliveries.list(DeliveryStatus.DELIVERY_UNCERTAIN);
         List<String> xsd = checkIsoFiles(release.staged());
@@ -110,12 +119,16 @@ public class DemoRunner {
                 .values().stream().mapToInt(SummaryQueries.AnswerTotals::count).sum()));
 
         DemoReport.print(out, new DemoReport.Run(dropped, summary.vouchersAcceptedSince(started),
-                summary.refusalsSince(started), release, summary.byBank(summary.deliveriesSince(started)), xsd,
-                summary.answersSince(started), files(finFolder.resolve("outbox")), summary.paymentsByStatus(),
+                summary.refusalsSince(started), controlled, release, summary.byBank(summary.deliveriesSince(started)),
+                xsd, summary.answersSince(started), files(finFolder.resolve("outbox")), summary.paymentsByStatus(),
                 Duration.between(started, Instant.now())));
         if (!held.isEmpty()) {
             out.println("FAILED: " + held.size() + " payment file(s) held as DELIVERY_UNCERTAIN: the hub cannot tell"
                     + " whether the bank received them; see ./jincai deliveries --uncertain");
+            return 1;
+        }
+        if (!controlled.waiting().isEmpty()) {
+            out.println("FAILED: vouchers wait for an approver the demo's users cannot stand in for");
             return 1;
         }
         if (!taken || !settled || !delivered) {

@@ -57,6 +57,20 @@ public class SecurityConfiguration {
                         .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verification")
                         .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+                        // the fiscal controls: operators import budgets, approvers decide, auditors read
+                        .requestMatchers(HttpMethod.POST, "/api/v1/budget/indicators", "/api/v1/budget/plans")
+                        .hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/budget")
+                        .hasAnyRole(Roles.OPERATOR, Roles.APPROVER, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/approvals").hasRole(Roles.APPROVER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/approvals/*")
+                        .hasAnyRole(Roles.APPROVER, Roles.OPERATOR, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/approvals/*/approve", "/api/v1/approvals/*/reject")
+                        .hasRole(Roles.APPROVER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/alerts")
+                        .hasAnyRole(Roles.OPERATOR, Roles.APPROVER, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/scan").hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack").hasAnyRole(Roles.OPERATOR, Roles.APPROVER)
                         .anyRequest().denyAll());
         return http.build();
     }

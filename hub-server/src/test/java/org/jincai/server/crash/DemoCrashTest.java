@@ -50,8 +50,8 @@ class DemoCrashTest {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db").resolve("jincai"), "sa", "")) {
             assertThat(strings(c, "SELECT DISTINCT status FROM payment")).containsExactly("RECEIPTED");
             assertThat(strings(c, "SELECT DISTINCT status FROM bank_delivery")).containsExactly("ANSWERED");
-            assertThat(strings(c, "SELECT COUNT(*) FROM payment")).containsExactly("81");
-            assertThat(strings(c, "SELECT COUNT(*) FROM voucher_answer")).containsExactly("30");
+            assertThat(strings(c, "SELECT COUNT(*) FROM payment")).containsExactly("84");
+            assertThat(strings(c, "SELECT COUNT(*) FROM voucher_answer")).containsExactly("32");
         }
         for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
             Path sim = home.resolve("bank-simulator").resolve(bank);

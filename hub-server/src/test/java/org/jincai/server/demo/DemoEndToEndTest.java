@@ -27,10 +27,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The demo end to end, twice on the same home: the bundled vouchers (see demo/vouchers/README.md) dropped
- * into the finance inbox, taken in, released, uploaded over SFTP to the three simulated banks, their
- * answers and statements applied, receipts and returns written to the finance outbox. The second run
- * pays nothing twice.
+ * The demo end to end, twice on the same home: the sample budget loaded, the bundled vouchers (see
+ * demo/vouchers/README.md) dropped into the finance inbox and taken in through the fiscal controls — one refused
+ * for its budget, one held by a risk rule until its extra approval, one chain of two levels decided by two users —
+ * approved by the demo's approvers, released, uploaded over SFTP to the three simulated banks, their answers and
+ * statements applied, receipts and returns written to the finance outbox. The second run pays nothing twice and
+ * loads no budget twice.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("demo")
@@ -42,7 +44,7 @@ class DemoEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        HubTestSupport.register(registry, HOME, DB);
+        HubTestSupport.registerHomeAndDatabase(registry, HOME, DB);
     }
 
     @AfterAll
@@ -66,27 +68,52 @@ class DemoEndToEndTest {
     void firstRunTakesTheInboxPaysTheValidVouchersAndAnswersTheFinanceSystem() throws Exception {
         String printed = run(0);
 
-        assertThat(printed).contains("received 32, accepted 30, refused 1, duplicates 1")
+        assertThat(printed).contains("received 35, accepted 32, refused 2, duplicates 1")
                 .containsPattern("not new\\s+DUPLICATE_VOUCHER\\s+1")
                 .containsPattern("refused\\s+PAY_AMT_MISMATCH\\s+1")
-                .contains("HB2026112700023").contains("HB2026112700004")
+                .containsPattern("refused\\s+BUDGET_EXCEEDED\\s+1")
+                .contains("HB2026112700023").contains("HB2026112700004").contains("HB2026112700032")
+                .contains("budget  indicators-2026.csv: 20 line(s), 20 created")
+                .contains("budget  indicators-2026-adjustments.csv: 2 line(s), 0 created, 1 increased, 1 decreased")
+                .contains("budget  plans-2026-11.csv: 8 line(s), 8 created")
+                .contains("approvals 32: 30 of 1 level(s), 2 of 2 level(s)")
+                .contains("HB2026112700034 260000.00 CNY, SPECIAL (rule special): DIVISION_LEADER division-leader,"
+                        + " then FINANCE_CHIEF finance-chief -> APPROVED")
+                .contains("HB2026112700033 38537.91 CNY, DAILY (rule daily), held by a risk rule: DEPARTMENT_HEAD"
+                        + " dept-head, then RISK_OFFICER risk-officer -> APPROVED")
+                .contains("alerts 5: BUDGET_WARNING 1, DAILY_TOTAL 3, DUPLICATE_PAYMENT 1")
                 .containsPattern("DEMO-FIXED\\s+1\\s+16\\s+621099.46\\s+15\\s+15\\s+1\\s+0")
-                .containsPattern("DEMO-ISO\\s+1\\s+37\\s+909493.86\\s+36\\s+36\\s+1\\s+0")
+                .containsPattern("DEMO-ISO\\s+1\\s+40\\s+1208031.77\\s+39\\s+39\\s+1\\s+0")
                 .containsPattern("DEMO-PIPE\\s+1\\s+28\\s+723588.38\\s+27\\s+27\\s+1\\s+0")
                 .containsPattern("DEMO-ISO_\\S+\\.xml: valid")
-                .contains("receipts (回单) 29, reporting 2175041.58 CNY paid")
-                .contains("returns (退回) of settled vouchers 1; returns of refused vouchers 1; duplicate notices 1")
-                .contains("finance outbox now holds 32 file(s)");
+                .contains("receipts (回单) 31, reporting 2473579.49 CNY paid")
+                .contains("returns (退回) of settled vouchers 1; returns of refused vouchers 2; duplicate notices 1")
+                .contains("finance outbox now holds 35 file(s)");
 
-        assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(30);
-        assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(81);
-        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RECEIPTED'")).isEqualTo(81);
-        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE paid_date IS NOT NULL")).isEqualTo(78);
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(32);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(84);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RECEIPTED'")).isEqualTo(84);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE paid_date IS NOT NULL")).isEqualTo(81);
         assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE paid_date IS NULL AND bank_reason_code = 'AC04'"
                 + " AND payee_acct_no IN ('6222166093960000', '6222895947000000', '6217596392130000')")).isEqualTo(3);
-        assertThat(DB.count("SELECT COUNT(*) FROM voucher_answer WHERE voucher_flag = 1")).isEqualTo(29);
-        assertThat(DB.count("SELECT COUNT(*) FROM intake_file WHERE status = 'DONE'")).isEqualTo(3);
-        assertThat(DB.count("SELECT COUNT(*) FROM statement_entry WHERE payment_id IS NOT NULL")).isEqualTo(36);
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher_answer WHERE voucher_flag = 1")).isEqualTo(31);
+        assertThat(DB.count("SELECT COUNT(*) FROM intake_file WHERE status = 'DONE'")).isEqualTo(4);
+        assertThat(DB.count("SELECT COUNT(*) FROM statement_entry WHERE payment_id IS NOT NULL")).isEqualTo(39);
+
+        // the controls: every payment reserved at intake and spent when paid, or released when the bank rejected it;
+        // the voucher over its budget took nothing; two different users decided the two levels of one chain
+        assertThat(DB.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'SPENT'")).isEqualTo(81);
+        assertThat(DB.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RELEASED'")).isEqualTo(3);
+        assertThat(DB.count("SELECT COUNT(*) FROM budget_indicator WHERE reserved <> 0")).isZero();
+        assertThat(DB.count("SELECT COUNT(*) FROM budget_indicator WHERE agency_code = '401001'"
+                + " AND exp_func_code = '2140106' AND spent = 0 AND approved = 150000.00")).isEqualTo(1);
+        assertThat(DB.count("SELECT COUNT(*) FROM approval WHERE status = 'APPROVED'")).isEqualTo(32);
+        assertThat(DB.count("SELECT COUNT(DISTINCT l.decided_by) FROM approval_level l JOIN approval a"
+                + " ON a.approval_id = l.approval_id WHERE a.voucher_no = 'HB2026112700034'")).isEqualTo(2);
+        assertThat(DB.count("SELECT COUNT(*) FROM approval_level WHERE kind = 'RISK_HOLD' AND decided_by = 'risk-officer'"
+                + " AND channel = 'CLI'")).isEqualTo(1);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment_event WHERE to_status = 'APPROVED' AND actor = 'dept-head'"))
+                .as("the demo's department head approved the daily expenses").isPositive();
 
         // the banks received each file once, under its final name; every answer was archived after its commit
         for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
@@ -98,11 +125,13 @@ class DemoEndToEndTest {
         }
         Path finance = HOME.resolve("finance").resolve("HUBEI-FIN");
         assertThat(names(finance.resolve("inbox"))).isEmpty();
-        assertThat(names(finance.resolve("archive"))).hasSize(3);
+        assertThat(names(finance.resolve("archive"))).hasSize(4);
         List<String> outbox = names(finance.resolve("outbox"));
-        assertThat(outbox).hasSize(32).contains("420000_2026_8202_HB2026112700003_receipt.xml",
+        assertThat(outbox).hasSize(35).contains("420000_2026_8202_HB2026112700003_receipt.xml",
                 "420000_2026_8202_HB2026112700006_return.xml");
         assertThat(outbox.stream().filter(n -> n.contains("HB2026112700023_return_"))).hasSize(1);
+        assertThat(outbox.stream().filter(n -> n.contains("HB2026112700032_return_"))).as("refused for its budget")
+                .hasSize(1);
         assertThat(outbox.stream().filter(n -> n.contains("HB2026112700004_duplicate_"))).as("never a return").hasSize(1);
         assertThat(outbox.stream().filter(n -> n.contains("HB2026112700004_return"))).isEmpty();
 
@@ -122,14 +151,19 @@ class DemoEndToEndTest {
     void secondRunOnTheSameHomePaysNothingTwice() throws Exception {
         String printed = run(0);
 
-        assertThat(printed).contains("received 0, accepted 0, refused 0, duplicates 0").contains("nothing new to send");
-        assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(81);
+        assertThat(printed).contains("received 0, accepted 0, refused 0, duplicates 0").contains("nothing new to send")
+                .contains("budget  indicators-2026.csv: loaded before, not counted twice")
+                .contains("budget  plans-2026-11.csv: loaded before, not counted twice")
+                .contains("approvals 0: none new").contains("alerts 0");
+        assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(84);
         assertThat(DB.count("SELECT COUNT(*) FROM bank_delivery")).isEqualTo(3);
-        assertThat(DB.count("SELECT COUNT(*) FROM voucher_answer")).isEqualTo(30);
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher_answer")).isEqualTo(32);
+        assertThat(DB.count("SELECT COUNT(*) FROM budget_import")).isEqualTo(3);
+        assertThat(DB.count("SELECT COUNT(*) FROM budget_movement")).isEqualTo(30);
         for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
             assertThat(names(HOME.resolve("bank-simulator").resolve(bank).resolve("inbox"))).hasSize(1);
         }
-        assertThat(names(HOME.resolve("finance").resolve("HUBEI-FIN").resolve("outbox"))).hasSize(32);
+        assertThat(names(HOME.resolve("finance").resolve("HUBEI-FIN").resolve("outbox"))).hasSize(35);
     }
 
     private static VoucherBody onlyBody(Path envelope) throws Exception {

@@ -172,7 +172,8 @@ public class BudgetControl implements MoveObserver {
                 List<Need> list = targets.get(ids.get(i));
                 BigDecimal available = jdbc.queryForObject("SELECT approved - reserved - spent FROM " + table
                         + " WHERE " + idColumn + " = :id", new MapSqlParameterSource("id", ids.get(i)), BigDecimal.class);
-                problems.add(Problem.of(code, describe(list) + " need " + total(list) + " CNY from " + name.apply(list)
+                problems.add(Problem.of(code, describe(list) + (list.size() == 1 ? " needs " : " need ") + total(list)
+                        + " CNY from " + name.apply(list)
                         + ", which has " + available + " available", list.get(0).location()));
             }
         }

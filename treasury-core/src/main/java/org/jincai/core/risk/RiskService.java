@@ -141,10 +141,10 @@ public class RiskService {
                     .findFirst().ifPresent(e -> hits.add(new NewAlert(AlertRules.DUPLICATE_PAYMENT + "|" + c.paymentId(),
                             AlertRules.DUPLICATE_PAYMENT, rule.hold(), v.voucherId(), c.paymentId(), v.admDivCode(),
                             v.agencyCode(), c.payeeAcctNo(), c.amount(), "possible duplicate: " + c.amount() + " CNY to "
-                            + c.payeeAcctNo() + " " + c.payeeName() + " (" + c.location() + ") was "
+                            + c.payeeAcctNo() + " " + c.payeeName() + " (" + c.location() + ") is "
                             + (e.voucherId().equals(v.voucherId()) ? "also in this voucher"
-                            : "paid by voucher " + e.voucherNo() + " on " + e.day()) + ", within " + rule.days()
-                            + " days")));
+                            : "also paid by voucher " + e.voucherNo() + " received " + e.day()) + ", within "
+                            + rule.days() + " days")));
             seen.add(new Earlier(c.paymentId(), v.voucherId(), v.voucherNo(), c.payeeAcctNo(), c.amount(), v.day()));
         }
     }

@@ -132,7 +132,7 @@ class RiskRulesTest {
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.rule()).isEqualTo(AlertRules.DUPLICATE_PAYMENT);
             assertThat(a.hold()).isTrue();
-            assertThat(a.detail()).contains("voucher CR2026000010 on 2026-11-27");
+            assertThat(a.detail()).contains("voucher CR2026000010 received 2026-11-27");
         });
         ApprovalView held = approvalOf("CR2026000011");
         assertThat(held.levels()).extracting(ApprovalView.Level::role, ApprovalView.Level::kind).containsExactly(

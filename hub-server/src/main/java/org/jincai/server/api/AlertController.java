@@ -1,0 +1,71 @@
+package org.jincai.server.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jincai.core.alert.Alert;
+import org.jincai.core.alert.AlertService;
+import org.jincai.core.risk.RiskService;
+import org.jincai.formats.FormatException;
+import org.jincai.server.controls.ControlUsers;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The alerts of the fiscal controls (docs/budget.md). {@code GET /api/v1/alerts?open=true&limit=N}: newest first,
+ * inside the caller's scope. {@code POST /api/v1/alerts/{id}/ack} with {@code {"reason"}}: acknowledged once.
+ * {@code POST /api/v1/alerts/scan?date=YYYY-MM-DD}: the dormant-account scan, as of that day (today in Beijing
+ * when none), each account found once.
+ */
+@RestController
+@RequestMapping("/api/v1/alerts")
+public class AlertController {
+
+    static final int MAX_LIMIT = 10_000;
+
+    private final AlertService alerts;
+    private final RiskService risk;
+    private final ControlUsers users;
+
+    public AlertController(AlertService alerts, RiskService risk, ControlUsers users) {
+        this.alerts = alerts;
+        this.risk = risk;
+        this.users = users;
+    }
+
+    /** An acknowledgement's reason. */
+    public record Ack(String reason) {
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<Alert> list(Authentication user, @RequestParam(defaultValue = "false") boolean open,
+                            @RequestParam(defaultValue = "500") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new FormatException("LIMIT_INVALID", "limit must be 1 to " + MAX_LIMIT, "limit");
+        }
+        return alerts.list(users.rest(user).scope(), open, limit);
+    }
+
+    @PostMapping(path = "/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Alert acknowledge(@PathVariable String id, Authentication user, @RequestBody(required = false) Ack ack) {
+        return alerts.acknowledge(id, users.rest(user), ack == null ? null : ack.reason());
+    }
+
+    @PostMapping(path = "/scan", produces = MediaType.APPLICATION_JSON_VALUE)
+    public RiskService.ScanResult scan(Authentication user, @RequestParam(required = false) String date) {
+        LocalDate asOf;
+        try {
+            asOf = date == null || date.isBlank() ? risk.today() : LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            throw new FormatException("DATE_INVALID", "date must be YYYY-MM-DD, got '" + date + "'", "date");
+        }
+        return risk.scanDormant(asOf, users.rest(user));
+    }
+}
