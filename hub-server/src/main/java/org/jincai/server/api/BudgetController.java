@@ -17,6 +17,8 @@ import org.jincai.core.budget.BudgetQueries;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.controls.ControlException;
 import org.jincai.server.controls.ControlUsers;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,13 +101,15 @@ public class BudgetController {
         if (request.getContentLengthLong() > MAX_FILE_BYTES) {
             throw tooLarge(fileName);
         }
+        // the charset the sender declared: the request's own encoding is forced to UTF-8 by the servlet filter
+        String declared = request.getHeader(HttpHeaders.CONTENT_TYPE);
         Charset charset;
         try {
-            charset = request.getCharacterEncoding() == null ? StandardCharsets.UTF_8
-                    : Charset.forName(request.getCharacterEncoding());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            Charset given = declared == null ? null : MediaType.parseMediaType(declared).getCharset();
+            charset = given == null ? StandardCharsets.UTF_8 : given;
+        } catch (InvalidMediaTypeException | IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new ControlException(ControlException.Kind.INVALID, BudgetCodes.BUDGET_FILE_UNREADABLE,
-                    "unknown character set '" + request.getCharacterEncoding() + "'", "Content-Type");
+                    "the character set of '" + declared + "' is not known", "Content-Type");
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try (InputStream in = request.getInputStream()) {

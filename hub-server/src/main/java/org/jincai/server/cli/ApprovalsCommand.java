@@ -3,6 +3,7 @@ package org.jincai.server.cli;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.jincai.core.alert.Alert;
 import org.jincai.core.alert.AlertService;
@@ -159,15 +160,27 @@ final class ApprovalsCommand {
         out.println("approval control " + (rules.enabled() ? "on" : "OFF: every voucher approved by the hub"));
         out.println("fund uses (first match; otherwise " + rules.defaultFundUse() + "):");
         for (FundUse f : rules.fundUses()) {
-            out.printf("  %-12s %s: BusinessTypeCode in %s, ProCatCode in %s%s%n", f.name(), f.label(),
-                    f.businessTypeCodes(), f.proCatCodes(), f.govProcurement() ? ", or a GovProcurementID" : "");
+            List<String> when = new ArrayList<>();
+            if (!f.businessTypeCodes().isEmpty()) {
+                when.add("BusinessTypeCode " + String.join("/", f.businessTypeCodes().stream().sorted().toList()));
+            }
+            if (!f.proCatCodes().isEmpty()) {
+                when.add("ProCatCode " + String.join("/", f.proCatCodes().stream().sorted().toList()));
+            }
+            if (f.govProcurement()) {
+                when.add("a GovProcurementID");
+            }
+            out.printf("  %-12s %s: %s%n", f.name(), f.label(), String.join(", or ", when));
         }
         out.println("rules (first match):");
         for (ApprovalRule r : rules.rules()) {
-            out.printf("  %-14s %-12s %s%s -> %s%s%n", r.name(), r.fundUse() == null ? "any" : r.fundUse(),
-                    r.minAmount() == null ? "" : ">= " + r.minAmount().toPlainString() + " ",
-                    r.maxAmount() == null ? "" : "< " + r.maxAmount().toPlainString(),
-                    r.levels().isEmpty() ? "no approver" : String.join(" > ", r.levels()), r.filing() ? " + filing (备案)" : "");
+            String range = r.minAmount() == null && r.maxAmount() == null ? "any amount"
+                    : (r.minAmount() == null ? "" : ">= " + r.minAmount().toPlainString())
+                    + (r.minAmount() != null && r.maxAmount() != null ? " and " : "")
+                    + (r.maxAmount() == null ? "" : "< " + r.maxAmount().toPlainString());
+            out.printf("  %-14s %-12s %-26s -> %s%s%n", r.name(), r.fundUse() == null ? "any" : r.fundUse(), range,
+                    r.levels().isEmpty() ? "no approver" : String.join(" > ", r.levels()),
+                    r.filing() ? " + filing (备案)" : "");
         }
         out.println("a risk rule's hold adds one level: " + risk.holdRole());
     }
