@@ -13,7 +13,6 @@ import org.jincai.core.access.DataScope;
 import org.jincai.core.budget.BudgetFile;
 import org.jincai.core.budget.BudgetImportService;
 import org.jincai.core.budget.BudgetQueries;
-import org.jincai.core.budget.internal.CsvReader;
 import org.jincai.core.controls.Actor;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.security.Roles;
@@ -75,9 +74,9 @@ final class BudgetCommand {
                 agency = value;
             } else if (a.equals("--charset") && !show && value != null) {
                 String name = value.toUpperCase(Locale.ROOT);
-                if (!CsvReader.CHARSETS.contains(name)) {
+                if (!BudgetFile.CHARSETS.contains(name)) {
                     throw new CliArguments.UsageException("--charset is one of " + String.join(", ",
-                            CsvReader.CHARSETS.stream().sorted().toList()));
+                            BudgetFile.CHARSETS.stream().sorted().toList()));
                 }
                 charset = Charset.forName(name);
             } else {

@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 import org.jincai.core.Digests;
 import org.jincai.core.budget.internal.CsvReader;
 import org.jincai.core.controls.ControlException;
@@ -19,6 +20,9 @@ import org.jincai.core.controls.ControlException;
  */
 public final class BudgetFile {
 
+    /** The character sets a budget file may be written in. */
+    public static final Set<String> CHARSETS = CsvReader.CHARSETS;
+
     private final String name;
     private final Path path;
     private final byte[] bytes;
@@ -26,9 +30,9 @@ public final class BudgetFile {
 
     private BudgetFile(String name, Path path, byte[] bytes, Charset charset) {
         Objects.requireNonNull(charset, "charset");
-        if (!CsvReader.CHARSETS.contains(charset.name())) {
+        if (!CHARSETS.contains(charset.name())) {
             throw new ControlException(ControlException.Kind.INVALID, BudgetCodes.BUDGET_FILE_UNREADABLE,
-                    "a budget file is written in " + String.join(", ", CsvReader.CHARSETS.stream().sorted().toList())
+                    "a budget file is written in " + String.join(", ", CHARSETS.stream().sorted().toList())
                             + ", not " + charset.name(), name);
         }
         this.name = Objects.requireNonNull(name, "name");
