@@ -163,12 +163,6 @@ public class ApprovalService {
         return a;
     }
 
-    /** The approval of a voucher, if it has one. */
-    public Optional<ApprovalView> forVoucher(String voucherId) {
-        return jdbc.query(SELECT + " WHERE voucher_id = :v", new MapSqlParameterSource("v", voucherId),
-                ApprovalService::row).stream().findFirst().map(r -> views(List.of(r)).get(0));
-    }
-
     /**
      * Approves the level waiting. The last level approves the voucher: its payments move to APPROVED (ready for
      * release) and, when the rule files, a filing notice is raised.

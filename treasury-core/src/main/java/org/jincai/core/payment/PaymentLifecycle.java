@@ -34,10 +34,6 @@ public class PaymentLifecycle {
     private final Clock clock;
     private final List<MoveObserver> observers;
 
-    public PaymentLifecycle(NamedParameterJdbcTemplate jdbc, Clock clock) {
-        this(jdbc, clock, List.of());
-    }
-
     public PaymentLifecycle(NamedParameterJdbcTemplate jdbc, Clock clock, List<MoveObserver> observers) {
         this.jdbc = jdbc;
         this.clock = clock;

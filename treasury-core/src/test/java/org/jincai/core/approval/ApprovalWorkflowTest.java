@@ -30,6 +30,7 @@ import org.jincai.core.budget.BudgetQueries;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.controls.ControlCodes;
 import org.jincai.core.controls.ControlException;
+import org.jincai.core.payment.Move;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.risk.RiskOptions;
@@ -245,6 +246,24 @@ class ApprovalWorkflowTest {
         assertThat(refused(() -> core.approvals.approve(a.approvalId(), CHIEF, null)).code())
                 .isEqualTo(ApprovalService.APPROVAL_NOT_PENDING);
         assertThat(core.receipts.settleAll()).as("answered once").isEmpty();
+    }
+
+    /** A crash between a rejection's commit and its return: the start-up recovery answers the voucher, once. */
+    @Test
+    void aRejectedVoucherWhoseReturnWasNotWrittenIsAnsweredAtStart() {
+        receive(voucher("CA2026000014", line("6222000000000001", "王喆", "100.00")));
+        String voucherId = core.payments.findByStatus(PaymentStatus.PENDING_APPROVAL).get(0).voucherId();
+        core.db.tx().executeWithoutResult(s -> core.lifecycle.apply(core.payments.findByVoucher(voucherId).stream()
+                .map(p -> new Move(p.paymentId(), PaymentStatus.PENDING_APPROVAL,
+                        PaymentStatus.CANCELLED, "rejected", ApprovalService.APPROVAL_REJECTED, "rejected: 不予支付"))
+                .toList(), "zhang"));
+        assertThat(core.receipts.answerFor(ControlVouchers.ADM, ControlVouchers.YEAR, "5201", "CA2026000014")).isEmpty();
+
+        assertThat(core.receipts.settleAll()).singleElement().satisfies(w -> assertThat(w.voucherFlag())
+                .isEqualTo(VoucherBody.FLAG_RETURN));
+
+        assertThat(core.receipts.settleAll()).isEmpty();
+        assertThat(available()).isEqualByComparingTo("50000000.00");
     }
 
     @Test
