@@ -30,9 +30,10 @@ CREATE TABLE budget_import (
 );
 
 -- A budget indicator: the amount approved for one subject (AdmDivCode, StYear, AgencyCode, ExpFuncCode,
--- GovExpEcoCode, FundTypeCode and DepProCode, '' when none), what payments hold (reserved) and what the banks
--- paid (spent). subject_key is those seven codes joined by '|'. Reservations are conditional updates; the check
--- is the database's own word that no writer, however many, takes more than the indicator holds.
+-- GovExpEcoCode, FundTypeCode and DepProCode, empty or NULL when none: Oracle stores '' as NULL), what payments hold
+-- (reserved) and what the banks paid (spent). subject_key is those seven codes joined by '|', the project's empty
+-- when none. Reservations are conditional updates; the check is the database's own word that no writer, however
+-- many, takes more than the indicator holds.
 CREATE TABLE budget_indicator (
     indicator_id     VARCHAR(32)   NOT NULL PRIMARY KEY,
     subject_key      VARCHAR(200)  NOT NULL,
@@ -42,7 +43,7 @@ CREATE TABLE budget_indicator (
     exp_func_code    VARCHAR(30)   NOT NULL,
     gov_exp_eco_code VARCHAR(30)   NOT NULL,
     fund_type_code   VARCHAR(30)   NOT NULL,
-    dep_pro_code     VARCHAR(30)   NOT NULL,
+    dep_pro_code     VARCHAR(30),
     approved         NUMERIC(18,2) NOT NULL,
     reserved         NUMERIC(18,2) NOT NULL,
     spent            NUMERIC(18,2) NOT NULL,
