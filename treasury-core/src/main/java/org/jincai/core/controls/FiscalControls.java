@@ -29,8 +29,8 @@ import org.jincai.formats.fiscal.VoucherDetail;
  * control reserves every payment (VALIDATED → RESERVED) or refuses the voucher whole; the payments wait for
  * approval (→ PENDING_APPROVAL); the risk rules run and raise their alerts (with the budget's warnings); the
  * approval rules pick the chain from the voucher's fund use and amount, one level more when a risk rule holds it.
- * A voucher that needs nobody's approval — the rule's chain is empty and nothing holds it, or approval control is
- * off — is APPROVED at once, its events saying why. A refusal is a {@link ControlException} that rolls the
+ * A voucher that needs nobody's approval — its rule's chain is empty, or approval control is off, and no risk rule
+ * holds it — is APPROVED at once, its events saying why; a hold is one more level even with approval control off. A refusal is a {@link ControlException} that rolls the
  * voucher's transaction back: nothing of it is stored, and it is answered like any refused voucher.
  */
 public class FiscalControls {
@@ -38,6 +38,9 @@ public class FiscalControls {
     public static final String GOV_PROCUREMENT_ID = "GovProcurementID";
     /** The hub's name in the trail for what the controls decide. */
     public static final String SYSTEM = "system:controls";
+    /** The rule of every voucher while approval control is off: no level, only a risk rule's hold if any. */
+    static final ApprovalRule APPROVAL_OFF = new ApprovalRule("approval-control-off", null, null, null, List.of(),
+            false);
 
     private final BudgetControl budget;
     private final RiskService risk;
@@ -97,22 +100,19 @@ public class FiscalControls {
             }
         }
 
-        if (!rules.enabled()) {
-            lifecycle.move(ids, PaymentStatus.RESERVED, PaymentStatus.PENDING_APPROVAL, SYSTEM, "approval control off");
-            lifecycle.move(ids, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, SYSTEM,
-                    "approval control off: approved by the hub without a chain");
-            return new Outcome(PaymentStatus.APPROVED, null, alertIds);
-        }
         VoucherFacts facts = facts(v);
         String fundUse = rules.fundUseOf(facts);
-        ApprovalRule rule = rules.ruleFor(fundUse, facts.amount()).orElseThrow(() -> new ControlException(
-                ControlException.Kind.INVALID, ApprovalRules.APPROVAL_RULE_NOT_FOUND, "no approval rule for "
-                + fundUse + " vouchers of " + facts.amount() + " CNY: the hub takes no voucher nobody may approve",
-                in.location()));
+        // with approval control off no rule asks for a level, but a risk rule's hold still holds
+        ApprovalRule rule = !rules.enabled() ? APPROVAL_OFF : rules.ruleFor(fundUse, facts.amount())
+                .orElseThrow(() -> new ControlException(ControlException.Kind.INVALID,
+                        ApprovalRules.APPROVAL_RULE_NOT_FOUND, "no approval rule for " + fundUse + " vouchers of "
+                        + facts.amount() + " CNY: the hub takes no voucher nobody may approve", in.location()));
         if (rule.levels().isEmpty() && holds.isEmpty()) {
-            lifecycle.move(ids, PaymentStatus.RESERVED, PaymentStatus.PENDING_APPROVAL, SYSTEM, "rule " + rule.name());
+            lifecycle.move(ids, PaymentStatus.RESERVED, PaymentStatus.PENDING_APPROVAL, SYSTEM,
+                    rule == APPROVAL_OFF ? "approval control off" : "rule " + rule.name());
             lifecycle.move(ids, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, SYSTEM,
-                    "approval rule " + rule.name() + " asks for no approver");
+                    rule == APPROVAL_OFF ? "approval control off: approved by the hub without a chain"
+                            : "approval rule " + rule.name() + " asks for no approver");
             audit.append(AuditEntry.of(SYSTEM, in.channel(), "APPROVAL_NOT_REQUIRED", "VOUCHER", in.voucherId())
                     .change(PaymentStatus.RESERVED.name(), PaymentStatus.APPROVED.name())
                     .because("voucher " + v.voucherNo() + ", fund use " + fundUse + ", rule " + rule.name()));

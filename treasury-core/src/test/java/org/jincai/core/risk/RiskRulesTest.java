@@ -213,6 +213,9 @@ class RiskRulesTest {
             assertThat(a.hold()).isTrue();
             assertThat(a.detail()).contains("'武汉长江印务有限公司'").contains("'武汉黄河印务有限公司'");
         });
+        assertThat(approvalOf("CR2026000052").levels()).as("with approval control off, a hold still holds")
+                .extracting(ApprovalView.Level::kind).containsExactly("RISK_HOLD");
+        assertThat(core.approvals.list(DataScope.everything(), null, 10)).hasSize(1);
     }
 
     @Test
