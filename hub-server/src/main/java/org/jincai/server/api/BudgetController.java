@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * operator imports a CSV file of indicators (指标) or monthly plans (用款计划) and their adjustments (追加/追减) —
  * the body is the file, {@code text/csv} with its {@code charset} (UTF-8 when none; GBK and GB18030 too), at most
  * {@value #MAX_FILE_BYTES} bytes, named by {@code fileName} — imported whole or refused whole with every bad line.
- * {@code GET /api/v1/budget?agency=CODE}: what each indicator and plan inside the caller's scope stands at.
+ * {@code GET /api/v1/budget?agency=CODE}: what each indicator and plan inside the caller's scope stands at;
+ * {@code GET /api/v1/budget/movements?agency=CODE}: every movement that made them.
  */
 @RestController
 @RequestMapping("/api/v1/budget")
@@ -94,6 +95,12 @@ public class BudgetController {
                 queries.plans(who.scope(), agencyCode).stream().map(p -> new PlanView(p.planId(), p.plan().admDivCode(),
                         p.plan().stYear(), p.plan().month(), p.plan().agencyCode(), p.plan().fundTypeCode(),
                         p.approved(), p.reserved(), p.spent(), p.available())).toList());
+    }
+
+    /** Every movement of the indicators and plans inside the caller's scope: the budget's history, in import order. */
+    @GetMapping(path = "/movements", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<BudgetQueries.Movement> movements(Authentication user, @RequestParam(required = false) String agency) {
+        return queries.movements(users.rest(user).scope(), agency == null || agency.isBlank() ? null : agency.strip());
     }
 
     /** The body as a budget file in the character set its Content-Type names, refused past the limit. */

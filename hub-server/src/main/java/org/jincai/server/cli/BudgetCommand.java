@@ -7,6 +7,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.jincai.core.access.DataScope;
@@ -20,16 +22,21 @@ import org.jincai.server.security.Roles;
 /**
  * {@code jincai budget import indicators|plans FILE [--charset UTF-8|GBK|GB18030] --as USER}: an operator imports a
  * budget file (docs/budget.md) — whole, or refused whole with every bad line (exit 1). {@code jincai budget show
- * [--agency CODE] [--as USER]}: each indicator and monthly plan with approved, reserved, spent and available
- * (inside the user's scope when {@code --as} is given).
+ * [--agency CODE] [--history] [--as USER]}: each indicator and monthly plan with approved, reserved, spent and
+ * available, and with {@code --history} every movement that made them (inside the user's scope when {@code --as}
+ * is given).
  */
 final class BudgetCommand {
 
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
     static final String USE = "use 'budget import indicators|plans FILE [--charset UTF-8|GBK|GB18030] --as USER'"
-            + " or 'budget show [--agency CODE] [--as USER]'";
+            + " or 'budget show [--agency CODE] [--history] [--as USER]'";
 
     /** What the command line asked for, checked before anything starts. */
-    record Options(boolean show, BudgetImportService.Kind kind, Path file, Charset charset, String agency, String as) {
+    record Options(boolean show, BudgetImportService.Kind kind, Path file, Charset charset, String agency,
+                   boolean history, String as) {
     }
 
     private final BudgetImportService imports;
@@ -64,9 +71,14 @@ final class BudgetCommand {
         }
         Charset charset = StandardCharsets.UTF_8;
         String agency = null;
+        boolean history = false;
         String as = null;
         for (int i = from; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.equals("--history") && show) {
+                history = true;
+                continue;
+            }
             String value = i + 1 < args.size() ? args.get(i + 1) : null;
             if (a.equals("--as") && value != null) {
                 as = value;
@@ -87,7 +99,7 @@ final class BudgetCommand {
         if (!show && as == null) {
             throw new CliArguments.UsageException("an import is made by a configured operator: --as USER");
         }
-        return new Options(show, kind, file, charset, agency, as);
+        return new Options(show, kind, file, charset, agency, history, as);
     }
 
     int run(Options o) {
@@ -136,6 +148,16 @@ final class BudgetCommand {
                     p.plan().fundTypeCode(), p.approved().toPlainString(), p.reserved().toPlainString(),
                     p.spent().toPlainString(), p.available().toPlainString(),
                     used(p.approved(), p.reserved().add(p.spent())));
+        }
+        if (o.history()) {
+            List<BudgetQueries.Movement> movements = queries.movements(scope, o.agency());
+            out.printf("%n%d movement(s), in the order imported%n", movements.size());
+            for (BudgetQueries.Movement m : movements) {
+                out.printf("  %s %-9s %-52s %-8s %16s %-22s %s:%d by %s (%s)%s%n",
+                        TIME.format(m.importedAt()), m.targetKind(), m.targetKey(), m.type(), m.amount().toPlainString(),
+                        m.docNo(), m.fileName(), m.lineNo(), m.importedBy(), m.channel(),
+                        m.remark() == null ? "" : " " + m.remark());
+            }
         }
         return 0;
     }

@@ -65,8 +65,9 @@ public final class JincaiCli {
                                   import a budget file of indicators (指标) or monthly plans (用款计划)
                                   and their adjustments (追加/追减), docs/budget.md: whole, or refused
                                   whole with every bad line (exit 1)
-              budget show [--agency CODE] [--as USER]
-                                  approved, reserved, spent and available of each indicator and plan
+              budget show [--agency CODE] [--history] [--as USER]
+                                  approved, reserved, spent and available of each indicator and plan;
+                                  --history: every movement (下达/追加/追减) that made them
               approvals list --as USER
                                   the vouchers waiting for that approver
               approvals show ID [--as USER]

@@ -60,7 +60,7 @@ public class SecurityConfiguration {
                         // the fiscal controls: operators import budgets, approvers decide, auditors read
                         .requestMatchers(HttpMethod.POST, "/api/v1/budget/indicators", "/api/v1/budget/plans")
                         .hasRole(Roles.OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/budget")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/budget", "/api/v1/budget/movements")
                         .hasAnyRole(Roles.OPERATOR, Roles.APPROVER, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/approvals").hasRole(Roles.APPROVER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/approvals/*")

@@ -157,6 +157,11 @@ class ControlsApiTest {
         assertThat(budget.get("indicators").get(0).get("available").decimalValue()).isEqualByComparingTo("100000.00");
         assertThat(budget.get("plans").get(0).get("month").asInt()).isEqualTo(11);
         assertThat(get("/api/v1/budget", "finance").statusCode()).isEqualTo(403);
+        JsonNode movements = read(get("/api/v1/budget/movements", "auditor"));
+        assertThat(movements).hasSize(2);
+        assertThat(movements.get(0).get("type").asString()).isEqualTo("INITIAL");
+        assertThat(movements.get(0).get("fileName").asString()).isEqualTo("i.csv");
+        assertThat(movements.get(0).get("importedBy").asString()).isEqualTo("operator");
     }
 
     @Test

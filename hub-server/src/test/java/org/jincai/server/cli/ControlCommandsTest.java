@@ -106,11 +106,14 @@ class ControlCommandsTest {
 
         assertThat(budget("import", "indicators", file.toString(), "--charset", "gbk", "--as", "operator")).isZero();
         assertThat(budget("import", "plans", home.resolve("plans.csv").toString(), "--as", "operator")).isZero();
-        assertThat(budget("show", "--agency", "219011", "--as", "auditor")).isZero();
+        assertThat(budget("show", "--agency", "219011", "--history", "--as", "auditor")).isZero();
 
         assertThat(printed()).contains("imported 指标-2026.csv (indicators, GBK): 1 line(s): 1 created")
                 .containsPattern("219011\\s+2050201\\s+50201\\s+11\\s+600000.00\\s+0.00\\s+0.00\\s+600000.00\\s+0.0%")
-                .contains("1 monthly plan(s)").contains("2026-11");
+                .contains("1 monthly plan(s)").contains("2026-11")
+                .contains("2 movement(s), in the order imported")
+                .containsPattern("INDICATOR\\s+420000\\|2026\\|219011\\|2050201\\|50201\\|11\\|\\s+INITIAL\\s+600000.00"
+                        + "\\s+鄂财预〔2026〕1号\\s+指标-2026.csv:2 by operator \\(CLI\\)");
         assertThat(core.audit.recent("BUDGET_IMPORT", null, 5)).allSatisfy(r -> assertThat(r.channel()).isEqualTo("CLI"));
         assertThat(refused(() -> budget("import", "indicators", file.toString(), "--charset", "GBK", "--as", "operator")))
                 .isEqualTo(BudgetCodes.BUDGET_FILE_ALREADY_IMPORTED);

@@ -157,6 +157,19 @@ class BudgetImportTest {
                  WHERE i.subject_key = '420000|2026|219011|2050201|50205|11|'""")).isEqualTo(2);
         assertThat(core.db.count("SELECT COUNT(*) FROM budget_movement WHERE movement_type = 'DECREASE'"
                 + " AND amount = 50000.00 AND doc_no = '鄂财预〔2026〕22号'")).isEqualTo(1);
+        assertThat(core.budgetQueries.movements(DataScope.everything(), "219011"))
+                .extracting(BudgetQueries.Movement::targetKey, BudgetQueries.Movement::type,
+                        BudgetQueries.Movement::fileName, BudgetQueries.Movement::lineNo)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("420000|2026|219011|2050201|50201|11|", "INITIAL",
+                                "indicators-2026-utf8.csv", 2),
+                        org.assertj.core.groups.Tuple.tuple("420000|2026|219011|2050201|50205|11|", "INITIAL",
+                                "indicators-2026-utf8.csv", 3),
+                        org.assertj.core.groups.Tuple.tuple("420000|2026|219011|2050201|50201|11|", "INCREASE",
+                                "adjustments-2026.csv", 2),
+                        org.assertj.core.groups.Tuple.tuple("420000|2026|219011|2050201|50205|11|", "DECREASE",
+                                "adjustments-2026.csv", 3));
+        assertThat(core.budgetQueries.movements(DataScope.of(List.of("430000"), List.of()), null)).isEmpty();
     }
 
     @Test
