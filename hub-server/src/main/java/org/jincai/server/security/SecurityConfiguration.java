@@ -45,6 +45,9 @@ public class SecurityConfiguration {
                 .httpBasic(Customizer.withDefaults())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                        // the API's contract (OpenAPI 3) and Swagger UI: any signed-in user
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/vouchers")
                         .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/releases").hasRole(Roles.OPERATOR)

@@ -1,0 +1,91 @@
+package org.jincai.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.HubTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The API's published contract is the running application's: the document served at {@code /v3/api-docs} is
+ * exported to {@code target/openapi.json} on every build and must equal {@code docs/openapi.json} in the
+ * repository. After a change of the API, {@code mvn -B -pl hub-server -am verify -Dtest=OpenApiDocumentTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Djincai.openapi.update=true} writes the new document there.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("simulator")
+class OpenApiDocumentTest {
+
+    static final Path HOME = HubTestSupport.newHome("openapi");
+    static final TestDatabase DB = TestDatabase.create();
+    static final Path PUBLISHED = Path.of("..", "docs", "openapi.json");
+    static final Path EXPORTED = Path.of("target", "openapi.json");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.register(registry, HOME, DB);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void theDocumentIsOnlyForSignedInUsers() throws Exception {
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+        assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(401);
+        assertThat(get("/swagger-ui/index.html", "auditor:auditor-pw").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDocumentDescribesEveryEndpointAndEqualsThePublishedCopy() throws Exception {
+        HttpResponse<String> served = get("/v3/api-docs", "auditor:auditor-pw");
+        assertThat(served.statusCode()).isEqualTo(200);
+        JsonNode document = json.readTree(served.body());
+        assertThat(document.get("openapi").asString()).startsWith("3.");
+        JsonNode paths = document.get("paths");
+        assertThat(paths.has("/api/v1/vouchers")).isTrue();
+        assertThat(paths.get("/api/v1/vouchers").has("post")).isTrue();
+        assertThat(paths.has("/api/v1/approvals/{id}/approve")).isTrue();
+        assertThat(document.at("/components/securitySchemes/basic/scheme").asString()).isEqualTo("basic");
+        assertThat(document.at("/servers/0/url").asString()).as("no host or port in the contract").isEqualTo("/");
+
+        String exported = json.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
+        Files.createDirectories(EXPORTED.getParent());
+        Files.writeString(EXPORTED, exported, StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("jincai.openapi.update")) {
+            Files.writeString(PUBLISHED, exported, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.exists(PUBLISHED)).as(PUBLISHED.toAbsolutePath().normalize() + " exists").isTrue();
+        assertThat(json.readTree(Files.readString(PUBLISHED, StandardCharsets.UTF_8)))
+                .as("docs/openapi.json is the running application's document (see this test's Javadoc to update it)")
+                .isEqualTo(document);
+    }
+
+    private HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (credentials != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
