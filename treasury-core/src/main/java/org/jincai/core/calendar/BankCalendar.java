@@ -50,6 +50,15 @@ public final class BankCalendar {
     }
 
     /**
+     * A calendar of the declared days given ({@code true}: banks settle on that day although it is a weekend;
+     * {@code false}: they do not although it is a weekday), for a source that keeps them elsewhere (the scheduler's
+     * calendar tables). The years of the days given count as covered.
+     */
+    public static BankCalendar of(Map<LocalDate, Boolean> declared) {
+        return new BankCalendar(new HashMap<>(declared));
+    }
+
+    /**
      * Reads lines {@code yyyy-MM-dd<TAB>HOLIDAY|WORKDAY<TAB>note}; {@code #} starts a comment. A bad line is
      * refused with {@value #CALENDAR_INVALID} and its line number.
      */

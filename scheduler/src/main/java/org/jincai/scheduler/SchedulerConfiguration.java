@@ -1,0 +1,126 @@
+package org.jincai.scheduler;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.bank.BankDirectory;
+import org.jincai.scheduler.builtin.BuiltInScheduleProperties;
+import org.jincai.scheduler.builtin.BuiltInSchedules;
+import org.jincai.scheduler.calendar.CalendarStore;
+import org.jincai.scheduler.jobs.JobExecutions;
+import org.jincai.scheduler.jobs.JobOperations;
+import org.jincai.scheduler.schedule.ScheduleService;
+import org.quartz.Scheduler;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Quartz on the hub's own database and the scheduler's services. Quartz runs clustered ({@code isClustered},
+ * {@code instanceId AUTO}) on the JDBC job store whose tables the hub's migration V13 made, with the driver delegate
+ * of the database in use, job data stored as strings, and this node's threads and check-in interval from
+ * {@link SchedulerProperties}; anything under {@code spring.quartz.properties} overrides these. Whether the scheduler
+ * starts is Spring Boot's {@code spring.quartz.auto-startup} (off for one-shot commands, which only edit the store).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SchedulerProperties.class, BuiltInScheduleProperties.class})
+public class SchedulerConfiguration {
+
+    /** The Quartz scheduler's name: every node of one hub shares it, and with it the triggers. */
+    public static final String SCHEDULER_NAME = "jincai";
+
+    @Bean
+    SchedulerFactoryBeanCustomizer jincaiQuartz(DataSource dataSource, PlatformTransactionManager transactions,
+                                               QuartzProperties boot, SchedulerProperties properties) {
+        return factory -> {
+            factory.setDataSource(dataSource);
+            factory.setTransactionManager(transactions);
+            factory.setSchedulerName(SCHEDULER_NAME);
+            Properties p = quartzProperties(delegate(dataSource), properties);
+            p.putAll(boot.getProperties());
+            factory.setQuartzProperties(p);
+        };
+    }
+
+    static Properties quartzProperties(String delegate, SchedulerProperties properties) {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval",
+                Long.toString(properties.clusterCheckinInterval().toMillis()));
+        p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(properties.misfireThreshold().toMillis()));
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate);
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(properties.threadCount()));
+        return p;
+    }
+
+    /** Quartz's driver delegate for the database behind {@code dataSource}. */
+    static String delegate(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("postgres")) {
+                return "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate";
+            }
+            if (product.contains("oracle")) {
+                return "org.quartz.impl.jdbcjobstore.oracle.OracleDelegate";
+            }
+            return "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database the scheduler runs on", e);
+        }
+    }
+
+    @Bean
+    CalendarStore calendarStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
+        return new CalendarStore(jdbc, tx, audit, clock);
+    }
+
+    @Bean
+    ScheduleService scheduleService(Scheduler scheduler, CalendarStore calendars, ObjectProvider<BankDirectory> banks,
+                                    AuditTrail audit, SchedulerProperties properties, Clock clock) {
+        return new ScheduleService(scheduler, calendars, banks, audit, properties, clock);
+    }
+
+    @Bean
+    BuiltInSchedules builtInSchedules(Scheduler scheduler, BuiltInScheduleProperties properties) {
+        return new BuiltInSchedules(scheduler, properties);
+    }
+
+    /** The recurring schedules go into the store once every bean is made, before the scheduler starts firing. */
+    @Bean
+    SmartInitializingSingleton builtInScheduleRegistration(BuiltInSchedules schedules) {
+        return () -> {
+            try {
+                schedules.register();
+            } catch (org.quartz.SchedulerException e) {
+                throw new IllegalStateException("cannot register the built-in schedules", e);
+            }
+        };
+    }
+
+    @Bean
+    JobExecutions jobExecutions(NamedParameterJdbcTemplate jdbc) {
+        return new JobExecutions(jdbc);
+    }
+
+    @Bean
+    JobOperations jobOperations(JobOperator operator, JobRepository repository, AuditTrail audit) {
+        return new JobOperations(operator, repository, audit);
+    }
+}

@@ -1,0 +1,84 @@
+package org.jincai.scheduler.jobs;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The job executions of every Spring Batch job on the hub's database, newest first, read straight from the
+ * JobRepository's tables in two queries (executions with their steps' counts, then their parameters), whichever
+ * node ran them.
+ */
+public class JobExecutions {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public JobExecutions(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** At most {@code limit} executions, newest first, of {@code job} or of every job when it is null. */
+    public List<JobExecutionView> list(String job, int limit) {
+        MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
+        String where = "";
+        if (job != null) {
+            where = " WHERE i.JOB_NAME = :job";
+            p.addValue("job", job);
+        }
+        List<JobExecutionView> rows = jdbc.query("""
+                SELECT e.JOB_EXECUTION_ID, i.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.CREATE_TIME,
+                    e.START_TIME, e.END_TIME,
+                    (SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                        AND s.STATUS = 'COMPLETED') AS done,
+                    (SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS steps,
+                    (SELECT COALESCE(SUM(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s
+                        WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS read_count,
+                    (SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s
+                        WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS write_count,
+                    (SELECT COALESCE(SUM(s.READ_SKIP_COUNT + s.PROCESS_SKIP_COUNT + s.WRITE_SKIP_COUNT), 0)
+                        FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS skip_count,
+                    (SELECT COALESCE(SUM(s.COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION s
+                        WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS commit_count
+                FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"""
+                + where + " ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST :limit ROWS ONLY", p,
+                (rs, n) -> new JobExecutionView(rs.getLong(1), rs.getLong(2), rs.getString(3), Map.of(),
+                        rs.getString(4), rs.getString(5), rs.getInt(9), rs.getInt(10), time(rs.getTimestamp(6)),
+                        time(rs.getTimestamp(7)), time(rs.getTimestamp(8)), rs.getLong(11), rs.getLong(12),
+                        rs.getLong(13), rs.getLong(14)));
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Map<String, String>> parameters = new HashMap<>();
+        jdbc.query("SELECT JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS"
+                        + " WHERE JOB_EXECUTION_ID IN (:ids)",
+                new MapSqlParameterSource("ids", rows.stream().map(JobExecutionView::executionId).toList()),
+                rs -> {
+                    parameters.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        return rows.stream().map(v -> new JobExecutionView(v.executionId(), v.instanceId(), v.job(),
+                parameters.getOrDefault(v.executionId(), Map.of()), v.status(), v.exitCode(), v.stepsCompleted(),
+                v.steps(), v.created(), v.started(), v.ended(), v.read(), v.written(), v.skipped(), v.commits()))
+                .toList();
+    }
+
+    /** Executions of each job by status, for the metrics. */
+    public Map<String, Map<String, Long>> countsByJobAndStatus() {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        jdbc.query("""
+                SELECT i.JOB_NAME, e.STATUS, COUNT(*) FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID GROUP BY i.JOB_NAME, e.STATUS""",
+                Map.of(), rs -> {
+                    counts.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return counts;
+    }
+
+    private static LocalDateTime time(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+}

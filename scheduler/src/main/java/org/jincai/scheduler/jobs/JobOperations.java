@@ -1,0 +1,76 @@
+package org.jincai.scheduler.jobs;
+
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.scheduler.SchedulerException;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.NoSuchJobException;
+import org.springframework.batch.core.launch.NoSuchJobExecutionException;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * An operator's restart and stop of a job execution through Spring Batch's {@link JobOperator}, audited as
+ * {@code JOB_RESTARTED} / {@code JOB_STOP_REQUESTED} with who asked. A restart resumes from the failed or stopped
+ * execution's last commit (the job's own restart semantics) and runs to its end before it answers; a stop marks the
+ * execution STOPPING in the repository, which the node running it obeys at its next chunk boundary.
+ */
+public class JobOperations {
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final AuditTrail audit;
+
+    public JobOperations(JobOperator operator, JobRepository repository, AuditTrail audit) {
+        this.operator = operator;
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    /** Restarts execution {@code id}; returns the new execution. */
+    public JobExecution restart(long id, String actor, AuditEntry.Channel channel) {
+        JobExecution failed = require(id);
+        Long next;
+        try {
+            next = operator.restart(id);
+        } catch (NoSuchJobException e) {
+            throw new SchedulerException("JOB_NOT_FOUND", "id", "job '" + failed.getJobInstance().getJobName()
+                    + "' is not in this application", e);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new SchedulerException("JOB_ALREADY_COMPLETE", "id", "execution " + id + " of "
+                    + failed.getJobInstance().getJobName() + " has completed: nothing to restart", e);
+        } catch (Exception e) {
+            throw new SchedulerException("JOB_NOT_RESTARTABLE", "id", "execution " + id + " cannot restart: "
+                    + e.getMessage(), e);
+        }
+        JobExecution execution = repository.getJobExecution(next);
+        audit.append(AuditEntry.of(actor, channel, "JOB_RESTARTED", "JOB_EXECUTION", Long.toString(id))
+                .change(failed.getStatus().toString(), "execution " + next + " " + execution.getStatus()));
+        return execution;
+    }
+
+    /** Asks execution {@code id} to stop. */
+    public JobExecution stop(long id, String actor, AuditEntry.Channel channel) {
+        JobExecution running = require(id);
+        try {
+            operator.stop(id);
+        } catch (JobExecutionNotRunningException e) {
+            throw new SchedulerException("JOB_NOT_RUNNING", "id", "execution " + id + " is " + running.getStatus(), e);
+        } catch (NoSuchJobExecutionException e) {
+            throw new SchedulerException("JOB_EXECUTION_NOT_FOUND", "id", "no job execution " + id, e);
+        }
+        audit.append(AuditEntry.of(actor, channel, "JOB_STOP_REQUESTED", "JOB_EXECUTION", Long.toString(id))
+                .change(running.getStatus().toString(), "STOPPING"));
+        return repository.getJobExecution(id);
+    }
+
+    private JobExecution require(long id) {
+        JobExecution e = repository.getJobExecution(id);
+        if (e == null) {
+            throw new SchedulerException("JOB_EXECUTION_NOT_FOUND", "id", "no job execution " + id);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,218 @@
+package org.jincai.scheduler.launch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.Map;
+import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.calendar.BankCalendar;
+import org.jincai.scheduler.SchedulerProperties;
+import org.jincai.scheduler.calendar.CalendarStore;
+import org.jincai.scheduler.schedule.DueDates;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.PersistJobDataAfterExecution;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * The hub's only Quartz job: it launches what its schedule names — a Spring Batch job by name through the
+ * {@link JobRegistry} and {@link JobOperator}, with the schedule's parameters, or a route through the
+ * {@link RouteLauncher} — and keeps the execution and outcome in the schedule's data. One node of the cluster runs
+ * it per firing (Quartz's clustered JDBC store).
+ *
+ * <p>Before an operator's disbursement launches, its time is checked again against the calendar as it is now and its
+ * bank's cut-off. A firing later than the misfire threshold (the hub was down, or the schedule was paused past its
+ * time) is a misfire: logged, audited as {@code SCHEDULE_MISFIRED} and then fired now or moved, by
+ * {@code jincai.scheduler.misfire} — never skipped.
+ */
+@DisallowConcurrentExecution
+@PersistJobDataAfterExecution
+public class LaunchJob implements Job {
+
+    private static final Logger log = LoggerFactory.getLogger(LaunchJob.class);
+    static final String ACTOR = "scheduler";
+
+    private final JobRegistry jobs;
+    private final JobOperator operator;
+    private final ObjectProvider<RouteLauncher> routes;
+    private final AuditTrail audit;
+    private final CalendarStore calendars;
+    private final ObjectProvider<BankDirectory> banks;
+    private final SchedulerProperties properties;
+    private final Clock clock;
+
+    public LaunchJob(JobRegistry jobs, JobOperator operator, ObjectProvider<RouteLauncher> routes, AuditTrail audit,
+                     CalendarStore calendars, ObjectProvider<BankDirectory> banks, SchedulerProperties properties,
+                     Clock clock) {
+        this.jobs = jobs;
+        this.operator = operator;
+        this.routes = routes;
+        this.audit = audit;
+        this.calendars = calendars;
+        this.banks = banks;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        JobDataMap data = context.getJobDetail().getJobDataMap();
+        String id = context.getJobDetail().getKey().getName();
+        boolean operatorSchedule = ScheduleData.OPERATOR_GROUP.equals(context.getJobDetail().getKey().getGroup());
+        Instant scheduled = context.getScheduledFireTime().toInstant();
+        Instant now = clock.instant();
+        Duration late = Duration.between(scheduled, now);
+        boolean misfired = late.compareTo(properties.misfireThreshold()) > 0;
+        if (operatorSchedule && relocated(context, data, id, scheduled, now, misfired)) {
+            return;
+        }
+        if (misfired) {
+            log.warn("schedule {} misfired: due {}, firing now, {} late", id, scheduled, late);
+            audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, "SCHEDULE_MISFIRED", "SCHEDULE", id)
+                    .change("due " + scheduled, "fired now")
+                    .because("the hub was not running or the schedule was paused at its time (" + late + " late)"));
+        }
+        launch(data, id, scheduled, operatorSchedule);
+    }
+
+    /**
+     * Moves an operator's disbursement that cannot run now (banks closed today, past its bank's cut-off, or missed
+     * under the NEXT_WORKING_DAY policy); returns whether it moved.
+     */
+    private boolean relocated(JobExecutionContext context, JobDataMap data, String id, Instant scheduled, Instant now,
+                              boolean misfired) {
+        BankCalendar calendar = calendars.calendar();
+        LocalTime cutOff = cutOff(data.getString(ScheduleData.BANK));
+        LocalDateTime here = LocalDateTime.ofInstant(now, BankProfile.ZONE);
+        LocalTime ownTime = LocalDateTime.ofInstant(scheduled, BankProfile.ZONE).toLocalTime();
+        DueDates.Decision d;
+        if (misfired && properties.misfire() == SchedulerProperties.Misfire.NEXT_WORKING_DAY) {
+            d = DueDates.place(LocalDateTime.of(calendar.onOrAfter(here.toLocalDate().plusDays(1)), ownTime), calendar,
+                    cutOff, SchedulerProperties.NonWorkingDay.MOVE, properties.movedTime());
+            d = new DueDates.Decision(d.runAt(), "missed while the hub was down (policy NEXT_WORKING_DAY)"
+                    + (d.moved() ? "; " + d.movedBecause() : ""));
+        } else {
+            DueDates.Decision placed = DueDates.place(here, calendar, cutOff, SchedulerProperties.NonWorkingDay.MOVE,
+                    properties.movedTime());
+            if (!placed.moved()) {
+                return false;
+            }
+            // not today: the next working day at the schedule's own time, unless that is past the cut-off
+            d = DueDates.place(LocalDateTime.of(placed.runAt().toLocalDate(), ownTime), calendar, cutOff,
+                    SchedulerProperties.NonWorkingDay.MOVE, properties.movedTime());
+            d = new DueDates.Decision(d.runAt(), placed.movedBecause());
+        }
+        Date at = Date.from(d.runAt().atZone(BankProfile.ZONE).toInstant());
+        Trigger moved = TriggerBuilder.newTrigger().withIdentity(context.getTrigger().getKey())
+                .forJob(context.getJobDetail().getKey()).startAt(at)
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+        try {
+            context.getScheduler().rescheduleJob(context.getTrigger().getKey(), moved);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot move schedule " + id, e);
+        }
+        data.put(ScheduleData.MOVED_BECAUSE, d.movedBecause());
+        String action = misfired ? "SCHEDULE_MISFIRED" : "SCHEDULE_MOVED";
+        log.warn("schedule {} {}: due {}, moved to {} ({})", id, misfired ? "misfired" : "moved", scheduled,
+                d.runAt(), d.movedBecause());
+        audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, action, "SCHEDULE", id)
+                .change("due " + LocalDateTime.ofInstant(scheduled, BankProfile.ZONE), "moved to " + d.runAt())
+                .because(d.movedBecause()));
+        return true;
+    }
+
+    private LocalTime cutOff(String bank) {
+        if (bank == null || bank.isBlank()) {
+            return null;
+        }
+        BankDirectory directory = banks.getIfAvailable();
+        return directory == null ? null : directory.require(bank).cutOffTime();
+    }
+
+    private void launch(JobDataMap data, String id, Instant scheduled, boolean operatorSchedule) {
+        String target = data.getString(ScheduleData.TARGET);
+        Map<String, String> parameters = ScheduleData.parameters(data);
+        String outcome;
+        String state;
+        try {
+            if (target.startsWith(ScheduleData.ROUTE_PREFIX)) {
+                RouteLauncher launcher = routes.getIfAvailable();
+                if (launcher == null) {
+                    throw new LaunchFailed("ROUTE_LAUNCHER_MISSING", "no route runs in this application");
+                }
+                outcome = launcher.launch(target.substring(ScheduleData.ROUTE_PREFIX.length()), parameters);
+                state = "FIRED";
+            } else {
+                JobExecution execution = startJob(target.substring(ScheduleData.JOB_PREFIX.length()), parameters,
+                        operatorSchedule ? null : scheduled);
+                data.put(ScheduleData.EXECUTION_ID, Long.toString(execution.getId()));
+                outcome = execution.getStatus() + " " + execution.getExitStatus().getExitCode();
+                state = "FIRED";
+            }
+            log.info("schedule {} fired {}: {}", id, target, outcome);
+            audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, "SCHEDULE_FIRED", "SCHEDULE", id)
+                    .change(null, target + " " + parameters + ": " + outcome));
+        } catch (LaunchFailed e) {
+            outcome = e.code + ": " + e.getMessage();
+            state = "FAILED";
+            log.error("schedule {} could not launch {}: {}", id, target, outcome);
+            audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, "SCHEDULE_FAILED", "SCHEDULE", id)
+                    .change(null, target + " " + parameters).because(outcome));
+        }
+        data.put(ScheduleData.OUTCOME, outcome);
+        data.put(ScheduleData.STATE, state);
+    }
+
+    private JobExecution startJob(String name, Map<String, String> parameters, Instant runOf) {
+        org.springframework.batch.core.job.Job job;
+        try {
+            job = jobs.getJob(name);
+        } catch (RuntimeException e) {
+            job = null;
+        }
+        if (job == null) {
+            throw new LaunchFailed("JOB_NOT_FOUND", "no Spring Batch job named '" + name + "' in this application");
+        }
+        JobParametersBuilder builder = new JobParametersBuilder();
+        parameters.forEach(builder::addString);
+        if (runOf != null) {
+            // a recurring schedule: each of its runs is a job instance of its own
+            builder.addString("run", runOf.toString());
+        }
+        JobParameters jobParameters = builder.toJobParameters();
+        try {
+            return operator.start(job, jobParameters);
+        } catch (Exception e) {
+            throw new LaunchFailed("JOB_NOT_STARTED", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** A launch that could not happen, with its code. */
+    private static final class LaunchFailed extends RuntimeException {
+        final String code;
+
+        LaunchFailed(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
+}
