@@ -12,9 +12,12 @@ import org.jincai.scheduler.builtin.BuiltInScheduleProperties;
 import org.jincai.scheduler.builtin.BuiltInSchedules;
 import org.jincai.scheduler.calendar.CalendarStore;
 import org.jincai.scheduler.jobs.JobExecutions;
+import org.jincai.scheduler.launch.MisfireListener;
 import org.jincai.scheduler.jobs.JobOperations;
 import org.jincai.scheduler.schedule.ScheduleService;
 import org.quartz.Scheduler;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,8 +47,10 @@ public class SchedulerConfiguration {
 
     @Bean
     SchedulerFactoryBeanCustomizer jincaiQuartz(DataSource dataSource, PlatformTransactionManager transactions,
-                                               QuartzProperties boot, SchedulerProperties properties) {
+                                                               QuartzProperties boot, SchedulerProperties properties,
+                                               AuditTrail audit, Clock clock) {
         return factory -> {
+            factory.setGlobalTriggerListeners(new MisfireListener(audit, clock));
             factory.setDataSource(dataSource);
             factory.setTransactionManager(transactions);
             factory.setSchedulerName(SCHEDULER_NAME);
@@ -84,6 +89,15 @@ public class SchedulerConfiguration {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database the scheduler runs on", e);
         }
+    }
+
+    /**
+     * The jobs by name, for the schedules and for restarts: Spring Batch's registry of every {@code Job} bean of the
+     * application (the JobOperator finds its jobs here too). Spring Boot does not declare one.
+     */
+    @Bean
+    JobRegistry jincaiJobRegistry() {
+        return new MapJobRegistry();
     }
 
     @Bean

@@ -41,15 +41,15 @@ import org.springframework.beans.factory.ObjectProvider;
  *
  * <p>Before an operator's disbursement launches, its time is checked again against the calendar as it is now and its
  * bank's cut-off. A firing later than the misfire threshold (the hub was down, or the schedule was paused past its
- * time) is a misfire: logged, audited as {@code SCHEDULE_MISFIRED} and then fired now or moved, by
- * {@code jincai.scheduler.misfire} — never skipped.
+ * time) is a misfire: {@link MisfireListener} logs and audits it ({@code SCHEDULE_MISFIRED}), and the disbursement is
+ * then fired now or moved ({@code SCHEDULE_MOVED}) by {@code jincai.scheduler.misfire} — never skipped.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
 public class LaunchJob implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(LaunchJob.class);
-    static final String ACTOR = "scheduler";
+    public static final String ACTOR = "scheduler";
 
     private final JobRegistry jobs;
     private final JobOperator operator;
@@ -78,18 +78,13 @@ public class LaunchJob implements Job {
         JobDataMap data = context.getJobDetail().getJobDataMap();
         String id = context.getJobDetail().getKey().getName();
         boolean operatorSchedule = ScheduleData.OPERATOR_GROUP.equals(context.getJobDetail().getKey().getGroup());
-        Instant scheduled = context.getScheduledFireTime().toInstant();
+        // Quartz moves a misfired trigger's fire time to now: the due time kept with the schedule tells how late it is
+        String dueAt = data.getString(ScheduleData.DUE_AT);
+        Instant scheduled = dueAt != null ? Instant.parse(dueAt) : context.getScheduledFireTime().toInstant();
         Instant now = clock.instant();
-        Duration late = Duration.between(scheduled, now);
-        boolean misfired = late.compareTo(properties.misfireThreshold()) > 0;
+        boolean misfired = Duration.between(scheduled, now).compareTo(properties.misfireThreshold()) > 0;
         if (operatorSchedule && relocated(context, data, id, scheduled, now, misfired)) {
             return;
-        }
-        if (misfired) {
-            log.warn("schedule {} misfired: due {}, firing now, {} late", id, scheduled, late);
-            audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, "SCHEDULE_MISFIRED", "SCHEDULE", id)
-                    .change("due " + scheduled, "fired now")
-                    .because("the hub was not running or the schedule was paused at its time (" + late + " late)"));
         }
         launch(data, id, scheduled, operatorSchedule);
     }
@@ -131,7 +126,8 @@ public class LaunchJob implements Job {
             throw new IllegalStateException("cannot move schedule " + id, e);
         }
         data.put(ScheduleData.MOVED_BECAUSE, d.movedBecause());
-        String action = misfired ? "SCHEDULE_MISFIRED" : "SCHEDULE_MOVED";
+        data.put(ScheduleData.DUE_AT, at.toInstant().toString());
+        String action = "SCHEDULE_MOVED";
         log.warn("schedule {} {}: due {}, moved to {} ({})", id, misfired ? "misfired" : "moved", scheduled,
                 d.runAt(), d.movedBecause());
         audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, action, "SCHEDULE", id)

@@ -20,6 +20,8 @@ public final class ScheduleData {
     public static final String TARGET = "target";
     public static final String PARAM = "param.";
     public static final String REQUESTED_AT = "requestedAt";
+    /** When the schedule is due, as placed on the calendar (an instant): how late a firing is, misfire or not. */
+    public static final String DUE_AT = "dueAt";
     public static final String MOVED_BECAUSE = "movedBecause";
     public static final String CREATED_BY = "createdBy";
     public static final String BANK = "bank";

@@ -98,6 +98,7 @@ public class ScheduleService {
         data.put(ScheduleData.KIND, PAYROLL);
         data.put(ScheduleData.TARGET, ScheduleData.JOB_PREFIX + properties.payrollJob());
         data.put(ScheduleData.REQUESTED_AT, request.at().toString());
+        data.put(ScheduleData.DUE_AT, placed.runAt().atZone(BankProfile.ZONE).toInstant().toString());
         data.put(ScheduleData.CREATED_BY, actor);
         if (bank != null) {
             data.put(ScheduleData.BANK, bank);
