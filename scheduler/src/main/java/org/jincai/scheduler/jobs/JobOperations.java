@@ -10,6 +10,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * An operator's restart and stop of a job execution through Spring Batch's {@link JobOperator}, audited as
@@ -67,7 +68,12 @@ public class JobOperations {
     }
 
     private JobExecution require(long id) {
-        JobExecution e = repository.getJobExecution(id);
+        JobExecution e;
+        try {
+            e = repository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException notThere) {
+            e = null;
+        }
         if (e == null) {
             throw new SchedulerException("JOB_EXECUTION_NOT_FOUND", "id", "no job execution " + id);
         }
