@@ -73,6 +73,8 @@ public class SchedulerTestApplication {
         p.put("spring.flyway.enabled", "false");
         p.put("spring.batch.jdbc.initialize-schema", "never");
         p.put("spring.batch.job.enabled", "false");
+        // as the hub's application.yml: launches on several nodes at once must not fail on serialisation
+        p.put("spring.batch.jdbc.isolation-level-for-create", "read-committed");
         p.put("spring.main.banner-mode", "off");
         p.put("jincai.scheduler.payroll-job", JOB);
         p.put("jincai.scheduler.cluster-checkin-interval", "1s");

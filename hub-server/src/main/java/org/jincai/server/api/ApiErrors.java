@@ -8,6 +8,8 @@ import org.jincai.core.controls.ControlException;
 import org.jincai.core.voucher.EnvelopeRefusedException;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
+import org.jincai.scheduler.SchedulerException;
+import org.jincai.scheduler.calendar.CalendarImportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -89,6 +91,22 @@ public class ApiErrors {
     ResponseEntity<ErrorResponse> businessRule(TreasuryException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(ErrorResponse.of(List.of(Problem.of(e.code(), e.getMessage(), e.location()))));
+    }
+
+    /** A scheduling or job operation refused: no such schedule or execution 404, wrong state 409, bad input 400. */
+    @ExceptionHandler(SchedulerException.class)
+    ResponseEntity<ErrorResponse> scheduler(SchedulerException e) {
+        HttpStatus status = switch (e.code()) {
+            case "SCHEDULE_NOT_FOUND", "JOB_EXECUTION_NOT_FOUND" -> HttpStatus.NOT_FOUND;
+            case "SCHEDULE_NOT_WAITING", "SCHEDULE_NOT_PAUSED", "SCHEDULE_NOT_CANCELLABLE", "JOB_NOT_RUNNING",
+                 "JOB_ALREADY_COMPLETE", "JOB_NOT_RESTARTABLE" -> HttpStatus.CONFLICT;
+            case "SCHEDULER_UNAVAILABLE" -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        List<Problem> problems = e instanceof CalendarImportException c
+                ? c.problems().stream().map(p -> Problem.of(e.code(), p, "body")).toList()
+                : List.of(Problem.of(e.code(), e.getMessage(), e.field() == null ? "" : e.field()));
+        return ResponseEntity.status(status).body(ErrorResponse.of(problems));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

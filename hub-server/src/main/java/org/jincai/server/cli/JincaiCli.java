@@ -17,6 +17,10 @@ import org.jincai.core.release.DeliveryService;
 import org.jincai.core.risk.RiskService;
 import org.jincai.formats.FormatException;
 import org.jincai.routes.bank.SftpCheck;
+import org.jincai.scheduler.calendar.CalendarStore;
+import org.jincai.scheduler.jobs.JobExecutions;
+import org.jincai.scheduler.jobs.JobOperations;
+import org.jincai.scheduler.schedule.ScheduleService;
 import org.jincai.server.JincaiApplication;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.demo.DemoRunner;
@@ -82,6 +86,21 @@ public final class JincaiCli {
                                   acknowledge an alert, once, with the reason
               alerts scan [--date YYYY-MM-DD] [--as USER]
                                   find accounts with regular activity that went quiet
+              schedule payroll FILE --agency CODE --month yyyy-MM --at yyyy-MM-ddTHH:mm [--bank CODE]
+                                  run the payroll job for that file at that time (Beijing), moved to
+                                  the next bank working day (or refused, by policy) when banks are
+                                  closed or it is past the bank's cut-off
+              schedule list       the operators' schedules: waiting, paused, fired (with the job
+                                  execution they launched), moved and why
+              schedule pause|resume ID, schedule cancel ID [--reason TEXT]
+              calendar [list]     the bank calendar's years: published arrangement or statutory only
+              calendar import FILE [--statutory]
+                                  load bank holidays and adjusted working days from CSV
+                                  (date,kind,note), replacing the years the file holds
+              jobs [--job NAME] [--limit N]
+                                  the batch job executions: parameters, status, progress, times, counts
+              jobs restart ID     resume a failed or stopped execution from its last commit
+              jobs stop ID        ask a running execution to stop at its next commit
               convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
                                   fiscal payment vouchers into the bank message
               bench formats [--sizes N,N,...]
@@ -139,6 +158,7 @@ public final class JincaiCli {
                 case "budget" -> budget(cli);
                 case "approvals" -> approvals(cli);
                 case "alerts" -> alerts(cli);
+                case "schedule", "calendar", "jobs" -> scheduler(cli);
                 case "inspect" -> InspectCommand.run(cli.arguments(), out);
                 case "convert" -> ConvertCommand.run(cli.arguments(), out, err);
                 case "bench" -> BenchCommand.run(cli.arguments(), out);
@@ -155,6 +175,9 @@ public final class JincaiCli {
         } catch (ControlException e) {
             // a control refused: every problem with its code and where (a budget file's every bad line)
             e.problems().forEach(p -> err.println("jincai: " + p));
+            return 1;
+        } catch (org.jincai.scheduler.SchedulerException e) {
+            err.println("jincai: " + e);
             return 1;
         } catch (StartFailedException e) {
             // Spring Boot has printed why (a refused configuration is reported with every problem and its location)
@@ -277,6 +300,32 @@ public final class JincaiCli {
                     + " use the API (" + api + ")");
             return null;
         }
+    }
+
+    /** schedule, calendar and jobs: on the hub's database, the scheduler not started (it only edits the store). */
+    private int scheduler(CliArguments cli) {
+        String actor = "cli:" + System.getProperty("user.name", "operator");
+        return switch (cli.command()) {
+            case "schedule" -> {
+                ScheduleCommand.Options o = ScheduleCommand.parse(cli.arguments());
+                try (ConfigurableApplicationContext ctx = startOnDatabase(cli, "/api/v1/schedules")) {
+                    yield ctx == null ? 1 : new ScheduleCommand(ctx.getBean(ScheduleService.class), out, actor).run(o);
+                }
+            }
+            case "calendar" -> {
+                CalendarCommand.Options o = CalendarCommand.parse(cli.arguments());
+                try (ConfigurableApplicationContext ctx = startOnDatabase(cli, "/api/v1/calendar")) {
+                    yield ctx == null ? 1 : new CalendarCommand(ctx.getBean(CalendarStore.class), out, actor).run(o);
+                }
+            }
+            default -> {
+                JobsCommand.Options o = JobsCommand.parse(cli.arguments());
+                try (ConfigurableApplicationContext ctx = startOnDatabase(cli, "/api/v1/jobs")) {
+                    yield ctx == null ? 1 : new JobsCommand(ctx.getBean(JobExecutions.class),
+                            ctx.getBean(JobOperations.class), out, actor).run(o);
+                }
+            }
+        };
     }
 
     private int demo(CliArguments cli) {

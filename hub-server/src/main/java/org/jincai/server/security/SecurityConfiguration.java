@@ -74,6 +74,13 @@ public class SecurityConfiguration {
                         .hasAnyRole(Roles.OPERATOR, Roles.APPROVER, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/scan").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack").hasAnyRole(Roles.OPERATOR, Roles.APPROVER)
+                        // schedules, calendar and job operations: operators act, auditors read
+                        .requestMatchers(HttpMethod.GET, "/api/v1/schedules", "/api/v1/schedules/*", "/api/v1/calendar",
+                                "/api/v1/jobs").hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/schedules/payroll", "/api/v1/schedules/*/pause",
+                                "/api/v1/schedules/*/resume", "/api/v1/calendar", "/api/v1/jobs/*/restart",
+                                "/api/v1/jobs/*/stop").hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/schedules/*").hasRole(Roles.OPERATOR)
                         .anyRequest().denyAll());
         return http.build();
     }
