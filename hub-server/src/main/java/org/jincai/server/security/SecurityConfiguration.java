@@ -81,6 +81,9 @@ public class SecurityConfiguration {
                                 "/api/v1/schedules/*/resume", "/api/v1/calendar", "/api/v1/jobs/*/restart",
                                 "/api/v1/jobs/*/stop").hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/schedules/*").hasRole(Roles.OPERATOR)
+                        // the metrics on the management port, for whoever watches the hub
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasAnyRole(Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -58,6 +58,9 @@ class VoucherApiTest {
     @Value("${local.server.port}")
     int port;
 
+    @Value("${local.management.port}")
+    int managementPort;
+
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
@@ -251,7 +254,7 @@ class VoucherApiTest {
 
     @Test
     void healthIsOpenAndUpOnceEveryBankConsumerHasPolled() throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build();
         // readiness waits for every upload and inbound consumer's first poll (one SFTP login per bank)
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);

@@ -61,7 +61,7 @@ final class HubProcess implements AutoCloseable {
             command.add("-D" + CrashPoints.ARMED_BY_PROPERTY + "=" + home.resolve(ARMED));
         }
         command.addAll(List.of("-cp", classpath, CrashHub.class.getName(), "--jincai.home=" + home, "--server.port=0",
-                "--logging.file.name=" + home.resolve("logs").resolve("run-" + run + ".log"),
+                "--management.server.port=0", "--logging.file.name=" + home.resolve("logs").resolve("run-" + run + ".log"),
                 "--logging.threshold.console=WARN"));
         command.addAll(springArgs);
         Path out = home.resolve("logs").resolve("run-" + run + ".out");

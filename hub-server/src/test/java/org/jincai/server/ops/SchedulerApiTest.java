@@ -1,0 +1,138 @@
+package org.jincai.server.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.HubTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Schedules, the calendar and job operations over real HTTP with the hub's security, and the metrics in Prometheus
+ * format on the management port: operators schedule, pause, resume and cancel (a holiday moved, audited), auditors
+ * only read, a bad request gets its code; /actuator/prometheus shows the hub's gauges to a signed-in operator.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("simulator")
+class SchedulerApiTest {
+
+    static final Path HOME = HubTestSupport.newHome("scheduler-api");
+    static final TestDatabase DB = TestDatabase.create();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.registerWithControls(registry, HOME, DB);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        DB.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Value("${local.management.port}")
+    int managementPort;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    private HttpResponse<String> call(int onPort, String method, String path, String body, String user)
+            throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onPort + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            req.header("Content-Type", body.startsWith("{") ? "application/json" : "text/csv");
+        }
+        if (user != null) {
+            req.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> call(String method, String path, String body, String user) throws Exception {
+        return call(port, method, path, body, user);
+    }
+
+    @Test
+    void operatorsScheduleAuditorsReadAndEveryChangeIsAudited() throws Exception {
+        Path file = Files.writeString(HOME.resolve("payroll-2027-02.csv"), "payroll\n");
+        String body = "{\"file\":\"" + file + "\",\"agency\":\"101001\",\"month\":\"2027-02\",\"at\":\"2027-02-05T10:00\"}";
+        assertThat(call("POST", "/api/v1/schedules/payroll", body, "auditor").statusCode()).isEqualTo(403);
+        HttpResponse<String> created = call("POST", "/api/v1/schedules/payroll", body, "operator");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode s = json.readTree(created.body());
+        String id = s.get("id").asString();
+        assertThat(s.get("runAt").asString()).startsWith("2027-02-09T10:00");
+        assertThat(s.get("warnings").get(0).asString()).startsWith("CALENDAR_NOT_PUBLISHED");
+
+        HttpResponse<String> listed = call("GET", "/api/v1/schedules", null, "auditor");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains(id);
+        assertThat(call("POST", "/api/v1/schedules/" + id + "/pause", null, "operator").statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/api/v1/schedules/" + id + "/pause", null, "operator").statusCode())
+                .as("already paused").isEqualTo(409);
+        assertThat(call("POST", "/api/v1/schedules/" + id + "/resume", null, "operator").statusCode()).isEqualTo(200);
+        assertThat(call("DELETE", "/api/v1/schedules/" + id + "?reason=test", null, "auditor").statusCode())
+                .isEqualTo(403);
+        assertThat(call("DELETE", "/api/v1/schedules/" + id + "?reason=test", null, "operator").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> gone = call("GET", "/api/v1/schedules/" + id, null, "operator");
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(gone.body()).get("code").asString()).isEqualTo("SCHEDULE_NOT_FOUND");
+        assertThat(DB.count("SELECT COUNT(*) FROM audit_record WHERE object_id = '" + id + "' AND actor = 'operator'"
+                + " AND channel = 'REST'")).isEqualTo(4);
+
+        HttpResponse<String> past = call("POST", "/api/v1/schedules/payroll", body.replace("2027-02-05", "2020-02-05"),
+                "operator");
+        assertThat(json.readTree(past.body()).get("code").asString()).isEqualTo("SCHEDULE_IN_PAST");
+    }
+
+    @Test
+    void theCalendarAndTheJobsAreReadAndTheCalendarLoaded() throws Exception {
+        assertThat(call("GET", "/api/v1/calendar", null, "auditor").body()).contains("\"arrangement\":\"STATUTORY\"");
+        HttpResponse<String> bad = call("POST", "/api/v1/calendar", "2028-02-30,HOLIDAY,x\n", "operator");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).get("errors").get(0).get("code").asString()).isEqualTo("CALENDAR_INVALID");
+        assertThat(call("POST", "/api/v1/calendar", "2028-01-03,HOLIDAY,test\n", "auditor").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> loaded = call("POST", "/api/v1/calendar", "2028-01-03,HOLIDAY,test\n", "operator");
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+        assertThat(loaded.body()).contains("2028");
+        HttpResponse<String> jobs = call("GET", "/api/v1/jobs", null, "auditor");
+        assertThat(jobs.statusCode()).isEqualTo(200);
+        HttpResponse<String> restart = call("POST", "/api/v1/jobs/424242/restart", null, "operator");
+        assertThat(restart.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(restart.body()).get("code").asString()).isEqualTo("JOB_EXECUTION_NOT_FOUND");
+    }
+
+    @Test
+    void theMetricsAreInPrometheusFormatOnTheManagementPort() throws Exception {
+        assertThat(call(managementPort, "GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = call(managementPort, "GET", "/actuator/prometheus", null, "operator");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jincai_payments{state=\"PAID\"}").contains("jincai_files_delivered")
+                .contains("jincai_answers_pending").contains("jincai_deliveries{state=\"UPLOADED\"}");
+        assertThat(call(managementPort, "GET", "/actuator/health", null, null).statusCode()).isIn(200, 503);
+        assertThat(call("GET", "/actuator/prometheus", null, "operator").statusCode()).as("not on the API port")
+                .isIn(401, 403, 404);
+    }
+}
