@@ -8,6 +8,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.calendar.BankCalendar;
 import org.jincai.scheduler.builtin.BuiltInScheduleProperties;
 import org.jincai.scheduler.builtin.BuiltInSchedules;
 import org.jincai.scheduler.calendar.CalendarStore;
@@ -27,6 +28,7 @@ import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -103,6 +105,17 @@ public class SchedulerConfiguration {
     @Bean
     CalendarStore calendarStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
         return new CalendarStore(jdbc, tx, audit, clock);
+    }
+
+    /**
+     * The bank calendar the whole hub uses (release dates, risk rules): the one in the database, as it is when the
+     * hub starts. It takes precedence over the file-based calendar of treasury-core, which stays for applications
+     * without the scheduler. The scheduler itself reads the database afresh at each decision.
+     */
+    @Bean
+    @Primary
+    BankCalendar bankCalendarFromDatabase(CalendarStore calendars) {
+        return calendars.calendar();
     }
 
     @Bean

@@ -27,6 +27,7 @@ class ArchitectureTest {
     static final String CORE = "org.jincai.core..";
     static final String ROUTES = "org.jincai.routes..";
     static final String SERVER = "org.jincai.server..";
+    static final String SCHEDULER = "org.jincai.scheduler..";
 
     static JavaClasses production;
 
@@ -40,7 +41,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String p : new String[] {"org.jincai.formats", "org.jincai.bank", "org.jincai.bank.simulator",
-                "org.jincai.bench.formats", "org.jincai.core", "org.jincai.routes", "org.jincai.server"}) {
+                "org.jincai.bench.formats", "org.jincai.core", "org.jincai.routes", "org.jincai.scheduler",
+                "org.jincai.server"}) {
             classes().that().resideInAPackage(p + "..").should().bePublic().orShould().notBePublic()
                     .allowEmptyShould(false).check(production);
         }
@@ -66,6 +68,15 @@ class ArchitectureTest {
     void theCoreKnowsNoRouteServerOrFixture() {
         noClasses().that().resideInAPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage(ROUTES, SERVER, SIMULATOR, BENCH, "org.apache.camel..")
+                .check(production);
+    }
+
+    @Test
+    void theSchedulerKnowsNoRouteServerOrFixture() {
+        noClasses().that().resideInAPackage(SCHEDULER)
+                .should().dependOnClassesThat().resideInAnyPackage(ROUTES, SERVER, SIMULATOR, BENCH, "org.apache.camel..")
+                .check(production);
+        noClasses().that().resideInAnyPackage(CORE, ROUTES).should().dependOnClassesThat().resideInAPackage(SCHEDULER)
                 .check(production);
     }
 
