@@ -51,5 +51,7 @@ public final class HubTestSupport {
     public static void registerHomeAndDatabase(DynamicPropertyRegistry registry, Path home, TestDatabase db) {
         registry.add("jincai.home", home::toString);
         db.springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        // the recurring schedules never fire in the middle of a test (the scheduler's own tests start it)
+        registry.add("spring.quartz.auto-startup", () -> "false");
     }
 }
