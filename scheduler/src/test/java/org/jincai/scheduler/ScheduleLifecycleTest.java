@@ -126,6 +126,28 @@ class ScheduleLifecycleTest {
     }
 
     @Test
+    void underTheNextWorkingDayPolicyAMissedScheduleMovesInsteadOfFiring() throws Exception {
+        String id;
+        Map<String, Object> policy = Map.of("jincai.scheduler.misfire-threshold", "1s",
+                "jincai.scheduler.misfire", "NEXT_WORKING_DAY");
+        try (ConfigurableApplicationContext first = SchedulerTestApplication.node(db, policy)) {
+            TodayWorking.make(first.getBean(CalendarStore.class));
+            id = first.getBean(ScheduleService.class)
+                    .schedulePayroll(payroll("101006", inSeconds(2)), "operator", AuditEntry.Channel.CLI).id();
+        }
+        Thread.sleep(4000);
+        try (ConfigurableApplicationContext second = SchedulerTestApplication.node(db, policy)) {
+            assertThat(Waits.until(Duration.ofSeconds(40), () -> audited("SCHEDULE_MOVED", id) == 1)).isTrue();
+            assertThat(audited("SCHEDULE_MISFIRED", id)).isEqualTo(1);
+            assertThat(executions("101006")).as("not fired today").isZero();
+            Schedule moved = second.getBean(ScheduleService.class).get(id);
+            assertThat(moved.state()).isEqualTo("WAITING");
+            assertThat(moved.runAt().toLocalDate()).isAfter(LocalDateTime.now(BankProfile.ZONE).toLocalDate());
+            assertThat(moved.movedBecause()).contains("NEXT_WORKING_DAY");
+        }
+    }
+
+    @Test
     void aScheduleOnAHolidayMovesToTheNextWorkingDayOrIsRefused() {
         try (ConfigurableApplicationContext node = SchedulerTestApplication.node(db, Map.of())) {
             ScheduleService schedules = node.getBean(ScheduleService.class);
