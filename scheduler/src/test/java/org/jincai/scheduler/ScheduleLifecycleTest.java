@@ -148,6 +148,30 @@ class ScheduleLifecycleTest {
     }
 
     @Test
+    void aBuiltInScheduleFromConfigurationFiresEachRunAsItsOwnInstanceAndGoesWhenRemoved() throws Exception {
+        Map<String, Object> tick = Map.of("jincai.schedules.tick.cron", "0/2 * * * * ?",
+                "jincai.schedules.tick.job", SchedulerTestApplication.JOB,
+                "jincai.schedules.tick.parameters.agency", "BUILTIN");
+        try (ConfigurableApplicationContext node = SchedulerTestApplication.node(db, tick)) {
+            assertThat(Waits.until(Duration.ofSeconds(30), () -> executions("BUILTIN") >= 2)).as("two runs").isTrue();
+            ScheduleService schedules = node.getBean(ScheduleService.class);
+            assertThat(schedules.list()).filteredOn(s -> s.id().equals("tick")).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.kind()).isEqualTo("BUILTIN");
+                        assertThat(s.state()).isEqualTo("WAITING");
+                        assertThat(s.target()).isEqualTo("job:" + SchedulerTestApplication.JOB);
+                    });
+            assertThatThrownBy(() -> schedules.pause("tick", "operator", AuditEntry.Channel.CLI))
+                    .isInstanceOfSatisfying(SchedulerException.class,
+                            e -> assertThat(e.code()).isEqualTo("SCHEDULE_BUILTIN"));
+        }
+        try (ConfigurableApplicationContext node = SchedulerTestApplication.node(db,
+                Map.of("spring.quartz.auto-startup", "false"))) {
+            assertThat(node.getBean(ScheduleService.class).list()).extracting(Schedule::id).doesNotContain("tick");
+        }
+    }
+
+    @Test
     void aScheduleOnAHolidayMovesToTheNextWorkingDayOrIsRefused() {
         try (ConfigurableApplicationContext node = SchedulerTestApplication.node(db, Map.of())) {
             ScheduleService schedules = node.getBean(ScheduleService.class);

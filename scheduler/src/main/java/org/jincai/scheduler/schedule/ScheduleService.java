@@ -121,13 +121,18 @@ public class ScheduleService {
         return get(id);
     }
 
-    /** Every operator's schedule, the next to run first, then those that already fired. */
+    /**
+     * Every schedule — the operators' and the built-in recurring ones (kind {@code BUILTIN}, changed only in
+     * configuration) — the next to run first, then those that already fired.
+     */
     public List<Schedule> list() {
         List<Schedule> all = new ArrayList<>();
-        for (JobKey key : call(() -> scheduler.getJobKeys(GroupMatcher.jobGroupEquals(ScheduleData.OPERATOR_GROUP)))) {
-            Schedule s = find(key.getName());
-            if (s != null) {
-                all.add(s);
+        for (String group : List.of(ScheduleData.OPERATOR_GROUP, ScheduleData.BUILTIN_GROUP)) {
+            for (JobKey key : call(() -> scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group)))) {
+                Schedule s = find(key.getName(), group);
+                if (s != null) {
+                    all.add(s);
+                }
             }
         }
         all.sort(Comparator.comparing((Schedule s) -> s.runAt() == null ? LocalDateTime.MAX : s.runAt())
@@ -136,7 +141,11 @@ public class ScheduleService {
     }
 
     public Schedule get(String id) {
-        Schedule s = find(id);
+        Schedule s = find(id, ScheduleData.OPERATOR_GROUP);
+        if (s == null && find(id, ScheduleData.BUILTIN_GROUP) != null) {
+            throw new SchedulerException("SCHEDULE_BUILTIN", "id", id + " is a built-in schedule: change it in"
+                    + " jincai.schedules");
+        }
         if (s == null) {
             throw new SchedulerException(NOT_FOUND, "id", "no schedule " + id);
         }
@@ -185,13 +194,13 @@ public class ScheduleService {
         return s;
     }
 
-    private Schedule find(String id) {
-        JobDetail job = call(() -> scheduler.getJobDetail(JobKey.jobKey(id, ScheduleData.OPERATOR_GROUP)));
+    private Schedule find(String id, String group) {
+        JobDetail job = call(() -> scheduler.getJobDetail(JobKey.jobKey(id, group)));
         if (job == null) {
             return null;
         }
         JobDataMap data = job.getJobDataMap();
-        TriggerKey tk = TriggerKey.triggerKey(id, ScheduleData.OPERATOR_GROUP);
+        TriggerKey tk = TriggerKey.triggerKey(id, group);
         Trigger trigger = call(() -> scheduler.getTrigger(tk));
         String state;
         LocalDateTime runAt = null;
