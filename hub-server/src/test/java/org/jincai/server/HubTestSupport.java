@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jincai.core.testing.TestDatabase;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -36,15 +37,29 @@ public final class HubTestSupport {
     /** As {@link #register}, with the fiscal controls as the configuration has them (on by default). */
     public static void registerWithControls(DynamicPropertyRegistry registry, Path home, TestDatabase db) {
         registerHomeAndDatabase(registry, home, db);
-        registry.add("jincai.users[0].name", () -> "finance");
-        registry.add("jincai.users[0].password", () -> "finance-pw");
-        registry.add("jincai.users[0].roles[0]", () -> "FINANCE_SYSTEM");
-        registry.add("jincai.users[1].name", () -> "auditor");
-        registry.add("jincai.users[1].password", () -> "auditor-pw");
-        registry.add("jincai.users[1].roles[0]", () -> "AUDITOR");
-        registry.add("jincai.users[2].name", () -> "operator");
-        registry.add("jincai.users[2].password", () -> "operator-pw");
-        registry.add("jincai.users[2].roles[0]", () -> "OPERATOR");
+        user(registry, 0, "finance", "FINANCE_SYSTEM");
+        user(registry, 1, "auditor", "AUDITOR");
+        user(registry, 2, "operator", "OPERATOR");
+    }
+
+    /**
+     * Configures {@code jincai.users[index]}: {@code name} with the password {@code name-pw} (as a BCrypt hash of the
+     * lowest cost, quick to check), the roles given and a scope of everything.
+     */
+    public static void user(DynamicPropertyRegistry registry, int index, String name, String... roles) {
+        String u = "jincai.users[" + index + "].";
+        registry.add(u + "name", () -> name);
+        registry.add(u + "password", () -> bcrypt(name + "-pw"));
+        for (int i = 0; i < roles.length; i++) {
+            String role = roles[i];
+            registry.add(u + "roles[" + i + "]", () -> role);
+        }
+        registry.add(u + "scope.all", () -> "true");
+    }
+
+    /** The configured form of a password: {@code {bcrypt}} and its hash, of the lowest cost (tests only). */
+    public static String bcrypt(String password) {
+        return "{bcrypt}" + new BCryptPasswordEncoder(4).encode(password);
     }
 
     /** Only the home and the database: the users and the controls stay as the active profiles configure them. */

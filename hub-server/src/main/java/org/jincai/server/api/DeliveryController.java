@@ -11,6 +11,8 @@ import org.jincai.core.release.DeliveryEvent;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.DeliveryStatus;
 import org.jincai.formats.Problem;
+import org.jincai.server.controls.ControlUsers;
+import org.jincai.server.controls.ScopeGuard;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * (e.g. {@code DELIVERY_UNCERTAIN}: held because the hub cannot tell whether the bank received them),
  * {@code GET /api/v1/deliveries/{id}} shows one with its trail, and {@code POST .../{id}/confirm} or
  * {@code .../{id}/resend} with {@code {"reason": "..."}} resolves a held one — it reached the bank, or the
- * very same file is sent again — recorded with the operator, the time and the reason.
+ * very same file is sent again — recorded with the operator, the time and the reason. A user sees and decides the
+ * deliveries all of whose payments are inside their scope ({@code OUT_OF_SCOPE} otherwise).
  */
 @RestController
 @RequestMapping("/api/v1/deliveries")
@@ -40,8 +43,13 @@ public class DeliveryController {
 
     private final DeliveryService deliveries;
 
-    public DeliveryController(DeliveryService deliveries) {
+    private final ControlUsers users;
+    private final ScopeGuard scope;
+
+    public DeliveryController(DeliveryService deliveries, ControlUsers users, ScopeGuard scope) {
         this.deliveries = deliveries;
+        this.users = users;
+        this.scope = scope;
     }
 
     /** One delivery as JSON. */
@@ -70,28 +78,38 @@ public class DeliveryController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<DeliveryView> list(@RequestParam(required = false) String status) {
-        return deliveries.list(status == null || status.isBlank() ? null : status(status)).stream()
-                .map(d -> DeliveryView.of(d, null)).toList();
+    public List<DeliveryView> list(@RequestParam(required = false) String status, Authentication user) {
+        return scope.deliveries(users.rest(user), deliveries.list(status == null || status.isBlank() ? null : status(status)))
+                .stream().map(d -> DeliveryView.of(d, null)).toList();
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public DeliveryView one(@PathVariable String id) {
+    public DeliveryView one(@PathVariable String id, Authentication user) {
         Delivery d = deliveries.find(id).orElseThrow(() -> new TreasuryException(DeliveryService.DELIVERY_NOT_FOUND,
                 "no delivery " + id, "delivery " + id));
+        scope.requireDelivery(users.rest(user), id);
         return DeliveryView.of(d, deliveries.history(id));
     }
 
     @PostMapping(path = "/{id}/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
     public DeliveryView confirm(@PathVariable String id, @RequestBody Decision decision, Authentication user) {
+        requireKnownAndInScope(id, user);
         Delivery d = deliveries.confirm(id, user.getName(), AuditEntry.Channel.REST, decision.reason());
         return DeliveryView.of(d, deliveries.history(id));
     }
 
     @PostMapping(path = "/{id}/resend", produces = MediaType.APPLICATION_JSON_VALUE)
     public DeliveryView resend(@PathVariable String id, @RequestBody Decision decision, Authentication user) {
+        requireKnownAndInScope(id, user);
         Delivery d = deliveries.resend(id, user.getName(), AuditEntry.Channel.REST, decision.reason());
         return DeliveryView.of(d, deliveries.history(id));
+    }
+
+    /** An unknown delivery stays 404 ({@code DELIVERY_NOT_FOUND}) for every caller; a known one must be in scope. */
+    private void requireKnownAndInScope(String id, Authentication user) {
+        if (deliveries.find(id).isPresent()) {
+            scope.requireDelivery(users.rest(user), id);
+        }
     }
 
     /** A refused decision with its code: 404 for an unknown delivery, 400 without a reason, 409 otherwise. */

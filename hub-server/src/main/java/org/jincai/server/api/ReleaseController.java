@@ -5,6 +5,8 @@ import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.jincai.core.release.ReleaseResult;
 import org.jincai.routes.RouteIds;
+import org.jincai.server.controls.ControlUsers;
+import org.jincai.server.controls.ScopeGuard;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/releases}: an operator releases every approved payment to the banks now — grouped,
  * split by the banks' limits, rendered and staged for upload (the upload routes take them from there).
- * Answers with the files staged and the groups that could not be rendered, with their codes.
+ * Answers with the files staged and the groups that could not be rendered, with their codes. A release spans the
+ * hub: it needs a scope of everything.
  */
 @RestController
 @RequestMapping("/api/v1/releases")
@@ -22,8 +25,13 @@ public class ReleaseController {
 
     private final ProducerTemplate producer;
 
-    public ReleaseController(ProducerTemplate producer) {
+    private final ControlUsers users;
+    private final ScopeGuard scope;
+
+    public ReleaseController(ProducerTemplate producer, ControlUsers users, ScopeGuard scope) {
         this.producer = producer;
+        this.users = users;
+        this.scope = scope;
     }
 
     /** One staged bank file. */
@@ -36,6 +44,7 @@ public class ReleaseController {
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public ReleaseView release(Authentication user) {
+        scope.requireEverything(users.rest(user), "a release");
         ReleaseResult result = ApiErrors.unwrap(() -> producer.requestBodyAndHeader(RouteIds.BANK_RELEASE_ENDPOINT, null,
                 RouteIds.HEADER_ACTOR, user.getName(), ReleaseResult.class));
         return new ReleaseView(result.staged().stream().map(f -> new StagedView(f.bankCode(), f.fileName(),

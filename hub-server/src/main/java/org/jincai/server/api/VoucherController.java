@@ -17,6 +17,8 @@ import org.jincai.core.voucher.VoucherOutcome;
 import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 import org.jincai.routes.RouteIds;
+import org.jincai.server.controls.ControlUsers;
+import org.jincai.server.controls.ScopeGuard;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  * (503 {@code INTAKE_BUSY} with {@code Retry-After} past that); the body is streamed to a spool file under
  * {@code <home>/spool} (413 past {@code jincai.api.max-envelope-bytes}), never held in memory, and goes from
  * there through the intake route, the same intake the inboxes use.
- * {@code GET /api/v1/vouchers/{admDivCode}/{stYear}/{vtCode}/{voucherNo}/receipt} serves its receipt.
+ * {@code GET /api/v1/vouchers/{admDivCode}/{stYear}/{vtCode}/{voucherNo}/receipt} serves its receipt. Every voucher
+ * of an envelope must be inside the sender's scope — for a finance system's user, of a division its system serves —
+ * or the envelope is refused whole with 403 {@code OUT_OF_SCOPE}, nothing stored; a receipt is served inside the
+ * reader's scope only.
  */
 @RestController
 @RequestMapping("/api/v1/vouchers")
@@ -50,8 +55,11 @@ public class VoucherController {
     private final Semaphore inFlight;
     private final Duration retryAfter;
     private final Path spool;
+    private final ControlUsers users;
+    private final ScopeGuard scope;
 
     public VoucherController(ProducerTemplate producer, ReceiptService receipts, SummaryQueries summary,
+                             ControlUsers users, ScopeGuard scope,
                              @Value("${jincai.api.max-envelope-bytes:67108864}") long maxEnvelopeBytes,
                              @Value("${jincai.api.max-concurrent-intakes:4}") int maxConcurrent,
                              @Value("${jincai.api.retry-after:PT5S}") Duration retryAfter,
@@ -67,6 +75,8 @@ public class VoucherController {
         this.inFlight = new Semaphore(maxConcurrent);
         this.retryAfter = retryAfter;
         this.spool = home.resolve("spool");
+        this.users = users;
+        this.scope = scope;
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
@@ -81,6 +91,7 @@ public class VoucherController {
         try {
             Path envelope = spool(request);
             try {
+                scope.requireEnvelope(users.rest(user), users.financeSystem(user), envelope);
                 List<VoucherOutcome> outcomes = ApiErrors.unwrap(() -> producer.requestBodyAndHeaders(
                         RouteIds.VOUCHER_INTAKE_ENDPOINT, envelope,
                         Map.of(RouteIds.HEADER_SOURCE, "rest:" + user.getName(), RouteIds.HEADER_ACTOR, user.getName()),
@@ -129,7 +140,9 @@ public class VoucherController {
      */
     @GetMapping("/{admDivCode}/{stYear}/{vtCode}/{voucherNo}/receipt")
     public ResponseEntity<?> receipt(@PathVariable String admDivCode, @PathVariable String stYear,
-                                     @PathVariable String vtCode, @PathVariable String voucherNo) {
+                                     @PathVariable String vtCode, @PathVariable String voucherNo,
+                                     Authentication user) {
+        scope.requireVoucher(users.rest(user), admDivCode, stYear, vtCode, voucherNo);
         return receipts.answerFor(admDivCode, stYear, vtCode, voucherNo)
                 .<ResponseEntity<?>>map(envelope -> ResponseEntity.ok().contentType(GBK_XML).body(envelope))
                 .orElseGet(() -> {

@@ -6,6 +6,7 @@ import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.finance.FinanceSystem;
 import org.jincai.core.finance.InboxReady;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -38,7 +39,34 @@ public record HubProperties(
     public record Simulator(@DefaultValue("false") boolean enabled, @DefaultValue("0000") String rejectAccountSuffix) {
     }
 
-    /** An API user; a blank password is generated at start and written to {@code <home>/credentials.txt}. */
-    public record User(String name, String password, List<String> roles) {
+    /**
+     * An API user: a BCrypt hash ({@code {bcrypt}$2a$...}) as password — a plain one stops the start; a blank one
+     * is generated at start and written to {@code <home>/credentials.txt} — the roles held, the data scope, and for
+     * a FINANCE_SYSTEM user the code of the finance system it speaks for (its vouchers only, docs/operations.md).
+     */
+    public record User(String name, String password, List<String> roles, Scope scope, String financeSystem) {
+
+        @ConstructorBinding
+        public User {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            scope = scope == null ? new Scope(false, null, null) : scope;
+        }
+
+        /** A user with no data scope and no finance system. */
+        public User(String name, String password, List<String> roles) {
+            this(name, password, roles, null, null);
+        }
+    }
+
+    /**
+     * What a user sees and acts on: administrative divisions (AdmDivCode, with their children) and, when given,
+     * only these agencies in them; nothing at all when both are empty, unless {@code all}.
+     */
+    public record Scope(@DefaultValue("false") boolean all, List<String> admDivCodes, List<String> agencies) {
+
+        public Scope {
+            admDivCodes = admDivCodes == null ? List.of() : List.copyOf(admDivCodes);
+            agencies = agencies == null ? List.of() : List.copyOf(agencies);
+        }
     }
 }

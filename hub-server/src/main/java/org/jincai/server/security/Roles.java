@@ -11,6 +11,8 @@ public final class Roles {
     public static final String APPROVER = "APPROVER";
     /** An auditor: read-only. */
     public static final String AUDITOR = "AUDITOR";
+    /** An agent bank reading its own answers; no endpoint serves banks yet, so it is refused everywhere. */
+    public static final String BANK = "BANK";
     /** An administrator of the hub's configuration. */
     public static final String ADMIN = "ADMIN";
 

@@ -13,24 +13,27 @@ import java.util.List;
 import org.jincai.server.config.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Roles on every endpoint, HTTP basic over a stateless API. Users come from {@code jincai.users}; a user
- * configured without a password gets a random one, written to {@code <home>/credentials.txt} (owner-only)
- * and never logged.
+ * Roles on every endpoint, HTTP basic over a stateless API, and bearer tokens when {@link JwtConfiguration} is on.
+ * Users come from {@code jincai.users} with BCrypt hashes ({@link UserRules}); a user configured without a password
+ * gets a random one, written to {@code <home>/credentials.txt} (owner-only) and never logged. Refusals are JSON
+ * ({@link AccessErrors}); the data scope is the endpoints' own check.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -39,10 +42,19 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwt) throws Exception {
+        AccessErrors errors = new AccessErrors();
+        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(JwtClaims::authorities);
+        JwtDecoder decoder = jwt.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(errors).accessDeniedHandler(errors)
+                    .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(tokens)));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(errors))
+                .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         // the API's contract (OpenAPI 3) and Swagger UI: any signed-in user
@@ -97,14 +109,15 @@ public class SecurityConfiguration {
     InMemoryUserDetailsManager users(HubProperties props, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         List<String> generated = new ArrayList<>();
+        UserRules.check(props);
         for (HubProperties.User u : props.users()) {
-            String password = u.password();
-            if (password == null || password.isBlank()) {
-                password = randomPassword();
+            String hash = u.password();
+            if (hash == null || hash.isBlank()) {
+                String password = randomPassword();
                 generated.add(u.name() + " " + password);
+                hash = encoder.encode(password);
             }
-            users.add(User.withUsername(u.name()).password(encoder.encode(password))
-                    .roles(u.roles().toArray(String[]::new)).build());
+            users.add(User.withUsername(u.name()).password(hash).roles(u.roles().toArray(String[]::new)).build());
         }
         if (!generated.isEmpty()) {
             Path file = writeCredentials(props.home(), generated);

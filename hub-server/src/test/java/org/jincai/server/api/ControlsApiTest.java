@@ -51,17 +51,9 @@ class ControlsApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.registerWithControls(registry, HOME, DB);
-        approver(registry, 3, "head", "DEPARTMENT_HEAD");
-        approver(registry, 4, "risk", "RISK_OFFICER");
-        approver(registry, 5, "both", "DEPARTMENT_HEAD");
-        registry.add("jincai.users[5].roles[2]", () -> "OPERATOR");
-    }
-
-    private static void approver(DynamicPropertyRegistry registry, int i, String name, String level) {
-        registry.add("jincai.users[" + i + "].name", () -> name);
-        registry.add("jincai.users[" + i + "].password", () -> name + "-pw");
-        registry.add("jincai.users[" + i + "].roles[0]", () -> "APPROVER");
-        registry.add("jincai.users[" + i + "].roles[1]", () -> level);
+        HubTestSupport.user(registry, 3, "head", "APPROVER", "DEPARTMENT_HEAD");
+        HubTestSupport.user(registry, 4, "risk", "APPROVER", "RISK_OFFICER");
+        HubTestSupport.user(registry, 5, "both", "APPROVER", "DEPARTMENT_HEAD", "OPERATOR");
     }
 
     @AfterAll

@@ -48,9 +48,12 @@ class ControlCommandsTest {
     void setUp() {
         core = new CoreFixture(home, Clock.systemUTC(), CoreFixture.Controls.defaults());
         users = new ControlUsers(new HubProperties(home, List.of(), List.of(), null, List.of(
-                new HubProperties.User("operator", null, List.of("OPERATOR")),
-                new HubProperties.User("auditor", null, List.of("AUDITOR")),
-                new HubProperties.User("zhang", null, List.of("APPROVER", ApprovalRules.DEPARTMENT_HEAD))), null));
+                user("operator", "OPERATOR"), user("auditor", "AUDITOR"),
+                user("zhang", "APPROVER", ApprovalRules.DEPARTMENT_HEAD)), null));
+    }
+
+    private static HubProperties.User user(String name, String... roles) {
+        return new HubProperties.User(name, null, List.of(roles), new HubProperties.Scope(true, null, null), null);
     }
 
     @AfterEach

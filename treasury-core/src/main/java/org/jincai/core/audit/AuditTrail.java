@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jincai.core.Digests;
 import org.jincai.core.Ids;
+import org.jincai.core.access.DataScope;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,6 +70,39 @@ public class AuditTrail {
         String where = "";
         if (objectType != null) {
             where += " WHERE object_type = :type";
+            p.addValue("type", objectType);
+            if (objectId != null) {
+                where += " AND object_id = :object";
+                p.addValue("object", objectId);
+            }
+        }
+        return jdbc.query(AuditVerifier.SELECT + where + " ORDER BY seq DESC FETCH FIRST :limit ROWS ONLY", p,
+                (rs, n) -> AuditVerifier.record(rs));
+    }
+
+    /**
+     * As {@link #recent(String, String, int)}, only the records about objects inside {@code scope}: vouchers,
+     * approvals, alerts, budget indicators and plans of its divisions and agencies, and bank deliveries all of whose
+     * payments are inside it. Records about the hub as a whole (imports, scans) are for a scope of everything.
+     */
+    public List<AuditRecord> recent(DataScope scope, String objectType, String objectId, int limit) {
+        if (scope.all()) {
+            return recent(objectType, objectId, limit);
+        }
+        String in = scope.sqlCondition("adm_div_code", "agency_code");
+        String payments = scope.sqlCondition("v.adm_div_code", "COALESCE(p.agency_code, v.agency_code)");
+        String where = " WHERE ((object_type = 'VOUCHER' AND object_id IN (SELECT voucher_id FROM voucher WHERE " + in + "))"
+                + " OR (object_type = 'APPROVAL' AND object_id IN (SELECT approval_id FROM approval WHERE " + in + "))"
+                + " OR (object_type = 'ALERT' AND object_id IN (SELECT alert_id FROM control_alert WHERE " + in + "))"
+                + " OR (object_type = 'BUDGET_INDICATOR' AND object_id IN (SELECT subject_key FROM budget_indicator WHERE "
+                + in + "))"
+                + " OR (object_type = 'BUDGET_PLAN' AND object_id IN (SELECT plan_key FROM budget_plan WHERE " + in + "))"
+                + " OR (object_type = 'delivery' AND object_id IN (SELECT p.delivery_id FROM payment p"
+                + " JOIN voucher v ON v.voucher_id = p.voucher_id WHERE p.delivery_id IS NOT NULL GROUP BY p.delivery_id"
+                + " HAVING SUM(CASE WHEN " + payments + " THEN 0 ELSE 1 END) = 0)))";
+        MapSqlParameterSource p = scope.bind(new MapSqlParameterSource("limit", limit));
+        if (objectType != null) {
+            where += " AND object_type = :type";
             p.addValue("type", objectType);
             if (objectId != null) {
                 where += " AND object_id = :object";
