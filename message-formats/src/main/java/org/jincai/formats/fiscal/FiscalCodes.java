@@ -161,6 +161,8 @@ public final class FiscalCodes {
     public static final String SIGNATURE_MALFORMED = SignatureCheck.SIGNATURE_MALFORMED;
     /** A signature verifies, but its signer certificate is not one the verifier trusts. */
     public static final String SIGNER_NOT_TRUSTED = SignatureCheck.SIGNER_NOT_TRUSTED;
+    /** An SM2 signer certificate that is not configured for the finance system, nor issued by one that is. */
+    public static final String CERTIFICATE_UNKNOWN = SignatureCheck.CERTIFICATE_UNKNOWN;
     /** A signature uses an algorithm the verifier refuses (SHA-1 when it is switched off). */
     public static final String SIGNATURE_ALGORITHM_REFUSED = SignatureCheck.SIGNATURE_ALGORITHM_REFUSED;
 

@@ -11,6 +11,7 @@ import org.jincai.bank.profile.BankProfileValidator;
 import org.jincai.core.TreasuryException;
 import org.jincai.formats.fiscal.FiscalReadOptions;
 import org.jincai.formats.fiscal.VoucherBody;
+import org.jincai.formats.fiscal.sign.VoucherSigner;
 
 /**
  * The finance systems the hub serves, checked once at start: codes unique and safe as folder names, each
@@ -24,6 +25,7 @@ public class FinanceDirectory {
 
     private final List<FinanceSystem> systems;
     private final Map<String, FiscalReadOptions> readOptions = new HashMap<>();
+    private final Map<String, VoucherSigner> signers = new HashMap<>();
 
     public FinanceDirectory(List<FinanceSystem> systems) {
         List<String> problems = new ArrayList<>();
@@ -56,6 +58,7 @@ public class FinanceDirectory {
             }
             try {
                 readOptions.put(f.code(), f.reading().toOptions());
+                f.reading().hubSigner().ifPresent(signer -> signers.put(f.code(), signer));
             } catch (IllegalArgumentException e) {
                 problems.add(at + " / reading: " + e.getMessage());
             }
@@ -81,6 +84,14 @@ public class FinanceDirectory {
      */
     public FiscalReadOptions readOptionsFor(VoucherBody body) {
         return forAdmDivCode(body.admDivCode()).map(f -> readOptions.get(f.code())).orElse(FiscalReadOptions.defaults());
+    }
+
+    /**
+     * The hub's signer for what it sends to the finance system serving this AdmDivCode, when that system's signature
+     * policy signs ({@link VoucherReading#hubSigner()}).
+     */
+    public Optional<VoucherSigner> signerFor(String admDivCode) {
+        return forAdmDivCode(admDivCode).map(f -> signers.get(f.code()));
     }
 
     public FinanceSystem require(String code) {

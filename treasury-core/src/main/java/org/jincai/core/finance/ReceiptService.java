@@ -28,6 +28,7 @@ import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
 import org.jincai.formats.FormatException;
+import org.jincai.formats.fiscal.FiscalSignatures;
 import org.jincai.formats.fiscal.MofEnvelopeWriter;
 import org.jincai.formats.fiscal.PaymentVoucher;
 import org.jincai.formats.fiscal.PaymentVoucherReader;
@@ -52,6 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReceiptService {
 
     public static final String ACTOR = "system:receipts";
+    /** The position code ({@code No}) of the hub's own signature on the answers it signs. */
+    public static final String HUB_SIGNATURE = "jincai_hub";
     public static final String STORED_VOUCHER_UNREADABLE = "STORED_VOUCHER_UNREADABLE";
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptService.class);
@@ -210,7 +213,7 @@ public class ReceiptService {
                     stored.body().vtCode(), stored.body().voucherNo(), VoucherBody.FLAG_RETURN, reason, "",
                     stored.body().voucherXml(), List.of(), List.of());
             String name = AnswerFileNames.settledReturn(b.admDivCode(), b.stYear(), b.vtCode(), b.voucherNo());
-            return new Answer(VoucherBody.FLAG_RETURN, name, new MofEnvelopeWriter().toBytes(List.of(returned)),
+            return new Answer(VoucherBody.FLAG_RETURN, name, new MofEnvelopeWriter().toBytes(List.of(signed(returned))),
                     BigDecimal.ZERO.setScale(2));
         }
         Map<String, Payment> byDetail = all.stream().filter(p -> p.detailId() != null)
@@ -228,7 +231,12 @@ public class ReceiptService {
                 failed == 0 ? null : failed + " of " + all.size() + " payments failed");
         VoucherBody body = VoucherBody.of(receipt, VoucherBody.FLAG_RECEIPT, null);
         String name = AnswerFileNames.receipt(b.admDivCode(), b.stYear(), b.vtCode(), b.voucherNo());
-        return new Answer(VoucherBody.FLAG_RECEIPT, name, new MofEnvelopeWriter().toBytes(List.of(body)), paidTotal);
+        return new Answer(VoucherBody.FLAG_RECEIPT, name, new MofEnvelopeWriter().toBytes(List.of(signed(body))), paidTotal);
+    }
+
+    /** The answer with the hub's signature, when its finance system's policy signs (PKCS#7, SM2 with SM3). */
+    private VoucherBody signed(VoucherBody body) {
+        return finance.signerFor(body.admDivCode()).map(s -> FiscalSignatures.sign(body, HUB_SIGNATURE, s)).orElse(body);
     }
 
     private static VoucherDetail receiptLine(VoucherDetail d, Payment p, LocalDate today) {

@@ -3,11 +3,13 @@ package org.jincai.core.finance;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jincai.formats.fiscal.FiscalHabit;
 import org.jincai.formats.fiscal.FiscalReadOptions;
-import org.jincai.formats.fiscal.sign.Pkcs7VoucherVerifier;
+import org.jincai.formats.fiscal.sign.SignaturePolicy;
 import org.jincai.formats.fiscal.sign.TrustedCertificates;
+import org.jincai.formats.fiscal.sign.VoucherSigner;
 
 /**
  * How the vouchers of one finance system are read ({@code jincai.finance-systems[*].reading}): its profile of
@@ -27,10 +29,17 @@ import org.jincai.formats.fiscal.sign.TrustedCertificates;
  * @param truststorePassword the truststore's password, if it has one
  * @param signatureRequired with trusted certificates, a voucher without a signature is refused
  *     (SIGNATURE_MISSING)
+ * @param signature the system's signature policy: {@code NONE}, {@code PKCS7} or {@code SM2_SM3} (国密). Given, a
+ *     voucher must carry a signature of that kind by a trusted certificate (SIGNATURE_MISSING, SIGNATURE_INVALID,
+ *     CERTIFICATE_UNKNOWN for SM2, SIGNER_NOT_TRUSTED for PKCS#7), and the receipts and returns the hub sends back are
+ *     signed with {@code hubKey} and {@code hubCertificate}; absent, PKCS#7 is verified as {@code trustedCertificates}
+ *     and {@code signatureRequired} say, and nothing is signed
+ * @param hubKey the hub's private key (PEM) that signs what goes back to this system under {@code signature}
+ * @param hubCertificate the hub's certificate (PEM or DER) for {@code hubKey}
  */
 public record VoucherReading(FiscalReadOptions.Mode mode, List<FiscalHabit> habits, boolean sha1Allowed,
                              UnlistedVtCodes unlistedVtCodes, Path trustedCertificates, String truststorePassword,
-                             boolean signatureRequired) {
+                             boolean signatureRequired, SignaturePolicy signature, Path hubKey, Path hubCertificate) {
 
     /** What to do with a payment-shaped voucher whose VtCode the registry does not list. */
     public enum UnlistedVtCodes {
@@ -46,7 +55,7 @@ public record VoucherReading(FiscalReadOptions.Mode mode, List<FiscalHabit> habi
 
     /** Lenient, every habit, unlisted types refused, no signature check. */
     public static VoucherReading defaults() {
-        return new VoucherReading(null, null, false, null, null, null, false);
+        return new VoucherReading(null, null, false, null, null, null, false, null, null, null);
     }
 
     /**
@@ -61,15 +70,36 @@ public record VoucherReading(FiscalReadOptions.Mode mode, List<FiscalHabit> habi
                 .withMode(mode)
                 .withHabits(allowed)
                 .withUnlistedPaymentVtCodes(unlistedVtCodes == UnlistedVtCodes.ACCEPT);
-        if (trustedCertificates == null) {
-            if (signatureRequired) {
+        SignaturePolicy policy = signature != null ? signature
+                : trustedCertificates != null ? SignaturePolicy.PKCS7 : SignaturePolicy.NONE;
+        if (policy == SignaturePolicy.NONE) {
+            if (signatureRequired && signature == null) {
                 throw new IllegalArgumentException("signature-required needs trusted-certificates");
             }
             return options;
         }
-        Pkcs7VoucherVerifier verifier = Pkcs7VoucherVerifier.trusting(TrustedCertificates.load(trustedCertificates,
-                truststorePassword == null ? null : truststorePassword.toCharArray()));
-        return options.withSignatureVerifier(sha1Allowed ? verifier : verifier.refusingSha1())
-                .withSignatureRequired(signatureRequired);
+        if (trustedCertificates == null) {
+            throw new IllegalArgumentException("signature " + policy + " needs trusted-certificates");
+        }
+        return options.withSignatureVerifier(policy.verifier(TrustedCertificates.load(trustedCertificates,
+                        truststorePassword == null ? null : truststorePassword.toCharArray()), sha1Allowed))
+                .withSignatureRequired(signature != null || signatureRequired);
+    }
+
+    /**
+     * The hub's signer for what it sends back under the {@code signature} policy, loaded now; empty without a policy
+     * or under NONE.
+     *
+     * @throws IllegalArgumentException when the policy signs but the key or certificate is missing or unreadable
+     */
+    public Optional<VoucherSigner> hubSigner() {
+        if (signature == null || signature == SignaturePolicy.NONE) {
+            return Optional.empty();
+        }
+        if (hubKey == null || hubCertificate == null) {
+            throw new IllegalArgumentException("signature " + signature + " signs the receipts the hub sends back:"
+                    + " hub-key and hub-certificate are required");
+        }
+        return Optional.of(signature.signer(hubKey, hubCertificate));
     }
 }

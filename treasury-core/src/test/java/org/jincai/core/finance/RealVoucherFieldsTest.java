@@ -89,7 +89,7 @@ class RealVoucherFieldsTest {
     @Test
     void aStrictFinanceSystemRefusesWhatALenientOneReadsWithWarnings() {
         FinanceSystem strict = new FinanceSystem(TestFinance.CODE, "湖北省财政厅", List.of("420000"), "finance/" + TestFinance.CODE, null,
-                new VoucherReading(FiscalReadOptions.Mode.STRICT, null, false, null, null, null, false));
+                new VoucherReading(FiscalReadOptions.Mode.STRICT, null, false, null, null, null, false, null, null, null));
         VoucherIntakeService intake = new VoucherIntakeService(core.db.jdbc(), core.db.tx(), core.payments, core.lifecycle, core.banks,
                 new FinanceDirectory(List.of(strict)), core.controls, core.clock);
 

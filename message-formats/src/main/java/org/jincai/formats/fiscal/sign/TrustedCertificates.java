@@ -54,15 +54,26 @@ public final class TrustedCertificates {
         if (!pem && !der) {
             return List.of();
         }
-        try {
-            List<X509Certificate> out = new ArrayList<>();
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
-                out.add((X509Certificate) c);
+        // the JDK's factory first; BouncyCastle's for what it cannot read, such as SM2 keys on the sm2p256v1 curve
+        for (CertificateFactory factory : factories()) {
+            try {
+                List<X509Certificate> out = new ArrayList<>();
+                for (Certificate c : factory.generateCertificates(new ByteArrayInputStream(bytes))) {
+                    out.add((X509Certificate) c);
+                }
+                return out;
+            } catch (CertificateException | RuntimeException e) {
+                // a PKCS#12 store is DER too: let the next factory, then the store reader try
             }
-            return out;
-        } catch (CertificateException | RuntimeException e) {
-            // a PKCS#12 store is DER too: let the store reader try
-            return List.of();
+        }
+        return List.of();
+    }
+
+    private static List<CertificateFactory> factories() {
+        try {
+            return List.of(CertificateFactory.getInstance("X.509"), CertificateFactory.getInstance("X.509", Sm2.PROVIDER));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("no X.509 certificate factory", e);
         }
     }
 
