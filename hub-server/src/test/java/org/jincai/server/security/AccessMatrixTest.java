@@ -353,4 +353,28 @@ class AccessMatrixTest {
             assertThat(code(r)).isEqualTo(AccessErrors.UNAUTHENTICATED);
         }
     }
+
+    @Test
+    void aUsersActionsAreInTheAuditTrailWithWhoAndChannel() throws Exception {
+        byte[] hubei = envelope(voucher("AU2026000001", line("6222000000000401", "赵六", "20.00")));
+        HttpResponse<String> r = call("POST", "/api/v1/vouchers", "application/xml", hubei, "finance_system");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(call("POST", "/api/v1/releases", null, null, "operator").statusCode()).isEqualTo(200);
+
+        JsonNode vouchers = json.readTree(call("GET", "/api/v1/audit?objectType=VOUCHER&limit=1000", null, null, "auditor").body());
+        List<JsonNode> received = new ArrayList<>();
+        for (JsonNode a : vouchers) {
+            if (a.get("action").asString().equals("VOUCHER_RECEIVED") && a.get("reason").asString().contains("AU2026000001")) {
+                received.add(a);
+            }
+        }
+        assertThat(received).singleElement().satisfies(a -> {
+                    assertThat(a.get("actor").asString()).isEqualTo("finance_system");
+                    assertThat(a.get("channel").asString()).isEqualTo("REST");
+                });
+        JsonNode releases = json.readTree(call("GET", "/api/v1/audit?objectType=RELEASE", null, null, "auditor").body());
+        assertThat(releases.get(0).get("action").asString()).isEqualTo("RELEASE_REQUESTED");
+        assertThat(releases.get(0).get("actor").asString()).isEqualTo("operator");
+        assertThat(releases.get(0).get("channel").asString()).isEqualTo("REST");
+    }
 }

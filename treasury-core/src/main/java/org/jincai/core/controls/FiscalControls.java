@@ -81,6 +81,11 @@ public class FiscalControls {
     /** Runs the controls inside the caller's transaction; a refusal throws {@link ControlException}. */
     public Outcome apply(Intake in, List<Stored> payments) {
         PaymentVoucher v = in.voucher();
+        // who submitted it, through which channel: kept with the voucher, or rolled back with it when a control refuses
+        audit.append(AuditEntry.of(in.submitter(), in.channel(), "VOUCHER_RECEIVED", "VOUCHER", in.voucherId())
+                .change(null, PaymentStatus.RECEIVED.name())
+                .because("voucher " + v.admDivCode() + "/" + v.stYear() + "/" + v.vtCode() + "/" + v.voucherNo() + ", "
+                        + payments.size() + " payment(s), " + v.payAmt() + " CNY"));
         List<String> ids = payments.stream().map(Stored::paymentId).toList();
         List<BudgetControl.Need> needs = payments.stream().map(p -> new BudgetControl.Need(p.paymentId(),
                 subject(v, p.classification()), plan(v, p.classification()), p.amount(), p.location())).toList();

@@ -3,8 +3,8 @@ package org.jincai.formats.fiscal.sign;
 /**
  * Signs the content of an envelope body: for MOF vouchers the ASCII bytes of the base64 text written in
  * {@code <Voucher>}, as finance systems sign it (reference §11.3, checked with openssl on a real 2024
- * signature; {@link org.jincai.formats.fiscal.FiscalSignatures#sign}). Implementations: RSA PKCS#7 today
- * ({@link Pkcs7VoucherSigner}); an SM2 / GB/T 35275 signer can be plugged in the same way.
+ * signature; {@link org.jincai.formats.fiscal.FiscalSignatures#sign}). Implementations: RSA PKCS#7
+ * ({@link Pkcs7VoucherSigner}) and SM2 with SM3 ({@link Sm2VoucherSigner}).
  */
 public interface VoucherSigner {
 
