@@ -8,6 +8,7 @@ import org.jincai.core.alert.AlertService;
 import org.jincai.core.risk.RiskService;
 import org.jincai.formats.FormatException;
 import org.jincai.server.controls.ControlUsers;
+import org.jincai.server.controls.ScopeGuard;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +34,13 @@ public class AlertController {
     private final AlertService alerts;
     private final RiskService risk;
     private final ControlUsers users;
+    private final ScopeGuard scope;
 
-    public AlertController(AlertService alerts, RiskService risk, ControlUsers users) {
+    public AlertController(AlertService alerts, RiskService risk, ControlUsers users, ScopeGuard scope) {
         this.alerts = alerts;
         this.risk = risk;
         this.users = users;
+        this.scope = scope;
     }
 
     /** An acknowledgement's reason. */
@@ -66,6 +69,8 @@ public class AlertController {
         } catch (DateTimeParseException e) {
             throw new FormatException("DATE_INVALID", "date must be YYYY-MM-DD, got '" + date + "'", "date");
         }
+        // the scan looks at every account of the hub
+        scope.requireEverything(users.rest(user), "the dormant-account scan");
         return risk.scanDormant(asOf, users.rest(user));
     }
 }
