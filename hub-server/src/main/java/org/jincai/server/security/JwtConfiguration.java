@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 /**
  * Bearer tokens beside the configured users, when {@code jincai.security.jwt.*} names where their keys are: a
@@ -40,14 +42,12 @@ public class JwtConfiguration {
         String issuer = blankToNull(env.getProperty(PREFIX + "issuer-uri"));
         String jwkSet = blankToNull(env.getProperty(PREFIX + "jwk-set-uri"));
         String keyFile = blankToNull(env.getProperty(PREFIX + "public-key-location"));
-        NimbusJwtDecoder decoder;
-        if (keyFile != null) {
-            decoder = NimbusJwtDecoder.withPublicKey(publicKey(Path.of(keyFile))).build();
-        } else if (jwkSet != null) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSet).build();
-        } else {
-            decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+        if (keyFile == null && jwkSet == null) {
+            // the discovery document is fetched at the first token: the hub starts while the provider is away
+            return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer));
         }
+        NimbusJwtDecoder decoder = keyFile != null ? NimbusJwtDecoder.withPublicKey(publicKey(Path.of(keyFile))).build()
+                : NimbusJwtDecoder.withJwkSetUri(jwkSet).build();
         decoder.setJwtValidator(issuer == null ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
         return decoder;
     }

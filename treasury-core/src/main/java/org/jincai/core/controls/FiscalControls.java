@@ -81,11 +81,6 @@ public class FiscalControls {
     /** Runs the controls inside the caller's transaction; a refusal throws {@link ControlException}. */
     public Outcome apply(Intake in, List<Stored> payments) {
         PaymentVoucher v = in.voucher();
-        // who submitted it, through which channel: kept with the voucher, or rolled back with it when a control refuses
-        audit.append(AuditEntry.of(in.submitter(), in.channel(), "VOUCHER_RECEIVED", "VOUCHER", in.voucherId())
-                .change(null, PaymentStatus.RECEIVED.name())
-                .because("voucher " + v.admDivCode() + "/" + v.stYear() + "/" + v.vtCode() + "/" + v.voucherNo() + ", "
-                        + payments.size() + " payment(s), " + v.payAmt() + " CNY"));
         List<String> ids = payments.stream().map(Stored::paymentId).toList();
         List<BudgetControl.Need> needs = payments.stream().map(p -> new BudgetControl.Need(p.paymentId(),
                 subject(v, p.classification()), plan(v, p.classification()), p.amount(), p.location())).toList();
@@ -118,11 +113,13 @@ public class FiscalControls {
             lifecycle.move(ids, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, SYSTEM,
                     rule == APPROVAL_OFF ? "approval control off: approved by the hub without a chain"
                             : "approval rule " + rule.name() + " asks for no approver");
+            received(in, payments.size());
             audit.append(AuditEntry.of(SYSTEM, in.channel(), "APPROVAL_NOT_REQUIRED", "VOUCHER", in.voucherId())
                     .change(PaymentStatus.RESERVED.name(), PaymentStatus.APPROVED.name())
                     .because("voucher " + v.voucherNo() + ", fund use " + fundUse + ", rule " + rule.name()));
             return new Outcome(PaymentStatus.APPROVED, null, alertIds);
         }
+        received(in, payments.size());
         String approvalId = approvals.open(new ApprovalService.Opening(in.voucherId(), v.voucherNo(), v.admDivCode(),
                         v.agencyCode(), v.payAmt(), fundUse, rule, risk.options().holdRole(), holds, in.submitter()),
                 SYSTEM, in.channel());
@@ -130,6 +127,19 @@ public class FiscalControls {
                 + approvalId + ": rule " + rule.name() + ", " + (rule.levels().size() + (holds.isEmpty() ? 0 : 1))
                 + " level(s)" + (holds.isEmpty() ? "" : ", held by " + String.join("; ", holds)));
         return new Outcome(PaymentStatus.PENDING_APPROVAL, approvalId, alertIds);
+    }
+
+    /**
+     * Who submitted the voucher, through which channel: kept with it, or rolled back with it when a control refuses.
+     * Appended last, as every record of the intake, so that the trail's head is held for the end of the transaction
+     * only (it serialises every append).
+     */
+    private void received(Intake in, int payments) {
+        PaymentVoucher v = in.voucher();
+        audit.append(AuditEntry.of(in.submitter(), in.channel(), "VOUCHER_RECEIVED", "VOUCHER", in.voucherId())
+                .change(null, PaymentStatus.RECEIVED.name())
+                .because("voucher " + v.admDivCode() + "/" + v.stYear() + "/" + v.vtCode() + "/" + v.voucherNo() + ", "
+                        + payments + " payment(s), " + v.payAmt() + " CNY"));
     }
 
     private static BudgetSubject subject(PaymentVoucher v, BudgetClassification c) {
