@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jincai.core.TreasuryException;
 import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.controls.ControlException;
 import org.jincai.core.release.Delivery;
 import org.jincai.core.release.DeliveryEvent;
 import org.jincai.core.release.DeliveryService;
@@ -46,8 +47,11 @@ public class DeliveryController {
     private final ControlUsers users;
     private final ScopeGuard scope;
 
-    public DeliveryController(DeliveryService deliveries, ControlUsers users, ScopeGuard scope) {
+    private final ApiErrors errors;
+
+    public DeliveryController(DeliveryService deliveries, ControlUsers users, ScopeGuard scope, ApiErrors errors) {
         this.deliveries = deliveries;
+        this.errors = errors;
         this.users = users;
         this.scope = scope;
     }
@@ -110,6 +114,12 @@ public class DeliveryController {
         if (deliveries.find(id).isPresent()) {
             scope.requireDelivery(users.rest(user), id);
         }
+    }
+
+    /** A delivery outside the caller's scope: 403 {@code OUT_OF_SCOPE}, as every control's refusal. */
+    @ExceptionHandler(ControlException.class)
+    ResponseEntity<ApiErrors.ErrorResponse> outOfScope(ControlException e) {
+        return errors.control(e);
     }
 
     /** A refused decision with its code: 404 for an unknown delivery, 400 without a reason, 409 otherwise. */

@@ -139,8 +139,9 @@ class AccessMatrixTest {
                     role.equals(Roles.APPROVER) ? "DEPARTMENT_HEAD" : role);
         }
         int n = ROLES.size();
-        scoped(registry, n, "wuhan-operator", Roles.OPERATOR);
-        scoped(registry, n + 1, "wuhan-auditor", Roles.AUDITOR);
+        scoped(registry, n, "wuhan-operator", Roles.OPERATOR, "420100");
+        scoped(registry, n + 1, "wuhan-auditor", Roles.AUDITOR, "420100");
+        scoped(registry, n + 4, "hubei-auditor", Roles.AUDITOR, "420000");
         HubTestSupport.user(registry, n + 2, "hubei-finance", Roles.FINANCE_SYSTEM);
         registry.add("jincai.users[" + (n + 2) + "].scope.all", () -> "false");
         registry.add("jincai.users[" + (n + 2) + "].finance-system", () -> "HUBEI-FIN");
@@ -148,11 +149,11 @@ class AccessMatrixTest {
         registry.add("jincai.users[" + (n + 3) + "].scope.all", () -> "false");
     }
 
-    /** A user of Wuhan (420100) only. */
-    private static void scoped(DynamicPropertyRegistry registry, int i, String name, String role) {
+    /** A user of one division (with its children) only. */
+    private static void scoped(DynamicPropertyRegistry registry, int i, String name, String role, String division) {
         HubTestSupport.user(registry, i, name, role);
         registry.add("jincai.users[" + i + "].scope.all", () -> "false");
-        registry.add("jincai.users[" + i + "].scope.adm-div-codes[0]", () -> "420100");
+        registry.add("jincai.users[" + i + "].scope.adm-div-codes[0]", () -> division);
     }
 
     @AfterAll
@@ -305,6 +306,23 @@ class AccessMatrixTest {
         r = call("POST", "/api/v1/releases", null, null, "wuhan-operator");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(code(r)).isEqualTo("OUT_OF_SCOPE");
+
+        // the Hubei voucher's file: seen inside Hubei, not from Wuhan
+        assertThat(call("POST", "/api/v1/releases", null, null, "operator").statusCode()).isEqualTo(200);
+        JsonNode hubeiFiles = json.readTree(call("GET", "/api/v1/deliveries", null, null, "hubei-auditor").body());
+        assertThat(hubeiFiles).isNotEmpty();
+        String delivery = hubeiFiles.get(0).get("id").asString();
+        assertThat(call("GET", "/api/v1/deliveries/" + delivery, null, null, "hubei-auditor").statusCode()).isEqualTo(200);
+        assertThat(json.readTree(call("GET", "/api/v1/deliveries", null, null, "wuhan-auditor").body())).isEmpty();
+        r = call("GET", "/api/v1/deliveries/" + delivery, null, null, "wuhan-auditor");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(code(r)).isEqualTo("OUT_OF_SCOPE");
+        r = call("POST", "/api/v1/deliveries/" + delivery + "/confirm", "application/json",
+                "{\"reason\":\"checked\"}".getBytes(StandardCharsets.UTF_8), "wuhan-operator");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(code(r)).isEqualTo("OUT_OF_SCOPE");
+        assertThat(json.readTree(call("GET", "/api/v1/audit?objectType=VOUCHER", null, null, "hubei-auditor").body()))
+                .as("a division's auditor reads its vouchers' records").isNotEmpty();
 
         r = call("POST", "/api/v1/vouchers", "application/xml", hubei, "nobody");
         assertThat(r.statusCode()).as("a user without a scope sees nothing").isEqualTo(403);
