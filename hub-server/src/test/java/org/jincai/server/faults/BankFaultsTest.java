@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.camel.ProducerTemplate;
 import org.awaitility.Awaitility;
@@ -141,10 +142,13 @@ class BankFaultsTest {
         List<StagedFile> staged = receiveAndRelease("FTWIC");
 
         awaitReceipted("FTWIC");
-        String duplicated = staged.stream().flatMap(f -> simulator.answerFiles(f.bankCode()).stream()
-                .filter(n -> n.startsWith(f.fileName().replaceFirst("\\.(xml|txt)$", ""))))
-                .filter(n -> simulator.answerFiles(bankOf(staged, n)).stream().filter(n::equals).count() == 2)
-                .findFirst().orElseThrow(() -> new AssertionError("the simulator sent no answer twice"));
+        // the copy is written once the simulator sees the hub took the first, which may be after the last receipt
+        String duplicated = Awaitility.await().atMost(SETTLE).pollInterval(Duration.ofMillis(200))
+                .until(() -> staged.stream().flatMap(f -> simulator.answerFiles(f.bankCode()).stream()
+                        .filter(n -> n.startsWith(f.fileName().replaceFirst("\\.(xml|txt)$", ""))))
+                        .filter(n -> simulator.answerFiles(bankOf(staged, n)).stream().filter(n::equals).count() == 2)
+                        .findFirst(), Optional::isPresent)
+                .orElseThrow(() -> new AssertionError("the simulator sent no answer twice"));
         String bank = bankOf(staged, duplicated);
         Awaitility.await().atMost(SETTLE).until(() -> !Files.exists(simulator.home(bank).resolve("outbox")
                 .resolve(duplicated)));
