@@ -96,6 +96,17 @@ class AccessMatrixTest {
         allow("GET /api/v1/alerts", Roles.OPERATOR, Roles.APPROVER, Roles.AUDITOR);
         allow("POST /api/v1/alerts/scan", Roles.OPERATOR);
         allow("POST /api/v1/alerts/{id}/ack", Roles.OPERATOR, Roles.APPROVER);
+        allow("GET /api/v1/schedules", Roles.OPERATOR, Roles.AUDITOR);
+        allow("GET /api/v1/schedules/{id}", Roles.OPERATOR, Roles.AUDITOR);
+        allow("POST /api/v1/schedules/payroll", Roles.OPERATOR);
+        allow("POST /api/v1/schedules/{id}/pause", Roles.OPERATOR);
+        allow("POST /api/v1/schedules/{id}/resume", Roles.OPERATOR);
+        allow("DELETE /api/v1/schedules/{id}", Roles.OPERATOR);
+        allow("GET /api/v1/calendar", Roles.OPERATOR, Roles.AUDITOR);
+        allow("POST /api/v1/calendar", Roles.OPERATOR);
+        allow("GET /api/v1/jobs", Roles.OPERATOR, Roles.AUDITOR);
+        allow("POST /api/v1/jobs/{id}/restart", Roles.OPERATOR);
+        allow("POST /api/v1/jobs/{id}/stop", Roles.OPERATOR);
     }
 
     private static void allow(String endpoint, String... roles) {
@@ -191,11 +202,11 @@ class AccessMatrixTest {
     private HttpResponse<String> probe(String endpoint, String user) throws Exception {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "none");
-        if (method.equals("GET")) {
+        if (method.equals("GET") || method.equals("DELETE")) {
             return call(method, path, null, null, user);
         }
         String type = path.startsWith("/api/v1/vouchers") ? "application/xml"
-                : path.startsWith("/api/v1/budget") ? "text/csv" : "application/json";
+                : path.startsWith("/api/v1/budget") || path.startsWith("/api/v1/calendar") ? "text/csv" : "application/json";
         byte[] body = type.equals("application/json") ? "{\"reason\":\"matrix\"}".getBytes(StandardCharsets.UTF_8) : null;
         return call(method, path, type, body, user);
     }
