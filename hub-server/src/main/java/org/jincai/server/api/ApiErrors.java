@@ -1,5 +1,6 @@
 package org.jincai.server.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.camel.CamelExecutionException;
@@ -21,22 +22,36 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every API failure as JSON {@code {"code","message","errors":[{"code","message","location"}]}} with a
- * stable code — never a stack trace. Input the hub cannot read is a 400; an unexpected fault is a 500
- * whose detail stays in the log.
+ * Every API failure as an RFC 9457 problem ({@code application/problem+json}) with the hub's stable code —
+ * never a stack trace: {@code type} ({@code urn:jincai:problem:<CODE>}), {@code title} (the code), {@code status},
+ * {@code detail}, {@code instance} (the request's path), and the hub's members {@code code}, {@code message} (the
+ * detail, kept for clients of the first API version) and {@code errors} (every problem with its code, message and
+ * location). Input the hub cannot read is a 400; an unexpected fault is a 500 whose detail stays in the log.
+ * {@link ProblemResponses} completes the HTTP members of each error body on its way out.
  */
 @RestControllerAdvice
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    /** The body of every error answer. */
-    public record ErrorResponse(String code, String message, List<IntakeResponse.ProblemView> errors) {
+    /** The body of every error answer: an RFC 9457 problem with the hub's members. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorResponse(String type, String title, Integer status, String detail, String instance, String code,
+            String message, List<IntakeResponse.ProblemView> errors) {
 
+        /** Where every problem type of the hub lives: the code makes the type. */
+        public static final String TYPE_PREFIX = "urn:jincai:problem:";
+
+        /** The problems, the first one naming the whole; the HTTP members are filled in by {@link #at}. */
         public static ErrorResponse of(List<Problem> problems) {
             Problem first = problems.get(0);
-            return new ErrorResponse(first.code(), first.message(),
-                    problems.stream().map(IntakeResponse.ProblemView::of).toList());
+            return new ErrorResponse(TYPE_PREFIX + first.code(), first.code(), null, first.message(), null,
+                    first.code(), first.message(), problems.stream().map(IntakeResponse.ProblemView::of).toList());
+        }
+
+        /** This problem as answered with {@code httpStatus} to a request for {@code path}. */
+        public ErrorResponse at(int httpStatus, String path) {
+            return new ErrorResponse(type, title, httpStatus, detail, path, code, message, errors);
         }
     }
 

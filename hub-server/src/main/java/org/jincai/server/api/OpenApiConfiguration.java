@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI 3 document of the REST API, generated from the controllers by springdoc and served at
  * {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}) to signed-in users. The server is given as the
  * relative {@code /}, so that the document is the same on every host and port; the exported copy in
- * {@code docs/openapi.json} is checked against the running application by {@code OpenApiDocumentTest}.
+ * {@code docs/openapi.json} is checked against the running application by {@code ApiContractTest}.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {

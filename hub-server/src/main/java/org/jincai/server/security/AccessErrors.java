@@ -17,7 +17,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The security layer's refusals in the API's JSON shape ({@link ApiErrors.ErrorResponse}): 401
+ * The security layer's refusals in the API's problem shape ({@link ApiErrors.ErrorResponse}): 401
  * {@value #UNAUTHENTICATED} without valid credentials (with the Basic and Bearer challenges), 403
  * {@value ControlCodes#ROLE_REQUIRED} for a signed-in user whose roles do not allow the endpoint. A refusal for
  * the data scope ({@value ControlCodes#OUT_OF_SCOPE}) comes from the endpoint itself, through {@link ApiErrors}.
@@ -33,21 +33,23 @@ public class AccessErrors implements AuthenticationEntryPoint, AccessDeniedHandl
             throws IOException {
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"jincai\"");
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        write(response, HttpServletResponse.SC_UNAUTHORIZED, Problem.of(UNAUTHENTICATED,
+        write(request, response, HttpServletResponse.SC_UNAUTHORIZED, Problem.of(UNAUTHENTICATED,
                 "sign in: HTTP basic with a configured user, or a bearer token", request.getRequestURI()));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpServletResponse.SC_FORBIDDEN, Problem.of(ControlCodes.ROLE_REQUIRED,
+        write(request, response, HttpServletResponse.SC_FORBIDDEN, Problem.of(ControlCodes.ROLE_REQUIRED,
                 "none of your roles may " + request.getMethod() + " this endpoint", request.getRequestURI()));
     }
 
-    private void write(HttpServletResponse response, int status, Problem problem) throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, int status, Problem problem)
+            throws IOException {
         response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), ApiErrors.ErrorResponse.of(List.of(problem)));
+        json.writeValue(response.getOutputStream(),
+                ApiErrors.ErrorResponse.of(List.of(problem)).at(status, request.getRequestURI()));
     }
 }

@@ -23,14 +23,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The API's published contract is the running application's: the document served at {@code /v3/api-docs} is
+ * The API's contract. Every error, from the security layer or from an endpoint, is one RFC 9457 problem with the
+ * hub's code. The published document is the running application's: the document served at {@code /v3/api-docs} is
  * exported to {@code target/openapi.json} on every build and must equal {@code docs/openapi.json} in the
- * repository. After a change of the API, {@code mvn -B -pl hub-server -am verify -Dtest=OpenApiDocumentTest
+ * repository. After a change of the API, {@code mvn -B -pl hub-server -am verify -Dtest=ApiContractTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Djincai.openapi.update=true} writes the new document there.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("simulator")
-class OpenApiDocumentTest {
+class ApiContractTest {
 
     static final Path HOME = HubTestSupport.newHome("openapi");
     static final TestDatabase DB = TestDatabase.create();
@@ -80,8 +81,50 @@ class OpenApiDocumentTest {
                 .isEqualTo(document);
     }
 
+    @Test
+    void everyErrorIsAProblemWithTheHubsCode() throws Exception {
+        assertProblem(get("/api/v1/audit", null), 401, "UNAUTHENTICATED", "/api/v1/audit");
+        assertProblem(send("POST", "/api/v1/releases", "auditor:auditor-pw", ""), 403, "ROLE_REQUIRED",
+                "/api/v1/releases");
+        HttpResponse<String> unreadable = send("POST", "/api/v1/vouchers", "finance:finance-pw", "<not-an-envelope/>");
+        JsonNode problem = assertProblem(unreadable, 400, unreadableCode(unreadable), "/api/v1/vouchers");
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo(problem.get("code").asString());
+        assertThat(problem.get("message").asString()).isEqualTo(problem.get("detail").asString());
+    }
+
+    private String unreadableCode(HttpResponse<String> response) {
+        String code = json.readTree(response.body()).path("code").asString();
+        assertThat(code).as("a coded refusal").isNotBlank().isNotEqualTo("INTERNAL_ERROR");
+        return code;
+    }
+
+    private JsonNode assertProblem(HttpResponse<String> response, int status, String code, String path) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("code").asString()).isEqualTo(code);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:jincai:problem:" + code);
+        assertThat(problem.get("title").asString()).isEqualTo(code);
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(problem.get("instance").asString()).isEqualTo(path);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+        return problem;
+    }
+
     private HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        return send("GET", path, credentials, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String credentials, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/xml");
+        }
         if (credentials != null) {
             request.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
