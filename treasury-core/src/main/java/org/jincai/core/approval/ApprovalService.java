@@ -25,7 +25,6 @@ import org.jincai.core.controls.ControlCodes;
 import org.jincai.core.controls.ControlException;
 import org.jincai.core.finance.ReceiptService;
 import org.jincai.core.payment.Move;
-import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.payment.PaymentStatus;
@@ -178,8 +177,10 @@ public class ApprovalService {
             decide(a, level, "APPROVED", who, note, now);
             String after = last ? "APPROVED" : waitingText(a.levels().get(level.levelNo()), a.levels().size());
             if (last) {
-                lifecycle.move(paymentIds(a.voucherId()), PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED,
-                        who.name(), fit("approved by the chain of rule " + a.rule() + ": " + chain(a, level, who), 400));
+                String why = fit("approved by the chain of rule " + a.rule() + ": " + chain(a, level, who), 400);
+                for (List<String> ids = waiting(a.voucherId()); !ids.isEmpty(); ids = waiting(a.voucherId())) {
+                    lifecycle.move(ids, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, who.name(), why);
+                }
                 if (a.filing()) {
                     alerts.raise(List.of(new NewAlert(AlertRules.FILING + "|" + a.approvalId(), AlertRules.FILING, false,
                             a.voucherId(), null, a.admDivCode(), a.agencyCode(), null, a.amount(),
@@ -209,8 +210,10 @@ public class ApprovalService {
             decide(a, level, "REJECTED", who, why, now);
             String text = fit("rejected by " + who.name() + " (" + level.role() + ", level " + level.levelNo() + " of "
                     + a.levels().size() + "): " + why, 400);
-            lifecycle.apply(paymentIds(a.voucherId()).stream().map(id -> new Move(id, PaymentStatus.PENDING_APPROVAL,
-                    PaymentStatus.CANCELLED, text, APPROVAL_REJECTED, text)).toList(), who.name());
+            for (List<String> ids = waiting(a.voucherId()); !ids.isEmpty(); ids = waiting(a.voucherId())) {
+                lifecycle.apply(ids.stream().map(id -> new Move(id, PaymentStatus.PENDING_APPROVAL,
+                        PaymentStatus.CANCELLED, text, APPROVAL_REJECTED, text)).toList(), who.name());
+            }
             audit.append(AuditEntry.of(who.name(), who.channel(), "APPROVAL_REJECTED", OBJECT_TYPE, a.approvalId())
                     .change(waitingText(level, a.levels().size()), "REJECTED")
                     .because("voucher " + a.voucherNo() + ": " + why));
@@ -278,8 +281,15 @@ public class ApprovalService {
                         .addValue("level", level.levelNo()));
     }
 
-    private List<String> paymentIds(String voucherId) {
-        return payments.findByVoucher(voucherId).stream().map(Payment::paymentId).toList();
+    /**
+     * The next chunk of the voucher's payments waiting for its approval: a decision moves them a chunk at a time, so
+     * a voucher of many payments (a payroll run's) is decided in the memory of one chunk.
+     */
+    private List<String> waiting(String voucherId) {
+        return jdbc.queryForList("SELECT payment_id FROM payment WHERE voucher_id = :v AND status = :s ORDER BY seq"
+                        + " FETCH FIRST " + PaymentRepository.IN_CHUNK + " ROWS ONLY",
+                new MapSqlParameterSource("v", voucherId).addValue("s", PaymentStatus.PENDING_APPROVAL.name()),
+                String.class);
     }
 
     private static String waitingText(ApprovalView.Level level, int levels) {

@@ -108,6 +108,17 @@ public class PaymentRepository {
                 new MapSqlParameterSource("status", status.name()), PaymentRepository::map);
     }
 
+    /**
+     * The first {@code limit} payments of a voucher for one bank in one status and in no file, by seq: how a job that
+     * releases a large voucher (a payroll run) takes it a file at a time.
+     */
+    public List<Payment> findUnfiled(String voucherId, String bankCode, PaymentStatus status, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s"
+                        + " AND delivery_id IS NULL ORDER BY seq FETCH FIRST :n ROWS ONLY",
+                new MapSqlParameterSource("v", voucherId).addValue("b", bankCode).addValue("s", status.name())
+                        .addValue("n", limit), PaymentRepository::map);
+    }
+
     public List<Payment> findByDelivery(String deliveryId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE delivery_id = :d ORDER BY voucher_id, seq",
                 new MapSqlParameterSource("d", deliveryId), PaymentRepository::map);

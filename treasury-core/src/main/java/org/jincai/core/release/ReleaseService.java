@@ -110,11 +110,29 @@ public class ReleaseService {
         return calendar.onOrAfter(pastCutOff && calendar.isBusinessDay(today) ? today.plusDays(1) : today);
     }
 
+    /**
+     * Stages one file of payments its caller chose and grouped (a job that takes a large run in files of the bank's
+     * limits, such as payroll): rendered, recorded and renamed as {@link #release} does each file, under its own
+     * batch. The payments must be APPROVED, in no file, for {@code bank}, from one payer account, and within the
+     * bank's per-file limits. {@code batchId} is the caller's, so the same file rebuilt after a crash keeps its name,
+     * and the database's unique file name and the payments' single delivery refuse a second record.
+     */
+    public StagedFile stageFile(BankProfile bank, String batchId, List<Payment> group, String actor) {
+        synchronized (oneAtATime) {
+            return stage(bank, batchId, List.of(group.stream().map(ReleaseService::credit).toList()), group,
+                    executionDate(bank), actor).get(0);
+        }
+    }
+
     private List<StagedFile> releaseGroup(BankProfile bank, List<Payment> group, LocalDate date, String actor) {
-        Payment first = group.get(0);
-        String batchId = Ids.newBatchId(clock);
         List<List<OutboundCredit>> parts = FileSplitter.split(group.stream().map(ReleaseService::credit).toList(),
                 bank.maxTransactionsPerFile(), bank.maxAmountPerFile());
+        return stage(bank, Ids.newBatchId(clock), parts, group, date, actor);
+    }
+
+    private List<StagedFile> stage(BankProfile bank, String batchId, List<List<OutboundCredit>> parts,
+                                   List<Payment> group, LocalDate date, String actor) {
+        Payment first = group.get(0);
         BankFileWriter writer = BankFormats.writer(bank);
         List<Rendered> rendered = new ArrayList<>();
         try {

@@ -1,0 +1,281 @@
+package org.jincai.batch.payroll;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jincai.batch.payroll.internal.ApprovalTasklet;
+import org.jincai.batch.payroll.internal.AwaitAnswersTasklet;
+import org.jincai.batch.payroll.internal.DuplicatesTasklet;
+import org.jincai.batch.payroll.internal.OutputsTasklet;
+import org.jincai.batch.payroll.internal.PaymentsTasklet;
+import org.jincai.batch.payroll.internal.PayrollFileReader;
+import org.jincai.batch.payroll.internal.PayrollLineWriter;
+import org.jincai.batch.payroll.internal.PayrollRow;
+import org.jincai.batch.payroll.internal.PayrollServices;
+import org.jincai.batch.payroll.internal.PayrollStore;
+import org.jincai.batch.payroll.internal.RenderTasklet;
+import org.jincai.batch.payroll.internal.RetryLinesTasklet;
+import org.jincai.batch.payroll.internal.RowChecks;
+import org.jincai.batch.payroll.internal.Voucher8207Reader;
+import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.approval.ApprovalRules;
+import org.jincai.core.approval.ApprovalService;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.bank.BankDirectory;
+import org.jincai.core.budget.BudgetControl;
+import org.jincai.core.payment.PaymentLifecycle;
+import org.jincai.core.payment.PaymentRepository;
+import org.jincai.core.release.ReleaseService;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The job {@value #JOB} (batch-jobs/README.md, docs/payroll.md), one bean per step:
+ * {@code retry-lines} → {@code validate} (chunk-oriented: the file's lines read, checked and stored, refused ones
+ * with their code) → {@code duplicates} → {@code payments} (a chunk of payments created and reserved per commit) →
+ * {@code approval} (the run's one approval; the run stops while it waits) → {@code render} (partitioned by bank:
+ * each bank's files staged through the release path, by a local {@link TaskExecutorPartitionHandler} — a remote
+ * handler can take its place without changing the steps) → {@code answers} (the run stops when the banks take
+ * longer than {@code answer-wait}) → {@code outputs}. Every step is restartable from its last commit.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PayrollProperties.class)
+public class PayrollJobConfiguration {
+
+    public static final String JOB = "payroll";
+    public static final String RUN_ID = "runId";
+    private static final String RUN = "#{jobParameters['runId']}";
+
+    @Bean
+    PayrollStore payrollStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        return new PayrollStore(jdbc, clock);
+    }
+
+    @Bean
+    PayrollProgress payrollProgress() {
+        return new PayrollProgress();
+    }
+
+    @Bean
+    PayrollServices payrollServices(PayrollStore store, PaymentRepository payments, PaymentLifecycle lifecycle,
+                                    BudgetControl budget, ApprovalRules rules, ApprovalService approvals,
+                                    AuditTrail audit, BankDirectory banks, ReleaseService release,
+                                    PayrollProperties props, PayrollProgress progress,
+                                    @Value("${jincai.home:./jincai-data}") Path home, Clock clock) {
+        return new PayrollServices(store, payments, lifecycle, budget, rules, approvals, audit, banks, release, props,
+                progress, home.toAbsolutePath().normalize(), clock);
+    }
+
+    @Bean
+    PayrollLauncher payrollLauncher(PayrollServices services, JobOperator operator, JobRepository repository,
+                                    Job payrollJob) {
+        return new PayrollLauncher(services, operator, repository, payrollJob);
+    }
+
+    @Bean
+    Job payrollJob(JobRepository repository, Step payrollRetryLines, Step payrollValidate, Step payrollDuplicates,
+                   Step payrollPayments, Step payrollApproval, Step payrollRender, Step payrollAnswers,
+                   Step payrollOutputs, PayrollStore store) {
+        return new JobBuilder(JOB, repository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        if (execution.getStatus() == BatchStatus.FAILED) {
+                            store.status(execution.getJobParameters().getString(RUN_ID), PayrollRun.Status.FAILED);
+                        }
+                    }
+                })
+                .start(payrollRetryLines).next(payrollValidate).next(payrollDuplicates).next(payrollPayments)
+                .next(payrollApproval)
+                .on(ApprovalTasklet.AWAITING_APPROVAL).stopAndRestart(payrollApproval)
+                .from(payrollApproval).on("*").to(payrollRender).next(payrollAnswers)
+                .on(AwaitAnswersTasklet.AWAITING_ANSWERS).stopAndRestart(payrollAnswers)
+                .from(payrollAnswers).on("*").to(payrollOutputs)
+                .end().build();
+    }
+
+    @Bean
+    Step payrollRetryLines(JobRepository repository, PlatformTransactionManager tx, RetryLinesTasklet retryLinesTasklet) {
+        return new StepBuilder("retry-lines", repository).tasklet(retryLinesTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    RetryLinesTasklet retryLinesTasklet(PayrollServices s, @Value(RUN) String runId) {
+        return new RetryLinesTasklet(s, runId);
+    }
+
+    @Bean
+    Step payrollValidate(JobRepository repository, PlatformTransactionManager tx, PayrollProperties props,
+                         ItemStreamReader<PayrollRow> payrollReader, RowChecks payrollRowChecks,
+                         PayrollLineWriter payrollLineWriter) {
+        return new StepBuilder("validate", repository).<PayrollRow, PayrollRow>chunk(props.chunkSize())
+                .transactionManager(tx).reader(payrollReader).processor(payrollRowChecks).writer(payrollLineWriter)
+                .build();
+    }
+
+    /** The run's file, CSV or an 8207 voucher, one line at a time; nothing for a re-run of failed lines. */
+    @Bean
+    @StepScope
+    ItemStreamReader<PayrollRow> payrollReader(PayrollServices s, @Value(RUN) String runId) {
+        PayrollRun run = s.run(runId);
+        if (run.retryOf() != null) {
+            return new ItemStreamReader<>() {
+                @Override
+                public PayrollRow read() {
+                    return null;
+                }
+            };
+        }
+        Path file = Path.of(run.filePath());
+        return PayrollLauncher.KIND_8207.equals(run.inputKind()) ? new Voucher8207Reader(file, s.banks(), s.props())
+                : new PayrollFileReader(file, Charset.forName(run.charset()));
+    }
+
+    @Bean
+    @StepScope
+    RowChecks payrollRowChecks(PayrollServices s, @Value(RUN) String runId) {
+        PayrollRun run = s.run(runId);
+        return new RowChecks(run.agencyCode(), s.banks(), s.props(), !PayrollLauncher.KIND_8207.equals(run.inputKind()));
+    }
+
+    @Bean
+    @StepScope
+    PayrollLineWriter payrollLineWriter(PayrollStore store, @Value(RUN) String runId) {
+        return new PayrollLineWriter(store, runId);
+    }
+
+    @Bean
+    Step payrollDuplicates(JobRepository repository, PlatformTransactionManager tx, DuplicatesTasklet duplicatesTasklet) {
+        return new StepBuilder("duplicates", repository).tasklet(duplicatesTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    DuplicatesTasklet duplicatesTasklet(PayrollServices s, @Value(RUN) String runId) {
+        return new DuplicatesTasklet(s, runId);
+    }
+
+    @Bean
+    Step payrollPayments(JobRepository repository, PlatformTransactionManager tx, PaymentsTasklet paymentsTasklet) {
+        return new StepBuilder("payments", repository).tasklet(paymentsTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    PaymentsTasklet paymentsTasklet(PayrollServices s, @Value(RUN) String runId) {
+        return new PaymentsTasklet(s, runId);
+    }
+
+    @Bean
+    Step payrollApproval(JobRepository repository, PlatformTransactionManager tx, ApprovalTasklet approvalTasklet) {
+        return new StepBuilder("approval", repository).tasklet(approvalTasklet, tx).allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    @StepScope
+    ApprovalTasklet approvalTasklet(PayrollServices s, ObjectProvider<PayrollApprovers> approvers,
+                                    @Value(RUN) String runId) {
+        return new ApprovalTasklet(s, approvers.getIfAvailable(), runId);
+    }
+
+    /** One partition per bank with lines in the run, run side by side on local threads. */
+    @Bean
+    Step payrollRender(JobRepository repository, Step payrollRenderBank, Partitioner payrollBanks) throws Exception {
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(payrollRenderBank);
+        handler.setTaskExecutor(new SimpleAsyncTaskExecutor("payroll-render-"));
+        handler.setGridSize(4);
+        handler.afterPropertiesSet();
+        return new StepBuilder("render", repository).partitioner("render-bank", payrollBanks)
+                .partitionHandler(handler).build();
+    }
+
+    @Bean
+    @StepScope
+    Partitioner payrollBanks(PayrollServices s, @Value(RUN) String runId) {
+        return grid -> {
+            List<String> codes = s.store().jdbc().queryForList("SELECT DISTINCT bank_code FROM payroll_line WHERE"
+                    + " run_id = :run AND state = 'VALID' AND payment_id IS NOT NULL",
+                    new MapSqlParameterSource("run", runId), String.class);
+            List<BankProfile> all = s.banks().all();
+            Map<String, ExecutionContext> partitions = new HashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (codes.contains(all.get(i).code())) {
+                    ExecutionContext context = new ExecutionContext();
+                    context.putString("bank", all.get(i).code());
+                    context.putInt("bankIndex", i + 1);
+                    partitions.put("bank-" + all.get(i).code(), context);
+                }
+            }
+            return partitions;
+        };
+    }
+
+    /**
+     * A bank's files, each recorded in its own transaction by the release service before it is renamed — never
+     * inside a step transaction, which would commit only after the rename.
+     */
+    @Bean
+    Step payrollRenderBank(JobRepository repository, RenderTasklet renderTasklet) {
+        return new StepBuilder("render-bank", repository).tasklet(renderTasklet, new ResourcelessTransactionManager())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    RenderTasklet renderTasklet(PayrollServices s, @Value(RUN) String runId,
+                                @Value("#{stepExecutionContext['bank']}") String bank,
+                                @Value("#{stepExecutionContext['bankIndex']}") Integer bankIndex) {
+        return new RenderTasklet(s, runId, bank, bankIndex);
+    }
+
+    @Bean
+    Step payrollAnswers(JobRepository repository, AwaitAnswersTasklet awaitAnswersTasklet) {
+        return new StepBuilder("answers", repository).tasklet(awaitAnswersTasklet, new ResourcelessTransactionManager())
+                .allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    @StepScope
+    AwaitAnswersTasklet awaitAnswersTasklet(PayrollServices s, @Value(RUN) String runId) {
+        return new AwaitAnswersTasklet(s, runId);
+    }
+
+    @Bean
+    Step payrollOutputs(JobRepository repository, OutputsTasklet outputsTasklet) {
+        return new StepBuilder("outputs", repository).tasklet(outputsTasklet, new ResourcelessTransactionManager())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    OutputsTasklet outputsTasklet(PayrollServices s, @Value(RUN) String runId) {
+        return new OutputsTasklet(s, runId);
+    }
+}

@@ -1,0 +1,103 @@
+package org.jincai.batch.payroll.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.jincai.batch.payroll.PayrollApprovers;
+import org.jincai.batch.payroll.PayrollRun;
+import org.jincai.core.approval.ApprovalRule;
+import org.jincai.core.approval.ApprovalRules;
+import org.jincai.core.approval.ApprovalService;
+import org.jincai.core.approval.ApprovalView;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.controls.Actor;
+import org.jincai.core.controls.ControlException;
+import org.jincai.core.payment.PaymentStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * Step {@code approval}: one approval for the whole run, through the hub's approval workflow. The rules pick the
+ * chain for fund use PAYROLL and the run's total (by default one department head); the chain is opened once on
+ * the run's voucher, and {@code --approve-as USER} decides the level waiting as that user (maker-checker: never
+ * the run's submitter). Its last approval moves every payment of the run to APPROVED, its rejection cancels them
+ * (their budget released). While the chain waits the step ends {@value #AWAITING_APPROVAL} and the run stops;
+ * restarting it (after an approver acted through the approvals API or CLI) comes back here. A run no rule asks an
+ * approver for (approval control off, or a chain of no level) is approved by the hub, a chunk per commit, and
+ * recorded so in the audit trail.
+ */
+public class ApprovalTasklet implements Tasklet {
+
+    public static final String AWAITING_APPROVAL = "AWAITING_APPROVAL";
+
+    private final PayrollServices s;
+    private final PayrollApprovers approvers;
+    private final String runId;
+
+    public ApprovalTasklet(PayrollServices s, PayrollApprovers approvers, String runId) {
+        this.s = s;
+        this.approvers = approvers;
+        this.runId = runId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        PayrollRun run = s.run(runId);
+        if (run.voucherId() == null) {
+            return RepeatStatus.FINISHED;
+        }
+        Actor hub = Actor.system(PayrollServices.ACTOR, AuditEntry.Channel.SYSTEM);
+        if (run.approvalId() == null) {
+            BigDecimal total = s.store().jdbc().queryForObject("SELECT pay_amt FROM voucher WHERE voucher_id = :v",
+                    new MapSqlParameterSource("v", run.voucherId()), BigDecimal.class);
+            ApprovalRule rule = !s.approvalRules().enabled() ? null : s.approvalRules().ruleFor(ApprovalRules.PAYROLL,
+                    total).orElseThrow(() -> new ControlException(ControlException.Kind.INVALID,
+                    ApprovalRules.APPROVAL_RULE_NOT_FOUND, "no approval rule for PAYROLL runs of " + total + " CNY",
+                    "run " + runId));
+            if (rule == null || rule.levels().isEmpty()) {
+                return approveByTheHub(run, rule);
+            }
+            String approvalId = s.approvals().open(new ApprovalService.Opening(run.voucherId(), runId,
+                    run.admDivCode(), run.agencyCode(), total, ApprovalRules.PAYROLL, rule, null, List.of(),
+                    run.createdBy()), PayrollServices.ACTOR, AuditEntry.Channel.SYSTEM);
+            s.store().approval(runId, approvalId);
+            run = s.run(runId);
+        }
+        ApprovalView view = s.approvals().find(run.approvalId(), hub);
+        if (view.status() == ApprovalView.Status.PENDING && run.approveAs() != null && approvers != null) {
+            Actor who = approvers.approver(run.approveAs());
+            s.approvals().approve(run.approvalId(), who, "payroll run " + runId + " (" + run.fileName() + ")");
+            view = s.approvals().find(run.approvalId(), hub);
+        }
+        if (view.status() == ApprovalView.Status.PENDING) {
+            s.store().status(runId, PayrollRun.Status.AWAITING_APPROVAL);
+            contribution.setExitStatus(new ExitStatus(AWAITING_APPROVAL, "approval " + view.approvalId()
+                    + " waits for level " + view.waiting().levelNo() + " (" + view.waiting().role() + ")"));
+        } else {
+            s.store().status(runId, PayrollRun.Status.STARTED);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** One chunk of the run's payments approved by the hub per call, the audit trail told once. */
+    private RepeatStatus approveByTheHub(PayrollRun run, ApprovalRule rule) {
+        List<String> page = s.store().jdbc().queryForList("""
+                SELECT payment_id FROM payment WHERE voucher_id = :v AND status = :s ORDER BY seq
+                 FETCH FIRST :n ROWS ONLY""", new MapSqlParameterSource("v", run.voucherId())
+                .addValue("s", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", s.props().chunkSize()), String.class);
+        if (page.isEmpty()) {
+            s.audit().append(AuditEntry.of(PayrollServices.ACTOR, AuditEntry.Channel.SYSTEM, "APPROVAL_NOT_REQUIRED",
+                    "VOUCHER", run.voucherId()).change(PaymentStatus.PENDING_APPROVAL.name(),
+                    PaymentStatus.APPROVED.name()).because("payroll run " + runId + ", fund use PAYROLL, "
+                    + (rule == null ? "approval control off" : "rule " + rule.name() + " asks for no approver")));
+            return RepeatStatus.FINISHED;
+        }
+        s.lifecycle().move(page, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, PayrollServices.ACTOR,
+                rule == null ? "approval control off: approved by the hub without a chain"
+                        : "approval rule " + rule.name() + " asks for no approver");
+        return RepeatStatus.CONTINUABLE;
+    }
+}

@@ -1,0 +1,175 @@
+package org.jincai.batch.payroll.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jincai.bank.profile.BankProfile;
+import org.jincai.batch.payroll.PayrollCodes;
+import org.jincai.batch.payroll.PayrollException;
+import org.jincai.batch.payroll.PayrollProperties;
+import org.jincai.batch.payroll.PayrollRun;
+import org.jincai.core.Digests;
+import org.jincai.core.Ids;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.budget.BudgetControl;
+import org.jincai.core.budget.BudgetSubject;
+import org.jincai.core.budget.PlanKey;
+import org.jincai.core.payment.BudgetClassification;
+import org.jincai.core.payment.Payment;
+import org.jincai.core.payment.PaymentStatus;
+import org.jincai.core.release.ReleaseService;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * Step {@code payments}: the valid lines become payments of the run's voucher, a chunk of lines per transaction
+ * (each call of the tasklet is one chunk, committed with the step's progress). The first call stores the run's
+ * voucher (one per run: VtCode 8207, VoucherNo the run id) and, when budget control is on, checks every
+ * (agency, subject) total and each month's plan against what is available, refusing the run whole
+ * ({@value PayrollCodes#PAYROLL_BUDGET_REFUSED}) before anything is reserved. Each chunk then goes the lifecycle's
+ * way: created, VALIDATED, reserved through {@link BudgetControl#reserve} (one conditional update per subject and
+ * plan of the chunk), PENDING_APPROVAL; and each line is tied to its payment. A payment is the run's voucher's
+ * line number ({@code uq_payment_voucher_seq}) and a line has one payment ({@code uq_payroll_line_payment}): a
+ * chunk done again after a crash cannot make a second one. A restart takes the lines still without a payment.
+ */
+public class PaymentsTasklet implements Tasklet {
+
+    public static final String VT_CODE = "8207";
+
+    private final PayrollServices s;
+    private final String runId;
+
+    public PaymentsTasklet(PayrollServices s, String runId) {
+        this.s = s;
+        this.runId = runId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        PayrollRun run = s.run(runId);
+        if (run.voucherId() == null) {
+            run = storeVoucher(run);
+        }
+        List<Line> lines = s.store().jdbc().query("""
+                SELECT line_no, employee_id, employee_name, bank_code, account_no, account_name, amount, agency_code,
+                       exp_func_code, eco_code, fund_type_code, remark
+                  FROM payroll_line WHERE run_id = :run AND state = 'VALID' AND payment_id IS NULL
+                 ORDER BY line_no FETCH FIRST :n ROWS ONLY""",
+                new MapSqlParameterSource("run", runId).addValue("n", s.props().chunkSize()),
+                (rs, n) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getString(11), rs.getString(12)));
+        if (lines.isEmpty()) {
+            return RepeatStatus.FINISHED;
+        }
+        create(run, lines);
+        contribution.incrementWriteCount(lines.size());
+        long done = count("payment_id IS NOT NULL");
+        s.progress().report(runId, "payments", done, done + count("payment_id IS NULL"));
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    private long count(String condition) {
+        Long n = s.store().jdbc().queryForObject("SELECT COUNT(*) FROM payroll_line WHERE run_id = :run AND state ="
+                + " 'VALID' AND " + condition, new MapSqlParameterSource("run", runId), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private record Line(int lineNo, String employeeId, String name, String bankCode, String accountNo,
+                        String accountName, BigDecimal amount, String agency, String expFunc, String eco, String fund,
+                        String remark) {
+    }
+
+    private void create(PayrollRun run, List<Line> lines) {
+        List<Payment> created = new ArrayList<>(lines.size());
+        List<BudgetClassification> classes = new ArrayList<>(lines.size());
+        List<BudgetControl.Need> needs = new ArrayList<>(lines.size());
+        YearMonth month = YearMonth.parse(run.month());
+        String year = String.valueOf(month.getYear());
+        for (Line l : lines) {
+            BankProfile bank = s.banks().require(l.bankCode());
+            PayrollProperties.Payer payer = s.props().payer(bank.code()).orElseThrow(() -> new PayrollException(
+                    PayrollCodes.PAYROLL_NOT_CONFIGURED, "no payroll payer account for bank " + bank.code(),
+                    "jincai.payroll.payers"));
+            String remittance = Digests.fit("工资 " + run.month() + (l.remark() == null || l.remark().isBlank() ? ""
+                    : " " + l.remark()), 140);
+            Payment p = new Payment(Ids.newId(), run.voucherId(), l.lineNo(), l.employeeId(), bank.code(),
+                    payer.account(), payer.name(), l.accountNo(), l.accountName(), bank.name(),
+                    bank.primaryBankNumber(), l.amount(), "CNY", remittance, PaymentStatus.RECEIVED, null, null, null,
+                    null, null, null);
+            created.add(p);
+            BudgetClassification c = new BudgetClassification(l.agency(), l.expFunc(), l.eco(), null, l.fund(), null,
+                    null);
+            classes.add(c);
+            needs.add(new BudgetControl.Need(p.paymentId(), new BudgetSubject(run.admDivCode(), year, l.agency(),
+                    l.expFunc(), l.eco(), l.fund(), null), new PlanKey(run.admDivCode(), year, month.getMonthValue(),
+                    l.agency(), l.fund()), l.amount(), "payroll run " + runId + " line " + l.lineNo()));
+        }
+        List<String> ids = created.stream().map(Payment::paymentId).toList();
+        s.payments().insertAll(created, classes, LocalDate.now(s.clock().withZone(ReleaseService.BANK_ZONE)));
+        s.lifecycle().recordCreated(ids, PayrollServices.ACTOR, "payroll run " + runId + " (" + run.fileName() + ")");
+        s.lifecycle().move(ids, PaymentStatus.RECEIVED, PaymentStatus.VALIDATED, PayrollServices.ACTOR,
+                "payroll line checks passed");
+        BudgetControl.Reserved reserved = s.budget().reserve(run.voucherId(), runId, needs, PayrollServices.ACTOR,
+                AuditEntry.Channel.SYSTEM);
+        s.lifecycle().move(ids, PaymentStatus.VALIDATED, PaymentStatus.RESERVED, PayrollServices.ACTOR,
+                reserved.summary());
+        s.lifecycle().move(ids, PaymentStatus.RESERVED, PaymentStatus.PENDING_APPROVAL, PayrollServices.ACTOR,
+                "awaiting the approval of payroll run " + runId);
+        s.store().jdbc().batchUpdate("UPDATE payroll_line SET payment_id = :p WHERE run_id = :run AND line_no = :line"
+                        + " AND payment_id IS NULL",
+                created.stream().map(p -> (SqlParameterSource) new MapSqlParameterSource("p", p.paymentId())
+                        .addValue("run", runId).addValue("line", p.seq())).toArray(SqlParameterSource[]::new));
+    }
+
+    /**
+     * The run's voucher, stored with the totals of its valid lines; the budget checked first. Its VoucherNo is the run
+     * id, so the voucher's key is the run's.
+     */
+    private PayrollRun storeVoucher(PayrollRun run) {
+        Map<String, Object> totals = s.store().jdbc().queryForMap("""
+                SELECT COUNT(*) AS n, SUM(amount) AS total, MIN(line_no) AS first_line FROM payroll_line
+                 WHERE run_id = :run AND state = 'VALID'""", new MapSqlParameterSource("run", runId));
+        long n = ((Number) totals.get("n")).longValue();
+        if (n == 0) {
+            return run;
+        }
+        BigDecimal total = (BigDecimal) totals.get("total");
+        String firstBank = s.store().jdbc().queryForObject("SELECT bank_code FROM payroll_line WHERE run_id = :run"
+                + " AND line_no = :line", new MapSqlParameterSource("run", runId)
+                .addValue("line", ((Number) totals.get("first_line")).intValue()), String.class);
+        BankProfile bank = s.banks().require(firstBank);
+        PayrollProperties.Payer payer = s.props().payer(bank.code()).orElseThrow();
+        if (s.budget().options().enabled()) {
+            new BudgetCheck(s).require(run);
+        }
+        String voucherId = Ids.newId();
+        YearMonth month = YearMonth.parse(run.month());
+        s.store().jdbc().update("""
+                INSERT INTO voucher (voucher_id, adm_div_code, st_year, vt_code, voucher_no, voucher_flag, vou_date,
+                    agency_code, agency_name, pay_bank_code, bank_code, pay_acct_no, pay_acct_name, pay_amt, detail_count,
+                    source, received_by, received_at, payload_sha256, voucher_xml, finance_system, intake_id)
+                VALUES (:id, :adm, :year, :vt, :no, 0, :date, :agency, NULL, :payBank, :bank, :acct, :acctName, :amt, :n,
+                    :source, :by, :now, :sha, :xml, NULL, NULL)""",
+                new MapSqlParameterSource("id", voucherId).addValue("adm", run.admDivCode())
+                        .addValue("year", String.valueOf(month.getYear())).addValue("vt", VT_CODE)
+                        .addValue("no", runId).addValue("date", LocalDate.now(s.clock().withZone(ReleaseService.BANK_ZONE)))
+                        .addValue("agency", run.agencyCode()).addValue("payBank", bank.primaryBankNumber())
+                        .addValue("bank", bank.code()).addValue("acct", payer.account())
+                        .addValue("acctName", payer.name()).addValue("amt", total).addValue("n", n)
+                        .addValue("source", Digests.fit("payroll:" + run.fileName(), 200))
+                        .addValue("by", Digests.fit(run.createdBy(), 64))
+                        .addValue("now", Timestamp.from(s.clock().instant())).addValue("sha", run.sha256())
+                        .addValue("xml", new byte[0]));
+        s.store().voucher(runId, voucherId);
+        return s.run(runId);
+    }
+}

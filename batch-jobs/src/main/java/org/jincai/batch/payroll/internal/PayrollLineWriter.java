@@ -1,0 +1,21 @@
+package org.jincai.batch.payroll.internal;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/** The writer of step {@code validate}: a chunk of checked lines in one JDBC batch, in the chunk's transaction. */
+public class PayrollLineWriter implements ItemWriter<PayrollRow> {
+
+    private final PayrollStore store;
+    private final String runId;
+
+    public PayrollLineWriter(PayrollStore store, String runId) {
+        this.store = store;
+        this.runId = runId;
+    }
+
+    @Override
+    public void write(Chunk<? extends PayrollRow> chunk) {
+        store.insertLines(runId, chunk.getItems());
+    }
+}

@@ -1,0 +1,115 @@
+package org.jincai.batch.payroll.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jincai.batch.payroll.PayrollRun;
+import org.jincai.core.Digests;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/** The payroll tables (V11): runs and their lines. Plain JDBC, batch inserts. */
+public class PayrollStore {
+
+    private static final String RUN_COLUMNS = "run_id, file_name, file_path, file_sha256, input_kind, charset_name,"
+            + " adm_div_code, agency_code, pay_month, retry_of, voucher_id, approval_id, approve_as, status, created_by,"
+            + " created_at";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public PayrollStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public NamedParameterJdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    /** Inserts the run; a run of the same file, agency, month and retry is refused by the unique key. */
+    public void insert(PayrollRun r) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("INSERT INTO payroll_run (" + RUN_COLUMNS + ", updated_at) VALUES (:id, :name, :path, :sha, :kind,"
+                        + " :charset, :adm, :agency, :month, :retry, NULL, NULL, :approveAs, :status, :by, :now, :now)",
+                new MapSqlParameterSource("id", r.runId()).addValue("name", Digests.fit(r.fileName(), 200))
+                        .addValue("path", Digests.fit(r.filePath(), 1000)).addValue("sha", r.sha256())
+                        .addValue("kind", r.inputKind()).addValue("charset", r.charset())
+                        .addValue("adm", r.admDivCode()).addValue("agency", r.agencyCode())
+                        .addValue("month", r.month())
+                        .addValue("retry", r.retryOf() == null ? PayrollRun.FIRST_RUN : r.retryOf())
+                        .addValue("approveAs", r.approveAs()).addValue("status", r.status().name())
+                        .addValue("by", Digests.fit(r.createdBy(), 64)).addValue("now", now));
+    }
+
+    public Optional<PayrollRun> find(String runId) {
+        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM payroll_run WHERE run_id = :id",
+                new MapSqlParameterSource("id", runId), PayrollStore::run).stream().findFirst();
+    }
+
+    public Optional<PayrollRun> findByKey(String sha, String agency, String month, String retryOf) {
+        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM payroll_run WHERE file_sha256 = :sha AND agency_code = :agency"
+                        + " AND pay_month = :month AND retry_of = :retry",
+                new MapSqlParameterSource("sha", sha).addValue("agency", agency).addValue("month", month)
+                        .addValue("retry", retryOf == null ? PayrollRun.FIRST_RUN : retryOf), PayrollStore::run)
+                .stream().findFirst();
+    }
+
+    /** The runs, newest first. */
+    public List<PayrollRun> latest(int limit) {
+        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM payroll_run ORDER BY created_at DESC, run_id DESC"
+                + " FETCH FIRST :n ROWS ONLY", new MapSqlParameterSource("n", limit), PayrollStore::run);
+    }
+
+    public void status(String runId, PayrollRun.Status status) {
+        jdbc.update("UPDATE payroll_run SET status = :s, updated_at = :now WHERE run_id = :id",
+                new MapSqlParameterSource("s", status.name()).addValue("id", runId)
+                        .addValue("now", Timestamp.from(clock.instant())));
+    }
+
+    public void voucher(String runId, String voucherId) {
+        jdbc.update("UPDATE payroll_run SET voucher_id = :v WHERE run_id = :id",
+                new MapSqlParameterSource("v", voucherId).addValue("id", runId));
+    }
+
+    public void approval(String runId, String approvalId) {
+        jdbc.update("UPDATE payroll_run SET approval_id = :a WHERE run_id = :id",
+                new MapSqlParameterSource("a", approvalId).addValue("id", runId));
+    }
+
+    /** Writes checked lines; a line already there (a chunk done again after a crash) is a key violation. */
+    public void insertLines(String runId, List<? extends PayrollRow> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO payroll_line (run_id, line_no, employee_id, employee_name, id_type, id_number, bank_code,
+                    account_no, account_name, amount, agency_code, exp_func_code, eco_code, fund_type_code, remark, state,
+                    code, message)
+                VALUES (:run, :line, :emp, :name, :idType, :idNo, :bank, :acct, :acctName, :amount, :agency, :func, :eco,
+                    :fund, :remark, :state, :code, :message)""",
+                rows.stream().map(r -> (SqlParameterSource) new MapSqlParameterSource("run", runId)
+                        .addValue("line", r.lineNo()).addValue("emp", Digests.fit(r.employeeId(), 64))
+                        .addValue("name", Digests.fit(r.name(), 200)).addValue("idType", Digests.fit(r.idType(), 8))
+                        .addValue("idNo", Digests.fit(r.idNumber(), 40)).addValue("bank", Digests.fit(r.bankCode(), 20))
+                        .addValue("acct", Digests.fit(r.accountNo(), 40))
+                        .addValue("acctName", Digests.fit(r.accountName(), 200)).addValue("amount", r.amount())
+                        .addValue("agency", Digests.fit(r.agencyCode(), 30))
+                        .addValue("func", Digests.fit(r.expFuncCode(), 30)).addValue("eco", Digests.fit(r.ecoCode(), 30))
+                        .addValue("fund", Digests.fit(r.fundTypeCode(), 30))
+                        .addValue("remark", Digests.fit(r.remark(), 200)).addValue("state", r.state())
+                        .addValue("code", r.code()).addValue("message", Digests.fit(r.message(), 400)))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    private static PayrollRun run(ResultSet rs, int n) throws SQLException {
+        String retry = rs.getString("retry_of");
+        return new PayrollRun(rs.getString("run_id"), rs.getString("file_name"), rs.getString("file_path"),
+                rs.getString("file_sha256"), rs.getString("input_kind"), rs.getString("charset_name"),
+                rs.getString("adm_div_code"), rs.getString("agency_code"), rs.getString("pay_month"),
+                PayrollRun.FIRST_RUN.equals(retry) ? null : retry, rs.getString("voucher_id"),
+                rs.getString("approval_id"), rs.getString("approve_as"), PayrollRun.Status.valueOf(rs.getString("status")),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,87 @@
+package org.jincai.batch.payroll.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jincai.bank.profile.BankProfile;
+import org.jincai.batch.payroll.PayrollRun;
+import org.jincai.core.payment.Payment;
+import org.jincai.core.payment.PaymentStatus;
+import org.jincai.core.release.StagedFile;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The worker of step {@code render} for one bank (one partition): each call takes the run's next approved payments
+ * for the bank that are in no file — as many as one file may carry by the bank's limits of count and amount —
+ * and stages them as one file through {@link org.jincai.core.release.ReleaseService#stageFile}, the hub's release
+ * path: rendered in the bank's format and character set into {@code <name>.part}, recorded (batch, delivery,
+ * payments RELEASED) in its own transaction, then renamed for the upload route. Memory is one file's payments,
+ * whatever the size of the run. The batch id is the run's id, the bank's number in the run and the file's number,
+ * so a file lost to a crash before its record is built again under the same name, and one recorded is never built
+ * again (its payments are in a file).
+ */
+public class RenderTasklet implements Tasklet {
+
+    private final PayrollServices s;
+    private final String runId;
+    private final String bankCode;
+    private final int bankIndex;
+
+    public RenderTasklet(PayrollServices s, String runId, String bankCode, int bankIndex) {
+        this.s = s;
+        this.runId = runId;
+        this.bankCode = bankCode;
+        this.bankIndex = bankIndex;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        PayrollRun run = s.run(runId);
+        BankProfile bank = s.banks().require(bankCode);
+        List<Payment> next = s.payments().findUnfiled(run.voucherId(), bankCode, PaymentStatus.APPROVED,
+                bank.maxTransactionsPerFile());
+        if (next.isEmpty()) {
+            return RepeatStatus.FINISHED;
+        }
+        List<Payment> file = new ArrayList<>(next.size());
+        BigDecimal total = BigDecimal.ZERO;
+        for (Payment p : next) {
+            if (!file.isEmpty() && total.add(p.amount()).compareTo(bank.maxAmountPerFile()) > 0) {
+                break;
+            }
+            file.add(p);
+            total = total.add(p.amount());
+        }
+        String prefix = batchPrefix(runId, bankIndex);
+        Integer files = s.store().jdbc().queryForObject("SELECT COUNT(*) FROM bank_delivery WHERE batch_id LIKE :p",
+                new MapSqlParameterSource("p", prefix + "%"), Integer.class);
+        String batchId = prefix + String.format("%03d", (files == null ? 0 : files) + 1);
+        StagedFile staged = s.release().stageFile(bank, batchId, file, PayrollServices.ACTOR);
+        contribution.incrementWriteCount(staged.transactions());
+        s.progress().report(runId, "render " + bankCode, sent(run), total(run));
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    /** The run's batches for one bank start with this. */
+    static String batchPrefix(String runId, int bankIndex) {
+        return runId + String.format("%02d", bankIndex);
+    }
+
+    private long sent(PayrollRun run) {
+        return count(run, "delivery_id IS NOT NULL");
+    }
+
+    private long total(PayrollRun run) {
+        return count(run, "status <> 'CANCELLED'");
+    }
+
+    private long count(PayrollRun run, String condition) {
+        Long n = s.store().jdbc().queryForObject("SELECT COUNT(*) FROM payment WHERE voucher_id = :v AND " + condition,
+                new MapSqlParameterSource("v", run.voucherId()), Long.class);
+        return n == null ? 0 : n;
+    }
+}

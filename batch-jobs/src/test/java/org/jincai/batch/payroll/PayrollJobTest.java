@@ -1,0 +1,268 @@
+package org.jincai.batch.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jincai.bank.file.BankAnswer;
+import org.jincai.bank.file.CreditStatus;
+import org.jincai.core.access.DataScope;
+import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.budget.BudgetFile;
+import org.jincai.core.budget.BudgetImportService;
+import org.jincai.core.controls.Actor;
+import org.jincai.core.release.DeliveryService;
+import org.jincai.core.testing.TestDatabase;
+import org.jincai.formats.fiscal.FiscalEnvelopes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The payroll job on a real database (H2, or PostgreSQL with JINCAI_TEST_DB=postgres) with the fiscal controls on:
+ * each refused line with its line number and code, the run's budget reserved, one approval by --approve-as, files
+ * staged and recorded per bank, the banks' answers applied through the answer service, the outputs agreeing with
+ * the database to the fen; a file run twice; a re-run of the failed lines only; an 8207 voucher.
+ */
+class PayrollJobTest {
+
+    private static final String MONTH = "2026-11";
+
+    @TempDir
+    Path home;
+    private TestDatabase db;
+    private ConfigurableApplicationContext ctx;
+    private PayrollLauncher launcher;
+    private NamedParameterJdbcTemplate jdbc;
+
+    @BeforeEach
+    void start() {
+        db = TestDatabase.create();
+        ctx = PayrollTestApp.start(PayrollTestApp.properties(home, db.springProperties(), Map.of()));
+        launcher = ctx.getBean(PayrollLauncher.class);
+        jdbc = db.jdbc();
+        Actor budgeter = new Actor("budget-office", java.util.Set.of("OPERATOR"), DataScope.everything(),
+                AuditEntry.Channel.CLI);
+        BudgetImportService budget = ctx.getBean(BudgetImportService.class);
+        budget.importIndicators(BudgetFile.of("indicators.csv", ("AdmDivCode,StYear,AgencyCode,ExpFuncCode,"
+                + "GovExpEcoCode,FundTypeCode,DepProCode,Type,Amount,DocNo\n420000,2026,219011,2050201,30101,11,,下达,"
+                + "10000000.00,鄂财预〔2026〕1号\n").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), budgeter);
+        budget.importPlans(BudgetFile.of("plans.csv", ("AdmDivCode,StYear,Month,AgencyCode,FundTypeCode,Type,Amount,"
+                + "DocNo\n420000,2026,11,219011,11,下达,10000000.00,鄂财库〔2026〕11号\n").getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8), budgeter);
+    }
+
+    @AfterEach
+    void stop() {
+        ctx.close();
+        db.close();
+    }
+
+    @Test
+    void everyRefusedLineIsNamedAndEveryValidOnePaidOnceThroughTheHubsPath() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(PayrollFixtures.valid(1));                                                     // line 2
+        lines.add(PayrollFixtures.valid(2));                                                     // line 3
+        lines.add(PayrollFixtures.line("E900001", "甲", "01", PayrollFixtures.residentId(901), "DEMO-ISO",
+                "6222021000000901", "甲", "0.00", PayrollTestApp.AGENCY, ""));                  // line 4
+        lines.add(PayrollFixtures.line("E900002", "乙", "01", PayrollFixtures.residentId(902), "DEMO-ISO",
+                "6222021000000902", "乙", "12.345", PayrollTestApp.AGENCY, ""));                // line 5
+        String badCheck = PayrollFixtures.residentId(903);
+        badCheck = badCheck.substring(0, 17) + (badCheck.charAt(17) == '1' ? '2' : '1');
+        lines.add(PayrollFixtures.line("E900003", "丙", "01", badCheck, "DEMO-ISO", "6222021000000903", "丙", "100.00",
+                PayrollTestApp.AGENCY, ""));                                                     // line 6
+        lines.add(PayrollFixtures.line("E900004", "丁", "01", PayrollFixtures.residentId(904), "DEMO-ISO",
+                "62220AB", "丁", "100.00", PayrollTestApp.AGENCY, ""));                          // line 7
+        lines.add(PayrollFixtures.valid(1).replace("职工1,", "职工1乙,"));                            // line 8
+        lines.add(PayrollFixtures.line("E900005", "戊", "01", PayrollFixtures.residentId(905), "NO-SUCH-BANK",
+                "6222021000000905", "戊", "100.00", PayrollTestApp.AGENCY, ""));                  // line 9
+        lines.add(PayrollFixtures.line("E900006", "己", "01", PayrollFixtures.residentId(906), "DEMO-PIPE",
+                "6222000000000000666", "己", "100.00", PayrollTestApp.AGENCY, ""));               // line 10
+        lines.add(PayrollFixtures.line("E900007", "庚", "01", PayrollFixtures.residentId(907), "DEMO-PIPE",
+                "6222021000000907", "庚", "100.00", "999999", ""));                              // line 11
+        lines.add("E900008,辛,01,too,few,columns");                                              // line 12
+        lines.add(PayrollFixtures.line("E900009", "", "01", PayrollFixtures.residentId(909), "DEMO-PIPE",
+                "6222021000000909", "", "100.00", PayrollTestApp.AGENCY, ""));                   // line 13
+        lines.add("");                                                                           // line 14
+        lines.add(PayrollFixtures.valid(3));                                                     // line 15
+        lines.add(PayrollFixtures.line("E900010", "㐀", "01", PayrollFixtures.residentId(910), "DEMO-PIPE",
+                "6222021000000910", "㐀", "100.00", PayrollTestApp.AGENCY, ""));                 // line 16
+        Path file = PayrollFixtures.write(home.resolve("payroll-2026-11.csv"), StandardCharsets.UTF_8, lines);
+
+        PayrollLauncher.Outcome first = launcher.run(request(file, "dept-head", null));
+
+        assertThat(first.exitCode()).as(first.exitDescription()).isEqualTo("AWAITING_ANSWERS");
+        assertThat(first.run().charset()).isEqualTo("UTF-8");
+        String runId = first.run().runId();
+        Map<Integer, String> refused = new LinkedHashMap<>();
+        jdbc.query("SELECT line_no, code FROM payroll_line WHERE run_id = :r AND state = 'REFUSED' ORDER BY line_no",
+                new MapSqlParameterSource("r", runId), rs -> {
+                    refused.put(rs.getInt(1), rs.getString(2));
+                });
+        assertThat(refused).containsExactly(Map.entry(4, "AMOUNT_INVALID"), Map.entry(5, "AMOUNT_INVALID"),
+                Map.entry(6, "ID_NUMBER_INVALID"), Map.entry(7, "ACCOUNT_INVALID"), Map.entry(8, "DUPLICATE_EMPLOYEE"),
+                Map.entry(9, "UNKNOWN_BANK"), Map.entry(10, "ACCOUNT_BLOCKED"), Map.entry(11, "AGENCY_MISMATCH"),
+                Map.entry(12, "LINE_MALFORMED"), Map.entry(13, "FIELD_REQUIRED"), Map.entry(16, "NAME_UNENCODABLE"));
+        assertThat(db.count("SELECT COUNT(*) FROM payroll_line WHERE run_id = '" + runId + "' AND state = 'VALID'"))
+                .isEqualTo(3);
+        assertThat(db.count("SELECT COUNT(*) FROM approval a JOIN payroll_run r ON r.approval_id = a.approval_id"
+                + " WHERE r.run_id = '" + runId + "' AND a.status = 'APPROVED'")).as("one approval, approved").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT reserved FROM budget_indicator", new MapSqlParameterSource(),
+                BigDecimal.class)).isEqualByComparingTo(total(1, 2, 3));
+        assertThat(db.count("SELECT COUNT(*) FROM payment p JOIN payroll_run r ON r.voucher_id = p.voucher_id WHERE"
+                + " r.run_id = '" + runId + "' AND p.status = 'RELEASED' AND p.delivery_id IS NOT NULL")).isEqualTo(3);
+        List<Map<String, Object>> files = deliveries(runId);
+        assertThat(files).extracting(f -> f.get("bank_code")).containsExactlyInAnyOrder("DEMO-ISO", "DEMO-PIPE");
+        for (Map<String, Object> f : files) {
+            assertThat(home.resolve("staging/banks").resolve((String) f.get("bank_code"))
+                    .resolve((String) f.get("file_name"))).as("staged under its final name").exists();
+        }
+
+        answerAll(runId, "6222021000000000" + "001");
+        PayrollLauncher.Outcome done = launcher.restart(runId);
+
+        assertThat(done.exitCode()).as(done.exitDescription()).isEqualTo("COMPLETED");
+        Path out = home.resolve("jobs/payroll").resolve(runId);
+        List<String> rejected = Files.readAllLines(out.resolve("rejected.csv"));
+        assertThat(rejected).hasSize(1 + refused.size());
+        assertThat(rejected.get(1)).startsWith("4,E900001,AMOUNT_INVALID,");
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(results).hasSize(1 + 3);
+        assertThat(results.stream().skip(1).map(l -> l.split(",")[7]).toList()).containsExactly("FAILED", "PAID",
+                "PAID");
+        PayrollSummary s = done.summary();
+        assertThat(s.rowsRead()).isEqualTo(14);
+        assertThat(s.refused()).isEqualTo(11);
+        assertThat(s.all().paidAmount()).isEqualByComparingTo(total(2, 3));
+        assertThat(s.all().failedAmount()).isEqualByComparingTo(total(1));
+        assertThat(jdbc.queryForObject("SELECT SUM(p.amount) FROM payment p JOIN payroll_run r ON r.voucher_id ="
+                + " p.voucher_id WHERE r.run_id = :r AND p.status = 'PAID'", new MapSqlParameterSource("r", runId),
+                BigDecimal.class)).isEqualByComparingTo(s.all().paidAmount());
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"paidAmount\": \""
+                + total(2, 3).toPlainString() + "\"");
+        assertThat(jdbc.queryForObject("SELECT spent FROM budget_indicator", new MapSqlParameterSource(),
+                BigDecimal.class)).isEqualByComparingTo(total(2, 3));
+
+        assertThatThrownBy(() -> launcher.run(request(file, "dept-head", null)))
+                .isInstanceOf(PayrollException.class).extracting("code").isEqualTo(PayrollCodes.PAYROLL_ALREADY_RUN);
+
+        PayrollLauncher.Outcome retry = launcher.run(request(file, "dept-head", runId));
+        String retryId = retry.run().runId();
+        assertThat(db.count("SELECT COUNT(*) FROM payroll_line WHERE run_id = '" + retryId + "'"))
+                .as("only the failed line").isEqualTo(1);
+        answerAll(retryId, null);
+        PayrollLauncher.Outcome retried = launcher.restart(retryId);
+        assertThat(retried.exitCode()).isEqualTo("COMPLETED");
+        assertThat(retried.summary().all().paidAmount()).isEqualByComparingTo(total(1));
+        assertThat(db.count("SELECT COUNT(*) FROM payroll_line l JOIN payment p ON p.payment_id = l.payment_id"
+                + " WHERE l.employee_id = 'E000001' AND p.status = 'PAID'")).as("paid once in the end").isEqualTo(1);
+        assertThatThrownBy(() -> launcher.run(request(file, "dept-head", runId)))
+                .isInstanceOf(PayrollException.class).extracting("code").isEqualTo(PayrollCodes.PAYROLL_ALREADY_RUN);
+    }
+
+    @Test
+    void aRunWaitsForItsApprovalAndGoesOnWhenRestartedAfterIt() {
+        Path file = PayrollFixtures.write(home.resolve("p.csv"), Charset.forName("GBK"),
+                IntStream.rangeClosed(1, 250).mapToObj(PayrollFixtures::valid).toList());
+
+        PayrollLauncher.Outcome waiting = launcher.run(request(file, null, null));
+
+        assertThat(waiting.exitCode()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(waiting.run().charset()).as("detected").isEqualTo("GBK");
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'PENDING_APPROVAL'")).isEqualTo(250);
+        ctx.getBean(org.jincai.core.approval.ApprovalService.class).approve(waiting.run().approvalId(),
+                new Actor("dept-head", java.util.Set.of("APPROVER", "DEPARTMENT_HEAD"), DataScope.everything(),
+                        AuditEntry.Channel.REST), "ok");
+        PayrollLauncher.Outcome staged = launcher.restart(waiting.run().runId());
+        assertThat(staged.exitCode()).isEqualTo("AWAITING_ANSWERS");
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'RELEASED'")).isEqualTo(250);
+        assertThat(staged.summary().all().sent()).isEqualTo(250);
+    }
+
+    @Test
+    void an8207VoucherIsPaidThroughTheSameSteps() throws IOException {
+        String inner = """
+                <?xml version="1.0" encoding="GBK"?>
+                <Voucher><Id>8207a</Id><AdmDivCode>420000</AdmDivCode><StYear>2026</StYear><VtCode>8207</VtCode>
+                <VouDate>20261127</VouDate><VoucherNo>PL2026112700001</VoucherNo><OriginalVtCode>8202</OriginalVtCode>
+                <OriginalVoucherNo>T202600000001</OriginalVoucherNo><FundTypeCode>11</FundTypeCode><SumAmt>20531.20</SumAmt>
+                <AgencyCode>219011</AgencyCode><PayAcctNo>9558800000000001</PayAcctNo><PayBankCode>999200000002</PayBankCode>
+                <ExpFuncCode>2050201</ExpFuncCode><DetailList>
+                <Detail><Id>PL1-1</Id><OriVoucherNo>T202600000001</OriVoucherNo><PayeeAcctNo>6222021001000000001</PayeeAcctNo>
+                <PayeeAcctName>郑爽</PayeeAcctName><PayeeAcctBankNo>999200000002</PayeeAcctBankNo><PayAmt>12000.00</PayAmt></Detail>
+                <Detail><Id>PL1-2</Id><OriVoucherNo>T202600000001</OriVoucherNo><PayeeAcctNo>6222021001000000002</PayeeAcctNo>
+                <PayeeAcctName>王五</PayeeAcctName><PayeeAcctBankNo>999200000002</PayeeAcctBankNo><PayAmt>8531.20</PayAmt></Detail>
+                </DetailList></Voucher>""".replace("\n", "");
+        Path file = home.resolve("8207.xml");
+        try (var out = Files.newOutputStream(file)) {
+            FiscalEnvelopes.write(List.of(FiscalEnvelopes.bareBody(inner.getBytes(Charset.forName("GBK")))), out);
+        }
+
+        PayrollLauncher.Outcome run = launcher.run(request(file, "dept-head", null));
+
+        assertThat(run.exitCode()).as(run.exitDescription()).isEqualTo("AWAITING_ANSWERS");
+        assertThat(run.run().inputKind()).isEqualTo("8207");
+        assertThat(run.summary().refused()).isZero();
+        assertThat(run.summary().perBank().get("DEMO-PIPE").sentAmount()).isEqualByComparingTo("20531.20");
+    }
+
+    private PayrollLauncher.Request request(Path file, String approveAs, String retryOf) {
+        return new PayrollLauncher.Request(file, PayrollTestApp.AGENCY, MONTH, approveAs, null, retryOf, "operator");
+    }
+
+    private List<Map<String, Object>> deliveries(String runId) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT d.bank_code, d.file_name, d.message_id FROM bank_delivery d
+                  JOIN payment p ON p.delivery_id = d.delivery_id JOIN payroll_run r ON r.voucher_id = p.voucher_id
+                 WHERE r.run_id = :r""", new MapSqlParameterSource("r", runId));
+    }
+
+    /**
+     * What the hub's routes do when the banks answer: each file marked uploaded, then its answer applied through the
+     * answer service (as a bank whose answer settles); the line of account {@code rejectAccount} rejected.
+     */
+    private void answerAll(String runId, String rejectAccount) {
+        DeliveryService deliveries = ctx.getBean(DeliveryService.class);
+        BankAnswerService answers = ctx.getBean(BankAnswerService.class);
+        for (Map<String, Object> f : deliveries(runId)) {
+            String bank = (String) f.get("bank_code");
+            deliveries.markUploaded(bank, (String) f.get("file_name"), "test-upload");
+            List<CreditStatus> statuses = jdbc.query("""
+                    SELECT p.payment_id, p.payee_acct_no FROM payment p JOIN bank_delivery d ON d.delivery_id = p.delivery_id
+                     WHERE d.bank_code = :b AND d.file_name = :f""",
+                    new MapSqlParameterSource("b", bank).addValue("f", f.get("file_name")),
+                    (rs, n) -> rs.getString(2).equals(rejectAccount)
+                            ? new CreditStatus(rs.getString(1), false, "AC04", "account closed")
+                            : new CreditStatus(rs.getString(1), true, null, null));
+            answers.apply(bank, ("answer of " + f.get("file_name")).getBytes(StandardCharsets.UTF_8),
+                    new BankAnswer("answer-" + f.get("file_name"), (String) f.get("message_id"), statuses), true,
+                    "test-inbound");
+        }
+    }
+
+    /** The total of the fixtures' valid lines {@code ns}. */
+    private static BigDecimal total(int... ns) {
+        return IntStream.of(ns).mapToObj(n -> new BigDecimal(String.format("%d.%02d", 5000 + n / 100, n % 100)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    static String joined(List<String> l) {
+        return l.stream().collect(Collectors.joining("\n"));
+    }
+}
