@@ -166,8 +166,8 @@ public class PayrollJobConfiguration {
 
     @Bean
     @StepScope
-    PayrollLineWriter payrollLineWriter(PayrollStore store, @Value(RUN) String runId) {
-        return new PayrollLineWriter(store, runId);
+    PayrollLineWriter payrollLineWriter(PayrollStore store, PayrollProgress progress, @Value(RUN) String runId) {
+        return new PayrollLineWriter(store, progress, runId);
     }
 
     @Bean

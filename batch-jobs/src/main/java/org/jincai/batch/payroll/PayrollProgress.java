@@ -22,8 +22,14 @@ public class PayrollProgress {
     }
 
     /** Adds a watcher; closing the handle removes it. */
-    public AutoCloseable watch(Consumer<Report> watcher) {
+    public Watch watch(Consumer<Report> watcher) {
         watchers.add(watcher);
         return () -> watchers.remove(watcher);
+    }
+
+    /** A watcher's handle. */
+    public interface Watch extends AutoCloseable {
+        @Override
+        void close();
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * agent bank debits for them (统发工资 is paid from one payroll account per bank), the accounts never to be paid, how
  * long a run waits for the banks' answers before it stops (to be resumed), the size of a chunk (rows per commit), and
  * the economic classification (GovExpEcoCode) of an 8207 voucher's lines, which the standard's 8207 does not carry
- * (default 30101, basic salaries 基本工资).
+ * (default 50101, 工资奖金津补贴: salaries).
  */
 @ConfigurationProperties("jincai.payroll")
 public record PayrollProperties(String admDivCode, List<Payer> payers, List<String> blockedAccounts,
@@ -26,7 +26,7 @@ public record PayrollProperties(String admDivCode, List<Payer> payers, List<Stri
         answerWait = answerWait == null ? Duration.ofMinutes(10) : answerWait;
         answerPoll = answerPoll == null ? Duration.ofSeconds(1) : answerPoll;
         chunkSize = chunkSize == null || chunkSize < 1 ? 1000 : chunkSize;
-        voucherEcoCode = voucherEcoCode == null || voucherEcoCode.isBlank() ? "30101" : voucherEcoCode;
+        voucherEcoCode = voucherEcoCode == null || voucherEcoCode.isBlank() ? "50101" : voucherEcoCode;
     }
 
     public Optional<Payer> payer(String bankCode) {

@@ -13,7 +13,7 @@ final class PayrollFixtures {
     static final String HEADER = "employee_id,name,id_type,id_number,bank_code,account_no,account_name,net_amount,"
             + "agency_code,exp_func_code,eco_code,fund_type_code,remark";
     static final String FUNC = "2050201";
-    static final String ECO = "30101";
+    static final String ECO = "50101";
     static final String FUND = "11";
 
     private PayrollFixtures() {

@@ -61,7 +61,7 @@ class PayrollJobTest {
                 AuditEntry.Channel.CLI);
         BudgetImportService budget = ctx.getBean(BudgetImportService.class);
         budget.importIndicators(BudgetFile.of("indicators.csv", ("AdmDivCode,StYear,AgencyCode,ExpFuncCode,"
-                + "GovExpEcoCode,FundTypeCode,DepProCode,Type,Amount,DocNo\n420000,2026,219011,2050201,30101,11,,下达,"
+                + "GovExpEcoCode,FundTypeCode,DepProCode,Type,Amount,DocNo\n420000,2026,219011,2050201,50101,11,,下达,"
                 + "10000000.00,鄂财预〔2026〕1号\n").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), budgeter);
         budget.importPlans(BudgetFile.of("plans.csv", ("AdmDivCode,StYear,Month,AgencyCode,FundTypeCode,Type,Amount,"
                 + "DocNo\n420000,2026,11,219011,11,下达,10000000.00,鄂财库〔2026〕11号\n").getBytes(StandardCharsets.UTF_8),

@@ -3,6 +3,9 @@ package org.jincai.server.cli;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import org.jincai.batch.payroll.PayrollException;
+import org.jincai.batch.payroll.PayrollLauncher;
+import org.jincai.batch.payroll.PayrollProgress;
 import org.jincai.core.alert.AlertService;
 import org.jincai.core.answer.StatementQueries;
 import org.jincai.core.approval.ApprovalRules;
@@ -101,6 +104,12 @@ public final class JincaiCli {
                                   the batch job executions: parameters, status, progress, times, counts
               jobs restart ID     resume a failed or stopped execution from its last commit
               jobs stop ID        ask a running execution to stop at its next commit
+              payroll run FILE --agency CODE --month yyyy-MM [--approve-as USER] [--charset CS]
+                    [--retry-failed RUN_ID]
+                                  pay a payroll file (CSV or 8207 voucher, docs/payroll.md): exit 0 done,
+                                  3 stopped to wait for its approval or the banks, 1 failed or refused
+              payroll restart RUN_ID | payroll status RUN_ID
+                                  resume a run from its last commit; where a run stands
               convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
                                   fiscal payment vouchers into the bank message
               bench formats [--sizes N,N,...]
@@ -161,6 +170,7 @@ public final class JincaiCli {
                 case "schedule", "calendar", "jobs" -> scheduler(cli);
                 case "inspect" -> InspectCommand.run(cli.arguments(), out);
                 case "convert" -> ConvertCommand.run(cli.arguments(), out, err);
+                case "payroll" -> payroll(cli);
                 case "bench" -> BenchCommand.run(cli.arguments(), out);
                 default -> throw new IllegalStateException("unhandled command " + cli.command());
             };
@@ -171,6 +181,9 @@ public final class JincaiCli {
             return 2;
         } catch (FormatException e) {
             err.println("jincai: " + e.problem());
+            return 1;
+        } catch (PayrollException e) {
+            err.println("jincai: " + e.code() + ": " + e.getMessage() + " (" + e.location() + ")");
             return 1;
         } catch (ControlException e) {
             // a control refused: every problem with its code and where (a budget file's every bad line)
@@ -269,6 +282,15 @@ public final class JincaiCli {
             return new ApprovalsCommand(ctx.getBean(ApprovalService.class), ctx.getBean(ApprovalRules.class),
                     ctx.getBean(RiskService.class).options(), ctx.getBean(AlertService.class),
                     ctx.getBean(ControlUsers.class), out).run(o);
+        }
+    }
+
+    /** The hub with its routes (files go out, answers come in) and no web server, for as long as the run. */
+    private int payroll(CliArguments cli) {
+        PayrollCommand.Options o = PayrollCommand.parse(cli.arguments());
+        try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE)) {
+            return new PayrollCommand(ctx.getBean(PayrollLauncher.class), ctx.getBean(PayrollProgress.class), out,
+                    System.console() != null).run(o, ctx.getBean(ControlUsers.class).hub().name());
         }
     }
 

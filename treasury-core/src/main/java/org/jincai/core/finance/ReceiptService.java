@@ -141,6 +141,10 @@ public class ReceiptService {
     }
 
     private Optional<WrittenAnswer> answerIfSettled(String voucherId) {
+        if (!paymentVoucher(voucherId)) {
+            // a voucher of the lines of a batch job (a payroll run, VtCode 8207): the job answers it with its outputs
+            return Optional.empty();
+        }
         List<Payment> all = payments.findByVoucher(voucherId);
         if (all.isEmpty() || !all.stream().allMatch(p -> SETTLED.contains(p.status())) || answered(voucherId)) {
             return Optional.empty();
@@ -167,6 +171,15 @@ public class ReceiptService {
                 .orElse("the API only"));
         return Optional.of(new WrittenAnswer(voucherId, stored.body().voucherNo(),
                 system.map(FinanceSystem::code).orElse(null), answer.flag(), answer.fileName(), answer.paid()));
+    }
+
+    /** 8207 批量业务支付明细: the lines of a batch (payroll) run, whose job answers them, not a receipt from here. */
+    private static final String BATCH_DETAIL_VT_CODE = "8207";
+
+    private boolean paymentVoucher(String voucherId) {
+        List<String> vtCode = jdbc.queryForList("SELECT vt_code FROM voucher WHERE voucher_id = :id",
+                new MapSqlParameterSource("id", voucherId), String.class);
+        return !vtCode.isEmpty() && !BATCH_DETAIL_VT_CODE.equals(vtCode.get(0));
     }
 
     private boolean answered(String voucherId) {

@@ -2,6 +2,7 @@ package org.jincai.batch.payroll.internal;
 
 import java.util.List;
 import org.jincai.batch.payroll.PayrollCodes;
+import org.jincai.core.CrashPoints;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -27,6 +28,7 @@ public class DuplicatesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        CrashPoints.reached("payroll-validated");
         List<SqlParameterSource> later = s.store().jdbc().query("""
                 SELECT l.line_no, l.employee_id,
                        (SELECT MIN(f.line_no) FROM payroll_line f WHERE f.run_id = l.run_id AND f.employee_id = l.employee_id)
