@@ -50,6 +50,9 @@ CREATE TABLE payroll_line (
     CONSTRAINT pk_payroll_line PRIMARY KEY (run_id, line_no),
     CONSTRAINT uq_payroll_line_payment UNIQUE (payment_id)
 );
-CREATE INDEX ix_payroll_line_employee ON payroll_line (run_id, employee_id);
-CREATE INDEX ix_payroll_line_state ON payroll_line (run_id, state, bank_code);
-CREATE INDEX ix_payment_voucher_bank ON payment (voucher_id, bank_code, status);
+-- Lines are read by their key (run, line) in order; an employee's other lines by employee first, so no index but the
+-- key starts with the run (the optimiser would scan a whole run through it).
+CREATE INDEX ix_payroll_line_employee ON payroll_line (employee_id, run_id);
+-- A run's payments a file (bank, state, line order) or a chunk (state, line order) at a time.
+CREATE INDEX ix_payment_voucher_bank ON payment (voucher_id, bank_code, status, seq);
+CREATE INDEX ix_payment_voucher_status ON payment (voucher_id, status, seq);

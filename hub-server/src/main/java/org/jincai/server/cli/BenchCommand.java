@@ -9,6 +9,7 @@ import java.util.List;
 import org.jincai.bench.formats.BenchCase;
 import org.jincai.bench.formats.ChildJvm;
 import org.jincai.bench.formats.FormatsBench;
+import org.jincai.bench.payroll.PayrollBench;
 
 /**
  * {@code jincai bench formats [--sizes 10000,100000,1000000]}: the formats benchmark of docs/benchmarks.md —
@@ -25,6 +26,9 @@ final class BenchCommand {
     }
 
     static int run(List<String> args, PrintStream out) {
+        if (!args.isEmpty() && args.get(0).equals("payroll")) {
+            return payroll(args, out);
+        }
         if (args.isEmpty() || !args.get(0).equals("formats")) {
             throw new CliArguments.UsageException("use 'bench formats [--sizes N,N,...]'");
         }
@@ -45,6 +49,33 @@ final class BenchCommand {
         out.println();
         out.println(FormatsBench.markdown(results));
         return results.stream().anyMatch(r -> r.caseName().contains("hub") && !r.ok()) ? 1 : 0;
+    }
+
+    /** {@code bench payroll --rows N[,N...]}: the payroll job against its baseline (docs/benchmarks.md). */
+    private static int payroll(List<String> args, PrintStream out) {
+        String use = "use 'bench payroll --rows N[,N...]'";
+        if (args.size() != 3 || !args.get(1).equals("--rows")) {
+            throw new CliArguments.UsageException(use);
+        }
+        List<Integer> rows;
+        try {
+            rows = Arrays.stream(args.get(2).split(",")).map(String::trim).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new CliArguments.UsageException(use);
+        }
+        String classpath = System.getProperty("java.class.path");
+        PayrollBench.Child child = !classpath.endsWith(".jar") || classpath.contains(File.pathSeparator)
+                ? PayrollBench.sameClasspath() : caseArgs -> {
+                    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toString(), "-Xmx" + PayrollBench.CHILD_HEAP, "-cp", classpath,
+                            "-Dloader.main=" + PayrollBench.MAIN_CLASS, JAR_LAUNCHER));
+                    cmd.addAll(caseArgs);
+                    return cmd;
+                };
+        List<PayrollBench.Measure[]> results = PayrollBench.run(out, rows, child);
+        out.println();
+        out.println(PayrollBench.markdown(results));
+        return 0;
     }
 
     /** Children run from the application jar when this JVM does (./jincai), else from this JVM's class path. */

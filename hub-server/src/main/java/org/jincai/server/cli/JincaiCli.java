@@ -112,6 +112,8 @@ public final class JincaiCli {
                                   resume a run from its last commit; where a run stands
               convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
                                   fiscal payment vouchers into the bank message
+              bench payroll --rows N[,N...]
+                                  the payroll job against a baseline that writes the same files
               bench formats [--sizes N,N,...]
                                   the formats benchmark (docs/benchmarks.md); takes minutes at 1,000,000
               help                show this help

@@ -25,6 +25,7 @@ import org.jincai.core.release.ReleaseService;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -43,6 +44,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 public class PaymentsTasklet implements Tasklet {
 
     public static final String VT_CODE = "8207";
+    private static final String AFTER = "payroll.payments.after";
+    private static final String DONE = "payroll.payments.done";
+    private static final String TOTAL = "payroll.payments.total";
 
     private final PayrollServices s;
     private final String runId;
@@ -58,22 +62,30 @@ public class PaymentsTasklet implements Tasklet {
         if (run.voucherId() == null) {
             run = storeVoucher(run);
         }
+        ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
+        int after = context.getInt(AFTER, 0);
         List<Line> lines = s.store().jdbc().query("""
                 SELECT line_no, employee_id, employee_name, bank_code, account_no, account_name, amount, agency_code,
                        exp_func_code, eco_code, fund_type_code, remark
-                  FROM payroll_line WHERE run_id = :run AND state = 'VALID' AND payment_id IS NULL
+                  FROM payroll_line WHERE run_id = :run AND line_no > :after AND state = 'VALID' AND payment_id IS NULL
                  ORDER BY line_no FETCH FIRST :n ROWS ONLY""",
-                new MapSqlParameterSource("run", runId).addValue("n", s.props().chunkSize()),
+                new MapSqlParameterSource("run", runId).addValue("after", after).addValue("n", s.props().chunkSize()),
                 (rs, n) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10),
                         rs.getString(11), rs.getString(12)));
         if (lines.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
+        if (!context.containsKey(TOTAL)) {
+            context.putLong(TOTAL, count("payment_id IS NULL"));
+        }
         create(run, lines);
         contribution.incrementWriteCount(lines.size());
-        long done = count("payment_id IS NOT NULL");
-        s.progress().report(runId, "payments", done, done + count("payment_id IS NULL"));
+        // the chunk's last line, saved with its commit: the next chunk (a restart too) reads on from there
+        context.putInt(AFTER, lines.get(lines.size() - 1).lineNo());
+        long done = context.getLong(DONE, 0) + lines.size();
+        context.putLong(DONE, done);
+        s.progress().report(runId, "payments", done, context.getLong(TOTAL));
         return RepeatStatus.CONTINUABLE;
     }
 

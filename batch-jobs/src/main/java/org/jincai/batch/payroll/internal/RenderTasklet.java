@@ -11,6 +11,7 @@ import org.jincai.core.release.StagedFile;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -25,6 +26,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * again (its payments are in a file).
  */
 public class RenderTasklet implements Tasklet {
+
+    private static final String DONE = "payroll.render.done";
+    private static final String TOTAL = "payroll.render.total";
 
     private final PayrollServices s;
     private final String runId;
@@ -60,9 +64,15 @@ public class RenderTasklet implements Tasklet {
         Integer files = s.store().jdbc().queryForObject("SELECT COUNT(*) FROM bank_delivery WHERE batch_id LIKE :p",
                 new MapSqlParameterSource("p", prefix + "%"), Integer.class);
         String batchId = prefix + String.format("%03d", (files == null ? 0 : files) + 1);
+        ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
+        if (!context.containsKey(TOTAL)) {
+            context.putLong(TOTAL, count(run, "bank_code = :b AND status = 'APPROVED' AND delivery_id IS NULL"));
+        }
         StagedFile staged = s.release().stageFile(bank, batchId, file, PayrollServices.ACTOR);
         contribution.incrementWriteCount(staged.transactions());
-        s.progress().report(runId, "render " + bankCode, sent(run), total(run));
+        long done = context.getLong(DONE, 0) + staged.transactions();
+        context.putLong(DONE, done);
+        s.progress().report(runId, "render " + bankCode, done, context.getLong(TOTAL));
         return RepeatStatus.CONTINUABLE;
     }
 
@@ -71,17 +81,9 @@ public class RenderTasklet implements Tasklet {
         return runId + String.format("%02d", bankIndex);
     }
 
-    private long sent(PayrollRun run) {
-        return count(run, "delivery_id IS NOT NULL");
-    }
-
-    private long total(PayrollRun run) {
-        return count(run, "status <> 'CANCELLED'");
-    }
-
     private long count(PayrollRun run, String condition) {
         Long n = s.store().jdbc().queryForObject("SELECT COUNT(*) FROM payment WHERE voucher_id = :v AND " + condition,
-                new MapSqlParameterSource("v", run.voucherId()), Long.class);
+                new MapSqlParameterSource("v", run.voucherId()).addValue("b", bankCode), Long.class);
         return n == null ? 0 : n;
     }
 }
