@@ -70,9 +70,23 @@ public class PayrollLauncher {
 
     /** Takes the file and runs the job in this thread until it completes or stops. */
     public Outcome run(Request r) {
+        Submitted taken = submit(r);
+        return restart(taken.run().runId(), taken.resumed());
+    }
+
+    /** A run taken: new, or an unfinished earlier run of the same file, agency and month ({@code resumed}). */
+    public record Submitted(PayrollRun run, boolean resumed) {
+    }
+
+    /**
+     * Checks the request and stores the run, without running it ({@link #restart} runs it): the REST API answers
+     * with the run before its job starts.
+     */
+    public Submitted submit(Request r) {
         Prepared p = prepare(r);
         try {
             s.store().insert(p.run());
+            return new Submitted(s.run(p.run().runId()), false);
         } catch (DuplicateKeyException again) {
             PayrollRun earlier = s.store().findByKey(p.run().sha256(), r.agency(), r.month(), r.retryFailed())
                     .orElseThrow(() -> again);
@@ -82,14 +96,13 @@ public class PayrollLauncher {
                         ? "; to pay its failed lines again: --retry-failed " + earlier.runId()
                         : ", the re-run of " + r.retryFailed()), "run " + earlier.runId());
             }
-            return restart(earlier.runId(), true);
+            return new Submitted(earlier, true);
         }
-        return finish(p.run().runId(), launch(p.run().runId()), false);
     }
 
-    /** Resumes a run from its last commit (or reports it, when it is complete). */
+    /** Runs a run taken by {@link #submit}, or resumes one from its last commit (or reports it, when complete). */
     public Outcome restart(String runId) {
-        return restart(runId, true);
+        return restart(runId, lastExecution(runId).isPresent());
     }
 
     /** The run as it stands, with its figures as the database has them now. */

@@ -72,6 +72,13 @@ public class SecurityConfiguration {
                         .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verification")
                         .hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+                        // payroll runs (docs/payroll.md): operators launch and restart, approvers and auditors follow
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payroll/runs", "/api/v1/payroll/runs/*/restart")
+                        .hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payroll/runs/*")
+                        .hasAnyRole(Roles.OPERATOR, Roles.AUDITOR, Roles.APPROVER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payroll/runs/*/outputs/*")
+                        .hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
                         // the fiscal controls: operators import budgets, approvers decide, auditors read
                         .requestMatchers(HttpMethod.POST, "/api/v1/budget/indicators", "/api/v1/budget/plans")
                         .hasRole(Roles.OPERATOR)

@@ -1,0 +1,120 @@
+package org.jincai.server.payroll;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jincai.batch.payroll.PayrollCodes;
+import org.jincai.batch.payroll.PayrollException;
+import org.jincai.batch.payroll.PayrollLauncher;
+import org.jincai.batch.payroll.PayrollRun;
+import org.jincai.batch.payroll.PayrollSummary;
+import org.jincai.server.config.HubProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Payroll runs over REST (docs/payroll.md). {@code POST /api/v1/payroll/runs} (multipart: {@code file},
+ * {@code agency}, {@code month}, optional {@code charset}, {@code retryFailed}) keeps the upload under
+ * {@code <home>/spool/payroll}, takes the run and starts its job in the background: 202 with the run.
+ * {@code GET /api/v1/payroll/runs/{id}}: where it stands and its figures; {@code POST .../{id}/restart}: resumes it
+ * in the background (after its approval was decided through the approvals API); {@code GET
+ * .../{id}/outputs/{name}}: rejected.csv, results.csv or summary.json. One run's job at a time per server.
+ */
+@RestController
+@RequestMapping("/api/v1/payroll/runs")
+public class PayrollController {
+
+    static final List<String> OUTPUTS = List.of("rejected.csv", "results.csv", "summary.json");
+    private static final Logger log = LoggerFactory.getLogger(PayrollController.class);
+
+    private final PayrollLauncher launcher;
+    private final HubProperties props;
+    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> new Thread(r, "payroll-rest"));
+
+    public PayrollController(PayrollLauncher launcher, HubProperties props) {
+        this.launcher = launcher;
+        this.props = props;
+    }
+
+    /** What the API says of a run: the run and its figures now. */
+    public record RunView(PayrollRun run, String job, PayrollSummary summary) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<RunView> launch(@RequestParam("file") MultipartFile file, @RequestParam String agency,
+                                          @RequestParam String month, @RequestParam(required = false) String charset,
+                                          @RequestParam(required = false) String retryFailed, Authentication user)
+            throws IOException {
+        Path spool = Files.createDirectories(props.home().resolve("spool").resolve("payroll"));
+        String original = file.getOriginalFilename() == null ? "payroll.csv"
+                : Path.of(file.getOriginalFilename()).getFileName().toString().replaceAll("[^0-9A-Za-z._-]", "_");
+        Path kept = spool.resolve(UUID.randomUUID() + "-" + original);
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, kept, StandardCopyOption.REPLACE_EXISTING);
+        }
+        PayrollLauncher.Submitted taken = launcher.submit(new PayrollLauncher.Request(kept, agency, month, null,
+                charset, retryFailed, "rest:" + user.getName()));
+        start(taken.run().runId());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(taken.run().runId()));
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public RunView follow(@PathVariable String id) {
+        return view(id);
+    }
+
+    @PostMapping(path = "/{id}/restart", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<RunView> restart(@PathVariable String id) {
+        view(id);
+        start(id);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
+    }
+
+    @GetMapping(path = "/{id}/outputs/{name}")
+    public ResponseEntity<Resource> output(@PathVariable String id, @PathVariable String name) {
+        if (!OUTPUTS.contains(name)) {
+            throw new PayrollException(PayrollCodes.PAYROLL_RUN_NOT_FOUND, "a run's outputs are " + OUTPUTS, name);
+        }
+        Path file = launcher.outputs(id).resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(name.endsWith(".json") ? MediaType.APPLICATION_JSON
+                : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(new FileSystemResource(file));
+    }
+
+    private RunView view(String id) {
+        PayrollLauncher.Outcome o = launcher.status(id);
+        return new RunView(o.run(), o.exitCode(), o.summary());
+    }
+
+    private void start(String runId) {
+        jobs.submit(() -> {
+            try {
+                PayrollLauncher.Outcome o = launcher.restart(runId);
+                log.info("payroll run {} ended {}: {}", runId, o.exitCode(), o.exitDescription());
+            } catch (RuntimeException e) {
+                log.error("payroll run {} failed", runId, e);
+            }
+        });
+    }
+}
