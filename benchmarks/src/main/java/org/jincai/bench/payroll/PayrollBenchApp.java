@@ -22,7 +22,6 @@ import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.release.StagingArea;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -30,9 +29,9 @@ import org.springframework.context.annotation.Import;
 /**
  * The hub's core and the payroll job on the embedded H2 under a benchmark's home, with the demo's three bank formats
  * (pain.001 UTF-8, pipe GBK, fixed-width GBK; 1,000 credits a file) and an approver holding DEPARTMENT_HEAD. No route
- * runs: files are staged, not uploaded.
+ * runs: files are staged, not uploaded. Deliberately not a {@code @Configuration}: the hub scans {@code org.jincai},
+ * and this fixture must never be part of the hub; it is a source only of the benchmark's own application.
  */
-@SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({TreasuryCoreConfiguration.class, PayrollJobConfiguration.class})
 public class PayrollBenchApp {

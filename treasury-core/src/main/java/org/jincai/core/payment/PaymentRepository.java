@@ -109,14 +109,15 @@ public class PaymentRepository {
     }
 
     /**
-     * The first {@code limit} payments of a voucher for one bank in one status and in no file, by seq: how a job that
-     * releases a large voucher (a payroll run) takes it a file at a time.
+     * The first {@code limit} APPROVED payments of a voucher for one bank, by seq — in no file yet, as every approved
+     * payment ({@code ck_payment_delivery}): how a job that releases a large voucher (a payroll run) takes it a file
+     * at a time.
      */
-    public List<Payment> findUnfiled(String voucherId, String bankCode, PaymentStatus status, int limit) {
+    public List<Payment> findApproved(String voucherId, String bankCode, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s"
-                        + " AND delivery_id IS NULL ORDER BY seq FETCH FIRST :n ROWS ONLY",
-                new MapSqlParameterSource("v", voucherId).addValue("b", bankCode).addValue("s", status.name())
-                        .addValue("n", limit), PaymentRepository::map);
+                        + " ORDER BY seq FETCH FIRST :n ROWS ONLY",
+                new MapSqlParameterSource("v", voucherId).addValue("b", bankCode)
+                        .addValue("s", PaymentStatus.APPROVED.name()).addValue("n", limit), PaymentRepository::map);
     }
 
     public List<Payment> findByDelivery(String deliveryId) {

@@ -66,23 +66,30 @@ public class PaymentsTasklet implements Tasklet {
         int after = context.getInt(AFTER, 0);
         List<Line> lines = s.store().jdbc().query("""
                 SELECT line_no, employee_id, employee_name, bank_code, account_no, account_name, amount, agency_code,
-                       exp_func_code, eco_code, fund_type_code, remark
-                  FROM payroll_line WHERE run_id = :run AND line_no > :after AND state = 'VALID' AND payment_id IS NULL
+                       exp_func_code, eco_code, fund_type_code, remark, state, payment_id
+                  FROM payroll_line WHERE run_id = :run AND line_no > :after
                  ORDER BY line_no FETCH FIRST :n ROWS ONLY""",
                 new MapSqlParameterSource("run", runId).addValue("after", after).addValue("n", s.props().chunkSize()),
                 (rs, n) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12)));
+                        rs.getString(11), rs.getString(12), PayrollRow.VALID.equals(rs.getString(13))
+                        && rs.getString(14) == null));
         if (lines.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
+        int last = lines.get(lines.size() - 1).lineNo();
+        // by the key alone (the run's lines in order), then in memory: a condition on payment_id would let the
+        // database walk every line still without one, for every chunk
+        lines = lines.stream().filter(Line::open).toList();
         if (!context.containsKey(TOTAL)) {
             context.putLong(TOTAL, count("payment_id IS NULL"));
         }
-        create(run, lines);
+        if (!lines.isEmpty()) {
+            create(run, lines);
+        }
         contribution.incrementWriteCount(lines.size());
         // the chunk's last line, saved with its commit: the next chunk (a restart too) reads on from there
-        context.putInt(AFTER, lines.get(lines.size() - 1).lineNo());
+        context.putInt(AFTER, last);
         long done = context.getLong(DONE, 0) + lines.size();
         context.putLong(DONE, done);
         s.progress().report(runId, "payments", done, context.getLong(TOTAL));
@@ -97,7 +104,7 @@ public class PaymentsTasklet implements Tasklet {
 
     private record Line(int lineNo, String employeeId, String name, String bankCode, String accountNo,
                         String accountName, BigDecimal amount, String agency, String expFunc, String eco, String fund,
-                        String remark) {
+                        String remark, boolean open) {
     }
 
     private void create(PayrollRun run, List<Line> lines) {
@@ -136,8 +143,7 @@ public class PaymentsTasklet implements Tasklet {
                 reserved.summary());
         s.lifecycle().move(ids, PaymentStatus.RESERVED, PaymentStatus.PENDING_APPROVAL, PayrollServices.ACTOR,
                 "awaiting the approval of payroll run " + runId);
-        s.store().jdbc().batchUpdate("UPDATE payroll_line SET payment_id = :p WHERE run_id = :run AND line_no = :line"
-                        + " AND payment_id IS NULL",
+        s.store().jdbc().batchUpdate("UPDATE payroll_line SET payment_id = :p WHERE run_id = :run AND line_no = :line",
                 created.stream().map(p -> (SqlParameterSource) new MapSqlParameterSource("p", p.paymentId())
                         .addValue("run", runId).addValue("line", p.seq())).toArray(SqlParameterSource[]::new));
     }

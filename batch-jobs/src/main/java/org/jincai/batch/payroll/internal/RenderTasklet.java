@@ -6,7 +6,6 @@ import java.util.List;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.core.payment.Payment;
-import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.release.StagedFile;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -46,8 +45,7 @@ public class RenderTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         PayrollRun run = s.run(runId);
         BankProfile bank = s.banks().require(bankCode);
-        List<Payment> next = s.payments().findUnfiled(run.voucherId(), bankCode, PaymentStatus.APPROVED,
-                bank.maxTransactionsPerFile());
+        List<Payment> next = s.payments().findApproved(run.voucherId(), bankCode, bank.maxTransactionsPerFile());
         if (next.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
@@ -66,7 +64,7 @@ public class RenderTasklet implements Tasklet {
         String batchId = prefix + String.format("%03d", (files == null ? 0 : files) + 1);
         ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
         if (!context.containsKey(TOTAL)) {
-            context.putLong(TOTAL, count(run, "bank_code = :b AND status = 'APPROVED' AND delivery_id IS NULL"));
+            context.putLong(TOTAL, count(run, "bank_code = :b AND status = 'APPROVED'"));
         }
         StagedFile staged = s.release().stageFile(bank, batchId, file, PayrollServices.ACTOR);
         contribution.incrementWriteCount(staged.transactions());

@@ -1,0 +1,121 @@
+package org.jincai.server.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.jincai.bench.payroll.PayrollCsv;
+import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.HubTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Payroll runs over real HTTP against the simulated banks (controls off): an operator launches a run by multipart
+ * upload, an auditor follows it until the banks have answered, the outputs are served by role, and the same file
+ * again is PAYROLL_ALREADY_RUN.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("simulator")
+class PayrollApiTest {
+
+    static final Path HOME = HubTestSupport.newHome("payroll-api");
+    static final TestDatabase DB = TestDatabase.create();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.register(registry, HOME, DB);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        DB.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void anOperatorLaunchesARunAnAuditorFollowsItAndTheOutputsAreServedByRole() throws Exception {
+        Path file = HOME.resolve("payroll.csv");
+        PayrollCsv.Written written = PayrollCsv.write(file, 60, new PayrollCsv.Spec("219011", "2050201", "50101", "11",
+                List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED"), 40, 0), StandardCharsets.UTF_8);
+        byte[] form = multipart(file);
+
+        assertThat(launch(form, "auditor").statusCode()).isEqualTo(403);
+        HttpResponse<String> launched = launch(form, "operator");
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+        String runId = json.readTree(launched.body()).path("run").path("runId").asString();
+
+        JsonNode run = null;
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            run = json.readTree(get("/api/v1/payroll/runs/" + runId, "auditor").body());
+            if ("COMPLETED".equals(run.path("job").asString())) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(run.path("job").asString()).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(run.path("summary").path("refused").asLong()).isEqualTo(written.refused());
+        assertThat(run.path("summary").path("all").path("sent").asLong()).isEqualTo(60 - written.refused());
+
+        HttpResponse<String> results = get("/api/v1/payroll/runs/" + runId + "/outputs/results.csv", "operator");
+        assertThat(results.statusCode()).isEqualTo(200);
+        assertThat(results.body().lines()).hasSize(60 - written.refused() + 1);
+        assertThat(get("/api/v1/payroll/runs/" + runId + "/outputs/summary.json", "finance").statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> again = launch(form, "operator");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("PAYROLL_ALREADY_RUN");
+    }
+
+    private static final String BOUNDARY = "jincai-payroll-boundary";
+
+    private static byte[] multipart(Path file) throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"agency", "219011"}, {"month", "2026-11"}}) {
+            body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"payroll.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(file));
+        body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    private HttpResponse<String> launch(byte[] form, String user) throws Exception {
+        return http.send(request("/api/v1/payroll/runs", user).header("Content-Type",
+                "multipart/form-data; boundary=" + BOUNDARY).POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
+    }
+}
