@@ -69,12 +69,13 @@ public class DemoRunner {
     private final DeliveryService deliveries;
     private final StagingArea financeStaging;
     private final DemoControls controls;
+    private final DemoPayroll payroll;
     private final Duration timeout;
 
     public DemoRunner(ProducerTemplate producer, SummaryQueries summary, BankDirectory banks, FinanceDirectory finance,
                       HubProperties props, DeliveryService deliveries,
                       @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea financeStaging,
-                      DemoControls controls,
+                      DemoControls controls, DemoPayroll payroll,
                       @Value("${jincai.demo.answer-timeout:PT90S}") Duration timeout) {
         this.producer = producer;
         this.summary = summary;
@@ -84,6 +85,7 @@ public class DemoRunner {
         this.deliveries = deliveries;
         this.financeStaging = financeStaging;
         this.controls = controls;
+        this.payroll = payroll;
         this.timeout = timeout;
     }
 
@@ -135,6 +137,10 @@ public class DemoRunner {
             out.println("FAILED: " + (!taken ? "the inbox files were not taken" : !settled
                     ? "not every voucher was settled by its bank and answered" : "not every receipt reached the outbox")
                     + " within " + timeout.toSeconds() + " s");
+            return 1;
+        }
+        if (!payroll.run(out)) {
+            out.println("FAILED: the payroll did not complete");
             return 1;
         }
         return !release.failures().isEmpty() || xsd.stream().anyMatch(line -> line.contains("INVALID")) ? 1 : 0;

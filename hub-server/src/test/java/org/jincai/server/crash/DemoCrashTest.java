@@ -63,7 +63,8 @@ class DemoCrashTest {
 
     private static Process demo(Path home, int run, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-Djincai.demo.payroll-rows=0"));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 JincaiCli.class.getName(), "--home", home.toString(), "demo"));

@@ -45,6 +45,8 @@ class DemoEndToEndTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.registerHomeAndDatabase(registry, HOME, DB);
+        // these counts are the vouchers' alone: the demo's payroll is tested as a job (PayrollCrashTest, PayrollApiTest)
+        registry.add("jincai.demo.payroll-rows", () -> "0");
     }
 
     @AfterAll
