@@ -103,6 +103,14 @@ public class ScopeGuard {
         }
     }
 
+    /** Refuses what belongs to {@code agencyCode} of {@code admDivCode} (a payroll run) outside the scope. */
+    public void requireAgency(Actor who, String admDivCode, String agencyCode, String location) {
+        if (!who.scope().allows(admDivCode, agencyCode)) {
+            throw outside("agency " + agencyCode + " of division " + admDivCode + " is outside the scope of "
+                    + who.name(), location);
+        }
+    }
+
     /** Refuses a delivery unless all of its payments are inside the scope. */
     public void requireDelivery(Actor who, String deliveryId) {
         if (!reads.deliveryWithin(who.scope(), deliveryId)) {

@@ -12,9 +12,12 @@ import java.util.concurrent.Executors;
 import org.jincai.batch.payroll.PayrollCodes;
 import org.jincai.batch.payroll.PayrollException;
 import org.jincai.batch.payroll.PayrollLauncher;
+import org.jincai.batch.payroll.PayrollProperties;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.batch.payroll.PayrollSummary;
 import org.jincai.server.config.HubProperties;
+import org.jincai.server.controls.ControlUsers;
+import org.jincai.server.controls.ScopeGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
@@ -48,11 +51,18 @@ public class PayrollController {
 
     private final PayrollLauncher launcher;
     private final HubProperties props;
+    private final PayrollProperties payroll;
+    private final ControlUsers users;
+    private final ScopeGuard scope;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> new Thread(r, "payroll-rest"));
 
-    public PayrollController(PayrollLauncher launcher, HubProperties props) {
+    public PayrollController(PayrollLauncher launcher, HubProperties props, PayrollProperties payroll,
+                             ControlUsers users, ScopeGuard scope) {
         this.launcher = launcher;
         this.props = props;
+        this.payroll = payroll;
+        this.users = users;
+        this.scope = scope;
     }
 
     /** What the API says of a run: the run and its figures now. */
@@ -64,6 +74,7 @@ public class PayrollController {
                                           @RequestParam String month, @RequestParam(required = false) String charset,
                                           @RequestParam(required = false) String retryFailed, Authentication user)
             throws IOException {
+        scope.requireAgency(users.rest(user), payroll.admDivCode(), agency, "agency");
         Path spool = Files.createDirectories(props.home().resolve("spool").resolve("payroll"));
         String original = file.getOriginalFilename() == null ? "payroll.csv"
                 : Path.of(file.getOriginalFilename()).getFileName().toString().replaceAll("[^0-9A-Za-z._-]", "_");
@@ -78,19 +89,21 @@ public class PayrollController {
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public RunView follow(@PathVariable String id) {
-        return view(id);
+    public RunView follow(@PathVariable String id, Authentication user) {
+        return visible(id, user);
     }
 
     @PostMapping(path = "/{id}/restart", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<RunView> restart(@PathVariable String id) {
-        view(id);
+    public ResponseEntity<RunView> restart(@PathVariable String id, Authentication user) {
+        visible(id, user);
         start(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
     }
 
     @GetMapping(path = "/{id}/outputs/{name}")
-    public ResponseEntity<Resource> output(@PathVariable String id, @PathVariable String name) {
+    public ResponseEntity<Resource> output(@PathVariable String id, @PathVariable String name,
+                                           Authentication user) {
+        visible(id, user);
         if (!OUTPUTS.contains(name)) {
             throw new PayrollException(PayrollCodes.PAYROLL_RUN_NOT_FOUND, "a run's outputs are " + OUTPUTS, name);
         }
@@ -100,6 +113,13 @@ public class PayrollController {
         }
         return ResponseEntity.ok().contentType(name.endsWith(".json") ? MediaType.APPLICATION_JSON
                 : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(new FileSystemResource(file));
+    }
+
+    /** The run, if its agency is inside the caller's scope ({@code OUT_OF_SCOPE} otherwise). */
+    private RunView visible(String id, Authentication user) {
+        RunView run = view(id);
+        scope.requireAgency(users.rest(user), run.run().admDivCode(), run.run().agencyCode(), "run " + id);
+        return run;
     }
 
     private RunView view(String id) {

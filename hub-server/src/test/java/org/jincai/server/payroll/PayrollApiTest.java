@@ -27,8 +27,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Payroll runs over real HTTP against the simulated banks (controls off): an operator launches a run by multipart
- * upload, an auditor follows it until the banks have answered, the outputs are served by role, and the same file
- * again is PAYROLL_ALREADY_RUN.
+ * upload, an auditor follows it until the banks have answered, the outputs are served by role, an operator of another
+ * agency neither launches nor sees it (OUT_OF_SCOPE), and the same file again is PAYROLL_ALREADY_RUN.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("simulator")
@@ -40,6 +40,11 @@ class PayrollApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.register(registry, HOME, DB);
+        // an operator of another agency of the same division: sees and launches nothing of agency 219011
+        HubTestSupport.user(registry, 3, "elsewhere", "OPERATOR", "AUDITOR");
+        registry.add("jincai.users[3].scope.all", () -> "false");
+        registry.add("jincai.users[3].scope.adm-div-codes[0]", () -> "420000");
+        registry.add("jincai.users[3].scope.agencies[0]", () -> "999001");
     }
 
     @AfterAll
@@ -61,6 +66,9 @@ class PayrollApiTest {
         byte[] form = multipart(file);
 
         assertThat(launch(form, "auditor").statusCode()).isEqualTo(403);
+        HttpResponse<String> outside = launch(form, "elsewhere");
+        assertThat(outside.statusCode()).isEqualTo(403);
+        assertThat(outside.body()).contains("OUT_OF_SCOPE");
         HttpResponse<String> launched = launch(form, "operator");
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
         String runId = json.readTree(launched.body()).path("run").path("runId").asString();
@@ -75,6 +83,9 @@ class PayrollApiTest {
             Thread.sleep(500);
         }
         assertThat(run.path("job").asString()).as(run.toString()).isEqualTo("COMPLETED");
+        HttpResponse<String> hidden = get("/api/v1/payroll/runs/" + runId, "elsewhere");
+        assertThat(hidden.statusCode()).isEqualTo(403);
+        assertThat(hidden.body()).contains("OUT_OF_SCOPE");
         assertThat(run.path("summary").path("refused").asLong()).isEqualTo(written.refused());
         assertThat(run.path("summary").path("all").path("sent").asLong()).isEqualTo(60 - written.refused());
 

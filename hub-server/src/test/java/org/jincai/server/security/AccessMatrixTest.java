@@ -96,6 +96,10 @@ class AccessMatrixTest {
         allow("GET /api/v1/alerts", Roles.OPERATOR, Roles.APPROVER, Roles.AUDITOR);
         allow("POST /api/v1/alerts/scan", Roles.OPERATOR);
         allow("POST /api/v1/alerts/{id}/ack", Roles.OPERATOR, Roles.APPROVER);
+        allow("POST /api/v1/payroll/runs", Roles.OPERATOR);
+        allow("GET /api/v1/payroll/runs/{id}", Roles.OPERATOR, Roles.AUDITOR, Roles.APPROVER);
+        allow("POST /api/v1/payroll/runs/{id}/restart", Roles.OPERATOR);
+        allow("GET /api/v1/payroll/runs/{id}/outputs/{name}", Roles.OPERATOR, Roles.AUDITOR);
         allow("GET /api/v1/schedules", Roles.OPERATOR, Roles.AUDITOR);
         allow("GET /api/v1/schedules/{id}", Roles.OPERATOR, Roles.AUDITOR);
         allow("POST /api/v1/schedules/payroll", Roles.OPERATOR);
