@@ -1,0 +1,125 @@
+package org.jincai.batch.report;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The job {@value #JOB}: the monthly fiscal report of one month, in three steps, each restartable on its own —
+ * {@value #FIGURES} reads the figures from the database and writes one CSV per table (the report's record),
+ * {@value #WORKBOOK} makes the XLSX workbook from those CSVs, {@value #PDF} the PDF with its charts. A failed
+ * step (say, no CJK font for the PDF) fails the job; restarting it runs that step again, not those done.
+ *
+ * <p>Job parameters: {@value #MONTH} ({@code yyyy-MM}, identifying), {@value #DIR} (the output folder),
+ * {@value #REQUESTED_AT} (identifying: each request is a run of its own, so a month can be reported again).
+ */
+@Configuration(proxyBeanMethods = false)
+public class MonthlyReportJobConfiguration {
+
+    public static final String JOB = "monthly-report";
+    public static final String FIGURES = "monthly-report-figures";
+    public static final String WORKBOOK = "monthly-report-workbook";
+    public static final String PDF = "monthly-report-pdf";
+    public static final String MONTH = "month";
+    public static final String DIR = "dir";
+    public static final String REQUESTED_AT = "requestedAt";
+
+    @Bean
+    MonthlyFigures monthlyFigures(NamedParameterJdbcTemplate jdbc) {
+        return new MonthlyFigures(jdbc);
+    }
+
+    @Bean
+    Job monthlyReportJob(JobRepository jobs, @Qualifier("monthlyReportFiguresStep") Step figures,
+                         @Qualifier("monthlyReportWorkbookStep") Step workbook, @Qualifier("monthlyReportPdfStep") Step pdf) {
+        return new JobBuilder(JOB, jobs).validator(validator()).start(figures).next(workbook).next(pdf).build();
+    }
+
+    @Bean
+    Step monthlyReportFiguresStep(JobRepository jobs, PlatformTransactionManager transactions, MonthlyFigures figures) {
+        Tasklet tasklet = (contribution, chunk) -> {
+            List<ReportTable> tables = figures.tables(period(chunk));
+            CsvTables.write(dir(chunk), tables);
+            contribution.incrementWriteCount(tables.stream().mapToLong(t -> t.rows().size()).sum());
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder(FIGURES, jobs).tasklet(tasklet, transactions).build();
+    }
+
+    @Bean
+    Step monthlyReportWorkbookStep(JobRepository jobs, PlatformTransactionManager transactions) {
+        Tasklet tasklet = (contribution, chunk) -> {
+            List<ReportTable> tables = CsvTables.read(dir(chunk), ReportTables.ALL);
+            XlsxReportWriter.write(dir(chunk).resolve(MonthlyReports.workbookName(period(chunk))), tables);
+            contribution.incrementWriteCount(tables.stream().mapToLong(t -> t.rows().size()).sum());
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder(WORKBOOK, jobs).tasklet(tasklet, transactions).build();
+    }
+
+    @Bean
+    Step monthlyReportPdfStep(JobRepository jobs, PlatformTransactionManager transactions, Clock clock,
+                              @Value("${jincai.report.font:}") String font) {
+        Tasklet tasklet = (contribution, chunk) -> {
+            ReportFont reportFont = ReportFont.locate(font);
+            List<ReportTable> tables = CsvTables.read(dir(chunk), ReportTables.ALL);
+            ReportPeriod period = period(chunk);
+            PdfReportWriter.write(dir(chunk).resolve(MonthlyReports.pdfName(period)), period, clock.instant(), tables,
+                    reportFont);
+            contribution.incrementWriteCount(tables.stream().mapToLong(t -> t.rows().size()).sum());
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder(PDF, jobs).tasklet(tasklet, transactions).build();
+    }
+
+    @Bean
+    MonthlyReports monthlyReports(JobOperator operator, @Qualifier("monthlyReportJob") Job job,
+                                  @Value("${jincai.home:./jincai-data}") String home, Clock clock) {
+        return new MonthlyReports(operator, job, Path.of(home).resolve("reports"), clock);
+    }
+
+    static JobParametersValidator validator() {
+        return parameters -> {
+            String month = parameters.getString(MONTH);
+            String dir = parameters.getString(DIR);
+            if (month == null || dir == null) {
+                throw new InvalidJobParametersException(JOB + " needs the parameters " + MONTH + " and " + DIR);
+            }
+            try {
+                ReportPeriod.parse(month);
+            } catch (ReportException e) {
+                throw new InvalidJobParametersException(e.getMessage());
+            }
+        };
+    }
+
+    private static ReportPeriod period(ChunkContext chunk) {
+        return ReportPeriod.parse((String) params(chunk).get(MONTH));
+    }
+
+    private static Path dir(ChunkContext chunk) {
+        return Path.of((String) params(chunk).get(DIR));
+    }
+
+    private static Map<String, Object> params(ChunkContext chunk) {
+        return chunk.getStepContext().getJobParameters();
+    }
+}
