@@ -18,6 +18,7 @@ import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.budget.BudgetControl;
 import org.jincai.core.budget.BudgetImportService;
 import org.jincai.core.budget.BudgetQueries;
+import org.jincai.core.budget.PerformanceTargetImport;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.controls.ControlsProperties;
 import org.jincai.core.controls.FiscalControls;
@@ -105,6 +106,12 @@ public class TreasuryCoreConfiguration {
     BudgetImportService budgetImportService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit,
                                             Clock clock) {
         return new BudgetImportService(jdbc, tx, audit, clock);
+    }
+
+    @Bean
+    PerformanceTargetImport performanceTargetImport(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
+                                                    AuditTrail audit, Clock clock) {
+        return new PerformanceTargetImport(jdbc, tx, audit, clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class CsvTables {
                     w.write(BOM);
                     line(w, t.spec().columns().stream().map(ReportColumn::header).map(h -> (Object) h).toList());
                     for (List<Object> row : t.rows()) {
-                        line(w, row);
+                        line(w, inFen(t.spec().columns(), row));
                     }
                 }
             });
@@ -83,8 +84,19 @@ public final class CsvTables {
         return switch (column.kind()) {
             case TEXT -> field;
             case COUNT -> Long.valueOf(field);
-            case MONEY, RATE, HOURS -> new BigDecimal(field);
+            case MONEY, RATE, HOURS, DECIMAL -> new BigDecimal(field);
         };
+    }
+
+    /** Amounts always with their two decimals ({@code 0.00}, not {@code 0}, whatever scale a database sum has). */
+    private static List<Object> inFen(List<ReportColumn> columns, List<Object> row) {
+        List<Object> cells = new ArrayList<>(row);
+        for (int i = 0; i < cells.size(); i++) {
+            if (columns.get(i).kind() == ReportColumn.Kind.MONEY && cells.get(i) instanceof BigDecimal d) {
+                cells.set(i, d.setScale(2, RoundingMode.UNNECESSARY));
+            }
+        }
+        return cells;
     }
 
     private static void line(Writer w, List<Object> cells) throws IOException {

@@ -66,9 +66,11 @@ public class MonthlyFigures {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final MonthlyAnalysis analysis;
 
-    public MonthlyFigures(NamedParameterJdbcTemplate jdbc) {
+    public MonthlyFigures(NamedParameterJdbcTemplate jdbc, MonthlyAnalysis analysis) {
         this.jdbc = jdbc;
+        this.analysis = analysis;
     }
 
     /** The tables of {@link ReportTables#ALL} for the period, in that order. */
@@ -83,6 +85,9 @@ public class MonthlyFigures {
         tables.add(banks(period));
         tables.add(alerts(period));
         tables.add(dailyPaid(period));
+        tables.add(analysis.performance(period, agencyNames));
+        tables.add(analysis.trends(period, agencyNames));
+        tables.add(analysis.anomalies(period));
         return tables;
     }
 

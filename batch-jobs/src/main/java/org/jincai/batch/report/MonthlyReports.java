@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jincai.core.Ids;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -52,7 +53,7 @@ public class MonthlyReports {
         JobParameters params = new JobParametersBuilder()
                 .addString(MonthlyReportJobConfiguration.MONTH, month.toString())
                 .addString(MonthlyReportJobConfiguration.DIR, dir.toAbsolutePath().toString(), false)
-                .addLong(MonthlyReportJobConfiguration.REQUESTED_AT, clock.millis())
+                .addString(MonthlyReportJobConfiguration.RUN, Ids.newId())
                 .toJobParameters();
         JobExecution execution;
         try {

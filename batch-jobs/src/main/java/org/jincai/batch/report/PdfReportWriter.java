@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -66,9 +67,9 @@ public final class PdfReportWriter {
         });
     }
 
-    private static void chart(Document doc, java.awt.image.BufferedImage image) throws IOException {
+    private static void chart(Document doc, BufferedImage image) throws IOException {
         Image img = Image.getInstance(image, null);
-        img.scaleToFit(780, 245);
+        img.scaleToFit(780, 215);
         img.setAlignment(Element.ALIGN_CENTER);
         doc.add(img);
     }
@@ -110,7 +111,7 @@ public final class PdfReportWriter {
             case TEXT -> (String) value;
             case COUNT -> new DecimalFormat("#,##0", symbols).format(value);
             case MONEY -> new DecimalFormat("#,##0.00", symbols).format((BigDecimal) value);
-            case RATE, HOURS -> ((BigDecimal) value).toPlainString();
+            case RATE, HOURS, DECIMAL -> ((BigDecimal) value).toPlainString();
         };
     }
 

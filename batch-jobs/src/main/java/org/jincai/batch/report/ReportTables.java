@@ -1,6 +1,7 @@
 package org.jincai.batch.report;
 
 import static org.jincai.batch.report.ReportColumn.count;
+import static org.jincai.batch.report.ReportColumn.decimal;
 import static org.jincai.batch.report.ReportColumn.hours;
 import static org.jincai.batch.report.ReportColumn.money;
 import static org.jincai.batch.report.ReportColumn.rate;
@@ -45,10 +46,27 @@ public final class ReportTables {
     public static final TableSpec DAILY_PAID = new TableSpec("daily-paid", "每日支付 paid by day", "每日支付 Daily",
             List.of(text("日期 Date"), count("笔数 Payments"), money("金额 Amount")), true);
 
+    public static final TableSpec PERFORMANCE = new TableSpec("performance",
+            "绩效跟踪：落后于目标，需单位说明 performance behind target: the agency must explain", "绩效预警 Performance",
+            List.of(text("目标编号 Target id"), text("行政区划 AdmDiv"), text("预算单位 Agency"), text("名称 Name"),
+                    text("科目 Subject (ExpFunc/GovExpEco/FundType/DepPro)"), count("目标月份 Target month"),
+                    text("绩效指标 Measure"), text("计量单位 Unit"), decimal("目标值 Target"), decimal("实际值 Actual"),
+                    decimal("差距 Gap"), text("状态 Status")), false);
+
+    public static final TableSpec TRENDS = new TableSpec("trends", "趋势分析：环比与同比 month-on-month and year-on-year, by agency",
+            "趋势 Trends", List.of(text("预算单位 Agency"), text("名称 Name"), money("本月支付 Paid (month)"),
+                    money("上月支付 Paid (previous month)"), rate("环比% MoM"), money("去年同月 Paid (month last year)"),
+                    rate("同比% YoY"), money("累计支付 Paid (YTD)"), money("去年累计 Paid (YTD last year)"),
+                    rate("累计同比% YTD YoY")), true);
+
+    public static final TableSpec ANOMALIES = new TableSpec("anomalies", "异常模式 unusual patterns, with the rule that flagged"
+            + " each", "异常 Anomalies", List.of(text("规则 Rule"), text("行政区划 AdmDiv"), text("预算单位 Agency"),
+                    text("说明 Detail"), count("笔数 Payments"), money("金额 Amount")), false);
+
     /** Every table, in order. */
     public static final List<TableSpec> ALL = List.of(BUDGET_ADM_DIV, BUDGET_AGENCY, BUDGET_FUNC_CLASS,
             BUDGET_FUNC_SECTION, BUDGET_FUNC_ITEM, BUDGET_ECONOMIC, BUDGET_FUND_TYPE, BUDGET_PAY_TYPE, BANKS, ALERTS,
-            DAILY_PAID);
+            DAILY_PAID, PERFORMANCE, TRENDS, ANOMALIES);
 
     private ReportTables() {
     }

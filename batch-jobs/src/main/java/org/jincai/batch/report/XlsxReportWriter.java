@@ -75,6 +75,10 @@ public final class XlsxReportWriter {
                         cell.setCellValue(((BigDecimal) v).doubleValue());
                         cell.setCellStyle(styles.decimal);
                     }
+                    case DECIMAL -> {
+                        cell.setCellValue(((BigDecimal) v).doubleValue());
+                        cell.setCellStyle(styles.measure);
+                    }
                 }
             }
         }
@@ -86,6 +90,7 @@ public final class XlsxReportWriter {
         final CellStyle count;
         final CellStyle money;
         final CellStyle decimal;
+        final CellStyle measure;
 
         Styles(SXSSFWorkbook wb) {
             Font bold = wb.createFont();
@@ -99,6 +104,8 @@ public final class XlsxReportWriter {
             money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
             decimal = wb.createCellStyle();
             decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            measure = wb.createCellStyle();
+            measure.setDataFormat(wb.createDataFormat().getFormat("#,##0.####"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.jincai.batch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -26,6 +27,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jincai.batch.report.ReportSeed.Pay;
+import org.jincai.core.alert.AlertService;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.budget.BudgetFile;
+import org.jincai.core.budget.PerformanceTargetImport;
+import org.jincai.core.controls.Actor;
 import org.jincai.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +51,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job monthly-report on a small seeded year (H2, or PostgreSQL with JINCAI_TEST_DB=postgres): its figures
@@ -71,9 +79,13 @@ class MonthlyReportJobTest {
         seed(new ReportSeed(db.jdbc()));
         ctx = new AnnotationConfigApplicationContext();
         ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test",
-                Map.of("jincai.home", home.toString())));
+                Map.of("jincai.home", home.toString(), "jincai.report.analysis.large-payment", "10000.00",
+                        "jincai.report.analysis.repeat-count", "2", "jincai.report.analysis.surge-minimum", "10000.00")));
         ctx.register(Config.class);
         ctx.refresh();
+        ctx.getBean(PerformanceTargetImport.class).importFile(BudgetFile.of("performance-2026.csv",
+                TARGETS.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                Actor.system("operator", AuditEntry.Channel.CLI));
         run = ctx.getBean(MonthlyReports.class).run(NOVEMBER);
         tables = CsvTables.read(run.dir(), ReportTables.ALL);
     }
@@ -128,6 +140,7 @@ class MonthlyReportJobTest {
         assertThat(money(agency, a001, "累计支付")).isEqualTo("42345.68");
         assertThat((BigDecimal) agency.cell(a001, "执行率")).isEqualByComparingTo("2.82");
         assertThat((BigDecimal) agency.cell(a001, "计划执行率")).isEqualByComparingTo("28.23");
+        assertThat(money(agency, row(agency, "A002"), "本月支付")).as("amounts keep their fen").isEqualTo("0.00");
         assertThat(table(ReportTables.BUDGET_FUNC_CLASS).body()).extracting(r -> r.get(0)).containsExactly("205", "208");
         assertThat(table(ReportTables.BUDGET_FUNC_SECTION).body()).extracting(r -> r.get(0))
                 .containsExactly("20502", "20801");
@@ -187,6 +200,51 @@ class MonthlyReportJobTest {
     }
 
     @Test
+    void targetsBehindAreWarningsRaisedAsAlertsOncePerMonth() {
+        ReportTable perf = table(ReportTables.PERFORMANCE);
+        assertThat(perf.rows()).extracting(r -> perf.cell(r, "绩效指标"), r -> perf.cell(r, "目标值"),
+                        r -> perf.cell(r, "实际值"), r -> perf.cell(r, "状态"))
+                .containsExactlyInAnyOrder(
+                        tuple("EXECUTION_RATE", new BigDecimal("75"), new BigDecimal("1.23"),
+                                MonthlyAnalysis.EXPLAIN),
+                        tuple("培训人次", new BigDecimal("1200"), new BigDecimal("800"),
+                                MonthlyAnalysis.EXPLAIN),
+                        tuple("设备采购台数", new BigDecimal("30"), null,
+                                MonthlyAnalysis.NOT_REPORTED));
+        assertThat(db.count("SELECT COUNT(*) FROM control_alert WHERE rule_code = 'PERFORMANCE_BEHIND'")).isEqualTo(3);
+        MonthlyReports.Run again = ctx.getBean(MonthlyReports.class).run(NOVEMBER);
+        assertThat(again.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(again.executionId()).isNotEqualTo(run.executionId());
+        assertThat(db.count("SELECT COUNT(*) FROM control_alert WHERE rule_code = 'PERFORMANCE_BEHIND'"))
+                .as("raised once per target and month").isEqualTo(3);
+    }
+
+    @Test
+    void trendsCompareWithTheMonthBeforeAndTheYearBefore() {
+        ReportTable trends = table(ReportTables.TRENDS);
+        List<Object> a001 = row(trends, "A001");
+        assertThat(money(trends, a001, "上月支付")).isEqualTo("0.00");
+        assertThat(trends.cell(a001, "环比")).as("nothing the month before").isNull();
+        assertThat(money(trends, a001, "去年同月")).isEqualTo("10000.00");
+        assertThat((BigDecimal) trends.cell(a001, "同比")).isEqualByComparingTo("323.46");
+        List<Object> a002 = row(trends, "A002");
+        assertThat(money(trends, a002, "本月支付")).isEqualTo("0.00");
+        assertThat((BigDecimal) trends.cell(a002, "环比")).isEqualByComparingTo("-100.00");
+        assertThat(money(trends, trends.total(), "累计支付")).isEqualTo("130345.68");
+    }
+
+    @Test
+    void unusualPatternsAreFlaggedWithTheirRule() {
+        ReportTable anomalies = table(ReportTables.ANOMALIES);
+        assertThat(anomalies.rows()).extracting(r -> r.get(0), r -> r.get(1), r -> r.get(2), r -> r.get(4),
+                r -> r.get(5)).containsExactly(
+                tuple(MonthlyAnalysis.REPEATED_LARGE_PAYMENTS, "420000", null, 2L,
+                        new BigDecimal("42345.68")),
+                tuple(MonthlyAnalysis.SPENDING_SURGE, "420000", "A001", 2L,
+                        new BigDecimal("42345.68")));
+    }
+
+    @Test
     void theWorkbookHasOneSheetPerTableWithNumbersAsNumbersAndAFrozenHeader() throws Exception {
         try (InputStream in = Files.newInputStream(run.dir().resolve("monthly-report-2026-11.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
@@ -200,7 +258,7 @@ class MonthlyReportJobTest {
                 Row last = sheet.getRow(t.rows().size());
                 List<ReportColumn> columns = t.spec().columns();
                 for (int c = 0; c < columns.size(); c++) {
-                    Object expected = t.total().get(c);
+                    Object expected = t.rows().get(t.rows().size() - 1).get(c);
                     if (columns.get(c).kind() == ReportColumn.Kind.MONEY && expected != null) {
                         assertThat(last.getCell(c).getCellType()).isEqualTo(CellType.NUMERIC);
                         assertThat(BigDecimal.valueOf(last.getCell(c).getNumericCellValue()).setScale(2))
@@ -278,11 +336,23 @@ class MonthlyReportJobTest {
                 LocalDate.parse("2026-12-01"), at("2026-11-30T10:00:00Z"), at("2026-12-01T02:00:00Z"), "SPENT"));
         s.payment(new Pay("2026", "A001", "2050201", "50201", "1", "5201", "ICBC", "999.00", "SENT",
                 null, at("2026-11-30T17:00:00Z"), null, null));
+        s.payment(new Pay("2025", "A001", "2050201", "50201", "1", "5201", "ICBC", "10000.00", "PAID",
+                LocalDate.parse("2025-11-10"), at("2025-11-09T03:00:00Z"), at("2025-11-10T03:00:00Z"), null));
         s.alert("DAILY_TOTAL", "OPEN", "600000.00", at("2026-11-10T02:00:00Z"));
         s.alert("DUPLICATE_PAYMENT", "ACKNOWLEDGED", "100.00", at("2026-11-11T02:00:00Z"));
         s.alert("DAILY_TOTAL", "OPEN", "1.00", at("2026-10-10T02:00:00Z"));
         s.alert("DAILY_TOTAL", "OPEN", "7.00", at("2026-11-30T16:30:00Z"));
     }
+
+    static final String TARGETS = """
+            AdmDivCode,StYear,AgencyCode,ExpFuncCode,GovExpEcoCode,FundTypeCode,DepProCode,Month,Measure,Unit,Target,Actual,DocNo
+            420000,2026,A001,2050201,50201,1,,9,执行率,,60,,鄂财绩〔2026〕1号
+            420000,2026,A001,2050201,50201,1,,11,执行率,,75,,鄂财绩〔2026〕1号
+            420000,2026,A001,2050201,50201,1,,12,执行率,,90,,鄂财绩〔2026〕1号
+            420000,2026,A002,2080101,50502,1,,11,EXECUTION_RATE,,5,,鄂财绩〔2026〕1号
+            420000,2026,A001,2050202,50201,1,,11,培训人次,人次,1200,800,鄂财绩〔2026〕1号
+            420000,2026,A002,2080101,50502,2,,10,设备采购台数,台,30,,鄂财绩〔2026〕1号
+            """;
 
     private static Instant at(String instant) {
         return Instant.parse(instant);
@@ -313,6 +383,27 @@ class MonthlyReportJobTest {
         @Bean
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        @Bean
+        TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+            return new TransactionTemplate(transactionManager);
+        }
+
+        @Bean
+        AuditTrail auditTrail(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+            return new AuditTrail(jdbc, tx, clock);
+        }
+
+        @Bean
+        AlertService alertService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
+            return new AlertService(jdbc, tx, audit, clock);
+        }
+
+        @Bean
+        PerformanceTargetImport performanceTargetImport(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
+                                                        AuditTrail audit, Clock clock) {
+            return new PerformanceTargetImport(jdbc, tx, audit, clock);
         }
     }
 }

@@ -19,6 +19,8 @@ public final class AlertRules {
     public static final String BUDGET_WARNING = "BUDGET_WARNING";
     /** A month's plan past the warning threshold. */
     public static final String PLAN_WARNING = "PLAN_WARNING";
+    /** An indicator behind its performance target (绩效目标) at a month's end: the monthly report's warning. */
+    public static final String PERFORMANCE_BEHIND = "PERFORMANCE_BEHIND";
     /** A filing notice (备案) to the finance department: a major project's payment approved. */
     public static final String FILING = "FILING";
 
