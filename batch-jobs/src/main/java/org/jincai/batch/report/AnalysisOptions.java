@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * {@value MonthlyAnalysis#REPEATED_LARGE_PAYMENTS} flags a division that paid one payee {@code repeatCount} or more
  * payments of at least {@code largePayment} in the month; {@value MonthlyAnalysis#SPENDING_SURGE} an agency that paid
  * at least {@code surgeMinimum} in the month and more than {@code surgeFactor} times its monthly average of the three
- * months before.
+ * months before (an agency that paid nothing in those months has no baseline and is not flagged).
  */
 public record AnalysisOptions(BigDecimal largePayment, int repeatCount, BigDecimal surgeFactor, BigDecimal surgeMinimum) {
 

@@ -84,7 +84,7 @@ public final class CsvTables {
         return switch (column.kind()) {
             case TEXT -> field;
             case COUNT -> Long.valueOf(field);
-            case MONEY, RATE, HOURS, DECIMAL -> new BigDecimal(field);
+            case MONEY, RATE, MINUTES, DECIMAL -> new BigDecimal(field);
         };
     }
 

@@ -205,6 +205,9 @@ public class MonthlyAnalysis {
                     .forEach((agency, amount) -> before.merge(agency, amount, BigDecimal::add));
         }
         for (Map.Entry<String, BigDecimal> e : new TreeMap<>(now).entrySet()) {
+            if (!before.containsKey(e.getKey())) {
+                continue;
+            }
             BigDecimal average = before.getOrDefault(e.getKey(), BigDecimal.ZERO).divide(BigDecimal.valueOf(3), 2,
                     RoundingMode.HALF_UP);
             if (e.getValue().compareTo(options.surgeMinimum()) >= 0

@@ -248,8 +248,8 @@ public class MonthlyFigures {
         }
 
         List<Object> row(String bank) {
-            BigDecimal avgHours = booked == 0 ? null : BigDecimal.valueOf(bookingSeconds)
-                    .divide(BigDecimal.valueOf(booked * 3600), 2, RoundingMode.HALF_UP);
+            BigDecimal avgMinutes = booked == 0 ? null : BigDecimal.valueOf(bookingSeconds)
+                    .divide(BigDecimal.valueOf(booked * 60), 2, RoundingMode.HALF_UP);
             List<Object> row = new ArrayList<>();
             row.add(bank);
             row.add(count);
@@ -257,7 +257,7 @@ public class MonthlyFigures {
             row.add(rejected);
             row.add(percent(BigDecimal.valueOf(rejected), BigDecimal.valueOf(count)));
             row.add(booked);
-            row.add(avgHours);
+            row.add(avgMinutes);
             row.add(ytdCount);
             row.add(ytdAmount);
             return row;

@@ -9,6 +9,7 @@ import org.jincai.core.alert.AlertRules;
 import org.jincai.core.alert.AlertService;
 import org.jincai.core.alert.NewAlert;
 import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditTrail;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -131,8 +132,8 @@ public class MonthlyReportJobConfiguration {
 
     @Bean
     MonthlyReports monthlyReports(JobOperator operator, @Qualifier("monthlyReportJob") Job job,
-                                  @Value("${jincai.home:./jincai-data}") String home, Clock clock) {
-        return new MonthlyReports(operator, job, Path.of(home).resolve("reports"), clock);
+                                  @Value("${jincai.home:./jincai-data}") String home, Clock clock, AuditTrail audit) {
+        return new MonthlyReports(operator, job, Path.of(home).resolve("reports"), clock, audit);
     }
 
     static JobParametersValidator validator() {

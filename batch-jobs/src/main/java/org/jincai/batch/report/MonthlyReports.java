@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jincai.core.Digests;
 import org.jincai.core.Ids;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditTrail;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -25,12 +28,14 @@ public class MonthlyReports {
     private final Job job;
     private final Path root;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public MonthlyReports(JobOperator operator, Job job, Path root, Clock clock) {
+    public MonthlyReports(JobOperator operator, Job job, Path root, Clock clock, AuditTrail audit) {
         this.operator = operator;
         this.job = job;
         this.root = root;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** What a run did: its job execution, status and the files in the month's folder. */
@@ -42,10 +47,11 @@ public class MonthlyReports {
     }
 
     /**
-     * Runs the report of {@code month} (not after the current month in Beijing) and waits for it;
-     * {@value ReportException#REPORT_MONTH_INVALID} for a month to come.
+     * Runs the report of {@code month} (not after the current month in Beijing) for {@code actor} and waits for it;
+     * {@value ReportException#REPORT_MONTH_INVALID} for a month to come. The run and its outcome go to the audit
+     * trail.
      */
-    public Run run(YearMonth month) {
+    public Run run(YearMonth month, String actor, AuditEntry.Channel channel) {
         if (month.isAfter(YearMonth.now(clock.withZone(ReportPeriod.BEIJING)))) {
             throw new ReportException(ReportException.REPORT_MONTH_INVALID, "month " + month + " has not begun", "month");
         }
@@ -62,8 +68,12 @@ public class MonthlyReports {
             throw new ReportException(ReportException.REPORT_FAILED, "the report of " + month + " did not start: "
                     + e.getMessage(), month.toString(), e);
         }
-        return new Run(execution.getId(), execution.getStatus(), execution.getExitStatus().getExitDescription(), dir,
+        Run run = new Run(execution.getId(), execution.getStatus(), execution.getExitStatus().getExitDescription(), dir,
                 files(month));
+        audit.append(AuditEntry.of(actor, channel, "REPORT_RUN", "REPORT", MonthlyReportJobConfiguration.JOB + " " + month)
+                .change(null, run.status() + " execution " + run.executionId() + ", " + run.files().size() + " file(s)")
+                .because(run.completed() ? "requested" : Digests.fit("failed: " + run.exitDescription(), 400)));
+        return run;
     }
 
     /** The folder of a month's report. */

@@ -111,7 +111,7 @@ public final class PdfReportWriter {
             case TEXT -> (String) value;
             case COUNT -> new DecimalFormat("#,##0", symbols).format(value);
             case MONEY -> new DecimalFormat("#,##0.00", symbols).format((BigDecimal) value);
-            case RATE, HOURS, DECIMAL -> ((BigDecimal) value).toPlainString();
+            case RATE, MINUTES, DECIMAL -> ((BigDecimal) value).toPlainString();
         };
     }
 

@@ -5,11 +5,11 @@ public record ReportColumn(String header, Kind kind) {
 
     /**
      * TEXT a code or name; COUNT a whole number ({@link Long}); MONEY yuan to the fen, RATE a percentage to two
-     * decimals, HOURS a duration in hours to two decimals, DECIMAL a measure's value as given (each a
+     * decimals, MINUTES a duration in minutes to two decimals, DECIMAL a measure's value as given (each a
      * {@link java.math.BigDecimal}). A cell may be
      * empty (null): not applicable, e.g. a plan for a functional classification, which plans do not carry.
      */
-    public enum Kind { TEXT, COUNT, MONEY, RATE, HOURS, DECIMAL }
+    public enum Kind { TEXT, COUNT, MONEY, RATE, MINUTES, DECIMAL }
 
     public static ReportColumn text(String header) {
         return new ReportColumn(header, Kind.TEXT);
@@ -31,8 +31,8 @@ public record ReportColumn(String header, Kind kind) {
         return new ReportColumn(header, Kind.DECIMAL);
     }
 
-    public static ReportColumn hours(String header) {
-        return new ReportColumn(header, Kind.HOURS);
+    public static ReportColumn minutes(String header) {
+        return new ReportColumn(header, Kind.MINUTES);
     }
 
     public boolean numeric() {

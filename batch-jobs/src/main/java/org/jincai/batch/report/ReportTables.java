@@ -2,7 +2,7 @@ package org.jincai.batch.report;
 
 import static org.jincai.batch.report.ReportColumn.count;
 import static org.jincai.batch.report.ReportColumn.decimal;
-import static org.jincai.batch.report.ReportColumn.hours;
+import static org.jincai.batch.report.ReportColumn.minutes;
 import static org.jincai.batch.report.ReportColumn.money;
 import static org.jincai.batch.report.ReportColumn.rate;
 import static org.jincai.batch.report.ReportColumn.text;
@@ -36,7 +36,7 @@ public final class ReportTables {
     public static final TableSpec BANKS = new TableSpec("banks", "银行 by bank: payments released, rejections, release to booking",
             "银行 Banks", List.of(text("银行 Bank"), count("本月笔数 Payments (month)"), money("本月金额 Amount (month)"),
                     count("拒绝笔数 Rejected"), rate("拒绝率% Rejection rate"), count("已入账笔数 Booked"),
-                    hours("平均放款至入账(小时) Avg release to booking (h)"), count("累计笔数 Payments (YTD)"),
+                    minutes("平均放款至入账(分钟) Avg release to booking (min)"), count("累计笔数 Payments (YTD)"),
                     money("累计金额 Amount (YTD)")), true);
 
     public static final TableSpec ALERTS = new TableSpec("alerts", "风险预警 risk alerts by rule", "风险预警 Alerts",

@@ -71,7 +71,7 @@ public final class XlsxReportWriter {
                         cell.setCellValue(((BigDecimal) v).doubleValue());
                         cell.setCellStyle(styles.money);
                     }
-                    case RATE, HOURS -> {
+                    case RATE, MINUTES -> {
                         cell.setCellValue(((BigDecimal) v).doubleValue());
                         cell.setCellStyle(styles.decimal);
                     }

@@ -86,7 +86,7 @@ class MonthlyReportJobTest {
         ctx.getBean(PerformanceTargetImport.class).importFile(BudgetFile.of("performance-2026.csv",
                 TARGETS.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
                 Actor.system("operator", AuditEntry.Channel.CLI));
-        run = ctx.getBean(MonthlyReports.class).run(NOVEMBER);
+        run = ctx.getBean(MonthlyReports.class).run(NOVEMBER, "operator", AuditEntry.Channel.CLI);
         tables = CsvTables.read(run.dir(), ReportTables.ALL);
     }
 
@@ -124,7 +124,7 @@ class MonthlyReportJobTest {
             ReportTable t = table(spec);
             List<Object> total = t.total();
             assertThat(money(t, total, "本月支付")).as(spec.name()).isEqualTo("42345.68");
-            assertThat(money(t, total, "累计支付")).as(spec.name()).isEqualTo("130345.68");
+            assertThat(money(t, total, "累计支付")).as(spec.name()).isEqualTo("135345.68");
             assertThat(money(t, total, "占用")).as(spec.name()).isEqualTo("9012.33");
             if (spec != ReportTables.BUDGET_PAY_TYPE) {
                 assertThat(money(t, total, "指标")).as(spec.name()).isEqualTo("2500000.00");
@@ -137,8 +137,8 @@ class MonthlyReportJobTest {
         assertThat(agency.cell(a001, "名称")).isEqualTo("湖北省教育厅");
         assertThat(money(agency, a001, "本月计划")).isEqualTo("150000.00");
         assertThat(money(agency, a001, "累计计划")).isEqualTo("270000.00");
-        assertThat(money(agency, a001, "累计支付")).isEqualTo("42345.68");
-        assertThat((BigDecimal) agency.cell(a001, "执行率")).isEqualByComparingTo("2.82");
+        assertThat(money(agency, a001, "累计支付")).isEqualTo("47345.68");
+        assertThat((BigDecimal) agency.cell(a001, "执行率")).isEqualByComparingTo("3.16");
         assertThat((BigDecimal) agency.cell(a001, "计划执行率")).isEqualByComparingTo("28.23");
         assertThat(money(agency, row(agency, "A002"), "本月支付")).as("amounts keep their fen").isEqualTo("0.00");
         assertThat(table(ReportTables.BUDGET_FUNC_CLASS).body()).extracting(r -> r.get(0)).containsExactly("205", "208");
@@ -178,12 +178,12 @@ class MonthlyReportJobTest {
         List<Object> icbc = row(banks, "ICBC");
         assertThat(banks.cell(icbc, "本月笔数")).isEqualTo(4L);
         assertThat(money(banks, icbc, "本月金额")).isEqualTo("20080.48");
-        assertThat(banks.cell(icbc, "累计笔数")).isEqualTo(5L);
-        assertThat(money(banks, icbc, "累计金额")).isEqualTo("108080.48");
+        assertThat(banks.cell(icbc, "累计笔数")).isEqualTo(6L);
+        assertThat(money(banks, icbc, "累计金额")).isEqualTo("113080.48");
         List<Object> ccb = row(banks, "CCB");
         assertThat(banks.cell(ccb, "拒绝笔数")).isEqualTo(1L);
         assertThat((BigDecimal) banks.cell(ccb, "拒绝率")).isEqualByComparingTo("50.00");
-        assertThat((BigDecimal) banks.cell(ccb, "平均")).isEqualByComparingTo("8.00");
+        assertThat((BigDecimal) banks.cell(ccb, "平均")).isEqualByComparingTo("480.00");
         assertThat(banks.cell(banks.total(), "本月笔数")).isEqualTo(6L);
         assertThat(money(banks, banks.total(), "本月金额")).isEqualTo("55080.99");
     }
@@ -212,7 +212,7 @@ class MonthlyReportJobTest {
                         tuple("设备采购台数", new BigDecimal("30"), null,
                                 MonthlyAnalysis.NOT_REPORTED));
         assertThat(db.count("SELECT COUNT(*) FROM control_alert WHERE rule_code = 'PERFORMANCE_BEHIND'")).isEqualTo(3);
-        MonthlyReports.Run again = ctx.getBean(MonthlyReports.class).run(NOVEMBER);
+        MonthlyReports.Run again = ctx.getBean(MonthlyReports.class).run(NOVEMBER, "operator", AuditEntry.Channel.CLI);
         assertThat(again.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(again.executionId()).isNotEqualTo(run.executionId());
         assertThat(db.count("SELECT COUNT(*) FROM control_alert WHERE rule_code = 'PERFORMANCE_BEHIND'"))
@@ -227,10 +227,11 @@ class MonthlyReportJobTest {
         assertThat(trends.cell(a001, "环比")).as("nothing the month before").isNull();
         assertThat(money(trends, a001, "去年同月")).isEqualTo("10000.00");
         assertThat((BigDecimal) trends.cell(a001, "同比")).isEqualByComparingTo("323.46");
+        assertThat(money(trends, a001, "累计支付")).isEqualTo("47345.68");
         List<Object> a002 = row(trends, "A002");
         assertThat(money(trends, a002, "本月支付")).isEqualTo("0.00");
         assertThat((BigDecimal) trends.cell(a002, "环比")).isEqualByComparingTo("-100.00");
-        assertThat(money(trends, trends.total(), "累计支付")).isEqualTo("130345.68");
+        assertThat(money(trends, trends.total(), "累计支付")).isEqualTo("135345.68");
     }
 
     @Test
@@ -275,7 +276,7 @@ class MonthlyReportJobTest {
         try (PDDocument pdf = Loader.loadPDF(run.dir().resolve("monthly-report-2026-11.pdf").toFile())) {
             assertThat(pdf.getNumberOfPages()).isGreaterThan(ReportTables.ALL.size());
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("月度财政报告").contains("湖北省教育厅").contains("130,345.68")
+            assertThat(text).contains("月度财政报告").contains("湖北省教育厅").contains("135,345.68")
                     .contains("42,345.68").contains("55,080.99");
             for (var name : pdf.getPage(0).getResources().getFontNames()) {
                 PDFont font = pdf.getPage(0).getResources().getFont(name);
@@ -336,6 +337,8 @@ class MonthlyReportJobTest {
                 LocalDate.parse("2026-12-01"), at("2026-11-30T10:00:00Z"), at("2026-12-01T02:00:00Z"), "SPENT"));
         s.payment(new Pay("2026", "A001", "2050201", "50201", "1", "5201", "ICBC", "999.00", "SENT",
                 null, at("2026-11-30T17:00:00Z"), null, null));
+        s.payment(new Pay("2026", "A001", "2050201", "50201", "1", "5201", "ICBC", "5000.00", "PAID",
+                LocalDate.parse("2026-09-10"), at("2026-09-09T03:00:00Z"), at("2026-09-10T03:00:00Z"), null));
         s.payment(new Pay("2025", "A001", "2050201", "50201", "1", "5201", "ICBC", "10000.00", "PAID",
                 LocalDate.parse("2025-11-10"), at("2025-11-09T03:00:00Z"), at("2025-11-10T03:00:00Z"), null));
         s.alert("DAILY_TOTAL", "OPEN", "600000.00", at("2026-11-10T02:00:00Z"));

@@ -14,6 +14,7 @@ import org.jincai.core.budget.BudgetCodes;
 import org.jincai.core.budget.BudgetFile;
 import org.jincai.core.budget.BudgetImportService;
 import org.jincai.core.budget.BudgetQueries;
+import org.jincai.core.budget.PerformanceTargetImport;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.controls.ControlException;
 import org.jincai.server.controls.ControlUsers;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * operator imports a CSV file of indicators (指标) or monthly plans (用款计划) and their adjustments (追加/追减) —
  * the body is the file, {@code text/csv} with its {@code charset} (UTF-8 when none; GBK and GB18030 too), at most
  * {@value #MAX_FILE_BYTES} bytes, named by {@code fileName} — imported whole or refused whole with every bad line.
+ * {@code POST /api/v1/budget/performance}: the same for the indicators' performance targets (绩效目标).
  * {@code GET /api/v1/budget?agency=CODE}: what each indicator and plan inside the caller's scope stands at;
  * {@code GET /api/v1/budget/movements?agency=CODE}: every movement that made them.
  */
@@ -44,11 +46,14 @@ public class BudgetController {
 
     private final BudgetImportService imports;
     private final BudgetQueries queries;
+    private final PerformanceTargetImport targets;
     private final ControlUsers users;
 
-    public BudgetController(BudgetImportService imports, BudgetQueries queries, ControlUsers users) {
+    public BudgetController(BudgetImportService imports, BudgetQueries queries, PerformanceTargetImport targets,
+                            ControlUsers users) {
         this.imports = imports;
         this.queries = queries;
+        this.targets = targets;
         this.users = users;
     }
 
@@ -82,6 +87,15 @@ public class BudgetController {
                                                   @RequestParam(defaultValue = "plans.csv") String fileName)
             throws IOException {
         return imports.importPlans(file(request, fileName), users.rest(user));
+    }
+
+    /** The performance targets (绩效目标) of indicators: a CSV file like a budget file's (docs/budget.md). */
+    @PostMapping(path = "/performance", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
+    public PerformanceTargetImport.Result performance(HttpServletRequest request, Authentication user,
+                                                      @RequestParam(defaultValue = "performance.csv") String fileName)
+            throws IOException {
+        return targets.importFile(file(request, fileName), users.rest(user));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -15,13 +15,14 @@ import org.jincai.core.access.DataScope;
 import org.jincai.core.budget.BudgetFile;
 import org.jincai.core.budget.BudgetImportService;
 import org.jincai.core.budget.BudgetQueries;
+import org.jincai.core.budget.PerformanceTargetImport;
 import org.jincai.core.controls.Actor;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.security.Roles;
 
 /**
- * {@code jincai budget import indicators|plans FILE [--charset UTF-8|GBK|GB18030] --as USER}: an operator imports a
- * budget file (docs/budget.md) — whole, or refused whole with every bad line (exit 1). {@code jincai budget show
+ * {@code jincai budget import indicators|plans|performance FILE [--charset UTF-8|GBK|GB18030] --as USER}: an
+ * operator imports a budget file, or the performance targets of indicators (docs/budget.md) — whole, or refused whole with every bad line (exit 1). {@code jincai budget show
  * [--agency CODE] [--history] [--as USER]}: each indicator and monthly plan with approved, reserved, spent and
  * available, and with {@code --history} every movement that made them (inside the user's scope when {@code --as}
  * is given).
@@ -31,22 +32,30 @@ final class BudgetCommand {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    static final String USE = "use 'budget import indicators|plans FILE [--charset UTF-8|GBK|GB18030] --as USER'"
+    static final String USE = "use 'budget import indicators|plans|performance FILE [--charset UTF-8|GBK|GB18030] --as USER'"
             + " or 'budget show [--agency CODE] [--history] [--as USER]'";
 
     /** What the command line asked for, checked before anything starts. */
     record Options(boolean show, BudgetImportService.Kind kind, Path file, Charset charset, String agency,
                    boolean history, String as) {
+
+        /** Performance targets (绩效目标): an import of no budget kind. */
+        boolean performance() {
+            return !show && kind == null;
+        }
     }
 
     private final BudgetImportService imports;
     private final BudgetQueries queries;
+    private final PerformanceTargetImport targets;
     private final ControlUsers users;
     private final PrintStream out;
 
-    BudgetCommand(BudgetImportService imports, BudgetQueries queries, ControlUsers users, PrintStream out) {
+    BudgetCommand(BudgetImportService imports, BudgetQueries queries, PerformanceTargetImport targets, ControlUsers users,
+                  PrintStream out) {
         this.imports = imports;
         this.queries = queries;
+        this.targets = targets;
         this.users = users;
         this.out = out;
     }
@@ -62,8 +71,9 @@ final class BudgetCommand {
         if (show) {
             from = 1;
         } else if (args.get(0).equals("import") && args.size() >= 3
-                && (args.get(1).equals("indicators") || args.get(1).equals("plans"))) {
-            kind = args.get(1).equals("indicators") ? BudgetImportService.Kind.INDICATORS : BudgetImportService.Kind.PLANS;
+                && List.of("indicators", "plans", "performance").contains(args.get(1))) {
+            kind = args.get(1).equals("indicators") ? BudgetImportService.Kind.INDICATORS
+                    : args.get(1).equals("plans") ? BudgetImportService.Kind.PLANS : null;
             file = Path.of(args.get(2));
             from = 3;
         } else {
@@ -112,6 +122,12 @@ final class BudgetCommand {
         }
         Actor who = users.cli(o.as(), Roles.OPERATOR);
         BudgetFile file = BudgetFile.of(o.file(), o.charset());
+        if (o.performance()) {
+            PerformanceTargetImport.Result r = targets.importFile(file, who);
+            out.printf("imported %s (performance targets, %s): %d line(s): %d created, %d replaced%n", r.fileName(),
+                    o.charset().name(), r.lines(), r.created(), r.replaced());
+            return 0;
+        }
         BudgetImportService.ImportResult r = o.kind() == BudgetImportService.Kind.INDICATORS
                 ? imports.importIndicators(file, who) : imports.importPlans(file, who);
         out.printf("imported %s (%s, %s): %d line(s): %d created, %d increased, %d decreased; net %s CNY%n",

@@ -14,7 +14,8 @@ public record CliArguments(Path home, String command, List<String> arguments) {
     public static final Path DEFAULT_HOME = Path.of("jincai-data");
 
     static final List<String> COMMANDS = List.of("demo", "serve", "banks", "deliveries", "audit", "statements",
-            "budget", "approvals", "alerts", "inspect", "convert", "bench", "help", "schedule", "calendar", "jobs", "payroll");
+            "budget", "approvals", "alerts", "inspect", "convert", "bench", "help", "schedule", "calendar", "jobs", "payroll",
+            "report");
 
     public static CliArguments parse(String... args) {
         Path home = DEFAULT_HOME;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import org.jincai.batch.payroll.PayrollException;
 import org.jincai.batch.payroll.PayrollLauncher;
 import org.jincai.batch.payroll.PayrollProgress;
+import org.jincai.batch.report.MonthlyReports;
 import org.jincai.core.alert.AlertService;
 import org.jincai.core.answer.StatementQueries;
 import org.jincai.core.approval.ApprovalRules;
@@ -15,6 +16,7 @@ import org.jincai.core.audit.AuditVerifier;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.budget.BudgetImportService;
 import org.jincai.core.budget.BudgetQueries;
+import org.jincai.core.budget.PerformanceTargetImport;
 import org.jincai.core.controls.ControlException;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.risk.RiskService;
@@ -68,10 +70,11 @@ public final class JincaiCli {
                                   the banks' statement lines, newest first: status (only BOOK pays),
                                   the payment each booked or names, why a line paid nothing, and the
                                   warnings kept with the statements; --pending: not booked yet
-              budget import indicators|plans FILE [--charset UTF-8|GBK|GB18030] --as USER
+              budget import indicators|plans|performance FILE [--charset UTF-8|GBK|GB18030] --as USER
                                   import a budget file of indicators (指标) or monthly plans (用款计划)
-                                  and their adjustments (追加/追减), docs/budget.md: whole, or refused
-                                  whole with every bad line (exit 1)
+                                  and their adjustments (追加/追减), or the indicators' performance
+                                  targets (绩效目标), docs/budget.md: whole, or refused whole with every
+                                  bad line (exit 1)
               budget show [--agency CODE] [--history] [--as USER]
                                   approved, reserved, spent and available of each indicator and plan;
                                   --history: every movement (下达/追加/追减) that made them
@@ -110,6 +113,9 @@ public final class JincaiCli {
                                   3 stopped to wait for its approval or the banks, 1 failed or refused
               payroll restart RUN_ID | payroll status RUN_ID
                                   resume a run from its last commit; where a run stands
+              report monthly --month yyyy-MM [--as USER]
+                                  the monthly fiscal report (job monthly-report): CSV files, an XLSX
+                                  workbook and a PDF under <home>/reports/yyyy-MM/ (docs/operations.md)
               convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
                                   fiscal payment vouchers into the bank message
               bench payroll --rows N[,N...]
@@ -170,6 +176,7 @@ public final class JincaiCli {
                 case "approvals" -> approvals(cli);
                 case "alerts" -> alerts(cli);
                 case "schedule", "calendar", "jobs" -> scheduler(cli);
+                case "report" -> report(cli);
                 case "inspect" -> InspectCommand.run(cli.arguments(), out);
                 case "convert" -> ConvertCommand.run(cli.arguments(), out, err);
                 case "payroll" -> payroll(cli);
@@ -269,7 +276,7 @@ public final class JincaiCli {
         }
         try (ctx) {
             return new BudgetCommand(ctx.getBean(BudgetImportService.class), ctx.getBean(BudgetQueries.class),
-                    ctx.getBean(ControlUsers.class), out).run(o);
+                    ctx.getBean(PerformanceTargetImport.class), ctx.getBean(ControlUsers.class), out).run(o);
         }
     }
 
@@ -306,6 +313,17 @@ public final class JincaiCli {
         try (ctx) {
             return new AlertsCommand(ctx.getBean(AlertService.class), ctx.getBean(RiskService.class),
                     ctx.getBean(ControlUsers.class), out).run(o);
+        }
+    }
+
+    private int report(CliArguments cli) {
+        ReportCommand.Options o = ReportCommand.parse(cli.arguments());
+        ConfigurableApplicationContext ctx = startOnDatabase(cli, "POST /api/v1/reports/monthly?month=yyyy-MM");
+        if (ctx == null) {
+            return 1;
+        }
+        try (ctx) {
+            return new ReportCommand(ctx.getBean(MonthlyReports.class), ctx.getBean(ControlUsers.class), out, err).run(o);
         }
     }
 

@@ -103,6 +103,11 @@ public class SecurityConfiguration {
                         // the metrics on the management port, for whoever watches the hub
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
                         .hasAnyRole(Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN)
+                        // the monthly report: operators run it and load performance targets, auditors read it too
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reports/monthly", "/api/v1/budget/performance")
+                        .hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/monthly/*", "/api/v1/reports/monthly/*/files/*")
+                        .hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
                         .anyRequest().denyAll());
         return http.build();
     }

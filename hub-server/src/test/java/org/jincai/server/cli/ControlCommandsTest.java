@@ -18,6 +18,7 @@ import org.jincai.core.access.DataScope;
 import org.jincai.core.approval.ApprovalRules;
 import org.jincai.core.approval.ApprovalView;
 import org.jincai.core.budget.BudgetCodes;
+import org.jincai.core.budget.PerformanceTargetImport;
 import org.jincai.core.controls.ControlCodes;
 import org.jincai.core.controls.ControlException;
 import org.jincai.core.testing.ControlVouchers;
@@ -70,7 +71,8 @@ class ControlCommandsTest {
     }
 
     private int budget(String... args) {
-        return new BudgetCommand(core.budgetImport, core.budgetQueries, users, stream())
+        return new BudgetCommand(core.budgetImport, core.budgetQueries,
+                new PerformanceTargetImport(core.db.jdbc(), core.db.tx(), core.audit, core.clock), users, stream())
                 .run(BudgetCommand.parse(List.of(args)));
     }
 
