@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jincai.batch.report.CsvTables;
+import org.jincai.batch.report.MonthlyReports;
+import org.jincai.batch.report.ReportTable;
+import org.jincai.batch.report.ReportTables;
+import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.testing.TestDatabase;
 import org.jincai.formats.fiscal.MofEnvelopeReader;
 import org.jincai.formats.fiscal.PaymentVoucher;
@@ -20,8 +31,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * for its budget, one held by a risk rule until its extra approval, one chain of two levels decided by two users —
  * approved by the demo's approvers, released, uploaded over SFTP to the three simulated banks, their answers and
  * statements applied, receipts and returns written to the finance outbox. The second run pays nothing twice and
- * loads no budget twice.
+ * loads no budget twice; then the monthly report on its data, its totals agreeing with the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("demo")
@@ -56,6 +69,9 @@ class DemoEndToEndTest {
 
     @Autowired
     DemoRunner demo;
+
+    @Autowired
+    MonthlyReports reports;
 
     private String run(int expectedExit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -166,6 +182,36 @@ class DemoEndToEndTest {
             assertThat(names(HOME.resolve("bank-simulator").resolve(bank).resolve("inbox"))).hasSize(1);
         }
         assertThat(names(HOME.resolve("finance").resolve("HUBEI-FIN").resolve("outbox"))).hasSize(35);
+    }
+
+    @Test
+    @Order(3)
+    void theMonthlyReportOnTheDemosDataAgreesWithTheDatabase() throws Exception {
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate lastPaid = DB.jdbc().queryForObject("SELECT MAX(paid_date) FROM payment", new MapSqlParameterSource(),
+                LocalDate.class);
+        YearMonth month = YearMonth.from(lastPaid).isAfter(now) ? now : YearMonth.from(lastPaid);
+        MonthlyReports.Run run = reports.run(month, "demo-test", AuditEntry.Channel.CLI);
+        assertThat(run.status()).as(run.exitDescription()).isEqualTo(BatchStatus.COMPLETED);
+
+        BigDecimal paid = DB.jdbc().queryForObject("""
+                SELECT COALESCE(SUM(p.amount), 0) FROM payment p JOIN voucher v ON v.voucher_id = p.voucher_id
+                 WHERE v.st_year = :year AND p.paid_date >= :from AND p.paid_date <= :to AND p.status <> 'RETURNED'""",
+                new MapSqlParameterSource("year", String.valueOf(month.getYear()))
+                        .addValue("from", Date.valueOf(LocalDate.of(month.getYear(), 1, 1)))
+                        .addValue("to", Date.valueOf(month.atEndOfMonth())), BigDecimal.class);
+        assertThat(paid).isPositive();
+        ReportTable division = CsvTables.read(run.dir(), List.of(ReportTables.BUDGET_ADM_DIV)).get(0);
+        assertThat((BigDecimal) division.cell(division.total(), "累计支付")).isEqualByComparingTo(paid);
+        try (var in = Files.newInputStream(run.dir().resolve("monthly-report-" + month + ".xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            var sheet = wb.getSheet(ReportTables.BUDGET_ADM_DIV.sheet());
+            var total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(BigDecimal.valueOf(total.getCell(ReportTables.BUDGET_ADM_DIV.column("累计支付"))
+                    .getNumericCellValue()).setScale(2)).isEqualTo(paid.setScale(2));
+        }
+        byte[] pdf = Files.readAllBytes(run.dir().resolve("monthly-report-" + month + ".pdf"));
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     private static VoucherBody onlyBody(Path envelope) throws Exception {
