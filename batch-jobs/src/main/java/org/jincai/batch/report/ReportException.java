@@ -39,4 +39,10 @@ public class ReportException extends RuntimeException {
     public String location() {
         return location;
     }
+
+    /** With the code, so a failed job's exit description (the exception as printed) names it. */
+    @Override
+    public String toString() {
+        return getClass().getName() + " " + code + ": " + getMessage();
+    }
 }

@@ -9,14 +9,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -27,9 +24,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jincai.batch.report.ReportSeed.Pay;
-import org.jincai.core.alert.AlertService;
 import org.jincai.core.audit.AuditEntry;
-import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.budget.BudgetFile;
 import org.jincai.core.budget.PerformanceTargetImport;
 import org.jincai.core.controls.Actor;
@@ -40,18 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
-import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job monthly-report on a small seeded year (H2, or PostgreSQL with JINCAI_TEST_DB=postgres): its figures
@@ -61,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonthlyReportJobTest {
 
-    static final Instant NOW = Instant.parse("2026-12-04T02:00:00Z");
     static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
 
     private static TestDatabase db;
@@ -77,12 +62,9 @@ class MonthlyReportJobTest {
     void runTheReport() {
         db = TestDatabase.create();
         seed(new ReportSeed(db.jdbc()));
-        ctx = new AnnotationConfigApplicationContext();
-        ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test",
-                Map.of("jincai.home", home.toString(), "jincai.report.analysis.large-payment", "10000.00",
-                        "jincai.report.analysis.repeat-count", "2", "jincai.report.analysis.surge-minimum", "10000.00")));
-        ctx.register(Config.class);
-        ctx.refresh();
+        ctx = ReportTestContext.start(db, Map.of("jincai.home", home.toString(),
+                "jincai.report.analysis.large-payment", "10000.00", "jincai.report.analysis.repeat-count", "2",
+                "jincai.report.analysis.surge-minimum", "10000.00"));
         ctx.getBean(PerformanceTargetImport.class).importFile(BudgetFile.of("performance-2026.csv",
                 TARGETS.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
                 Actor.system("operator", AuditEntry.Channel.CLI));
@@ -359,54 +341,5 @@ class MonthlyReportJobTest {
 
     private static Instant at(String instant) {
         return Instant.parse(instant);
-    }
-
-    /** The job's configuration over the test database, with Spring Batch's JDBC JobRepository. */
-    @Configuration(proxyBeanMethods = false)
-    @EnableBatchProcessing
-    @EnableJdbcJobRepository
-    @Import(MonthlyReportJobConfiguration.class)
-    static class Config {
-
-        @Bean
-        DataSource dataSource() {
-            return db.dataSource();
-        }
-
-        @Bean
-        PlatformTransactionManager transactionManager(DataSource dataSource) {
-            return new JdbcTransactionManager(dataSource);
-        }
-
-        @Bean
-        NamedParameterJdbcTemplate namedParameterJdbcTemplate(DataSource dataSource) {
-            return new NamedParameterJdbcTemplate(dataSource);
-        }
-
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-
-        @Bean
-        TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
-            return new TransactionTemplate(transactionManager);
-        }
-
-        @Bean
-        AuditTrail auditTrail(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
-            return new AuditTrail(jdbc, tx, clock);
-        }
-
-        @Bean
-        AlertService alertService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
-            return new AlertService(jdbc, tx, audit, clock);
-        }
-
-        @Bean
-        PerformanceTargetImport performanceTargetImport(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx,
-                                                        AuditTrail audit, Clock clock) {
-            return new PerformanceTargetImport(jdbc, tx, audit, clock);
-        }
     }
 }
