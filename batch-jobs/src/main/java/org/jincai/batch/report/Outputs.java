@@ -5,8 +5,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
-/** Output files written whole or not at all: into a temporary file beside the target, then moved over it. */
+/**
+ * Output files written whole or not at all: into a temporary file of its own beside the target (two runs of one
+ * month never share one), then moved over it.
+ */
 final class Outputs {
 
     /** Writes a file's content to the path it is given. */
@@ -18,7 +22,7 @@ final class Outputs {
     }
 
     static void replace(Path target, Content content) {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(target.getParent());
             content.writeTo(tmp);
