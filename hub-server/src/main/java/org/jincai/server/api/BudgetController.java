@@ -92,7 +92,7 @@ public class BudgetController {
     /** The performance targets (绩效目标) of indicators: a CSV file like a budget file's (docs/budget.md). */
     @PostMapping(path = "/performance", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
-    public PerformanceTargetImport.Result performance(HttpServletRequest request, Authentication user,
+    public PerformanceTargetImport.TargetsImported importPerformanceTargets(HttpServletRequest request, Authentication user,
                                                       @RequestParam(defaultValue = "performance.csv") String fileName)
             throws IOException {
         return targets.importFile(file(request, fileName), users.rest(user));

@@ -48,11 +48,12 @@ public class ReportController {
     }
 
     /** A run of the report, or the files of a month's report, with their download paths. */
-    public record ReportView(String month, Long executionId, String status, List<String> files, List<String> downloads) {
+    public record MonthlyReportView(String month, Long executionId, String status, List<String> files,
+                                    List<String> downloads) {
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ReportView> run(Authentication user, @RequestParam String month) {
+    public ResponseEntity<MonthlyReportView> runMonthlyReport(Authentication user, @RequestParam String month) {
         Actor who = wholeHub(users.rest(user));
         YearMonth m = month(month);
         MonthlyReports.Run run = reports.run(m, who.name(), who.channel());
@@ -64,7 +65,7 @@ public class ReportController {
     }
 
     @GetMapping(path = "/{month}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ReportView files(Authentication user, @PathVariable String month) {
+    public MonthlyReportView monthlyReportFiles(Authentication user, @PathVariable String month) {
         wholeHub(users.rest(user));
         YearMonth m = month(month);
         List<Path> files = reports.files(m);
@@ -75,7 +76,7 @@ public class ReportController {
     }
 
     @GetMapping(path = "/{month}/files/{name}")
-    public ResponseEntity<Resource> download(Authentication user, @PathVariable String month, @PathVariable String name) {
+    public ResponseEntity<Resource> monthlyReportFile(Authentication user, @PathVariable String month, @PathVariable String name) {
         wholeHub(users.rest(user));
         Path file = reports.file(month(month), name);
         return ResponseEntity.ok().contentType(type(name))
@@ -110,9 +111,9 @@ public class ReportController {
         }
     }
 
-    private static ReportView view(YearMonth month, Long executionId, String status, List<Path> files) {
+    private static MonthlyReportView view(YearMonth month, Long executionId, String status, List<Path> files) {
         List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
-        return new ReportView(month.toString(), executionId, status, names,
+        return new MonthlyReportView(month.toString(), executionId, status, names,
                 names.stream().map(n -> "/api/v1/reports/monthly/" + month + "/files/" + n).toList());
     }
 

@@ -123,7 +123,7 @@ final class BudgetCommand {
         Actor who = users.cli(o.as(), Roles.OPERATOR);
         BudgetFile file = BudgetFile.of(o.file(), o.charset());
         if (o.performance()) {
-            PerformanceTargetImport.Result r = targets.importFile(file, who);
+            PerformanceTargetImport.TargetsImported r = targets.importFile(file, who);
             out.printf("imported %s (performance targets, %s): %d line(s): %d created, %d replaced%n", r.fileName(),
                     o.charset().name(), r.lines(), r.created(), r.replaced());
             return 0;

@@ -52,7 +52,7 @@ public class PerformanceTargetImport {
     private static final int MAX_PROBLEMS = 100;
 
     /** What an import did. */
-    public record Result(String importId, String fileName, int lines, int created, int replaced) {
+    public record TargetsImported(String importId, String fileName, int lines, int created, int replaced) {
     }
 
     /** One checked line. */
@@ -73,7 +73,7 @@ public class PerformanceTargetImport {
         this.clock = clock;
     }
 
-    public Result importFile(BudgetFile file, Actor who) {
+    public TargetsImported importFile(BudgetFile file, Actor who) {
         String sha = file.sha256();
         if (importedBefore(sha)) {
             throw alreadyImported(file);
@@ -102,7 +102,7 @@ public class PerformanceTargetImport {
         }
     }
 
-    private Result apply(BudgetFile file, Actor who, String sha, List<Line> lines, Map<String, String> indicators) {
+    private TargetsImported apply(BudgetFile file, Actor who, String sha, List<Line> lines, Map<String, String> indicators) {
         String importId = Ids.newId();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
@@ -138,7 +138,7 @@ public class PerformanceTargetImport {
                 .change(null, KIND + " " + file.name() + ": " + lines.size() + " line(s), " + created + " created, "
                         + replaced + " replaced")
                 .because("SHA-256 " + sha));
-        return new Result(importId, file.name(), lines.size(), created, replaced);
+        return new TargetsImported(importId, file.name(), lines.size(), created, replaced);
     }
 
     private List<Line> read(BudgetFile file, Actor who, List<Problem> problems) {

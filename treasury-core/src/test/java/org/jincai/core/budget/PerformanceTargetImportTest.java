@@ -52,12 +52,12 @@ class PerformanceTargetImportTest {
 
     @Test
     void targetsAreSetAndALaterFileSetsThemAnew() {
-        PerformanceTargetImport.Result first = targets.importFile(file("performance-1.csv", HEADER + """
+        PerformanceTargetImport.TargetsImported first = targets.importFile(file("performance-1.csv", HEADER + """
                 420000,2026,219011,2050201,50201,11,6,执行率,,40,,鄂财绩〔2026〕1号
                 420000,2026,219011,2050201,50201,11,11,培训人次,人次,1200,,鄂财绩〔2026〕1号
                 """), OPERATOR);
         assertThat(first.created()).isEqualTo(2);
-        PerformanceTargetImport.Result second = targets.importFile(file("performance-2.csv", HEADER + """
+        PerformanceTargetImport.TargetsImported second = targets.importFile(file("performance-2.csv", HEADER + """
                 420000,2026,219011,2050201,50201,11,11,培训人次,人次,1200,800,鄂财绩〔2026〕2号
                 """), OPERATOR);
         assertThat(second.replaced()).isEqualTo(1);
