@@ -100,6 +100,10 @@ class AccessMatrixTest {
         allow("GET /api/v1/payroll/runs/{id}", Roles.OPERATOR, Roles.AUDITOR, Roles.APPROVER);
         allow("POST /api/v1/payroll/runs/{id}/restart", Roles.OPERATOR);
         allow("GET /api/v1/payroll/runs/{id}/outputs/{name}", Roles.OPERATOR, Roles.AUDITOR);
+        allow("POST /api/v1/budget/performance", Roles.OPERATOR);
+        allow("POST /api/v1/reports/monthly", Roles.OPERATOR);
+        allow("GET /api/v1/reports/monthly/{month}", Roles.OPERATOR, Roles.AUDITOR);
+        allow("GET /api/v1/reports/monthly/{month}/files/{name}", Roles.OPERATOR, Roles.AUDITOR);
         allow("GET /api/v1/schedules", Roles.OPERATOR, Roles.AUDITOR);
         allow("GET /api/v1/schedules/{id}", Roles.OPERATOR, Roles.AUDITOR);
         allow("POST /api/v1/schedules/payroll", Roles.OPERATOR);
