@@ -4,20 +4,30 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jincai.core.Digests;
 import org.jincai.core.Ids;
 import org.jincai.core.access.DataScope;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends to the audit trail, inside the caller's transaction when there is one (so the record commits or
- * rolls back with the action it records), in a transaction of its own otherwise. Each append takes the
- * chain's head row FOR UPDATE: appends are serialised across threads and nodes, and every record links
- * to the one committed before it.
+ * Appends to the audit trail, inside the caller's transaction when there is one (so the records commit or
+ * roll back with the action they record), in a transaction of its own otherwise. Appending takes the chain's
+ * head row FOR UPDATE: appends are serialised across threads and nodes, and every record links to the one
+ * committed before it.
+ * <p>
+ * Inside a transaction the records are written just before it commits, after everything else it does: the head
+ * row is then always the last lock a transaction takes, so two transactions that each touch other rows (two
+ * statements paying payments of the same budget indicators in different orders) can never hold the head and
+ * wait for each other's rows — a deadlock the database would otherwise break by rolling one of them back.
+ * Records get their sequence and time at that moment, so the chain's order is the order of the commits.
  */
 public class AuditTrail {
 
@@ -31,12 +41,49 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Appends {@code entry}; returns the record as stored. */
-    public AuditRecord append(AuditEntry entry) {
-        return tx.execute(status -> appendInTransaction(entry));
+    /**
+     * Appends {@code entry}: before the caller's transaction commits, if one is active, or now, in a transaction of
+     * its own.
+     */
+    public void append(AuditEntry entry) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            pending().entries.add(entry);
+            return;
+        }
+        tx.executeWithoutResult(status -> appendInTransaction(entry));
     }
 
-    private AuditRecord appendInTransaction(AuditEntry e) {
+    /** The records the current transaction will append before it commits (registered at its first append). */
+    private PendingRecords pending() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof PendingRecords p && p.owner() == this) {
+                return p;
+            }
+        }
+        PendingRecords p = new PendingRecords(this, new ArrayList<>());
+        TransactionSynchronizationManager.registerSynchronization(p);
+        return p;
+    }
+
+    /** One transaction's records, written in the order appended, in the transaction, just before its commit. */
+    private record PendingRecords(AuditTrail owner, List<AuditEntry> entries) implements TransactionSynchronization {
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (AuditEntry e : entries) {
+                owner.appendInTransaction(e);
+            }
+            entries.clear();
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
+    private void appendInTransaction(AuditEntry e) {
         Map<String, Object> head = jdbc.queryForMap(
                 "SELECT last_seq, last_hash FROM audit_head WHERE head_id = 1 FOR UPDATE", Map.of());
         long seq = ((Number) head.get("last_seq")).longValue() + 1;
@@ -61,7 +108,6 @@ public class AuditTrail {
                         .addValue("prev", prev).addValue("hash", hash));
         jdbc.update("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE head_id = 1",
                 new MapSqlParameterSource("seq", seq).addValue("hash", hash));
-        return r;
     }
 
     /** The most recent records, newest first, optionally of one object; at most {@code limit}. */

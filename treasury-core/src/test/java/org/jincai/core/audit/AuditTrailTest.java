@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,6 +55,71 @@ class AuditTrailTest {
     /** What an attacker with DDL rights does before changing records. */
     private void dropTheAppendOnlyTrigger() {
         sql.execute("DROP TRIGGER audit_record_append_only" + ("postgres".equals(db.vendor()) ? " ON audit_record" : ""));
+    }
+
+    /**
+     * Two transactions that touch the same rows in different orders, each appending in between (a statement paying
+     * payments of two indicators while another pays the same two the other way round): the records are written at
+     * commit, after every other lock, so neither holds the chain's head while waiting for the other's row — both
+     * commit, in the order they finish, and the chain stays intact.
+     */
+    @Test
+    void transactionsThatAppendBetweenTheirUpdatesDoNotDeadlockOnTheChainsHead() throws Exception {
+        sql.execute("CREATE TABLE audit_probe (id INT PRIMARY KEY, n INT NOT NULL)");
+        sql.update("INSERT INTO audit_probe (id, n) VALUES (1, 0), (2, 0)");
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch secondUpdated = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> db.tx().executeWithoutResult(status -> {
+                sql.update("UPDATE audit_probe SET n = n + 1 WHERE id = 1");
+                trail.append(AuditEntry.of("first", Channel.SYSTEM, "PROBE", "probe", "1"));
+                firstAppended.countDown();
+                await(secondUpdated);
+                sql.update("UPDATE audit_probe SET n = n + 1 WHERE id = 2");
+            }));
+            Future<?> second = pool.submit(() -> {
+                await(firstAppended);
+                db.tx().executeWithoutResult(status -> {
+                    sql.update("UPDATE audit_probe SET n = n + 1 WHERE id = 2");
+                    secondUpdated.countDown();
+                    trail.append(AuditEntry.of("second", Channel.SYSTEM, "PROBE", "probe", "2"));
+                });
+            });
+            second.get(30, TimeUnit.SECONDS);
+            first.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(sql.queryForList("SELECT actor FROM audit_record ORDER BY seq", String.class))
+                .as("in the order of the commits").containsExactly("second", "first");
+        assertThat(sql.queryForObject("SELECT SUM(n) FROM audit_probe", Integer.class)).isEqualTo(3);
+        assertThat(verifier.verify(null).intact()).isTrue();
+    }
+
+    @Test
+    void aRolledBackTransactionAppendsNothing() {
+        db.tx().executeWithoutResult(status -> {
+            trail.append(AuditEntry.of("operator", Channel.CLI, "DELIVERY_CONFIRMED", "delivery", "D1"));
+            status.setRollbackOnly();
+        });
+        trail.append(AuditEntry.of("operator", Channel.CLI, "DELIVERY_CONFIRMED", "delivery", "D2"));
+
+        assertThat(sql.queryForList("SELECT object_id FROM audit_record ORDER BY seq", String.class))
+                .containsExactly("D2");
+        assertThat(verifier.verify(null).intact()).isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other transaction did not reach its point");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
