@@ -30,6 +30,16 @@ public final class AnswerFileNames {
         return name(stem(admDivCode, stYear, vtCode, voucherNo) + "_return.xml");
     }
 
+    /**
+     * The return (退回) of a paid payment the bank gave back, found by reconciliation, one per payment:
+     * {@code <stem>_returned_<payment id>.xml}.
+     */
+    public static String paymentReturn(String admDivCode, String stYear, String vtCode, String voucherNo,
+                                       String paymentId) {
+        return name(stem(admDivCode, stYear, vtCode, voucherNo) + "_returned_" + paymentId.replaceAll("[^A-Za-z0-9-]", "")
+                + ".xml");
+    }
+
     /** The return (退回) of a voucher refused at intake, one per notice key: {@code <stem>_return_<hex12>.xml}. */
     public static String intakeReturn(String admDivCode, String stYear, String vtCode, String voucherNo,
                                       String noticeKey) {

@@ -8,14 +8,14 @@ import java.nio.charset.CharsetEncoder;
  * bank's reason text, a refused payee's name. A character GBK cannot carry is written as {@code [U+XXXX]},
  * so the answer still goes out and the character is still identifiable: never a silent {@code ?}.
  */
-final class GbkText {
+public final class GbkText {
 
     private static final Charset GBK = Charset.forName("GBK");
 
     private GbkText() {
     }
 
-    static String safe(String text) {
+    public static String safe(String text) {
         if (text == null) {
             return null;
         }

@@ -1,0 +1,591 @@
+package org.jincai.core.reconcile;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jincai.core.Digests;
+import org.jincai.core.Ids;
+import org.jincai.core.calendar.BankCalendar;
+import org.jincai.core.payment.Move;
+import org.jincai.core.payment.Payment;
+import org.jincai.core.payment.PaymentLifecycle;
+import org.jincai.core.payment.PaymentRepository;
+import org.jincai.core.payment.PaymentStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * Reconciles one statement at a time, inside the caller's transaction (a chunk of the {@code reconcile} job):
+ *
+ * <ol>
+ *   <li>a statement already taken (same bank, account, statement id and sequence) is skipped and counts nothing;
+ *       taken with other content it is a {@link ExceptionKind#STATEMENT_CHANGED} exception;</li>
+ *   <li>a camt.053 must add up (opening + booked entries = closing) and open at the previous statement's closing
+ *       balance, in sequence: otherwise an exception;</li>
+ *   <li>each booked debit is matched by the first {@link MatchRule} that fits — EndToEndId, the bank's reference,
+ *       the payment file a batch entry names, the total and date of one file, then amount + counterparty account +
+ *       booking date within the tolerance — and the match keeps its rule; a receipted payment becomes RECONCILED;</li>
+ *   <li>a booked credit that names a paid payment (a return, or a reversal with {@code RvslInd}) moves it to
+ *       RETURNED — which gives its budget back through the controls — and records the return (退回) owed upstream;</li>
+ *   <li>whatever matches nothing, differs in amount or books a payment twice is an exception.</li>
+ * </ol>
+ *
+ * A statement line matches once and a payment is booked once and returned once: the unique keys of
+ * {@code recon_match} hold it, whatever runs or restarts.
+ */
+public class Reconciler {
+
+    public static final String ACTOR = "job:reconcile";
+    public static final String DEBIT = "DEBIT";
+    public static final String RETURN = "RETURN";
+
+    private static final Set<PaymentStatus> BOOKABLE = EnumSet.of(PaymentStatus.SENT, PaymentStatus.ACCEPTED,
+            PaymentStatus.PAID, PaymentStatus.RECEIPTED, PaymentStatus.RECONCILED);
+    private static final Set<PaymentStatus> RETURNABLE = EnumSet.of(PaymentStatus.PAID, PaymentStatus.RECEIPTED,
+            PaymentStatus.RECONCILED);
+    private static final String BOOKABLE_SQL = "('SENT', 'ACCEPTED', 'PAID', 'RECEIPTED', 'RECONCILED')";
+    /** An ISO external return reason code (AC04, AM05, ...) at the start of the bank's text. */
+    private static final Pattern REASON = Pattern.compile("^([A-Z0-9]{4})\\b[\\s:/-]*(.*)$", Pattern.DOTALL);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PaymentRepository payments;
+    private final PaymentLifecycle lifecycle;
+    private final ExceptionQueue exceptions;
+    private final BankCalendar calendar;
+    private final ReconcileOptions options;
+    private final Clock clock;
+
+    public Reconciler(NamedParameterJdbcTemplate jdbc, PaymentRepository payments, PaymentLifecycle lifecycle,
+                      ExceptionQueue exceptions, BankCalendar calendar, ReconcileOptions options, Clock clock) {
+        this.jdbc = jdbc;
+        this.payments = payments;
+        this.lifecycle = lifecycle;
+        this.exceptions = exceptions;
+        this.calendar = calendar;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public ReconcileOptions options() {
+        return options;
+    }
+
+    /** Reconciles one statement; must run inside the caller's transaction. */
+    public StatementOutcome apply(ReconStatement s, String runId) {
+        MapSqlParameterSource key = new MapSqlParameterSource("bank", s.bankCode())
+                .addValue("account", Digests.fit(s.accountNo(), 40)).addValue("stmt", Digests.fit(s.statementId(), 64))
+                .addValue("seq", Digests.fit(s.sequence(), 35));
+        List<String> digests = jdbc.queryForList("""
+                SELECT digest FROM recon_statement WHERE bank_code = :bank AND account_no = :account
+                   AND statement_id = :stmt AND seq_no = :seq""", key, String.class);
+        if (!digests.isEmpty()) {
+            if (digests.get(0).equals(s.digest())) {
+                return StatementOutcome.skipped(0);
+            }
+            boolean opened = exceptions.open(new NewException(ExceptionKind.STATEMENT_CHANGED,
+                    s.accountNo() + "|" + s.statementId() + "|" + s.sequence() + "|" + s.digest(), s.bankCode(),
+                    s.accountNo(), s.statementId(), null, null, null, null, s.date(), "statement " + s.statementId()
+                    + " (sequence " + s.sequence() + ") of " + s.accountNo() + " came again in " + s.fileName()
+                    + " with other content; the first one taken stands"), runId);
+            return StatementOutcome.skipped(opened ? 1 : 0);
+        }
+        return new Run(s, runId).run(key);
+    }
+
+    /**
+     * Opens a {@link ExceptionKind#NOT_BOOKED} exception for each payment of an account reconciled in this run
+     * that no statement booked although the account's statements reach {@code notBookedBankDays} bank days past
+     * the payment's execution date. Returns how many were opened.
+     */
+    public int flagNotBooked(String runId) {
+        List<Map<String, Object>> accounts = jdbc.queryForList("""
+                SELECT bank_code, account_no, MAX(statement_date) AS as_of FROM recon_statement
+                 WHERE statement_date IS NOT NULL AND (bank_code, account_no) IN
+                       (SELECT bank_code, account_no FROM recon_statement WHERE run_id = :run)
+                 GROUP BY bank_code, account_no""", new MapSqlParameterSource("run", runId));
+        int opened = 0;
+        for (Map<String, Object> a : accounts) {
+            String bank = (String) a.get("bank_code");
+            String account = (String) a.get("account_no");
+            LocalDate asOf = toDate(a.get("as_of"));
+            LocalDate cutoff = bankDaysBefore(asOf, options.notBookedBankDays());
+            List<Map<String, Object>> late = jdbc.queryForList("""
+                    SELECT p.payment_id, p.amount, b.execution_date FROM payment p
+                      JOIN payment_batch b ON b.batch_id = p.batch_id
+                     WHERE p.bank_code = :bank AND p.pay_acct_no = :account AND b.execution_date <= :cutoff
+                       AND p.status IN ('SENT', 'ACCEPTED', 'PAID', 'RECEIPTED')
+                       AND NOT EXISTS (SELECT 1 FROM recon_match m WHERE m.payment_id = p.payment_id
+                                          AND m.match_kind = 'DEBIT')
+                     ORDER BY b.execution_date, p.payment_id""",
+                    new MapSqlParameterSource("bank", bank).addValue("account", account).addValue("cutoff", cutoff));
+            for (Map<String, Object> p : late) {
+                String id = (String) p.get("payment_id");
+                LocalDate executed = toDate(p.get("execution_date"));
+                opened += exceptions.open(new NewException(ExceptionKind.NOT_BOOKED, id, bank, account, null, null, id,
+                        null, (BigDecimal) p.get("amount"), executed, "payment " + id + " executed " + executed
+                        + " is not booked by " + bank + " after " + options.notBookedBankDays()
+                        + " bank days (statements reach " + asOf + ")"), runId) ? 1 : 0;
+            }
+        }
+        return opened;
+    }
+
+    private LocalDate bankDaysBefore(LocalDate day, int bankDays) {
+        LocalDate d = day;
+        int counted = 0;
+        while (counted < bankDays) {
+            d = d.minusDays(1);
+            if (calendar.isBusinessDay(d)) {
+                counted++;
+            }
+        }
+        return d;
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toLocalDateTime().toLocalDate();
+        }
+        return LocalDate.parse(String.valueOf(value).substring(0, 10));
+    }
+
+    /** One payment an entry matched, as it will be kept. */
+    private record Matched(String entryKey, int txSeq, Payment payment, String kind, String rule, BigDecimal amount,
+                           LocalDate bookingDate) {
+    }
+
+    /** The state of reconciling one statement, inside its transaction. */
+    private final class Run {
+        private final ReconStatement s;
+        private final String runId;
+        private final Timestamp now = Timestamp.from(clock.instant());
+        private final List<Matched> matches = new ArrayList<>();
+        private final List<Move> moves = new ArrayList<>();
+        private final List<SqlParameterSource> returns = new ArrayList<>();
+        private final Map<String, PaymentStatus> status = new HashMap<>();
+        private final Set<String> taken = new HashSet<>();
+        private Set<String> matchedKeys;
+        private Map<String, Payment> named;
+        private Map<String, Payment> byReference;
+        private int opened;
+        private int returned;
+
+        Run(ReconStatement s, String runId) {
+            this.s = s;
+            this.runId = runId;
+        }
+
+        StatementOutcome run(MapSqlParameterSource key) {
+            checkBalances();
+            jdbc.update("""
+                    INSERT INTO recon_statement (recon_statement_id, bank_code, account_no, statement_id, seq_no, seq_num,
+                        message_kind, digest, file_name, statement_date, opening_balance, closing_balance, entries, run_id,
+                        imported_at)
+                    VALUES (:id, :bank, :account, :stmt, :seq, :seqNum, :kind, :digest, :file, :date, :opening, :closing,
+                        :entries, :run, :now)""", new MapSqlParameterSource(key.getValues()).addValue("id", Ids.newId())
+                    .addValue("seqNum", s.sequenceNumber()).addValue("kind", s.notification() ? "camt.054" : "camt.053")
+                    .addValue("digest", s.digest()).addValue("file", Digests.fit(s.fileName(), 200))
+                    .addValue("date", s.date()).addValue("opening", s.opening()).addValue("closing", s.closing())
+                    .addValue("entries", s.entries().size()).addValue("run", runId).addValue("now", now));
+            List<ReconStatement.Entry> booked = s.entries().stream().filter(ReconStatement.Entry::booked).toList();
+            prefetch(booked);
+            for (ReconStatement.Entry e : booked) {
+                if (matchedKeys.contains(Digests.fit(e.key(), 200))) {
+                    continue; // matched before: an intraday notification, then the day's statement
+                }
+                if (e.debit() && !e.reversal()) {
+                    debit(e);
+                } else if (!e.debit()) {
+                    credit(e);
+                } else {
+                    open(ExceptionKind.UNMATCHED_ENTRY, e, null, null, e.amount(), null, "a reversed credit: no payment of the hub explains it");
+                }
+            }
+            lifecycle.apply(moves, ACTOR);
+            jdbc.batchUpdate("""
+                    INSERT INTO recon_match (match_id, bank_code, account_no, statement_id, entry_key, tx_seq, payment_id,
+                        delivery_id, match_kind, rule_code, amount, booking_date, run_id, matched_at)
+                    VALUES (:id, :bank, :account, :stmt, :entry, :seq, :payment, :delivery, :kind, :rule, :amount, :booked,
+                        :run, :now)""", matches.stream().map(m -> new MapSqlParameterSource("id", Ids.newId())
+                    .addValue("bank", s.bankCode()).addValue("account", Digests.fit(s.accountNo(), 40))
+                    .addValue("stmt", Digests.fit(s.statementId(), 64)).addValue("entry", Digests.fit(m.entryKey(), 200))
+                    .addValue("seq", m.txSeq()).addValue("payment", m.payment().paymentId())
+                    .addValue("delivery", m.payment().deliveryId()).addValue("kind", m.kind()).addValue("rule", m.rule())
+                    .addValue("amount", m.amount()).addValue("booked", m.bookingDate()).addValue("run", runId)
+                    .addValue("now", now)).toArray(SqlParameterSource[]::new));
+            jdbc.batchUpdate("""
+                    INSERT INTO recon_return (payment_id, voucher_id, amount, reason_code, reason_text, entry_key, run_id,
+                        created_at)
+                    VALUES (:payment, :voucher, :amount, :code, :text, :entry, :run, :now)""",
+                    returns.toArray(SqlParameterSource[]::new));
+            int debits = (int) matches.stream().filter(m -> DEBIT.equals(m.kind())).count();
+            return new StatementOutcome(false, booked.size(), debits, returned, opened);
+        }
+
+        private void checkBalances() {
+            if (s.notification() || s.opening() == null || s.closing() == null) {
+                return;
+            }
+            String about = s.accountNo() + "|" + s.statementId() + "|" + s.sequence();
+            BigDecimal expected = s.opening();
+            for (ReconStatement.Entry e : s.entries()) {
+                if (e.booked() && e.amount() != null) {
+                    expected = expected.add(e.signedAmount());
+                }
+            }
+            if (expected.compareTo(s.closing()) != 0) {
+                openStatement(ExceptionKind.BALANCE_BREAK, about, s.closing(), expected, "statement " + s.statementId()
+                        + ": opening " + s.opening().toPlainString() + " plus the booked entries is "
+                        + expected.toPlainString() + ", the closing balance is " + s.closing().toPlainString());
+            }
+            Long seq = s.sequenceNumber();
+            if (seq == null) {
+                return;
+            }
+            List<Map<String, Object>> previous = jdbc.queryForList("""
+                    SELECT statement_id, seq_num, closing_balance FROM recon_statement
+                     WHERE bank_code = :bank AND account_no = :account AND message_kind = 'camt.053' AND seq_num < :seq
+                     ORDER BY seq_num DESC FETCH FIRST 1 ROWS ONLY""", new MapSqlParameterSource("bank", s.bankCode())
+                    .addValue("account", Digests.fit(s.accountNo(), 40)).addValue("seq", seq));
+            if (previous.isEmpty()) {
+                return;
+            }
+            Map<String, Object> p = previous.get(0);
+            BigDecimal closing = (BigDecimal) p.get("closing_balance");
+            long prevSeq = ((Number) p.get("seq_num")).longValue();
+            if (closing != null && closing.compareTo(s.opening()) != 0) {
+                openStatement(ExceptionKind.BALANCE_GAP, about, s.opening(), closing, "statement " + s.statementId()
+                        + " opens at " + s.opening().toPlainString() + ", statement " + p.get("statement_id")
+                        + " closed at " + closing.toPlainString() + ": "
+                        + (s.opening().compareTo(closing) > 0 ? "a gap" : "an overlap") + " of "
+                        + s.opening().subtract(closing).abs().toPlainString());
+            }
+            if (prevSeq != seq - 1) {
+                openStatement(ExceptionKind.SEQUENCE_GAP, about, null, null, "statement " + s.statementId()
+                        + " has sequence " + seq + ", the previous one taken has " + prevSeq + ": "
+                        + (seq - prevSeq - 1) + " missing");
+            }
+        }
+
+        private void prefetch(List<ReconStatement.Entry> booked) {
+            List<String> keys = booked.stream().map(e -> Digests.fit(e.key(), 200)).distinct().toList();
+            matchedKeys = new HashSet<>(inChunks("SELECT DISTINCT entry_key FROM recon_match WHERE bank_code = :bank"
+                    + " AND entry_key IN (:in)", keys));
+            Set<String> ids = new LinkedHashSet<>();
+            Set<String> refs = new LinkedHashSet<>();
+            for (ReconStatement.Entry e : booked) {
+                addIfPresent(refs, e.bankReference());
+                for (ReconStatement.Transaction t : e.transactions()) {
+                    addIfPresent(ids, t.endToEndId());
+                    addIfPresent(refs, t.bankReference());
+                }
+            }
+            named = payments.findAll(List.copyOf(ids));
+            List<String> byRef = inChunks("SELECT payment_id FROM payment WHERE bank_code = :bank"
+                    + " AND bank_reference IN (:in)", List.copyOf(refs));
+            byReference = new HashMap<>();
+            payments.findAll(byRef).values().forEach(p -> byReference.put(p.bankReference(), p));
+            Set<String> all = new HashSet<>(named.keySet());
+            all.addAll(byRef);
+            for (Map<String, Object> row : inChunksRows("SELECT payment_id, match_kind FROM recon_match"
+                    + " WHERE payment_id IN (:in)", List.copyOf(all))) {
+                taken.add(row.get("payment_id") + "|" + row.get("match_kind"));
+            }
+        }
+
+        private List<String> inChunks(String sql, List<String> values) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < values.size(); i += PaymentRepository.IN_CHUNK) {
+                out.addAll(jdbc.queryForList(sql, new MapSqlParameterSource("bank", s.bankCode())
+                        .addValue("in", values.subList(i, Math.min(values.size(), i + PaymentRepository.IN_CHUNK))),
+                        String.class));
+            }
+            return out;
+        }
+
+        private List<Map<String, Object>> inChunksRows(String sql, List<String> values) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (int i = 0; i < values.size(); i += PaymentRepository.IN_CHUNK) {
+                out.addAll(jdbc.queryForList(sql, new MapSqlParameterSource("in",
+                        values.subList(i, Math.min(values.size(), i + PaymentRepository.IN_CHUNK)))));
+            }
+            return out;
+        }
+
+        /** A booked debit: line by line when each TxDtls has its amount, else the entry as a whole. */
+        private void debit(ReconStatement.Entry e) {
+            if (e.amountPerTransaction()) {
+                int seq = 0;
+                for (ReconStatement.Transaction t : e.transactions()) {
+                    seq++;
+                    debitLine(e, seq, t, t.amount() != null ? t.amount() : e.amount());
+                }
+                return;
+            }
+            if (e.transactions().isEmpty() && e.bankReference() != null) {
+                Payment p = ours(byReference.get(e.bankReference()));
+                if (p != null && p.amount().compareTo(e.amount()) == 0 && free(p, DEBIT)) {
+                    book(e, 0, p, MatchRule.BANK_REFERENCE, e.amount());
+                    return;
+                }
+            }
+            if (!e.fileReferences().isEmpty()) {
+                batchByReference(e);
+            } else {
+                batchByTotal(e);
+            }
+        }
+
+        private void debitLine(ReconStatement.Entry e, int seq, ReconStatement.Transaction t, BigDecimal amount) {
+            Payment p = t.endToEndId() == null ? null : ours(named.get(t.endToEndId()));
+            MatchRule rule = MatchRule.END_TO_END;
+            if (p == null) {
+                String ref = t.bankReference() != null ? t.bankReference() : e.bankReference();
+                p = ref == null ? null : ours(byReference.get(ref));
+                rule = MatchRule.BANK_REFERENCE;
+            }
+            if (p != null) {
+                if (!free(p, DEBIT)) {
+                    open(ExceptionKind.DUPLICATE_BOOKING, e, seq, p, amount, p.amount(), "payment " + p.paymentId()
+                            + " is booked by another entry already");
+                } else if (amount == null || p.amount().compareTo(amount) != 0) {
+                    open(ExceptionKind.AMOUNT_DIFFERENCE, e, seq, p, amount, p.amount(), "entry books "
+                            + plain(amount) + " for payment " + p.paymentId() + " of " + p.amount().toPlainString());
+                } else if (!BOOKABLE.contains(current(p))) {
+                    open(ExceptionKind.UNMATCHED_ENTRY, e, seq, p, amount, p.amount(), "entry books payment "
+                            + p.paymentId() + ", which is " + current(p));
+                } else {
+                    book(e, seq, p, rule, amount);
+                }
+                return;
+            }
+            Payment fuzzy = byAmountAccountDate(e, t.counterpartyAccount(), amount);
+            if (fuzzy != null) {
+                book(e, seq, fuzzy, MatchRule.AMOUNT_ACCOUNT_DATE, amount);
+            } else {
+                open(ExceptionKind.UNMATCHED_ENTRY, e, seq, null, amount, null, unmatchedDebit(e, t));
+            }
+        }
+
+        /** The one bookable payment of this bank to that account, of that amount, executed within the tolerance. */
+        private Payment byAmountAccountDate(ReconStatement.Entry e, String account, BigDecimal amount) {
+            if (account == null || amount == null || e.day() == null) {
+                return null;
+            }
+            List<String> ids = jdbc.queryForList("SELECT p.payment_id FROM payment p"
+                    + " JOIN payment_batch b ON b.batch_id = p.batch_id"
+                    + " WHERE p.bank_code = :bank AND p.payee_acct_no = :account AND p.amount = :amount"
+                    + " AND b.execution_date BETWEEN :from AND :to AND p.status IN " + BOOKABLE_SQL
+                    + " AND NOT EXISTS (SELECT 1 FROM recon_match m WHERE m.payment_id = p.payment_id"
+                    + " AND m.match_kind = 'DEBIT') ORDER BY b.execution_date, p.payment_id",
+                    new MapSqlParameterSource("bank", s.bankCode()).addValue("account", account)
+                            .addValue("amount", amount).addValue("from", e.day().minusDays(options.toleranceDays()))
+                            .addValue("to", e.day()), String.class);
+            return payments.findAll(ids).values().stream().filter(p -> free(p, DEBIT))
+                    .min((a, b) -> ids.indexOf(a.paymentId()) - ids.indexOf(b.paymentId())).orElse(null);
+        }
+
+        /** A batch entry naming its file (MsgId, PmtInfId): every payment of the file the bank booked, by sum. */
+        private void batchByReference(ReconStatement.Entry e) {
+            List<String> deliveries = new ArrayList<>(new LinkedHashSet<>(inChunks("SELECT delivery_id FROM bank_delivery"
+                    + " WHERE bank_code = :bank AND message_id IN (:in)", List.copyOf(e.fileReferences()))));
+            if (deliveries.size() != 1) {
+                open(ExceptionKind.UNMATCHED_ENTRY, e, null, null, e.amount(), null, deliveries.isEmpty()
+                        ? "batch entry names " + e.fileReferences() + ", which the hub never sent to " + s.bankCode()
+                        : "batch entry names " + deliveries.size() + " payment files");
+                return;
+            }
+            bookFile(e, deliveries.get(0), MatchRule.BATCH_REFERENCE);
+        }
+
+        /** A batch entry without a reference: the one file whose unbooked payments make its amount, on its day. */
+        private void batchByTotal(ReconStatement.Entry e) {
+            if (e.amount() == null || e.day() == null) {
+                open(ExceptionKind.UNMATCHED_ENTRY, e, null, null, e.amount(), null, "entry without amount or date");
+                return;
+            }
+            List<String> fits = jdbc.queryForList("SELECT p.delivery_id FROM payment p"
+                    + " JOIN payment_batch b ON b.batch_id = p.batch_id"
+                    + " WHERE p.bank_code = :bank AND p.pay_acct_no = :account AND b.execution_date BETWEEN :from AND :to"
+                    + " AND p.status IN " + BOOKABLE_SQL
+                    + " AND NOT EXISTS (SELECT 1 FROM recon_match m WHERE m.payment_id = p.payment_id"
+                    + " AND m.match_kind = 'DEBIT') GROUP BY p.delivery_id HAVING SUM(p.amount) = :amount",
+                    new MapSqlParameterSource("bank", s.bankCode()).addValue("account", Digests.fit(s.accountNo(), 40))
+                            .addValue("amount", e.amount()).addValue("from", e.day().minusDays(options.toleranceDays()))
+                            .addValue("to", e.day()), String.class);
+            if (fits.size() == 1) {
+                bookFile(e, fits.get(0), MatchRule.BATCH_TOTAL);
+            } else {
+                open(ExceptionKind.UNMATCHED_ENTRY, e, null, null, e.amount(), null, fits.isEmpty()
+                        ? "a debit of " + plain(e.amount()) + " on " + e.day() + " without reference: no payment"
+                        + " file of that total awaits a booking" + (e.bankTransactionCode() == null ? ""
+                        : " (bank transaction code " + e.bankTransactionCode() + ")")
+                        : "ambiguous: " + fits.size() + " payment files of " + plain(e.amount()) + " fit");
+            }
+        }
+
+        private void bookFile(ReconStatement.Entry e, String deliveryId, MatchRule rule) {
+            List<Payment> open = payments.findByDelivery(deliveryId).stream()
+                    .filter(p -> BOOKABLE.contains(current(p)) && free(p, DEBIT)).toList();
+            BigDecimal sum = open.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            Set<String> listed = new HashSet<>();
+            e.transactions().stream().map(ReconStatement.Transaction::endToEndId).filter(Objects::nonNull)
+                    .forEach(listed::add);
+            Set<String> expected = new HashSet<>();
+            open.forEach(p -> expected.add(p.paymentId()));
+            if (open.isEmpty() || e.amount() == null || sum.compareTo(e.amount()) != 0) {
+                open(ExceptionKind.AMOUNT_DIFFERENCE, e, null, null, e.amount(), sum, "batch entry of "
+                        + plain(e.amount()) + " against file " + deliveryId + ", whose unbooked payments make "
+                        + sum.toPlainString());
+            } else if (!listed.isEmpty() && !listed.equals(expected)) {
+                open(ExceptionKind.UNMATCHED_ENTRY, e, null, null, e.amount(), sum, "batch entry lists "
+                        + listed.size() + " EndToEndIds, not the " + expected.size() + " unbooked payments of file "
+                        + deliveryId);
+            } else {
+                List<String> order = e.transactions().stream().map(ReconStatement.Transaction::endToEndId).toList();
+                int next = order.size();
+                for (Payment p : open.stream().sorted((a, b) -> a.paymentId().compareTo(b.paymentId())).toList()) {
+                    int at = order.indexOf(p.paymentId());
+                    book(e, at >= 0 ? at + 1 : ++next, p, rule, p.amount());
+                }
+            }
+        }
+
+        /** A booked credit: a return or reversal of a paid payment, else money nobody announced. */
+        private void credit(ReconStatement.Entry e) {
+            int seq = 0;
+            boolean any = false;
+            for (ReconStatement.Transaction t : e.transactions()) {
+                seq++;
+                Payment p = t.endToEndId() == null ? null : ours(named.get(t.endToEndId()));
+                if (p == null) {
+                    continue;
+                }
+                any = true;
+                BigDecimal amount = t.amount() != null ? t.amount() : e.transactions().size() == 1 ? e.amount() : null;
+                if (!free(p, RETURN)) {
+                    open(ExceptionKind.DUPLICATE_BOOKING, e, seq, p, amount, p.amount(), "payment " + p.paymentId()
+                            + " was returned by another entry already");
+                } else if (amount == null || amount.compareTo(p.amount()) != 0) {
+                    open(ExceptionKind.AMOUNT_DIFFERENCE, e, seq, p, amount, p.amount(), "return of " + plain(amount)
+                            + " for payment " + p.paymentId() + " of " + p.amount().toPlainString());
+                } else if (!RETURNABLE.contains(current(p))) {
+                    open(ExceptionKind.RETURN_NOT_PAID, e, seq, p, amount, p.amount(), "money back for payment "
+                            + p.paymentId() + ", which is " + current(p));
+                } else {
+                    giveBack(e, seq, t, p, amount);
+                }
+            }
+            if (!any) {
+                open(ExceptionKind.UNMATCHED_ENTRY, e, null, null, e.amount(), null, "a credit of " + plain(e.amount())
+                        + " that names no payment of the hub" + (e.reason() == null ? "" : ": " + e.reason()));
+            }
+        }
+
+        private void giveBack(ReconStatement.Entry e, int seq, ReconStatement.Transaction t, Payment p, BigDecimal amount) {
+            String said = t.reason() != null ? t.reason() : e.reason();
+            String code = null;
+            String text = said;
+            if (said != null) {
+                Matcher m = REASON.matcher(said.strip());
+                if (m.matches()) {
+                    code = m.group(1);
+                    text = m.group(2).isBlank() ? null : m.group(2);
+                }
+            }
+            String why = (e.reversal() ? "reversed" : "returned") + " by " + s.bankCode() + " in statement "
+                    + s.statementId() + (said == null ? "" : " (" + said + ")");
+            moves.add(new Move(p.paymentId(), current(p), PaymentStatus.RETURNED, why, Digests.fit(code, 35),
+                    Digests.fit(text, 400)));
+            status.put(p.paymentId(), PaymentStatus.RETURNED);
+            taken.add(p.paymentId() + "|" + RETURN);
+            matches.add(new Matched(e.key(), seq, p, RETURN, MatchRule.END_TO_END.code(), amount, e.day()));
+            returns.add(new MapSqlParameterSource("payment", p.paymentId()).addValue("voucher", p.voucherId())
+                    .addValue("amount", amount).addValue("code", Digests.fit(code, 35))
+                    .addValue("text", Digests.fit(said, 400)).addValue("entry", Digests.fit(e.key(), 200))
+                    .addValue("run", runId).addValue("now", now));
+            returned++;
+        }
+
+        private void book(ReconStatement.Entry e, int seq, Payment p, MatchRule rule, BigDecimal amount) {
+            taken.add(p.paymentId() + "|" + DEBIT);
+            matches.add(new Matched(e.key(), seq, p, DEBIT, rule.code(), amount, e.day()));
+            if (current(p) == PaymentStatus.RECEIPTED) {
+                moves.add(Move.of(p.paymentId(), PaymentStatus.RECEIPTED, PaymentStatus.RECONCILED,
+                        "reconciled with " + s.bankCode() + " statement " + s.statementId() + " (" + rule.code() + ")"));
+                status.put(p.paymentId(), PaymentStatus.RECONCILED);
+            }
+        }
+
+        private PaymentStatus current(Payment p) {
+            return status.getOrDefault(p.paymentId(), p.status());
+        }
+
+        private boolean free(Payment p, String kind) {
+            return !taken.contains(p.paymentId() + "|" + kind);
+        }
+
+        /** The payment when it is one this bank was sent. */
+        private Payment ours(Payment p) {
+            return p != null && p.bankCode().equals(s.bankCode()) && p.deliveryId() != null ? p : null;
+        }
+
+        private String unmatchedDebit(ReconStatement.Entry e, ReconStatement.Transaction t) {
+            if (t.endToEndId() != null) {
+                return "EndToEndId " + t.endToEndId() + " names no payment sent to " + s.bankCode();
+            }
+            return "a debit of " + plain(e.amount()) + " no rule matched" + (e.bankTransactionCode() == null ? ""
+                    : " (bank transaction code " + e.bankTransactionCode() + ")") + (e.reason() == null ? ""
+                    : ": " + e.reason());
+        }
+
+        private void open(ExceptionKind kind, ReconStatement.Entry e, Integer seq, Payment p, BigDecimal amount,
+                          BigDecimal expected, String detail) {
+            String about = e.key() + "|" + (seq == null ? "" : seq);
+            count(exceptions.open(new NewException(kind, about, s.bankCode(), s.accountNo(), s.statementId(), e.key(),
+                    p == null ? null : p.paymentId(), amount, expected, e.day(), detail), runId));
+        }
+
+        private void openStatement(ExceptionKind kind, String about, BigDecimal amount, BigDecimal expected,
+                                   String detail) {
+            count(exceptions.open(new NewException(kind, about, s.bankCode(), s.accountNo(), s.statementId(), null, null,
+                    amount, expected, s.date(), detail), runId));
+        }
+
+        private void count(boolean opened) {
+            if (opened) {
+                this.opened++;
+            }
+        }
+    }
+
+    private static void addIfPresent(Collection<String> values, String value) {
+        if (value != null && !value.isBlank()) {
+            values.add(value);
+        }
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "(none)" : amount.toPlainString();
+    }
+}

@@ -1,0 +1,80 @@
+package org.jincai.core.reconcile;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jincai.core.Digests;
+import org.jincai.core.finance.AnswerFileNames;
+import org.jincai.core.finance.FinanceDirectory;
+import org.jincai.core.finance.FinanceSystem;
+import org.jincai.core.finance.GbkText;
+import org.jincai.core.release.StagingArea;
+import org.jincai.formats.fiscal.MofEnvelopeWriter;
+import org.jincai.formats.fiscal.VoucherBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Sends upstream the returns (退回, VoucherFlag 2) that reconciliation recorded for payments the bank gave back:
+ * the stored voucher with its Return_Reason (the payment, its amount and the bank's reason), through the finance
+ * system's outbox as every answer goes (staged as {@code .part}, then published), and marked sent. A crash between
+ * the publication and the mark writes the same file under the same name again on the next run: the finance system
+ * sees it once, by name.
+ */
+public class ReturnsUpstream {
+
+    private static final Logger log = LoggerFactory.getLogger(ReturnsUpstream.class);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final FinanceDirectory finance;
+    private final StagingArea outbound;
+    private final Clock clock;
+
+    public ReturnsUpstream(NamedParameterJdbcTemplate jdbc, FinanceDirectory finance, StagingArea outbound, Clock clock) {
+        this.jdbc = jdbc;
+        this.finance = finance;
+        this.outbound = outbound;
+        this.clock = clock;
+    }
+
+    /** A return written: the voucher, the payment, the file and the finance system (null: the API only). */
+    public record SentReturn(String voucherNo, String paymentId, BigDecimal amount, String fileName,
+                             String financeSystem) {
+    }
+
+    private record Pending(String paymentId, BigDecimal amount, String reasonCode, String reasonText,
+                           String admDivCode, String stYear, String vtCode, String voucherNo, byte[] voucherXml) {
+    }
+
+    /** Writes every recorded return not sent yet; each one is marked sent once its file is published. */
+    public List<SentReturn> sendPending() {
+        List<Pending> pending = jdbc.query("""
+                SELECT r.payment_id, r.amount, r.reason_code, r.reason_text, v.adm_div_code, v.st_year, v.vt_code,
+                       v.voucher_no, v.voucher_xml
+                  FROM recon_return r JOIN voucher v ON v.voucher_id = r.voucher_id
+                 WHERE r.sent_at IS NULL ORDER BY r.created_at, r.payment_id""", new MapSqlParameterSource(),
+                (rs, n) -> new Pending(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9)));
+        return pending.stream().map(this::send).toList();
+    }
+
+    private SentReturn send(Pending p) {
+        String reason = Digests.fit(GbkText.safe("payment " + p.paymentId() + " of " + p.amount().toPlainString()
+                + " returned by the bank" + (p.reasonText() == null ? "" : ": " + p.reasonText())), 400);
+        VoucherBody body = new VoucherBody(1, p.admDivCode(), p.stYear(), p.vtCode(), p.voucherNo(),
+                VoucherBody.FLAG_RETURN, reason, "", p.voucherXml(), List.of(), List.of());
+        String name = AnswerFileNames.paymentReturn(p.admDivCode(), p.stYear(), p.vtCode(), p.voucherNo(), p.paymentId());
+        Optional<FinanceSystem> system = finance.forAdmDivCode(p.admDivCode());
+        system.ifPresent(f -> outbound.stage(f.code(), name, new MofEnvelopeWriter().toBytes(List.of(body))));
+        jdbc.update("UPDATE recon_return SET file_name = :name, sent_at = :now WHERE payment_id = :id AND sent_at IS NULL",
+                new MapSqlParameterSource("name", name).addValue("now", Timestamp.from(clock.instant()))
+                        .addValue("id", p.paymentId()));
+        log.info("return (退回) of payment {} of voucher {} staged for {}", p.paymentId(), p.voucherNo(),
+                system.map(FinanceSystem::code).orElse("the API only"));
+        return new SentReturn(p.voucherNo(), p.paymentId(), p.amount(), name, system.map(FinanceSystem::code).orElse(null));
+    }
+}
