@@ -13,7 +13,11 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -56,8 +60,12 @@ public class ReconcileLauncher {
         return "R" + STAMP.format(clock.instant()) + String.format("%04X", ThreadLocalRandom.current().nextInt(0x10000));
     }
 
-    /** Runs (or resumes) the job and reports what the run did; a failed run reports status FAILED. */
-    public ReconcileSummary run(Request request) throws Exception {
+    /**
+     * Runs (or resumes) the job and reports what the run did; a failed run reports status FAILED.
+     *
+     * @throws IllegalStateException when the job cannot start: the run given is complete or running already
+     */
+    public ReconcileSummary run(Request request) {
         String runId = request.runId() != null ? request.runId() : newRunId();
         Path folder = root.resolve(runId);
         JobParameters params = new JobParametersBuilder()
@@ -69,7 +77,13 @@ public class ReconcileLauncher {
                 .addString(ReconcileJobConfiguration.TO, request.to() == null ? "" : request.to().toString())
                 .addString(ReconcileJobConfiguration.OUTPUT, folder.toAbsolutePath().toString(), false)
                 .toJobParameters();
-        JobExecution execution = operator.start(job, params);
+        JobExecution execution;
+        try {
+            execution = operator.start(job, params);
+        } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException | JobRestartException
+                 | InvalidJobParametersException e) {
+            throw new IllegalStateException("run " + runId + " cannot start: " + e.getMessage(), e);
+        }
         return summary(runId, request.bankCode(), execution, folder);
     }
 

@@ -211,7 +211,7 @@ class ReconcileJobTest {
     }
 
     @Test
-    void aRunMatchesTheBatchOpensExceptionsWritesItsCsvAndTheSameFilesAgainCountNothing() throws Exception {
+    void aRunMatchesTheBatchOpensExceptionsWritesItsCsvAndTheSameFilesAgainCountNothing() throws IOException {
         List<Path> files = threeDays();
 
         ReconcileSummary first = launcher.run(request(files, null));
@@ -236,7 +236,7 @@ class ReconcileJobTest {
     }
 
     @Test
-    void aRunThatFailsOnADamagedFileAndIsStartedAgainEndsAsACleanRunEnds() throws Exception {
+    void aRunThatFailsOnADamagedFileAndIsStartedAgainEndsAsACleanRunEnds() throws IOException {
         List<Path> files = threeDays();
         byte[] good = Files.readAllBytes(files.get(1));
         Files.writeString(files.get(1), "<Document><BkToCstmrStmt>cut off here");

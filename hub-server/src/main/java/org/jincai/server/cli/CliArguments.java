@@ -15,7 +15,7 @@ public record CliArguments(Path home, String command, List<String> arguments) {
 
     static final List<String> COMMANDS = List.of("demo", "serve", "banks", "deliveries", "audit", "statements",
             "budget", "approvals", "alerts", "inspect", "convert", "bench", "help", "schedule", "calendar", "jobs", "payroll",
-            "report");
+            "report", "reconcile", "exceptions");
 
     public static CliArguments parse(String... args) {
         Path home = DEFAULT_HOME;

@@ -7,6 +7,7 @@ import org.jincai.batch.payroll.PayrollException;
 import org.jincai.batch.payroll.PayrollLauncher;
 import org.jincai.batch.payroll.PayrollProgress;
 import org.jincai.batch.report.MonthlyReports;
+import org.jincai.batch.reconcile.ReconcileLauncher;
 import org.jincai.core.alert.AlertService;
 import org.jincai.core.answer.StatementQueries;
 import org.jincai.core.approval.ApprovalRules;
@@ -18,6 +19,7 @@ import org.jincai.core.budget.BudgetImportService;
 import org.jincai.core.budget.BudgetQueries;
 import org.jincai.core.budget.PerformanceTargetImport;
 import org.jincai.core.controls.ControlException;
+import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.risk.RiskService;
 import org.jincai.formats.FormatException;
@@ -116,6 +118,15 @@ public final class JincaiCli {
               report monthly --month yyyy-MM [--as USER]
                                   the monthly fiscal report (job monthly-report): CSV files, an XLSX
                                   workbook and a PDF under <home>/reports/yyyy-MM/ (docs/operations.md)
+              reconcile [--bank CODE] [--from DATE --to DATE] [--run ID] [FILE...]
+                                  bank-flow reconciliation (batch-jobs/README.md): match the statements
+                                  (the files given, else <home>/statements/<BANK>/) to the payments, print
+                                  a summary, write <home>/jobs/reconcile/<run id>/reconciliation.csv;
+                                  --run ID starts a failed run again
+              exceptions [list] [--open] [--bank CODE] [--limit N]
+                                  what reconciliation could not match, newest first
+              exceptions resolve ID --reason TEXT
+                                  resolve an exception, once, with the reason (audited)
               convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
                                   fiscal payment vouchers into the bank message
               bench payroll --rows N[,N...]
@@ -177,6 +188,8 @@ public final class JincaiCli {
                 case "alerts" -> alerts(cli);
                 case "schedule", "calendar", "jobs" -> scheduler(cli);
                 case "report" -> report(cli);
+                case "reconcile" -> reconcile(cli);
+                case "exceptions" -> exceptions(cli);
                 case "inspect" -> InspectCommand.run(cli.arguments(), out);
                 case "convert" -> ConvertCommand.run(cli.arguments(), out, err);
                 case "payroll" -> payroll(cli);
@@ -368,6 +381,31 @@ public final class JincaiCli {
                 }
             }
         };
+    }
+
+    private int reconcile(CliArguments cli) {
+        ReconcileCommand.Options o = ReconcileCommand.parse(cli.arguments());
+        ConfigurableApplicationContext ctx = startOnDatabase(cli, "GET /api/v1/exceptions");
+        if (ctx == null) {
+            return 1;
+        }
+        try (ctx) {
+            return new ReconcileCommand(ctx.getBean(ReconcileLauncher.class), ctx.getBean(BankDirectory.class),
+                    cli.home(), out).run(o);
+        }
+    }
+
+    private int exceptions(CliArguments cli) {
+        ExceptionsCommand.Options o = ExceptionsCommand.parse(cli.arguments());
+        ConfigurableApplicationContext ctx = startOnDatabase(cli,
+                "GET /api/v1/exceptions, POST /api/v1/exceptions/ID/resolve");
+        if (ctx == null) {
+            return 1;
+        }
+        try (ctx) {
+            return new ExceptionsCommand(ctx.getBean(ExceptionQueue.class), out, err,
+                    "cli:" + System.getProperty("user.name", "operator")).run(o);
+        }
     }
 
     private int demo(CliArguments cli) {

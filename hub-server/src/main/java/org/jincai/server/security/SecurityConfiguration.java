@@ -108,6 +108,9 @@ public class SecurityConfiguration {
                         .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/monthly/*", "/api/v1/reports/monthly/*/files/*")
                         .hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
+                        // reconciliation exceptions (issue 11)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/exceptions").hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/exceptions/*/resolve").hasRole(Roles.OPERATOR)
                         .anyRequest().denyAll());
         return http.build();
     }
