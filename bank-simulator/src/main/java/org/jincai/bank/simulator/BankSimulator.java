@@ -15,6 +15,7 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -290,6 +291,27 @@ public final class BankSimulator implements AutoCloseable {
     /** The bank's home folder on disk ({@code <root>/<bank code>}). */
     public Path home(String bankCode) {
         return bank(bankCode).home;
+    }
+
+    /**
+     * Closes {@code day} at a bank that sends statements: its end-of-day camt.053 for each account
+     * ({@link StatementBook#closeDay}) written into its outbox. Returns their names (none for a bank without
+     * statements). The same calls in the same order on the same received files write the same statements.
+     */
+    public List<String> closeDay(String bankCode, LocalDate day, EndOfDay eod) throws IOException {
+        SimulatedBank bank = bank(bankCode);
+        if (!(bank.responder instanceof AbstractBankResponder<?> books) || books.statements() == null) {
+            return List.of();
+        }
+        List<AnswerFile> files;
+        synchronized (books) {
+            files = books.statements().closeDay(day, eod);
+        }
+        for (AnswerFile f : files) {
+            publish(bank, f);
+        }
+        log.info("bank {}: day {} closed with {}", bankCode, day, files.stream().map(AnswerFile::name).toList());
+        return files.stream().map(AnswerFile::name).toList();
     }
 
     /** The faults the simulator can be told to commit, for the fault tests. */

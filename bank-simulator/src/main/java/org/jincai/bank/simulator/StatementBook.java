@@ -9,6 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +58,21 @@ public final class StatementBook {
     private static final class Account {
         BigDecimal balance = DEFAULT_OPENING_BALANCE;
         long sequence;
+        /** The end-of-day chain: its own closing balance and electronic sequence. */
+        BigDecimal dayBalance = DEFAULT_OPENING_BALANCE;
+        long daySequence;
+        String ownerName;
+        /** Each day's booked entries, as the per-file statements booked them. */
+        final Map<LocalDate, List<StatementEntry>> days = new TreeMap<>();
     }
+
+    /** A credit the bank booked, which may come back later. */
+    private record Booked(String account, LocalDate day, int number, String endToEndId, BigDecimal amount,
+                          String payeeName, String payeeAccount) {
+    }
+
+    private final List<Booked> booked = new ArrayList<>();
+    private final Set<String> returned = new HashSet<>();
 
     public StatementBook(BankProfile profile, Clock clock) {
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -94,6 +111,12 @@ public final class StatementBook {
                 : singleEntries(reference, batch, accepted, date);
         BigDecimal debits = entries.stream().map(StatementEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         account.balance = opening.subtract(debits);
+        account.ownerName = AbstractBankResponder.cut(batch.payerName(), MAX_NAME);
+        account.days.computeIfAbsent(date, d -> new ArrayList<>()).addAll(entries);
+        for (SimulatedBatch.Credit c : accepted) {
+            booked.add(new Booked(batch.payerAccount(), date, booked.size() + 1, c.credit().endToEndId(),
+                    c.credit().amount(), c.credit().payeeName(), c.credit().payeeAccount()));
+        }
         if (!emit) {
             return null;
         }
@@ -111,6 +134,99 @@ public final class StatementBook {
         }
         return new AnswerFile(statementFileName(inboundFileName), IsoOutput.requireValid(xml.toByteArray(),
                 Camt053V08Writer.MESSAGE_NAME_ID, Camt053V08Writer.MESSAGE_NAME_ID, "camt.053 " + id));
+    }
+
+    /** {@code <BANK>_EOD_<account>_<yyyyMMdd>.camt053.xml}: the end-of-day statement of one account. */
+    public String endOfDayFileName(String account, LocalDate day) {
+        return profile.code() + "_EOD_" + account.replaceAll("[^A-Za-z0-9]", "") + "_" + DAY.format(day) + SUFFIX;
+    }
+
+    /**
+     * Closes {@code day}: one end-of-day camt.053 per account the bank ever booked on, holding the day's bookings
+     * (as the per-file statements booked them, under the same AcctSvcrRef; batch entries without TxDtls when
+     * {@code eod} says so), the credits that come back that day (returns with their reason, reversals with
+     * {@code RvslInd}), the day's fee and a credit nobody announced. It opens at the previous end-of-day closing
+     * (plus {@code eod}'s balance break, a fault) and closes at the opening plus its entries.
+     */
+    public List<AnswerFile> closeDay(LocalDate day, EndOfDay eod) {
+        List<AnswerFile> files = new ArrayList<>();
+        for (Map.Entry<String, Account> a : new TreeMap<>(accounts).entrySet()) {
+            String accountNo = a.getKey();
+            Account account = a.getValue();
+            List<StatementEntry> entries = new ArrayList<>();
+            String ref = "EOD" + DAY.format(day) + String.format("%04d", Math.abs(accountNo.hashCode()) % 10000);
+            for (StatementEntry e : account.days.getOrDefault(day, List.of())) {
+                entries.add(eod.batchWithoutTxDtls() && !e.batches().isEmpty() ? withoutDetails(e) : e);
+            }
+            int n = 0;
+            for (Booked b : booked) {
+                if (b.account().equals(accountNo) && comesBack(b, day, eod) && returned.add(b.endToEndId())) {
+                    entries.add(returnOf(b, ref + "R" + String.format("%03d", ++n), day, returned.size() % 2 == 0));
+                }
+            }
+            if (eod.fee() != null && eod.fee().signum() > 0) {
+                entries.add(new StatementEntry(Integer.toString(entries.size() + 1), eod.fee(), CURRENCY, CreditDebit.DBIT,
+                        false, "BOOK", day, null, day, null, ref + "FEE", "ACMT/MDOP/CHRG", "service fee", List.of(),
+                        List.of()));
+            }
+            if (eod.unrelatedCredit() != null && eod.unrelatedCredit().signum() > 0) {
+                entries.add(new StatementEntry(Integer.toString(entries.size() + 1), eod.unrelatedCredit(), CURRENCY,
+                        CreditDebit.CRDT, false, "BOOK", day, null, day, null, ref + "IN", "PMNT/RCDT/DMCT",
+                        "credit from a payer unknown to the hub", List.of(), List.of(EntryTransaction.of(null,
+                                eod.unrelatedCredit(), CURRENCY, CreditDebit.CRDT, null, null, "refund of deposit"))));
+            }
+            BigDecimal opening = account.dayBalance;
+            if (eod.balanceBreak() != null) {
+                opening = opening.add(eod.balanceBreak());
+            }
+            BigDecimal closing = opening;
+            for (StatementEntry e : entries) {
+                closing = closing.add(e.signedAmount());
+            }
+            account.dayBalance = closing;
+            account.daySequence++;
+            String id = "EOD" + DAY.format(day) + "-" + accountNo;
+            OffsetDateTime created = day.atTime(18, 0).atOffset(java.time.ZoneOffset.ofHours(8));
+            BankStatement statement = new BankStatement(Camt053V08Writer.MESSAGE_NAME_ID, cut(id, 35), created, cut(id, 35),
+                    Long.toString(account.daySequence), null, created, day.atStartOfDay().atOffset(created.getOffset()),
+                    created, accountNo, CURRENCY, account.ownerName, profile.primaryBankNumber(),
+                    List.of(balance(Balance.OPENING_BOOKED, opening, day), balance(Balance.CLOSING_BOOKED, closing, day)),
+                    entries);
+            ByteArrayOutputStream xml = new ByteArrayOutputStream(2048 + 1024 * entries.size());
+            try (Camt053V08Writer writer = Camt053V08Writer.open(xml, cut(id, 35), created)) {
+                writer.statementWithSummary(statement);
+                writer.finish();
+            }
+            files.add(new AnswerFile(endOfDayFileName(accountNo, day), IsoOutput.requireValid(xml.toByteArray(),
+                    Camt053V08Writer.MESSAGE_NAME_ID, Camt053V08Writer.MESSAGE_NAME_ID, "camt.053 " + id)));
+        }
+        return files;
+    }
+
+    private static boolean comesBack(Booked b, LocalDate day, EndOfDay eod) {
+        return eod.returnEvery() > 0 && (b.number() - 1) % eod.returnEvery() == 0
+                && !b.day().plusDays(eod.returnAfterDays()).isAfter(day);
+    }
+
+    /** Money back for a booked credit: a return (AC04) or, when {@code reversal}, the booking reversed. */
+    private static StatementEntry returnOf(Booked b, String reference, LocalDate day, boolean reversal) {
+        String reason = reversal ? "AM09 booking reversed by the bank" : "AC04 account closed";
+        EntryTransaction t = new EntryTransaction(null, reference, null, null, b.endToEndId(), null, b.amount(), CURRENCY,
+                CreditDebit.CRDT, AbstractBankResponder.cut(b.payeeName(), MAX_NAME), b.payeeAccount(), null, null, null,
+                null, List.of(), List.of(), reason);
+        return new StatementEntry(reference, b.amount(), CURRENCY, CreditDebit.CRDT, reversal, "BOOK", day, null, day,
+                null, reference, "PMNT/ICDT/RRTN", reason, List.of(), List.of(t));
+    }
+
+    /** A batch entry as a bank that books files without TxDtls sends it: Btch only. */
+    private static StatementEntry withoutDetails(StatementEntry e) {
+        return new StatementEntry(e.entryReference(), e.amount(), e.currency(), e.creditDebit(), e.reversal(), e.status(),
+                e.bookingDate(), e.bookingDateTime(), e.valueDate(), e.valueDateTime(), e.accountServicerReference(),
+                e.bankTransactionCode(), e.additionalInformation(), e.batches(), List.of());
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     /** A booked balance: the amount with CRDT, or its absolute value with DBIT when the account is overdrawn. */
