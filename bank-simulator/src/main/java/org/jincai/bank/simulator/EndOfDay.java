@@ -18,9 +18,9 @@ import java.math.BigDecimal;
 public record EndOfDay(BigDecimal fee, BigDecimal unrelatedCredit, int returnEvery, int returnAfterDays,
                        boolean batchWithoutTxDtls, BigDecimal balanceBreak) {
 
-    /** What the demo's banks send: a fee, a stray credit, the 1st and every 5th credit returned a day later. */
+    /** What the demo's banks send: a fee, a stray credit, the 1st and every 20th credit back a day later. */
     public static EndOfDay demo() {
-        return new EndOfDay(new BigDecimal("25.00"), new BigDecimal("1888.00"), 5, 1, false, null);
+        return new EndOfDay(new BigDecimal("25.00"), new BigDecimal("1888.00"), 20, 1, false, null);
     }
 
     /** The day's bookings and nothing else. */

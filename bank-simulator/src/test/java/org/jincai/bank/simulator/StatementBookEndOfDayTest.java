@@ -54,9 +54,10 @@ class StatementBookEndOfDayTest {
         SimulatedBatch file = batch("MSG1", 6);
         book.book("f1.xml", file, file.credits(), true);
 
-        BankStatement day1 = read(book.closeDay(DAY1, EndOfDay.demo()).get(0));
-        BankStatement day2 = read(book.closeDay(DAY1.plusDays(1), EndOfDay.demo()).get(0));
-        BankStatement day3 = read(book.closeDay(DAY1.plusDays(2), EndOfDay.demo()).get(0));
+        EndOfDay eod = new EndOfDay(new BigDecimal("25.00"), new BigDecimal("1888.00"), 5, 1, false, null);
+        BankStatement day1 = read(book.closeDay(DAY1, eod).get(0));
+        BankStatement day2 = read(book.closeDay(DAY1.plusDays(1), eod).get(0));
+        BankStatement day3 = read(book.closeDay(DAY1.plusDays(2), eod).get(0));
 
         assertThat(day1.electronicSequenceNumber()).isEqualTo("1");
         assertThat(day2.electronicSequenceNumber()).isEqualTo("2");

@@ -70,12 +70,13 @@ public class DemoRunner {
     private final StagingArea financeStaging;
     private final DemoControls controls;
     private final DemoPayroll payroll;
+    private final DemoReconcile reconcile;
     private final Duration timeout;
 
     public DemoRunner(ProducerTemplate producer, SummaryQueries summary, BankDirectory banks, FinanceDirectory finance,
                       HubProperties props, DeliveryService deliveries,
                       @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea financeStaging,
-                      DemoControls controls, DemoPayroll payroll,
+                      DemoControls controls, DemoPayroll payroll, DemoReconcile reconcile,
                       @Value("${jincai.demo.answer-timeout:PT90S}") Duration timeout) {
         this.producer = producer;
         this.summary = summary;
@@ -86,6 +87,7 @@ public class DemoRunner {
         this.financeStaging = financeStaging;
         this.controls = controls;
         this.payroll = payroll;
+        this.reconcile = reconcile;
         this.timeout = timeout;
     }
 
@@ -124,6 +126,7 @@ public class DemoRunner {
                 summary.refusalsSince(started), controlled, release, summary.byBank(summary.deliveriesSince(started)),
                 xsd, summary.answersSince(started), files(finFolder.resolve("outbox")), summary.paymentsByStatus(),
                 Duration.between(started, Instant.now())));
+        boolean reconciled = taken && settled && delivered && reconcile.run(out);
         if (!held.isEmpty()) {
             out.println("FAILED: " + held.size() + " payment file(s) held as DELIVERY_UNCERTAIN: the hub cannot tell"
                     + " whether the bank received them; see ./jincai deliveries --uncertain");
@@ -141,6 +144,10 @@ public class DemoRunner {
         }
         if (!payroll.run(out)) {
             out.println("FAILED: the payroll did not complete");
+            return 1;
+        }
+        if (!reconciled) {
+            out.println("FAILED: bank-flow reconciliation did not complete");
             return 1;
         }
         return !release.failures().isEmpty() || xsd.stream().anyMatch(line -> line.contains("INVALID")) ? 1 : 0;
