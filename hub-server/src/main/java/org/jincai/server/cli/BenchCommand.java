@@ -29,6 +29,9 @@ final class BenchCommand {
         if (!args.isEmpty() && args.get(0).equals("payroll")) {
             return payroll(args, out);
         }
+        if (!args.isEmpty() && args.get(0).equals("reconcile")) {
+            return ReconcileBenchCommand.run(args.subList(1, args.size()), out);
+        }
         if (args.isEmpty() || !args.get(0).equals("formats")) {
             throw new CliArguments.UsageException("use 'bench formats [--sizes N,N,...]'");
         }

@@ -122,7 +122,7 @@ public final class JincaiCli {
                                   bank-flow reconciliation (batch-jobs/README.md): match the statements
                                   (the files given, else <home>/statements/<BANK>/) to the payments, print
                                   a summary, write <home>/jobs/reconcile/<run id>/reconciliation.csv;
-                                  --run ID starts a failed run again
+                                  --run ID starts a failed run again (same bank, dates, files)
               exceptions [list] [--open] [--bank CODE] [--limit N]
                                   what reconciliation could not match, newest first
               exceptions resolve ID --reason TEXT
@@ -133,6 +133,9 @@ public final class JincaiCli {
                                   the payroll job against a baseline that writes the same files
               bench formats [--sizes N,N,...]
                                   the formats benchmark (docs/benchmarks.md); takes minutes at 1,000,000
+              bench reconcile [--entries N] [--dir DIR]
+                                  the reconcile job's path on embedded H2 against an in-memory hash join
+                                  (docs/benchmarks.md); N defaults to 100,000
               help                show this help
 
             Options:

@@ -20,7 +20,7 @@ import org.jincai.core.bank.BankDirectory;
  * {@code jincai reconcile [--bank CODE] [--from DATE --to DATE] [--run ID] [FILE...]}: runs the {@code reconcile}
  * job over the given statement files (of the bank {@code --bank} names), or over the statements received from each
  * bank ({@code <home>/statements/<BANK>/}) dated within the range; prints each run's summary and where its
- * reconciliation.csv is. {@code --run ID} starts a failed run again with its own parameters. Exit 1 when a run
+ * reconciliation.csv is. {@code --run ID} starts a failed run again (given the same bank, dates and files). Exit 1 when a run
  * failed.
  */
 final class ReconcileCommand {

@@ -110,7 +110,15 @@ class DemoEndToEndTest {
 
         assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(32);
         assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(84);
-        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RECEIPTED'")).isEqualTo(84);
+        // reconciliation: DEMO-ISO's 39 booked payments matched, two of them given back a bank day later
+        assertThat(printed).contains("Bank-flow reconciliation (银行流水对账)")
+                .containsPattern("DEMO-ISO\\s+run R\\S+ COMPLETED: 2 statements \\(0 already taken\\)")
+                .contains("matched 39 (END_TO_END 39); returned 2 (退回 sent upstream: 2)")
+                .contains("exceptions opened 4 (UNMATCHED_ENTRY 4)");
+        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RECEIPTED'")).isEqualTo(84 - 39);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RECONCILED'")).isEqualTo(37);
+        assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RETURNED'")).isEqualTo(2);
+        assertThat(DB.count("SELECT COUNT(*) FROM recon_return WHERE sent_at IS NOT NULL")).isEqualTo(2);
         assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE paid_date IS NOT NULL")).isEqualTo(81);
         assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE paid_date IS NULL AND bank_reason_code = 'AC04'"
                 + " AND payee_acct_no IN ('6222166093960000', '6222895947000000', '6217596392130000')")).isEqualTo(3);
@@ -120,7 +128,9 @@ class DemoEndToEndTest {
 
         // the controls: every payment reserved at intake and spent when paid, or released when the bank rejected it;
         // the voucher over its budget took nothing; two different users decided the two levels of one chain
-        assertThat(DB.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'SPENT'")).isEqualTo(81);
+        assertThat(DB.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'SPENT'")).isEqualTo(81 - 2);
+        assertThat(DB.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RETURNED'")).as("given back")
+                .isEqualTo(2);
         assertThat(DB.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RELEASED'")).isEqualTo(3);
         assertThat(DB.count("SELECT COUNT(*) FROM budget_indicator WHERE reserved <> 0")).isZero();
         assertThat(DB.count("SELECT COUNT(*) FROM budget_indicator WHERE agency_code = '401001'"
@@ -137,7 +147,8 @@ class DemoEndToEndTest {
         for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
             Path root = HOME.resolve("bank-simulator").resolve(bank);
             assertThat(names(root.resolve("inbox"))).hasSize(1).noneMatch(n -> n.endsWith(".part"));
-            assertThat(names(root.resolve("archive"))).hasSize(bank.equals("DEMO-ISO") ? 2 : 1);
+            // DEMO-ISO: its answer, its statement, and its two end-of-day statements
+            assertThat(names(root.resolve("archive"))).hasSize(bank.equals("DEMO-ISO") ? 4 : 1);
             assertThat(names(root.resolve("outbox"))).isEmpty();
             assertThat(names(root.resolve("error"))).isEmpty();
         }
@@ -145,7 +156,7 @@ class DemoEndToEndTest {
         assertThat(names(finance.resolve("inbox"))).isEmpty();
         assertThat(names(finance.resolve("archive"))).hasSize(4);
         List<String> outbox = names(finance.resolve("outbox"));
-        assertThat(outbox).hasSize(35).contains("420000_2026_8202_HB2026112700003_receipt.xml",
+        assertThat(outbox).hasSize(37).contains("420000_2026_8202_HB2026112700003_receipt.xml",
                 "420000_2026_8202_HB2026112700006_return.xml");
         assertThat(outbox.stream().filter(n -> n.contains("HB2026112700023_return_"))).hasSize(1);
         assertThat(outbox.stream().filter(n -> n.contains("HB2026112700032_return_"))).as("refused for its budget")
@@ -181,7 +192,12 @@ class DemoEndToEndTest {
         for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
             assertThat(names(HOME.resolve("bank-simulator").resolve(bank).resolve("inbox"))).hasSize(1);
         }
-        assertThat(names(HOME.resolve("finance").resolve("HUBEI-FIN").resolve("outbox"))).hasSize(35);
+        // the two returns (退回) reconciliation found, beside the 35 answers of the first run
+        assertThat(names(HOME.resolve("finance").resolve("HUBEI-FIN").resolve("outbox"))).hasSize(37)
+                .filteredOn(n -> n.contains("_returned_")).hasSize(2);
+        assertThat(printed).containsPattern("COMPLETED: 2 statements \\(2 already taken\\), 0 booked entries")
+                .contains("exceptions opened 0");
+        assertThat(DB.count("SELECT COUNT(*) FROM recon_match")).isEqualTo(39 + 2);
     }
 
     @Test

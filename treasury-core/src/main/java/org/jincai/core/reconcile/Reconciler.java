@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jincai.core.CrashPoints;
 import org.jincai.core.Digests;
 import org.jincai.core.Ids;
 import org.jincai.core.calendar.BankCalendar;
@@ -238,6 +239,7 @@ public class Reconciler {
                         created_at)
                     VALUES (:payment, :voucher, :amount, :code, :text, :entry, :run, :now)""",
                     returns.toArray(SqlParameterSource[]::new));
+            CrashPoints.reached("reconcile-statement-applied");
             int debits = (int) matches.stream().filter(m -> DEBIT.equals(m.kind())).count();
             return new StatementOutcome(false, booked.size(), debits, returned, opened);
         }

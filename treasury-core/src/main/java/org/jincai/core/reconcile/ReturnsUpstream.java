@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jincai.core.CrashPoints;
 import org.jincai.core.Digests;
 import org.jincai.core.finance.AnswerFileNames;
 import org.jincai.core.finance.FinanceDirectory;
@@ -70,6 +71,7 @@ public class ReturnsUpstream {
         String name = AnswerFileNames.paymentReturn(p.admDivCode(), p.stYear(), p.vtCode(), p.voucherNo(), p.paymentId());
         Optional<FinanceSystem> system = finance.forAdmDivCode(p.admDivCode());
         system.ifPresent(f -> outbound.stage(f.code(), name, new MofEnvelopeWriter().toBytes(List.of(body))));
+        CrashPoints.reached("reconcile-return-staged");
         jdbc.update("UPDATE recon_return SET file_name = :name, sent_at = :now WHERE payment_id = :id AND sent_at IS NULL",
                 new MapSqlParameterSource("name", name).addValue("now", Timestamp.from(clock.instant()))
                         .addValue("id", p.paymentId()));
