@@ -2,6 +2,9 @@
 -- which rule, the exceptions operators resolve, and the returns (退回) sent upstream for money the bank gave back.
 -- Every unique key below is what keeps a restarted or repeated run from counting or matching anything twice.
 
+-- A booking is found by the bank's reference when its EndToEndId names no payment (rule BANK_REFERENCE).
+CREATE INDEX ix_payment_bank_reference ON payment (bank_reference);
+
 -- Each statement (camt.053) or notification (camt.054) taken once, by account, statement id and electronic
 -- sequence; digest is the SHA-256 of what the statement says, so the same key with other content is told apart.
 CREATE TABLE recon_statement (
@@ -24,8 +27,9 @@ CREATE TABLE recon_statement (
 );
 CREATE INDEX ix_recon_statement_account ON recon_statement (bank_code, account_no, seq_num);
 
--- One row per payment an entry matched, with the rule that matched it. A statement line (bank, entry key,
--- position) matches once, and a payment is booked once and returned once (kind DEBIT or RETURN).
+-- One row per payment an entry matched, with the rule that matched it. A statement line (entry key, bank,
+-- position: the key first, so a statement's keys are looked up many at once by the unique index) matches
+-- once, and a payment is booked once and returned once (kind DEBIT or RETURN).
 CREATE TABLE recon_match (
     match_id           VARCHAR(32)   NOT NULL PRIMARY KEY,
     bank_code          VARCHAR(20)   NOT NULL,
@@ -41,7 +45,7 @@ CREATE TABLE recon_match (
     booking_date       DATE,
     run_id             VARCHAR(40)   NOT NULL,
     matched_at         TIMESTAMP     NOT NULL,
-    CONSTRAINT uq_recon_match_line UNIQUE (bank_code, entry_key, tx_seq),
+    CONSTRAINT uq_recon_match_line UNIQUE (entry_key, bank_code, tx_seq),
     CONSTRAINT uq_recon_match_payment UNIQUE (payment_id, match_kind)
 );
 CREATE INDEX ix_recon_match_run ON recon_match (run_id);

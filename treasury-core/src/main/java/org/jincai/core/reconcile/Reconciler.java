@@ -291,18 +291,35 @@ public class Reconciler {
 
         private void prefetch(List<ReconStatement.Entry> booked) {
             List<String> keys = booked.stream().map(e -> Digests.fit(e.key(), 200)).distinct().toList();
-            matchedKeys = new HashSet<>(inChunks("SELECT DISTINCT entry_key FROM recon_match WHERE bank_code = :bank"
-                    + " AND entry_key IN (:in)", keys));
+            // by key, the unique index's first column (with the bank too, H2 would scan all of the bank's lines)
+            matchedKeys = new HashSet<>();
+            for (Map<String, Object> row : inChunksRows("SELECT DISTINCT bank_code, entry_key FROM recon_match"
+                    + " WHERE entry_key IN (:in)", keys)) {
+                if (s.bankCode().equals(row.get("bank_code"))) {
+                    matchedKeys.add((String) row.get("entry_key"));
+                }
+            }
             Set<String> ids = new LinkedHashSet<>();
-            Set<String> refs = new LinkedHashSet<>();
             for (ReconStatement.Entry e : booked) {
-                addIfPresent(refs, e.bankReference());
                 for (ReconStatement.Transaction t : e.transactions()) {
                     addIfPresent(ids, t.endToEndId());
-                    addIfPresent(refs, t.bankReference());
                 }
             }
             named = payments.findAll(List.copyOf(ids));
+            // the bank's references only where an EndToEndId does not name a payment: most entries never need them
+            Set<String> refs = new LinkedHashSet<>();
+            for (ReconStatement.Entry e : booked) {
+                boolean unnamed = e.transactions().isEmpty();
+                for (ReconStatement.Transaction t : e.transactions()) {
+                    if (t.endToEndId() == null || !named.containsKey(t.endToEndId())) {
+                        unnamed = true;
+                        addIfPresent(refs, t.bankReference());
+                    }
+                }
+                if (unnamed) {
+                    addIfPresent(refs, e.bankReference());
+                }
+            }
             List<String> byRef = inChunks("SELECT payment_id FROM payment WHERE bank_code = :bank"
                     + " AND bank_reference IN (:in)", List.copyOf(refs));
             byReference = new HashMap<>();
