@@ -43,7 +43,7 @@ public class ExceptionController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<ReconException> list(@RequestParam(defaultValue = "false") boolean open,
+    public List<ReconException> listExceptions(@RequestParam(defaultValue = "false") boolean open,
                                      @RequestParam(required = false) String bank,
                                      @RequestParam(defaultValue = "500") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -53,7 +53,7 @@ public class ExceptionController {
     }
 
     @PostMapping(path = "/{id}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ReconException resolve(@PathVariable String id, Authentication user,
+    public ReconException resolveException(@PathVariable String id, Authentication user,
                                   @RequestBody(required = false) Resolution resolution) {
         return exceptions.resolve(id, user.getName(), AuditEntry.Channel.REST,
                 resolution == null ? null : resolution.reason());
