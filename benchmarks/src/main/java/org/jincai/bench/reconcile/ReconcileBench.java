@@ -1,14 +1,11 @@
 package org.jincai.bench.reconcile;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jincai.bank.simulator.statement.Camt053V08Writer;
@@ -69,13 +63,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       then the same files read (the same reader, streaming) and each entry looked up by its EndToEndId.</li>
  * </ul>
  *
- * Prints seconds, entries per second, the peak live heap (the largest heap in use right after a collection, and
- * once more at the end of each case while its data is still referenced) and the ratio of the two throughputs.
+ * Prints seconds, entries per second, the peak live heap (in use right after a full collection, sampled every
+ * {@value #SAMPLE_EVERY} statements and at the end of each case while its data is still referenced) and the ratio
+ * of the two throughputs.
  */
 public final class ReconcileBench {
 
     static final int PER_STATEMENT = 1_000;
     static final int CHUNK = 10;
+    static final int SAMPLE_EVERY = 100;
     static final String BANK = "DEMO-ISO";
     static final String PAYER = "110060149018000017";
     static final LocalDate DAY = LocalDate.of(2026, 12, 1);
@@ -158,7 +154,7 @@ public final class ReconcileBench {
 
             LiveHeap heap = LiveHeap.start();
             long r0 = System.nanoTime();
-            long matched = reconcile(jdbc, tx, files);
+            long matched = reconcile(jdbc, tx, files, heap);
             heap.sampleNow();
             double reconcileSeconds = seconds(r0);
             long reconcilePeak = heap.stop();
@@ -320,7 +316,8 @@ public final class ReconcileBench {
     }
 
     /** The job's reader and the core's reconciler, a transaction per chunk; returns the payments matched. */
-    private static long reconcile(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, List<Path> files) {
+    private static long reconcile(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, List<Path> files,
+                                  LiveHeap heap) {
         Clock clock = Clock.systemUTC();
         AuditTrail audit = new AuditTrail(jdbc, tx, clock);
         Reconciler reconciler = new Reconciler(jdbc, new PaymentRepository(jdbc, clock),
@@ -330,6 +327,7 @@ public final class ReconcileBench {
         reader.open(new ExecutionContext());
         String run = "BENCH";
         boolean more = true;
+        long done = 0;
         while (more) {
             List<ReconStatement> chunk = new ArrayList<>(CHUNK);
             ReconStatement s;
@@ -338,6 +336,10 @@ public final class ReconcileBench {
             }
             more = chunk.size() == CHUNK;
             tx.executeWithoutResult(t -> chunk.forEach(c -> reconciler.apply(c, run)));
+            done += chunk.size();
+            if (done % SAMPLE_EVERY == 0) {
+                heap.sampleNow();
+            }
         }
         tx.executeWithoutResult(t -> reconciler.flagNotBooked(run));
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM recon_match WHERE run_id = 'BENCH'", Map.of(), Long.class);
@@ -352,7 +354,11 @@ public final class ReconcileBench {
         });
         AtomicLong matched = new AtomicLong();
         CamtReader reader = CamtReader.camt053(IsoReadOptions.lenientUnchecked());
+        int read = 0;
         for (Path f : files) {
+            if (++read % SAMPLE_EVERY == 0) {
+                heap.sampleNow();
+            }
             reader.read(f, (statement, entry) -> {
                 for (EntryTransaction t : entry.transactions()) {
                     BigDecimal amount = payments.get(t.endToEndId());
@@ -366,53 +372,25 @@ public final class ReconcileBench {
         return payments.isEmpty() ? 0 : matched.get();
     }
 
-    /** The largest heap in use right after a collection, while it listens, and at each {@link #sampleNow}. */
+    /**
+     * The live heap: what is in use right after a full collection, sampled every {@value #SAMPLE_EVERY} statements
+     * and at the end of a case while its data is still referenced; the largest sample is the case's peak.
+     */
     static final class LiveHeap {
-        private final AtomicLong peak = new AtomicLong();
-        private final List<NotificationEmitter> emitters = new ArrayList<>();
-        private final NotificationListener listener = (notification, handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
-                        .from((CompositeData) notification.getUserData());
-                long used = 0;
-                for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (!pool.getKey().contains("Metaspace") && !pool.getKey().contains("Code")
-                            && !pool.getKey().contains("Compressed Class")) {
-                        used += pool.getValue().getUsed();
-                    }
-                }
-                long u = used;
-                peak.accumulateAndGet(u, Math::max);
-            }
-        };
+        private long peak;
 
         static LiveHeap start() {
             System.gc();
-            LiveHeap h = new LiveHeap();
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (gc instanceof NotificationEmitter e) {
-                    e.addNotificationListener(h.listener, null, null);
-                    h.emitters.add(e);
-                }
-            }
-            return h;
+            return new LiveHeap();
         }
 
-        /** A collection now, so that what the case still holds is counted. */
         void sampleNow() {
             System.gc();
-            peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
 
         long stop() {
-            for (NotificationEmitter e : emitters) {
-                try {
-                    e.removeNotificationListener(listener);
-                } catch (javax.management.ListenerNotFoundException ignored) {
-                    // added above: always there
-                }
-            }
-            return peak.get();
+            return peak;
         }
     }
 }
