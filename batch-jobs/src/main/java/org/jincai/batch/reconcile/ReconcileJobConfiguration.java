@@ -1,10 +1,14 @@
 package org.jincai.batch.reconcile;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.calendar.BankCalendar;
@@ -41,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The {@code reconcile} job (README, "reconcile"): statements chunk by chunk, then the payments nobody booked,
  * the returns owed upstream, and the run's reconciliation.csv. Job parameters: {@value #RUN_ID} (the run's id,
  * identifying), {@value #BANK}, {@value #FILES} (paths, one per line), optional {@value #FROM} and {@value #TO}
- * (ISO dates), {@value #OUTPUT} (the run's folder). A failed run started again with the same parameters resumes
+ * (ISO dates), {@value #OUTPUT} (the run's folder). Without files, the statements received from the bank (from every
+ * bank without one) under {@code <home>/statements/<BANK>/}; without a run id (a scheduled launch), the run is
+ * {@code J<job execution id>}, its folder {@code <home>/jobs/reconcile/<run id>/}. A failed run started again with the same parameters resumes
  * after its last committed chunk. A file the reader cannot read fails the run with the reader's codes (no skip:
  * a statement left out would break the balance chain of its account).
  */
@@ -55,6 +61,8 @@ public class ReconcileJobConfiguration {
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String OUTPUT = "output";
+    /** Under the hub's home: the statements received from each bank, {@code statements/<BANK>/}. */
+    public static final String STATEMENTS = "statements";
 
     @Bean
     ExceptionQueue exceptionQueue(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit,
@@ -109,17 +117,41 @@ public class ReconcileJobConfiguration {
     StatementItemReader statementReader(@Value("#{jobParameters['" + BANK + "']}") String bank,
                                         @Value("#{jobParameters['" + FILES + "']}") String files,
                                         @Value("#{jobParameters['" + FROM + "']}") String from,
-                                        @Value("#{jobParameters['" + TO + "']}") String to) {
-        List<Path> paths = files == null || files.isBlank() ? List.of()
+                                        @Value("#{jobParameters['" + TO + "']}") String to,
+                                        @Value("${jincai.home:./jincai-data}") Path home) {
+        List<Path> paths = files == null || files.isBlank() ? received(home.resolve(STATEMENTS), bank)
                 : Arrays.stream(files.split("\n")).filter(f -> !f.isBlank()).map(Path::of).toList();
-        return new StatementItemReader(bank, paths, date(from), date(to));
+        return new StatementItemReader(bank == null || bank.isBlank() ? null : bank, paths, date(from), date(to));
+    }
+
+    /**
+     * The statements received from the bank ({@code <statements>/<BANK>/*.xml}), or from every bank when none is
+     * named (a scheduled run): what a run without files reconciles.
+     */
+    static List<Path> received(Path statements, String bank) {
+        if (!Files.isDirectory(statements)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(statements, 2)) {
+            return all.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".xml"))
+                    .filter(p -> p.getParent().getParent().equals(statements))
+                    .filter(p -> bank == null || bank.isBlank() || p.getParent().getFileName().toString().equals(bank))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + statements, e);
+        }
     }
 
     @Bean
     @StepScope
     StatementItemWriter statementWriter(Reconciler reconciler, @Value("#{jobParameters['" + RUN_ID + "']}") String runId,
                                         @Value("#{stepExecution}") StepExecution step) {
-        return new StatementItemWriter(reconciler, runId, step);
+        return new StatementItemWriter(reconciler, runId(runId, step.getJobExecutionId()), step);
+    }
+
+    /** The run's id: the launcher's, or for a run launched by a schedule, {@code J<job execution id>}. */
+    static String runId(String given, long jobExecutionId) {
+        return given != null && !given.isBlank() ? given : "J" + jobExecutionId;
     }
 
     @Bean
@@ -132,7 +164,7 @@ public class ReconcileJobConfiguration {
     @JobScope
     Tasklet notBookedTasklet(Reconciler reconciler, @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
         return (contribution, context) -> {
-            reconciler.flagNotBooked(runId);
+            reconciler.flagNotBooked(runId(runId, context.getStepContext().getStepExecution().getJobExecutionId()));
             return RepeatStatus.FINISHED;
         };
     }
@@ -158,9 +190,12 @@ public class ReconcileJobConfiguration {
     @Bean
     @JobScope
     Tasklet reportTasklet(ReconciliationReport report, @Value("#{jobParameters['" + RUN_ID + "']}") String runId,
-                          @Value("#{jobParameters['" + OUTPUT + "']}") String output) {
+                          @Value("#{jobParameters['" + OUTPUT + "']}") String output,
+                          @Value("${jincai.home:./jincai-data}") Path home) {
         return (contribution, context) -> {
-            report.write(runId, Path.of(output));
+            String run = runId(runId, context.getStepContext().getStepExecution().getJobExecutionId());
+            report.write(run, output != null && !output.isBlank() ? Path.of(output)
+                    : home.resolve("jobs").resolve(JOB).resolve(run));
             return RepeatStatus.FINISHED;
         };
     }

@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads the statements of the run's files, one statement per item, in file order. Where it stands (file,
  * statement) is kept in the step's execution context at each commit, so a restarted run goes on after the last
  * chunk committed; a statement read again is recognised as already taken anyway. Statements dated outside the
- * run's range (when it has one) are passed over.
+ * run's range (when it has one) are passed over. Without a bank code, each file's bank is the name of its folder.
  */
 public class StatementItemReader implements ItemStreamReader<ReconStatement> {
 
@@ -50,7 +50,9 @@ public class StatementItemReader implements ItemStreamReader<ReconStatement> {
     public ReconStatement read() {
         while (file < files.size()) {
             if (current == null) {
-                current = StatementFiles.read(bankCode, files.get(file));
+                Path f = files.get(file);
+                // without a bank named, the bank is the folder the statement was received in (statements/<BANK>/)
+                current = StatementFiles.read(bankCode != null ? bankCode : f.getParent().getFileName().toString(), f);
             }
             while (statement < current.size()) {
                 ReconStatement s = current.get(statement++);
