@@ -13,17 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.simulator.BankSimulator;
 import org.jincai.bank.simulator.EndOfDay;
 import org.jincai.batch.reconcile.ReconcileLauncher;
 import org.jincai.batch.reconcile.ReconcileSummary;
+import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.calendar.BankCalendar;
+import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.ReconException;
+import org.jincai.core.release.StagingArea;
 import org.jincai.server.config.HubProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -49,10 +54,13 @@ class DemoReconcile {
     private final NamedParameterJdbcTemplate jdbc;
     private final BankCalendar calendar;
     private final HubProperties props;
+    private final FinanceDirectory finance;
+    private final StagingArea financeStaging;
     private final Duration timeout;
 
     DemoReconcile(BankSimulator simulator, BankDirectory banks, ReconcileLauncher launcher, ExceptionQueue exceptions,
-                  NamedParameterJdbcTemplate jdbc, BankCalendar calendar, HubProperties props,
+                  NamedParameterJdbcTemplate jdbc, BankCalendar calendar, HubProperties props, FinanceDirectory finance,
+                  @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea financeStaging,
                   @Value("${jincai.demo.answer-timeout:PT90S}") Duration timeout) {
         this.simulator = simulator;
         this.banks = banks;
@@ -61,6 +69,8 @@ class DemoReconcile {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.props = props;
+        this.finance = finance;
+        this.financeStaging = financeStaging;
         this.timeout = timeout;
     }
 
@@ -88,6 +98,8 @@ class DemoReconcile {
             out.println("             " + (s.csv() == null ? "no reconciliation.csv" : s.csv()));
             ok &= "COMPLETED".equals(s.status());
         }
+        // the returns (退回) reconciliation staged reach the finance systems' outboxes before the demo ends
+        ok &= until(() -> finance.all().stream().allMatch(f -> financeStaging.waiting(f.code()).isEmpty()));
         List<ReconException> open = exceptions.list(true, null, 5);
         out.println("  open exceptions (./jincai exceptions list --open; resolve with ./jincai exceptions resolve ID"
                 + " --reason TEXT):");
@@ -116,17 +128,8 @@ class DemoReconcile {
         }
         Path archive = simulator.home(bank.code()).resolve(bank.sftp().archive());
         Path received = props.home().resolve("statements").resolve(bank.code());
-        Instant deadline = Instant.now().plus(timeout);
-        while (!names.stream().allMatch(n -> Files.exists(archive.resolve(n)))) {
-            if (Instant.now().isAfter(deadline)) {
-                return List.of();
-            }
-            try {
-                Thread.sleep(DemoRunner.POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of();
-            }
+        if (!until(() -> names.stream().allMatch(n -> Files.exists(archive.resolve(n))))) {
+            return List.of();
         }
         List<Path> kept = new ArrayList<>();
         try {
@@ -138,6 +141,23 @@ class DemoReconcile {
             throw new UncheckedIOException("cannot keep the statements of " + bank.code() + " in " + received, e);
         }
         return kept;
+    }
+
+    /** Polls {@code condition} until it holds (true) or the demo's timeout passes (false). */
+    private boolean until(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            try {
+                Thread.sleep(DemoRunner.POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String by(Map<String, Long> counts) {
