@@ -115,6 +115,8 @@ class AccessMatrixTest {
         allow("GET /api/v1/jobs", Roles.OPERATOR, Roles.AUDITOR);
         allow("POST /api/v1/jobs/{id}/restart", Roles.OPERATOR);
         allow("POST /api/v1/jobs/{id}/stop", Roles.OPERATOR);
+        allow("GET /api/v1/exceptions", Roles.OPERATOR, Roles.AUDITOR);
+        allow("POST /api/v1/exceptions/{id}/resolve", Roles.OPERATOR);
     }
 
     private static void allow(String endpoint, String... roles) {
