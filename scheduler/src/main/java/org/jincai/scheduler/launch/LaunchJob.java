@@ -34,8 +34,9 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The hub's only Quartz job: it launches what its schedule names — a Spring Batch job by name through the
- * {@link JobRegistry} and {@link JobOperator}, with the schedule's parameters, or a route through the
+ * The hub's only Quartz job: it launches what its schedule names — a Spring Batch job by name, through its own
+ * {@link ScheduledJob} launcher where it has one (payroll, the monthly report), otherwise through the
+ * {@link JobRegistry} and {@link JobOperator} with the schedule's parameters, or a route through the
  * {@link RouteLauncher} — and keeps the execution and outcome in the schedule's data. One node of the cluster runs
  * it per firing (Quartz's clustered JDBC store).
  *
@@ -54,18 +55,20 @@ public class LaunchJob implements Job {
     private final JobRegistry jobs;
     private final JobOperator operator;
     private final ObjectProvider<RouteLauncher> routes;
+    private final ObjectProvider<ScheduledJob> ownLaunches;
     private final AuditTrail audit;
     private final CalendarStore calendars;
     private final ObjectProvider<BankDirectory> banks;
     private final SchedulerProperties properties;
     private final Clock clock;
 
-    public LaunchJob(JobRegistry jobs, JobOperator operator, ObjectProvider<RouteLauncher> routes, AuditTrail audit,
-                     CalendarStore calendars, ObjectProvider<BankDirectory> banks, SchedulerProperties properties,
-                     Clock clock) {
+    public LaunchJob(JobRegistry jobs, JobOperator operator, ObjectProvider<RouteLauncher> routes,
+                     ObjectProvider<ScheduledJob> ownLaunches, AuditTrail audit, CalendarStore calendars,
+                     ObjectProvider<BankDirectory> banks, SchedulerProperties properties, Clock clock) {
         this.jobs = jobs;
         this.operator = operator;
         this.routes = routes;
+        this.ownLaunches = ownLaunches;
         this.audit = audit;
         this.calendars = calendars;
         this.banks = banks;
@@ -158,10 +161,19 @@ public class LaunchJob implements Job {
                 outcome = launcher.launch(target.substring(ScheduleData.ROUTE_PREFIX.length()), parameters);
                 state = "FIRED";
             } else {
-                JobExecution execution = startJob(target.substring(ScheduleData.JOB_PREFIX.length()), parameters,
-                        operatorSchedule ? null : scheduled);
-                data.put(ScheduleData.EXECUTION_ID, Long.toString(execution.getId()));
-                outcome = execution.getStatus() + " " + execution.getExitStatus().getExitCode();
+                String name = target.substring(ScheduleData.JOB_PREFIX.length());
+                ScheduledJob own = ownLaunches.orderedStream().filter(j -> j.job().equals(name)).findFirst().orElse(null);
+                if (own != null) {
+                    ScheduledJob.Started started = startOwn(own, parameters, scheduled);
+                    if (started.executionId() != null) {
+                        data.put(ScheduleData.EXECUTION_ID, Long.toString(started.executionId()));
+                    }
+                    outcome = started.outcome();
+                } else {
+                    JobExecution execution = startJob(name, parameters, operatorSchedule ? null : scheduled);
+                    data.put(ScheduleData.EXECUTION_ID, Long.toString(execution.getId()));
+                    outcome = execution.getStatus() + " " + execution.getExitStatus().getExitCode();
+                }
                 state = "FIRED";
             }
             log.info("schedule {} fired {}: {}", id, target, outcome);
@@ -176,6 +188,15 @@ public class LaunchJob implements Job {
         }
         data.put(ScheduleData.OUTCOME, outcome);
         data.put(ScheduleData.STATE, state);
+    }
+
+    /** A job with a launcher of its own ({@link ScheduledJob}): what it refuses is the launch's failure. */
+    private static ScheduledJob.Started startOwn(ScheduledJob own, Map<String, String> parameters, Instant dueAt) {
+        try {
+            return own.start(parameters, dueAt);
+        } catch (RuntimeException e) {
+            throw new LaunchFailed("JOB_NOT_STARTED", own.job() + " refused: " + e.getMessage());
+        }
     }
 
     private JobExecution startJob(String name, Map<String, String> parameters, Instant runOf) {

@@ -1,0 +1,113 @@
+package org.jincai.server.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import org.jincai.bench.payroll.PayrollCsv;
+import org.jincai.core.testing.TestDatabase;
+import org.jincai.scheduler.launch.ScheduleData;
+import org.jincai.server.HubTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobDataMap;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hub's own jobs fired by Quartz through their launchers: the built-in monthly report reports the month before
+ * the firing's (its three outputs written), and an operator's payroll schedule takes its file as a payroll run would
+ * and pays it (a run recorded, its lines paid through the release path) — not a bare job start that lacks their
+ * parameters.
+ */
+@SpringBootTest
+@ActiveProfiles("simulator")
+class ScheduledLaunchesTest {
+
+    static final Path HOME = HubTestSupport.newHome("scheduled-launches");
+    static final TestDatabase DB = TestDatabase.create();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.register(registry, HOME, DB);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        DB.close();
+    }
+
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
+
+    @Test
+    void theBuiltInMonthlyReportReportsTheMonthJustEnded() throws Exception {
+        JobKey key = JobKey.jobKey("monthly-report", ScheduleData.BUILTIN_GROUP);
+        assertThat(scheduler.checkExists(key)).isTrue();
+
+        String outcome = fire(key);
+
+        YearMonth ended = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        assertThat(outcome).startsWith("monthly report " + ended + ": COMPLETED");
+        try (var files = Files.list(HOME.resolve("reports").resolve(ended.toString()))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .anyMatch(n -> n.endsWith(".xlsx")).anyMatch(n -> n.endsWith(".pdf")).anyMatch(n -> n.endsWith(".csv"));
+        }
+    }
+
+    @Test
+    void anOperatorsPayrollScheduleRunsThePayroll() throws Exception {
+        Path file = HOME.resolve("scheduled-payroll.csv");
+        PayrollCsv.Written written = PayrollCsv.write(file, 12, new PayrollCsv.Spec("219011", "2050201", "50101", "11",
+                List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED"), 0, 0), StandardCharsets.UTF_8);
+        JobKey key = JobKey.jobKey("payroll-test", ScheduleData.OPERATOR_GROUP + "-test");
+        JobDataMap data = new JobDataMap();
+        data.put(ScheduleData.TARGET, ScheduleData.JOB_PREFIX + "payroll");
+        data.put(ScheduleData.PARAM + "file", file.toString());
+        data.put(ScheduleData.PARAM + "agency", "219011");
+        data.put(ScheduleData.PARAM + "month", "2026-11");
+        scheduler.addJob(org.quartz.JobBuilder.newJob(org.jincai.scheduler.launch.LaunchJob.class).withIdentity(key)
+                .usingJobData(data).storeDurably().build(), false);
+
+        String outcome = fire(key);
+
+        assertThat(outcome).startsWith("payroll run ");
+        assertThat(jdbc.getJdbcTemplate().queryForObject(
+                "SELECT COUNT(*) FROM payroll_run WHERE file_sha256 IS NOT NULL AND agency_code = '219011'", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM payroll_line WHERE payment_id IS NOT NULL",
+                Integer.class)).isEqualTo(12 - written.refused());
+    }
+
+    /** Fires the job now on a running scheduler and returns the outcome its launch kept. */
+    private String fire(JobKey key) throws Exception {
+        if (!scheduler.isStarted()) {
+            scheduler.start();
+        }
+        scheduler.triggerJob(key);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            String outcome = scheduler.getJobDetail(key).getJobDataMap().getString(ScheduleData.OUTCOME);
+            if (outcome != null) {
+                return outcome;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the firing of " + key + " kept no outcome within 3 minutes");
+    }
+}
