@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The figures of the monthly report, read from the database as it stands: budget execution by each
- * classification, the banks, the risk alerts and the paid amounts by day. Sums are the database's own (NUMERIC,
+ * classification, the banks, the risk alerts, the reconciliation's exceptions and the paid amounts by day. Sums are the database's own (NUMERIC,
  * added as {@link BigDecimal}), so every total agrees with it to the fen.
  *
  * <p>What each measure is: <b>indicator</b> the amount approved for the budget year (its movements so far);
@@ -84,6 +84,7 @@ public class MonthlyFigures {
         }
         tables.add(banks(period));
         tables.add(alerts(period));
+        tables.add(exceptions(period));
         tables.add(dailyPaid(period));
         tables.add(analysis.performance(period, agencyNames));
         tables.add(analysis.trends(period, agencyNames));
@@ -262,6 +263,40 @@ public class MonthlyFigures {
             row.add(ytdAmount);
             return row;
         }
+    }
+
+    /**
+     * The reconciliation's exceptions (对账异常) by kind and bank: opened and resolved in the month, still open at its
+     * end (opened before it ended and not resolved by then), opened in the year, and the amounts opened in the month.
+     */
+    ReportTable exceptions(ReportPeriod period) {
+        List<List<Object>> rows = new ArrayList<>();
+        long[] counts = new long[4];
+        BigDecimal[] amount = {BigDecimal.ZERO};
+        jdbc.query("""
+                SELECT kind, bank_code,
+                       SUM(CASE WHEN opened_at >= :monthStartTs THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN resolved_at >= :monthStartTs AND resolved_at < :nextMonthTs THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN resolved_at IS NULL OR resolved_at >= :nextMonthTs THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN opened_at >= :yearStartTs THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN opened_at >= :monthStartTs THEN COALESCE(amount, 0) ELSE 0 END)
+                  FROM recon_exception WHERE opened_at < :nextMonthTs
+                 GROUP BY kind, bank_code ORDER BY kind, bank_code""", params(period), rs -> {
+            List<Object> row = new ArrayList<>();
+            row.add(rs.getString(1));
+            row.add(rs.getString(2));
+            for (int i = 0; i < 4; i++) {
+                long n = rs.getLong(i + 3);
+                counts[i] += n;
+                row.add(n);
+            }
+            BigDecimal a = rs.getBigDecimal(7);
+            amount[0] = amount[0].add(a);
+            row.add(a);
+            rows.add(row);
+        });
+        rows.add(new ArrayList<>(List.of(TableSpec.TOTAL, "", counts[0], counts[1], counts[2], counts[3], amount[0])));
+        return new ReportTable(ReportTables.EXCEPTIONS, rows);
     }
 
     ReportTable alerts(ReportPeriod period) {

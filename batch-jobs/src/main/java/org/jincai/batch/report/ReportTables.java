@@ -43,6 +43,12 @@ public final class ReportTables {
             List.of(text("规则 Rule"), count("本月 Raised (month)"), count("累计 Raised (YTD)"), count("未处理 Open"),
                     count("已确认 Acknowledged"), money("本月金额 Amount (month)")), true);
 
+    public static final TableSpec EXCEPTIONS = new TableSpec("reconciliation-exceptions",
+            "对账异常 reconciliation exceptions by kind and bank: opened, resolved, still open at the month's end",
+            "对账异常 Exceptions", List.of(text("类型 Kind"), text("银行 Bank"), count("本月新增 Opened (month)"),
+                    count("本月解决 Resolved (month)"), count("月末未解决 Open at month end"), count("累计新增 Opened (YTD)"),
+                    money("本月金额 Amount opened (month)")), true);
+
     public static final TableSpec DAILY_PAID = new TableSpec("daily-paid", "每日支付 paid by day", "每日支付 Daily",
             List.of(text("日期 Date"), count("笔数 Payments"), money("金额 Amount")), true);
 
@@ -65,7 +71,7 @@ public final class ReportTables {
 
     /** Every table, in order. */
     public static final List<TableSpec> ALL = List.of(BUDGET_ADM_DIV, BUDGET_AGENCY, BUDGET_FUNC_CLASS,
-            BUDGET_FUNC_SECTION, BUDGET_FUNC_ITEM, BUDGET_ECONOMIC, BUDGET_FUND_TYPE, BUDGET_PAY_TYPE, BANKS, ALERTS,
+            BUDGET_FUNC_SECTION, BUDGET_FUNC_ITEM, BUDGET_ECONOMIC, BUDGET_FUND_TYPE, BUDGET_PAY_TYPE, BANKS, ALERTS, EXCEPTIONS,
             DAILY_PAID, PERFORMANCE, TRENDS, ANOMALIES);
 
     private ReportTables() {

@@ -182,6 +182,25 @@ class MonthlyReportJobTest {
     }
 
     @Test
+    void reconciliationExceptionsAreCountedOpenedResolvedAndOpenAtTheMonthsEnd() {
+        ReportTable exceptions = table(ReportTables.EXCEPTIONS);
+        List<Object> unmatched = row(exceptions, "UNMATCHED_ENTRY");
+        assertThat(exceptions.cell(unmatched, "本月新增")).isEqualTo(2L);
+        assertThat(exceptions.cell(unmatched, "本月解决")).isEqualTo(1L);
+        assertThat(exceptions.cell(unmatched, "月末未解决")).as("one opened in the month, one in October resolved in December")
+                .isEqualTo(2L);
+        assertThat(exceptions.cell(unmatched, "累计新增")).isEqualTo(3L);
+        assertThat(money(exceptions, unmatched, "本月金额")).isEqualTo("320.00");
+        List<Object> notBooked = row(exceptions, "NOT_BOOKED");
+        assertThat(exceptions.cell(notBooked, "本月新增")).as("opened on 1 December, Beijing").isEqualTo(0L);
+        assertThat(exceptions.cell(notBooked, "本月解决")).isEqualTo(1L);
+        assertThat(exceptions.cell(notBooked, "月末未解决")).isEqualTo(0L);
+        List<Object> total = exceptions.total();
+        assertThat(exceptions.cell(total, "月末未解决")).isEqualTo(2L);
+        assertThat(money(exceptions, total, "本月金额")).isEqualTo("320.00");
+    }
+
+    @Test
     void targetsBehindAreWarningsRaisedAsAlertsOncePerMonth() {
         ReportTable perf = table(ReportTables.PERFORMANCE);
         assertThat(perf.rows()).extracting(r -> perf.cell(r, "绩效指标"), r -> perf.cell(r, "目标值"),
@@ -327,6 +346,11 @@ class MonthlyReportJobTest {
         s.alert("DUPLICATE_PAYMENT", "ACKNOWLEDGED", "100.00", at("2026-11-11T02:00:00Z"));
         s.alert("DAILY_TOTAL", "OPEN", "1.00", at("2026-10-10T02:00:00Z"));
         s.alert("DAILY_TOTAL", "OPEN", "7.00", at("2026-11-30T16:30:00Z"));
+        s.exception("UNMATCHED_ENTRY", "ICBC", "300.00", at("2026-11-03T02:00:00Z"), null);
+        s.exception("UNMATCHED_ENTRY", "ICBC", "20.00", at("2026-11-04T02:00:00Z"), at("2026-11-06T02:00:00Z"));
+        s.exception("UNMATCHED_ENTRY", "ICBC", "1.00", at("2026-10-04T02:00:00Z"), at("2026-12-02T02:00:00Z"));
+        s.exception("NOT_BOOKED", "CCB", "5000.50", at("2026-10-30T02:00:00Z"), at("2026-11-02T02:00:00Z"));
+        s.exception("NOT_BOOKED", "CCB", "9.00", at("2026-11-30T16:30:00Z"), null);
     }
 
     static final String TARGETS = """

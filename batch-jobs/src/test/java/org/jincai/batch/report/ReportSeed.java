@@ -117,6 +117,19 @@ final class ReportSeed {
                         .addValue("t", Timestamp.from(raisedAt)));
     }
 
+    void exception(String kind, String bank, String amount, Instant openedAt, Instant resolvedAt) {
+        String id = id("E");
+        jdbc.update("""
+                INSERT INTO recon_exception (exception_id, dedup_key, kind, bank_code, amount, detail, run_id, opened_at,
+                    resolved_at, resolved_by, reason)
+                VALUES (:id, :id, :kind, :bank, :amount, 'seeded', 'R1', :opened, :resolved, :by, :reason)""",
+                new MapSqlParameterSource("id", id).addValue("kind", kind).addValue("bank", bank)
+                        .addValue("amount", new BigDecimal(amount)).addValue("opened", Timestamp.from(openedAt))
+                        .addValue("resolved", resolvedAt == null ? null : Timestamp.from(resolvedAt))
+                        .addValue("by", resolvedAt == null ? null : "operator")
+                        .addValue("reason", resolvedAt == null ? null : "seeded"));
+    }
+
     static String name(String agency) {
         return switch (agency) {
             case "A001" -> "湖北省教育厅";
