@@ -1,25 +1,13 @@
 package org.jincai.formats.fiscal.sign;
 
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignerDigestMismatchException;
-import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.util.Store;
 
 /**
@@ -37,32 +25,24 @@ import org.bouncycastle.util.Store;
  * for a finance system whose profile does not allow it.
  * Immutable and thread-safe.
  */
-public final class Pkcs7VoucherVerifier implements VoucherVerifier {
+public final class Pkcs7VoucherVerifier extends CmsVoucherVerifier {
 
     private static final Set<String> STRONG_DIGESTS = Set.of(
             NISTObjectIdentifiers.id_sha256.getId(), NISTObjectIdentifiers.id_sha384.getId(), NISTObjectIdentifiers.id_sha512.getId());
     private static final String SHA1 = OIWObjectIdentifiers.idSHA1.getId();
 
-    private final List<X509CertificateHolder> anchors;
     private final boolean anySigner;
     private final boolean sha1Allowed;
 
     private Pkcs7VoucherVerifier(List<X509CertificateHolder> anchors, boolean anySigner, boolean sha1Allowed) {
-        this.anchors = List.copyOf(anchors);
+        super(anchors, null);
         this.anySigner = anySigner;
         this.sha1Allowed = sha1Allowed;
     }
 
     /** Trusts signers whose certificate is one of {@code certificates} or is issued by one of them. */
     public static Pkcs7VoucherVerifier trusting(Collection<X509Certificate> certificates) {
-        List<X509CertificateHolder> holders = new ArrayList<>();
-        for (X509Certificate c : certificates) {
-            try {
-                holders.add(new JcaX509CertificateHolder(c));
-            } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("a trusted certificate cannot be encoded: " + c.getSubjectX500Principal(), e);
-            }
-        }
+        List<X509CertificateHolder> holders = holders(certificates);
         if (holders.isEmpty()) {
             throw new IllegalArgumentException("no trusted certificate; use anySigner() to check integrity only");
         }
@@ -80,30 +60,7 @@ public final class Pkcs7VoucherVerifier implements VoucherVerifier {
     }
 
     @Override
-    public SignatureCheck verify(byte[] content, byte[] signature) {
-        CMSSignedData cms;
-        try {
-            cms = new CMSSignedData(new CMSProcessableByteArray(content), signature);
-        } catch (CMSException | RuntimeException e) {
-            return SignatureCheck.failed(SignatureCheck.SIGNATURE_MALFORMED, "not a CMS SignedData structure: " + e.getMessage());
-        }
-        Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
-        if (signers.isEmpty()) {
-            return SignatureCheck.failed(SignatureCheck.SIGNATURE_MALFORMED, "the SignedData has no signer");
-        }
-        @SuppressWarnings("unchecked")
-        Store<X509CertificateHolder> carried = cms.getCertificates();
-        SignatureCheck last = null;
-        for (SignerInformation signer : signers) {
-            last = verifyOne(signer, carried);
-            if (!last.isValid()) {
-                return last;
-            }
-        }
-        return last;
-    }
-
-    private SignatureCheck verifyOne(SignerInformation signer, Store<X509CertificateHolder> carried) {
+    SignatureCheck verifyOne(SignerInformation signer, Store<X509CertificateHolder> carried) {
         String digest = signer.getDigestAlgOID();
         if (!STRONG_DIGESTS.contains(digest) && !(sha1Allowed && SHA1.equals(digest))) {
             return SignatureCheck.failed(SignatureCheck.SIGNATURE_ALGORITHM_REFUSED, "digest algorithm " + digest + " is not accepted");
@@ -112,16 +69,9 @@ public final class Pkcs7VoucherVerifier implements VoucherVerifier {
         if (cert == null) {
             return SignatureCheck.failed(SignatureCheck.SIGNER_NOT_TRUSTED, "the signer's certificate is neither carried nor trusted");
         }
-        try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert))) {
-                return SignatureCheck.failed(SignatureCheck.SIGNATURE_INVALID, "the signature does not match the signed content");
-            }
-        } catch (CMSSignerDigestMismatchException e) {
-            return SignatureCheck.failed(SignatureCheck.SIGNATURE_INVALID, "the content differs from what was signed (message digest mismatch)");
-        } catch (CMSVerifierCertificateNotValidException e) {
-            return SignatureCheck.failed(SignatureCheck.SIGNER_NOT_TRUSTED, "the signer certificate was not valid at signing time");
-        } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
-            return SignatureCheck.failed(SignatureCheck.SIGNATURE_INVALID, "the signature cannot be verified: " + e.getMessage());
+        SignatureCheck problem = signatureProblem(signer, cert, SignatureCheck.SIGNER_NOT_TRUSTED, "message digest");
+        if (problem != null) {
+            return problem;
         }
         if (!anySigner && !trusted(cert)) {
             return SignatureCheck.failed(SignatureCheck.SIGNER_NOT_TRUSTED, "signer " + cert.getSubject() + " is not trusted");
@@ -129,40 +79,5 @@ public final class Pkcs7VoucherVerifier implements VoucherVerifier {
         String serial = cert.getSerialNumber().toString(16);
         return SHA1.equals(digest) ? SignatureCheck.validSha1(serial, cert.getSubject().toString())
                 : SignatureCheck.valid(serial, cert.getSubject().toString());
-    }
-
-    private X509CertificateHolder signerCertificate(SignerInformation signer, Store<X509CertificateHolder> carried) {
-        for (X509CertificateHolder c : carried.getMatches(null)) {
-            if (signer.getSID().match(c)) {
-                return c;
-            }
-        }
-        for (X509CertificateHolder c : anchors) {
-            if (signer.getSID().match(c)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private boolean trusted(X509CertificateHolder cert) {
-        for (X509CertificateHolder anchor : anchors) {
-            if (anchor.equals(cert)) {
-                return true;
-            }
-            if (anchor.getSubject().equals(cert.getIssuer()) && issuedBy(cert, anchor)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean issuedBy(X509CertificateHolder cert, X509CertificateHolder issuer) {
-        try {
-            return cert.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer));
-        } catch (Exception e) {
-            // a certificate whose signature cannot even be checked is not issued by this anchor
-            return false;
-        }
     }
 }
