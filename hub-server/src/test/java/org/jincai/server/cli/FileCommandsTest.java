@@ -195,7 +195,7 @@ class FileCommandsTest {
         assertThat(ok.get("valid").asBoolean()).as("%s", ok.get("errors")).isTrue();
         assertThat(ok.get("summary").get("signatures").get("verified").asInt()).isEqualTo(bodies.size());
         assertThat(notTrusted.get("valid").asBoolean()).isFalse();
-        assertThat(notTrusted.get("errors").get(0).get("code").asString()).isEqualTo("SIGNER_NOT_TRUSTED");
+        assertThat(notTrusted.get("errors").get(0).get("code").asString()).isEqualTo("CERTIFICATE_UNKNOWN");
         assertThat(cli.run("inspect", signed.toString(), "--verify", dir.resolve("missing.pem").toString())).isEqualTo(2);
     }
 

@@ -159,9 +159,10 @@ public final class FiscalCodes {
     public static final String SIGNATURE_INVALID = SignatureCheck.SIGNATURE_INVALID;
     /** A signature is not base64 or not a CMS / PKCS#7 SignedData structure. */
     public static final String SIGNATURE_MALFORMED = SignatureCheck.SIGNATURE_MALFORMED;
-    /** A signature verifies, but its signer certificate is not one the verifier trusts. */
-    public static final String SIGNER_NOT_TRUSTED = SignatureCheck.SIGNER_NOT_TRUSTED;
-    /** An SM2 signer certificate that is not configured for the finance system, nor issued by one that is. */
+    /**
+     * A signer certificate (PKCS#7 or SM2) that is not configured for the finance system nor issued by one that is, or
+     * was not valid when it signed.
+     */
     public static final String CERTIFICATE_UNKNOWN = SignatureCheck.CERTIFICATE_UNKNOWN;
     /** A signature uses an algorithm the verifier refuses (SHA-1 when it is switched off). */
     public static final String SIGNATURE_ALGORITHM_REFUSED = SignatureCheck.SIGNATURE_ALGORITHM_REFUSED;

@@ -30,7 +30,7 @@ import org.jincai.formats.fiscal.sign.VoucherVerifier;
  * @param batchBusinessTypeCodes BusinessTypeCode values meaning a batch, whose lines need PayeeAcctBankNo
  * @param strictSchema also validate each inner voucher against the hub's XSD of its family (XSD_INVALID)
  * @param signatureVerifier when set, every signature a body carries must verify over the base64 text of its
- *     {@code <Voucher>} (SIGNATURE_INVALID, SIGNER_NOT_TRUSTED, …); {@code null} verifies none
+ *     {@code <Voucher>} (SIGNATURE_INVALID, CERTIFICATE_UNKNOWN, …); {@code null} verifies none
  * @param mode {@link Mode#LENIENT} reads what finance systems really send with warnings (the allowed habits,
  *     FIELD_UNLISTED); {@link Mode#STRICT} refuses every habit and every unlisted field
  * @param habits the older habits a finance system may use, read with a warning in lenient mode

@@ -63,7 +63,7 @@ public final class FiscalSignatures {
      * Verifies every signature of the body.
      *
      * @return SIGNATURE_MISSING when there is none; per bad signature SIGNATURE_MALFORMED, SIGNATURE_INVALID,
-     *     SIGNER_NOT_TRUSTED or SIGNATURE_ALGORITHM_REFUSED located at {@code envelope body N / Signature <No>};
+     *     CERTIFICATE_UNKNOWN or SIGNATURE_ALGORITHM_REFUSED located at {@code envelope body N / Signature <No>};
      *     empty when all verify
      */
     public static List<Problem> verify(VoucherBody body, VoucherVerifier verifier) {

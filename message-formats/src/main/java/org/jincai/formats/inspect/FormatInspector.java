@@ -81,7 +81,7 @@ public final class FormatInspector {
     /**
      * As {@link #inspect(Path, boolean)}; with a verifier, every fiscal voucher must carry signatures and each
      * must verify over the base64 text of its {@code <Voucher>} (SIGNATURE_MISSING, SIGNATURE_INVALID,
-     * SIGNER_NOT_TRUSTED, …; SIGNATURE_SHA1 as a warning), and the summary counts the signatures checked.
+     * CERTIFICATE_UNKNOWN, …; SIGNATURE_SHA1 as a warning), and the summary counts the signatures checked.
      */
     public static Inspection inspect(Path file, boolean strict, VoucherVerifier verifier) {
         String name = file.toString();

@@ -93,7 +93,7 @@ class VoucherSignatureTest {
         assertThat(FiscalSignatures.verify(byFinance, Pkcs7VoucherVerifier.trusting(List.of(finance.certificate())))).isEmpty();
         assertThat(FiscalSignatures.verify(byFinance, Pkcs7VoucherVerifier.trusting(List.of(mofCa.certificate())))).isEmpty();
         assertThat(codes(FiscalSignatures.verify(byStranger, Pkcs7VoucherVerifier.trusting(List.of(mofCa.certificate())))))
-                .containsExactly(FiscalCodes.SIGNER_NOT_TRUSTED);
+                .containsExactly(FiscalCodes.CERTIFICATE_UNKNOWN);
         assertThat(FiscalSignatures.verify(byStranger, Pkcs7VoucherVerifier.anySigner())).isEmpty();
     }
 
@@ -130,7 +130,7 @@ class VoucherSignatureTest {
         assertThat(codes(new FiscalVoucherReader(verifying).read(unsigned()).errors())).containsExactly(FiscalCodes.SIGNATURE_MISSING);
         assertThat(new FiscalVoucherReader(verifying).read(first).errors()).isEmpty();
         assertThat(new FiscalVoucherReader(verifying).read(both).errors()).extracting(Problem::code, Problem::location)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FiscalCodes.SIGNER_NOT_TRUSTED, "envelope body 1 / Signature yh_qs"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FiscalCodes.CERTIFICATE_UNKNOWN, "envelope body 1 / Signature yh_qs"));
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.jincai.formats.fiscal.sign.VoucherSigner;
  *     (SIGNATURE_MISSING)
  * @param signature the system's signature policy: {@code NONE}, {@code PKCS7} or {@code SM2_SM3} (国密). Given, a
  *     voucher must carry a signature of that kind by a trusted certificate (SIGNATURE_MISSING, SIGNATURE_INVALID,
- *     CERTIFICATE_UNKNOWN for SM2, SIGNER_NOT_TRUSTED for PKCS#7), and the receipts and returns the hub sends back are
+ *     CERTIFICATE_UNKNOWN), and the receipts and returns the hub sends back are
  *     signed with {@code hubKey} and {@code hubCertificate}; absent, PKCS#7 is verified as {@code trustedCertificates}
  *     and {@code signatureRequired} say, and nothing is signed
  * @param hubKey the hub's private key (PEM) that signs what goes back to this system under {@code signature}

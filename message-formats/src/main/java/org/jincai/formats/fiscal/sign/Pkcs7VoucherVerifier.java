@@ -67,14 +67,14 @@ public final class Pkcs7VoucherVerifier extends CmsVoucherVerifier {
         }
         X509CertificateHolder cert = signerCertificate(signer, carried);
         if (cert == null) {
-            return SignatureCheck.failed(SignatureCheck.SIGNER_NOT_TRUSTED, "the signer's certificate is neither carried nor trusted");
+            return SignatureCheck.failed(SignatureCheck.CERTIFICATE_UNKNOWN, "the signer's certificate is neither carried nor trusted");
         }
-        SignatureCheck problem = signatureProblem(signer, cert, SignatureCheck.SIGNER_NOT_TRUSTED, "message digest");
+        SignatureCheck problem = signatureProblem(signer, cert, SignatureCheck.CERTIFICATE_UNKNOWN, "message digest");
         if (problem != null) {
             return problem;
         }
         if (!anySigner && !trusted(cert)) {
-            return SignatureCheck.failed(SignatureCheck.SIGNER_NOT_TRUSTED, "signer " + cert.getSubject() + " is not trusted");
+            return SignatureCheck.failed(SignatureCheck.CERTIFICATE_UNKNOWN, "signer " + cert.getSubject() + " is not trusted");
         }
         String serial = cert.getSerialNumber().toString(16);
         return SHA1.equals(digest) ? SignatureCheck.validSha1(serial, cert.getSubject().toString())

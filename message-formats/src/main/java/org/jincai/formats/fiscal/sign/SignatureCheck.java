@@ -17,9 +17,10 @@ public record SignatureCheck(String code, String message, String signerSerial, S
     public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
     /** Not a CMS / PKCS#7 SignedData structure, or one without a signer. */
     public static final String SIGNATURE_MALFORMED = "SIGNATURE_MALFORMED";
-    /** The signature verifies, but the signer certificate is unknown, not trusted, or not valid when it signed. */
-    public static final String SIGNER_NOT_TRUSTED = "SIGNER_NOT_TRUSTED";
-    /** The signer's certificate is neither carried nor configured, or is not issued by a configured one (SM2). */
+    /**
+     * The signer's certificate is neither carried nor configured, is not a configured one nor issued by one, or was not
+     * valid when it signed.
+     */
     public static final String CERTIFICATE_UNKNOWN = "CERTIFICATE_UNKNOWN";
     /** The digest or signature algorithm is one the verifier refuses. */
     public static final String SIGNATURE_ALGORITHM_REFUSED = "SIGNATURE_ALGORITHM_REFUSED";
