@@ -5,11 +5,17 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.jincai.batch.payroll.PayrollProperties;
 import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.controls.Actor;
+import org.jincai.core.controls.ControlCodes;
+import org.jincai.core.controls.ControlException;
 import org.jincai.formats.FormatException;
 import org.jincai.scheduler.schedule.PayrollRequest;
 import org.jincai.scheduler.schedule.Schedule;
 import org.jincai.scheduler.schedule.ScheduleService;
+import org.jincai.server.controls.ControlUsers;
+import org.jincai.server.controls.ScopeGuard;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -28,15 +34,23 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"file","agency","month":"yyyy-MM","at":"yyyy-MM-ddTHH:mm","bank"}} (the file on the hub's disk, Beijing
  * time): 201 with the schedule as placed on the calendar; {@code GET /api/v1/schedules} and {@code /{id}};
  * {@code POST /{id}/pause}, {@code /{id}/resume}; {@code DELETE /{id}?reason=}. Audited as the signed-in user.
+ * Inside the caller's data scope: a payroll schedule belongs to its agency (of the payroll's division), a built-in
+ * schedule to the whole hub; others are neither listed nor shown nor changed ({@code OUT_OF_SCOPE}).
  */
 @RestController
 @RequestMapping("/api/v1/schedules")
 public class ScheduleController {
 
     private final ScheduleService schedules;
+    private final ControlUsers users;
+    private final ScopeGuard scope;
+    private final PayrollProperties payroll;
 
-    public ScheduleController(ScheduleService schedules) {
+    public ScheduleController(ScheduleService schedules, ControlUsers users, ScopeGuard scope, PayrollProperties payroll) {
         this.schedules = schedules;
+        this.users = users;
+        this.scope = scope;
+        this.payroll = payroll;
     }
 
     /** A payroll disbursement to schedule. */
@@ -61,33 +75,54 @@ public class ScheduleController {
         } catch (DateTimeParseException e) {
             throw new FormatException("SCHEDULE_INVALID", "at must be yyyy-MM-ddTHH:mm, got '" + body.at() + "'", "at");
         }
+        scope.requireAgency(users.rest(user), payroll.admDivCode(), body.agency(), "agency");
         return schedules.schedulePayroll(new PayrollRequest(Path.of(body.file()), body.agency(), month, at, body.bank()),
                 user.getName(), AuditEntry.Channel.REST);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<Schedule> list() {
-        return schedules.list();
+    public List<Schedule> list(Authentication user) {
+        Actor who = users.rest(user);
+        return schedules.list().stream().filter(s -> visible(who, s)).toList();
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Schedule get(@PathVariable String id) {
-        return schedules.get(id);
+    public Schedule get(@PathVariable String id, Authentication user) {
+        return requireVisible(user, id);
     }
 
     @PostMapping(path = "/{id}/pause", produces = MediaType.APPLICATION_JSON_VALUE)
     public Schedule pause(@PathVariable String id, Authentication user) {
+        requireVisible(user, id);
         return schedules.pause(id, user.getName(), AuditEntry.Channel.REST);
     }
 
     @PostMapping(path = "/{id}/resume", produces = MediaType.APPLICATION_JSON_VALUE)
     public Schedule resume(@PathVariable String id, Authentication user) {
+        requireVisible(user, id);
         return schedules.resume(id, user.getName(), AuditEntry.Channel.REST);
     }
 
     @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Schedule cancel(@PathVariable String id, @RequestParam(required = false) String reason,
                            Authentication user) {
+        requireVisible(user, id);
         return schedules.cancel(id, user.getName(), AuditEntry.Channel.REST, reason);
+    }
+
+    /** A payroll schedule is its agency's; any other schedule (the built-in ones) the whole hub's. */
+    private boolean visible(Actor who, Schedule s) {
+        String agency = s.parameters() == null ? null : s.parameters().get("agency");
+        return who.scope().all() || agency != null && who.scope().allows(payroll.admDivCode(), agency);
+    }
+
+    private Schedule requireVisible(Authentication user, String id) {
+        Actor who = users.rest(user);
+        Schedule s = schedules.get(id);
+        if (!visible(who, s)) {
+            throw new ControlException(ControlException.Kind.FORBIDDEN, ControlCodes.OUT_OF_SCOPE, "schedule " + id
+                    + " is outside the scope of " + who.name(), "schedule " + id);
+        }
+        return s;
     }
 }

@@ -37,6 +37,11 @@ class SchedulerApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.registerWithControls(registry, HOME, DB);
+        // an operator of another agency of the payroll's division: sees and changes nothing of agency 101001
+        HubTestSupport.user(registry, 3, "elsewhere", "OPERATOR", "AUDITOR");
+        registry.add("jincai.users[3].scope.all", () -> "false");
+        registry.add("jincai.users[3].scope.adm-div-codes[0]", () -> "420000");
+        registry.add("jincai.users[3].scope.agencies[0]", () -> "999001");
     }
 
     @AfterAll
@@ -87,6 +92,15 @@ class SchedulerApiTest {
         HttpResponse<String> listed = call("GET", "/api/v1/schedules", null, "auditor");
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains(id);
+        HttpResponse<String> hiddenList = call("GET", "/api/v1/schedules", null, "elsewhere");
+        assertThat(hiddenList.statusCode()).isEqualTo(200);
+        assertThat(hiddenList.body()).doesNotContain(id).doesNotContain("BUILTIN");
+        for (String[] outside : new String[][] {{"GET", ""}, {"POST", "/pause"}, {"DELETE", "?reason=x"}}) {
+            HttpResponse<String> refused = call(outside[0], "/api/v1/schedules/" + id + outside[1], null, "elsewhere");
+            assertThat(refused.statusCode()).as(outside[0]).isEqualTo(403);
+            assertThat(json.readTree(refused.body()).get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        }
+        assertThat(call("POST", "/api/v1/schedules/payroll", body, "elsewhere").statusCode()).isEqualTo(403);
         assertThat(call("POST", "/api/v1/schedules/" + id + "/pause", null, "operator").statusCode()).isEqualTo(200);
         assertThat(call("POST", "/api/v1/schedules/" + id + "/pause", null, "operator").statusCode())
                 .as("already paused").isEqualTo(409);
