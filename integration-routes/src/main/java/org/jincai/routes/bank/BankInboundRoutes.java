@@ -17,6 +17,7 @@ import org.jincai.routes.ReasonFiles;
 import org.jincai.routes.RouteIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 
 /**
  * Bank inbound: per bank, poll its SFTP outbox and apply each file once (keyed by name and SHA-256 in the
@@ -53,6 +54,12 @@ public class BankInboundRoutes extends RouteBuilder {
         for (BankProfile bank : banks.all()) {
             from(uris.outboxConsumer(bank))
                     .routeId(RouteIds.bankInbound(bank.code()))
+                    // the database ended a deadlock or a lock wait by rolling the whole file's transaction back:
+                    // applied again at once (it is applied once, by its key); if it still cannot be, the file stays
+                    // where it is for the next poll, not in the error folder
+                    .onException(PessimisticLockingFailureException.class).handled(false)
+                        .maximumRedeliveries(5).redeliveryDelay(200).useExponentialBackOff()
+                    .end()
                     .onException(Exception.class).handled(false)
                         .process(ReasonFiles::prepare).to(uris.errorFolderProducer(bank.code(), bank.sftp()))
                     .end()
