@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -227,89 +228,110 @@ public class BudgetControl implements MoveObserver {
         }
     }
 
+    /** What a move does to a payment's reservation: its state before and after, and the signs of the change. */
+    private enum Settlement {
+        RELEASE("RESERVED", "RELEASED", BigDecimal.ONE.negate(), BigDecimal.ZERO, "BUDGET_RELEASED"),
+        SPEND("RESERVED", "SPENT", BigDecimal.ONE.negate(), BigDecimal.ONE, "BUDGET_SPENT"),
+        GIVE_BACK("SPENT", "RETURNED", BigDecimal.ZERO, BigDecimal.ONE.negate(), "BUDGET_RETURNED");
+
+        final String from;
+        final String to;
+        final BigDecimal reservedSign;
+        final BigDecimal spentSign;
+        final String action;
+
+        Settlement(String from, String to, BigDecimal reservedSign, BigDecimal spentSign, String action) {
+            this.from = from;
+            this.to = to;
+            this.reservedSign = reservedSign;
+            this.spentSign = spentSign;
+            this.action = action;
+        }
+    }
+
     /**
      * Releases, spends or gives back the reservations of payments that moved, in the caller's transaction: to
      * CANCELLED, REJECTED or FAILED releases (reserved − amount), to PAID spends (reserved − amount, spent +
      * amount), to RETURNED gives back what was spent (spent − amount). Payments without a reservation (taken while
      * budget control was off) are left alone; a payment whose reservation already moved changes nothing again.
+     *
+     * <p>However the moves mix, the indicators and plans change in one step at the end — every indicator in id
+     * order, then every plan in id order — so a transaction never holds a plan while it waits for an indicator.
      */
     @Override
     public void moved(List<Move> moves, String actor) {
-        List<String> release = new ArrayList<>();
-        List<String> spend = new ArrayList<>();
-        List<String> giveBack = new ArrayList<>();
+        Map<Settlement, List<String>> byKind = new EnumMap<>(Settlement.class);
         for (Move m : moves) {
-            if (RELEASING.contains(m.to())) {
-                release.add(m.paymentId());
-            } else if (m.to() == PaymentStatus.PAID) {
-                spend.add(m.paymentId());
-            } else if (m.to() == PaymentStatus.RETURNED) {
-                giveBack.add(m.paymentId());
+            Settlement kind = RELEASING.contains(m.to()) ? Settlement.RELEASE
+                    : m.to() == PaymentStatus.PAID ? Settlement.SPEND
+                    : m.to() == PaymentStatus.RETURNED ? Settlement.GIVE_BACK : null;
+            if (kind != null) {
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(m.paymentId());
             }
         }
-        settle(release, "RESERVED", "RELEASED", BigDecimal.ONE.negate(), BigDecimal.ZERO, "BUDGET_RELEASED", actor);
-        settle(spend, "RESERVED", "SPENT", BigDecimal.ONE.negate(), BigDecimal.ONE, "BUDGET_SPENT", actor);
-        settle(giveBack, "SPENT", "RETURNED", BigDecimal.ZERO, BigDecimal.ONE.negate(), "BUDGET_RETURNED", actor);
+        if (byKind.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Held> moved = new ArrayList<>();
+        byKind.forEach((kind, ids) -> moved.addAll(settle(ids, kind, now)));
+        TreeMap<String, List<Held>> indicators = moved.stream().collect(Collectors.groupingBy(Held::indicatorId,
+                TreeMap::new, Collectors.toList()));
+        TreeMap<String, List<Held>> plans = moved.stream().filter(h -> h.planId() != null)
+                .collect(Collectors.groupingBy(Held::planId, TreeMap::new, Collectors.toList()));
+        apply("budget_indicator", "indicator_id", "subject_key", INDICATOR, indicators, now, actor);
+        apply("budget_plan", "plan_id", "plan_key", PLAN, plans, now, actor);
     }
 
-    private record Held(String paymentId, String indicatorId, String planId, BigDecimal amount) {
+    private record Held(String paymentId, String indicatorId, String planId, BigDecimal amount, Settlement kind) {
     }
 
     /**
-     * Moves the reservations of {@code paymentIds} from state {@code from} to {@code to} — each by a conditional
-     * update, so only once — and changes reserved and spent of their indicators and plans by the sign given for each.
+     * Moves the reservations of {@code paymentIds} as {@code kind} says — each by a conditional update, so only
+     * once — and returns those that moved.
      */
-    private void settle(List<String> paymentIds, String from, String to, BigDecimal reservedSign, BigDecimal spentSign,
-                        String action, String actor) {
-        if (paymentIds.isEmpty()) {
-            return;
-        }
+    private List<Held> settle(List<String> paymentIds, Settlement kind, Timestamp now) {
         List<Held> held = new ArrayList<>();
         for (int i = 0; i < paymentIds.size(); i += PaymentRepository.IN_CHUNK) {
             held.addAll(jdbc.query("""
                     SELECT payment_id, indicator_id, plan_id, amount FROM budget_reservation
                      WHERE payment_id IN (:ids) AND state = :from""",
                     new MapSqlParameterSource("ids", paymentIds.subList(i, Math.min(paymentIds.size(),
-                            i + PaymentRepository.IN_CHUNK))).addValue("from", from),
-                    (rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4))));
+                            i + PaymentRepository.IN_CHUNK))).addValue("from", kind.from),
+                    (rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), kind)));
         }
         if (held.isEmpty()) {
-            return;
+            return List.of();
         }
         held.sort(Comparator.comparing(Held::paymentId));
-        Timestamp now = Timestamp.from(clock.instant());
         int[] counts = jdbc.batchUpdate("UPDATE budget_reservation SET state = :to, settled_at = :now"
                         + " WHERE payment_id = :id AND state = :from",
-                held.stream().map(h -> new MapSqlParameterSource("id", h.paymentId()).addValue("to", to)
-                        .addValue("from", from).addValue("now", now)).toArray(SqlParameterSource[]::new));
+                held.stream().map(h -> new MapSqlParameterSource("id", h.paymentId()).addValue("to", kind.to)
+                        .addValue("from", kind.from).addValue("now", now)).toArray(SqlParameterSource[]::new));
         List<Held> moved = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
                 moved.add(held.get(i));
             }
         }
-        TreeMap<String, List<Held>> indicators = moved.stream().collect(Collectors.groupingBy(Held::indicatorId,
-                TreeMap::new, Collectors.toList()));
-        TreeMap<String, List<Held>> plans = moved.stream().filter(h -> h.planId() != null)
-                .collect(Collectors.groupingBy(Held::planId, TreeMap::new, Collectors.toList()));
-        apply("budget_indicator", "indicator_id", "subject_key", INDICATOR, indicators, reservedSign, spentSign, now,
-                action, actor, to);
-        apply("budget_plan", "plan_id", "plan_key", PLAN, plans, reservedSign, spentSign, now, action, actor, to);
+        return moved;
     }
 
+    /**
+     * Changes reserved and spent of each target row by what its settled payments add up to — one update per row,
+     * in id order — and audits each kind of change as a step from the row's figures before to after.
+     */
     private void apply(String table, String idColumn, String keyColumn, String objectType,
-                       TreeMap<String, List<Held>> targets, BigDecimal reservedSign, BigDecimal spentSign, Timestamp now,
-                       String action, String actor, String state) {
+                       TreeMap<String, List<Held>> targets, Timestamp now, String actor) {
         if (targets.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("UPDATE " + table + " SET reserved = reserved + :r, spent = spent + :s, updated_at = :now"
                         + " WHERE " + idColumn + " = :id",
-                targets.entrySet().stream().map(e -> {
-                    BigDecimal sum = e.getValue().stream().map(Held::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                    return new MapSqlParameterSource("id", e.getKey()).addValue("r", sum.multiply(reservedSign))
-                            .addValue("s", sum.multiply(spentSign)).addValue("now", now);
-                }).toArray(SqlParameterSource[]::new));
+                targets.entrySet().stream().map(e -> new MapSqlParameterSource("id", e.getKey())
+                        .addValue("r", delta(e.getValue(), k -> k.reservedSign))
+                        .addValue("s", delta(e.getValue(), k -> k.spentSign)).addValue("now", now))
+                        .toArray(SqlParameterSource[]::new));
         record After(String key, BigDecimal approved, BigDecimal reserved, BigDecimal spent, List<Held> payments) {
         }
         List<After> after = jdbc.query("SELECT " + idColumn + ", " + keyColumn + ", approved, reserved, spent FROM "
@@ -317,15 +339,30 @@ public class BudgetControl implements MoveObserver {
                 new MapSqlParameterSource("ids", targets.keySet()), (rs, n) -> new After(rs.getString(2),
                         rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), targets.get(rs.getString(1))));
         for (After a : after) {
-            BigDecimal sum = a.payments().stream().map(Held::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            audit.append(AuditEntry.of(actor, AuditEntry.Channel.SYSTEM, action, objectType, a.key())
-                    .change("reserved " + a.reserved().subtract(sum.multiply(reservedSign)) + ", spent "
-                                    + a.spent().subtract(sum.multiply(spentSign)) + " of " + a.approved(),
-                            "reserved " + a.reserved() + ", spent " + a.spent() + " of " + a.approved())
-                    .because(a.payments().size() + " payment(s) " + state + ": " + a.payments().stream()
-                            .map(Held::paymentId).limit(20).collect(Collectors.joining(","))
-                            + (a.payments().size() > 20 ? ",…" : "")));
+            BigDecimal reserved = a.reserved().subtract(delta(a.payments(), k -> k.reservedSign));
+            BigDecimal spent = a.spent().subtract(delta(a.payments(), k -> k.spentSign));
+            Map<Settlement, List<Held>> byKind = a.payments().stream().collect(Collectors.groupingBy(Held::kind,
+                    () -> new EnumMap<>(Settlement.class), Collectors.toList()));
+            for (Map.Entry<Settlement, List<Held>> step : byKind.entrySet()) {
+                List<Held> payments = step.getValue();
+                BigDecimal reservedAfter = reserved.add(delta(payments, k -> k.reservedSign));
+                BigDecimal spentAfter = spent.add(delta(payments, k -> k.spentSign));
+                audit.append(AuditEntry.of(actor, AuditEntry.Channel.SYSTEM, step.getKey().action, objectType, a.key())
+                        .change("reserved " + reserved + ", spent " + spent + " of " + a.approved(),
+                                "reserved " + reservedAfter + ", spent " + spentAfter + " of " + a.approved())
+                        .because(payments.size() + " payment(s) " + step.getKey().to + ": " + payments.stream()
+                                .map(Held::paymentId).limit(20).collect(Collectors.joining(","))
+                                + (payments.size() > 20 ? ",…" : "")));
+                reserved = reservedAfter;
+                spent = spentAfter;
+            }
         }
+    }
+
+    /** The change the payments make to one figure: each amount times its settlement's sign for that figure. */
+    private static BigDecimal delta(List<Held> payments, Function<Settlement, BigDecimal> sign) {
+        return payments.stream().map(h -> h.amount().multiply(sign.apply(h.kind()))).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
     }
 
     /** The ids of the rows whose key column holds one of {@code keys}, by key. */

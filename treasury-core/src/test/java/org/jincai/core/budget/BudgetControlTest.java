@@ -12,9 +12,13 @@ import static org.jincai.core.testing.ControlVouchers.voucher;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jincai.bank.file.BankAnswer;
 import org.jincai.bank.file.CreditStatus;
 import org.jincai.core.access.DataScope;
@@ -250,5 +254,66 @@ class BudgetControlTest {
         assertThat(indicatorNow().reserved()).isEqualByComparingTo("0");
         assertThat(indicatorNow().available()).isEqualByComparingTo("10000.00");
         assertThat(planNow().available()).isEqualByComparingTo("8000.00");
+    }
+
+    /**
+     * One transaction releasing a payment of one indicator and spending one of another, both under one plan,
+     * while a second transaction holds the second indicator and then wants the plan: the first waits holding
+     * indicators only, so the second gets the plan at once — no circle of waits, no deadlock to break.
+     */
+    @Test
+    void settlingLocksEveryIndicatorBeforeAnyPlan() throws Exception {
+        core.budgetImport.importIndicators(indicators("i2.csv", String.join(",", ControlVouchers.ADM,
+                ControlVouchers.YEAR, ControlVouchers.AGENCY, ControlVouchers.FUNC, "50299", ControlVouchers.FUND, "",
+                "INITIAL", "500.00", "鄂财预〔2026〕2号")), OPERATOR);
+        receive(envelope(voucher("CT2026000013", line("6222000000000001", "王喆", "100.00"))));
+        String released = core.payments.findByStatus(PaymentStatus.APPROVED).get(0).paymentId();
+        receive(envelope(voucher("CT2026000014", line("6222000000000002", "李堃", "200.00"))
+                .govExpEcoCode("50299").details(List.of()).payeeAcctNo("6222000000000002").payeeAcctName("李堃")
+                .payeeAcctBankName("中国工商银行武汉分行").payeeAcctBankNo("102521000034")));
+        String spent = core.payments.findByStatus(PaymentStatus.APPROVED).stream().map(Payment::paymentId)
+                .filter(id -> !id.equals(released)).findFirst().orElseThrow();
+        String second = core.db.jdbc().getJdbcTemplate().queryForObject(
+                "SELECT indicator_id FROM budget_reservation WHERE payment_id = ?", String.class, spent);
+        String plan = core.db.jdbc().getJdbcTemplate().queryForObject(
+                "SELECT plan_id FROM budget_reservation WHERE payment_id = ?", String.class, spent);
+
+        try (Connection other = core.db.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement st = other.createStatement()) {
+                st.execute("postgres".equals(core.db.vendor()) ? "SET lock_timeout = '5s'" : "SET LOCK_TIMEOUT 5000");
+                st.executeUpdate("UPDATE budget_indicator SET updated_at = updated_at WHERE indicator_id = '" + second + "'");
+            }
+            CompletableFuture<Void> settling = CompletableFuture.runAsync(() -> core.db.tx().executeWithoutResult(s ->
+                    core.budget.moved(List.of(Move.of(released, PaymentStatus.APPROVED, PaymentStatus.CANCELLED, "withdrawn"),
+                            Move.of(spent, PaymentStatus.SENT, PaymentStatus.PAID, "paid")), "op")));
+            awaitWaitingForALock(settling);
+
+            try (Statement st = other.createStatement()) {
+                assertThat(st.executeUpdate("UPDATE budget_plan SET updated_at = updated_at WHERE plan_id = '" + plan + "'"))
+                        .as("the plan is free while the settling transaction waits for the indicator").isEqualTo(1);
+            }
+            other.commit();
+            settling.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(planNow().reserved()).isEqualByComparingTo("0");
+        assertThat(planNow().spent()).isEqualByComparingTo("200.00");
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RELEASED'")).isEqualTo(1);
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'SPENT'")).isEqualTo(1);
+        assertThat(core.audit.recent(BudgetControl.PLAN, null, 10)).extracting(r -> r.action())
+                .contains("BUDGET_RELEASED", "BUDGET_SPENT");
+    }
+
+    /** Waits until some session of the database is blocked on a lock (the settling one), or fails. */
+    private void awaitWaitingForALock(CompletableFuture<Void> settling) throws InterruptedException {
+        String blocked = "postgres".equals(core.db.vendor())
+                ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+        for (int i = 0; i < 200 && core.db.count(blocked) == 0; i++) {
+            assertThat(settling).as("the settling transaction ended without waiting").isNotDone();
+            Thread.sleep(50);
+        }
+        assertThat(core.db.count(blocked)).as("a transaction waits for the held indicator").isPositive();
     }
 }
