@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +24,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.simulator.BankSimulator;
 import org.jincai.bank.simulator.RejectionRule;
 import org.jincai.core.release.StagingArea;
@@ -38,11 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ByteArrayResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -95,14 +87,9 @@ class CrashMatrixTest {
     @BeforeAll
     void banksAndConfiguration() throws Exception {
         Files.createDirectories(home);
-        String template = resource("/crash/crash-hub.yml");
-        simulator = BankSimulator.builder().root(root.resolve("banks"))
-                .banks(bind(template.replace("@PORT@", "0").replace("@KNOWN_HOSTS@", "")))
-                .rule(RejectionRule.accountEndingWith("0000")).build().start();
-        Path config = root.resolve("crash-hub.yml");
-        Files.writeString(config, template.replace("@PORT@", String.valueOf(simulator.port()))
-                .replace("@KNOWN_HOSTS@", simulator.knownHostsLine("127.0.0.1")), StandardCharsets.UTF_8);
-        hubArgs = new ArrayList<>(List.of("--spring.config.additional-location=file:" + config));
+        SimulatedBanks banks = SimulatedBanks.start(root, RejectionRule.accountEndingWith("0000"));
+        simulator = banks.simulator();
+        hubArgs = new ArrayList<>(List.of(banks.hubArgument()));
         if (TestDatabase.postgresRequested()) {
             postgres = TestDatabase.create();
             postgres.springProperties().forEach((k, v) -> hubArgs.add("--" + k + "=" + v));
@@ -463,21 +450,6 @@ class CrashMatrixTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .filter(n -> !n.startsWith(".")).sorted().toList();
-        }
-    }
-
-    private static List<BankProfile> bind(String yaml) throws IOException {
-        StandardEnvironment env = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("crash-hub", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))
-                .forEach(env.getPropertySources()::addLast);
-        return Binder.get(env).bind("jincai.banks", Bindable.listOf(BankProfile.class)).get();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = CrashMatrixTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -24,7 +24,7 @@ import org.jincai.core.CrashPoints;
  * Linux) or by SIGTERM and a graceful shutdown ({@link #stop}). Its console goes to
  * {@code <home>/logs/run-N.out}, its log to {@code run-N.log}. The JVM is started lean (C1 only, serial GC).
  */
-final class HubProcess implements AutoCloseable {
+public final class HubProcess implements AutoCloseable {
 
     static final Duration START = Duration.ofSeconds(90);
     static final String MARKER = "crash.marker";
@@ -35,7 +35,7 @@ final class HubProcess implements AutoCloseable {
     private final Process process;
     private final Path home;
     private final Path log;
-    final int port;
+    public final int port;
 
     private HubProcess(Process process, Path home, Path log, int port) {
         this.process = process;
@@ -45,7 +45,7 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** Starts the hub and waits until it is ready (recovery done, routes running). */
-    static HubProcess start(Path home, int run, String crashPoint, List<String> springArgs) throws Exception {
+    public static HubProcess start(Path home, int run, String crashPoint, List<String> springArgs) throws Exception {
         Files.createDirectories(home.resolve("logs"));
         Files.deleteIfExists(home.resolve(CrashHub.READY));
         Files.deleteIfExists(home.resolve(MARKER));
@@ -101,34 +101,34 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no flush, no graceful anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, and the application's graceful shutdown. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** The last lines of this run's log, for a failure's message. */
-    String tail() {
+    public String tail() {
         return tail(log, 80);
     }
 
-    HttpResponse<String> call(String method, String path, byte[] body, String contentType, String user) throws Exception {
+    public HttpResponse<String> call(String method, String path, byte[] body, String contentType, String user) throws Exception {
         return HTTP.send(request(method, path, body, contentType, user), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** A call whose answer may never come (the hub is killed while serving it). */
-    CompletableFuture<HttpResponse<String>> callAsync(String method, String path, byte[] body, String contentType,
+    public CompletableFuture<HttpResponse<String>> callAsync(String method, String path, byte[] body, String contentType,
                                                       String user) {
         return HTTP.sendAsync(request(method, path, body, contentType, user),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -152,7 +152,7 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
-    static String tail(Path file, int lines) {
+    public static String tail(Path file, int lines) {
         if (!Files.exists(file)) {
             return "(no " + file + ")";
         }

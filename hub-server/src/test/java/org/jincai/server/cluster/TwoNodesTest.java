@@ -1,0 +1,273 @@
+package org.jincai.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.h2.tools.Server;
+import org.jincai.bank.simulator.BankSimulator;
+import org.jincai.bank.simulator.RejectionRule;
+import org.jincai.core.testing.Envelopes;
+import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.HubTestSupport;
+import org.jincai.server.crash.HubProcess;
+import org.jincai.server.crash.SimulatedBanks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Two hubs as two JVMs on one database — the machine's PostgreSQL when {@code JINCAI_TEST_DB=postgres}, else an
+ * H2 server in this test's process that both reach over TCP — each on a home of its own, both serving the same
+ * three simulated banks. What a second node must never do: take a voucher twice because it arrived at both
+ * nodes at once, or send a payment twice because both nodes release and both poll the banks' answers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesTest {
+
+    static final int ENVELOPES = 334;
+    static final Duration QUIET = Duration.ofSeconds(120);
+    static final Pattern PAYMENT_ID = Pattern.compile("(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])");
+
+    final Path root = HubTestSupport.newHome("two-nodes");
+    final ObjectMapper json = new ObjectMapper();
+    SimulatedBanks banks;
+    TestDatabase postgres;
+    Server h2;
+    String url;
+    HubProcess a;
+    HubProcess b;
+
+    @BeforeAll
+    void twoNodesOnOneDatabase() throws Exception {
+        banks = SimulatedBanks.start(root, RejectionRule.accountEndingWith("0000"));
+        List<String> args = new ArrayList<>(List.of(banks.hubArgument()));
+        if (TestDatabase.postgresRequested()) {
+            postgres = TestDatabase.create();
+            postgres.springProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
+            url = postgres.springProperties().get("spring.datasource.url");
+        } else {
+            Files.createDirectories(root.resolve("h2"));
+            h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", root.resolve("h2").toString())
+                    .start();
+            url = "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/jincai;WRITE_DELAY=0";
+            args.add("--spring.datasource.url=" + url);
+        }
+        // one after the other: the first migrates the database, the second finds it migrated
+        a = HubProcess.start(root.resolve("node-a"), 1, null, args);
+        b = HubProcess.start(root.resolve("node-b"), 1, null, args);
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, banks}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (h2 != null) {
+            h2.stop();
+        }
+    }
+
+    /**
+     * The same 1,002 vouchers (334 envelopes of three) posted to both nodes at the same moment: for every voucher
+     * one node answers ACCEPTED and the other DUPLICATE, and the database holds each once.
+     */
+    @Test
+    @Order(1)
+    void theSameVouchersPostedToBothNodesAtOnceAreAcceptedOnceEach() throws Exception {
+        Map<String, List<String>> answers = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Void>> calls = new ArrayList<>();
+            for (int i = 0; i < ENVELOPES; i++) {
+                byte[] envelope = Envelopes.exampleRenumbered(tag(i));
+                CyclicBarrier together = new CyclicBarrier(2);
+                for (HubProcess node : List.of(a, b)) {
+                    calls.add(CompletableFuture.runAsync(() -> post(node, envelope, together, answers), pool));
+                }
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(answers).hasSize(ENVELOPES * 3);
+        answers.forEach((voucher, statuses) -> assertThat(statuses).as("the answers for voucher " + voucher)
+                .containsExactlyInAnyOrder("ACCEPTED", "DUPLICATE"));
+        assertThat(count("SELECT COUNT(*) FROM voucher")).isEqualTo(ENVELOPES * 3);
+        assertThat(count("SELECT COUNT(DISTINCT voucher_no) FROM voucher")).isEqualTo(ENVELOPES * 3);
+    }
+
+    /**
+     * Both nodes release at the same moment, again and again, and both poll the banks' answers: every payment
+     * reaches its bank in one file, once, every file is answered and every voucher receipted — whichever node did
+     * each part. Of two releases racing for the same payments one takes them and the other answers
+     * CONCURRENT_CHANGE, having taken nothing.
+     */
+    @Test
+    @Order(2)
+    void bothNodesReleasingAndPollingSendEveryPaymentOnce() throws Exception {
+        int payments = count("SELECT COUNT(*) FROM payment");
+        assertThat(payments).isPositive();
+        long deadline = System.nanoTime() + QUIET.toNanos();
+        String waiting = "";
+        while (System.nanoTime() < deadline) {
+            CompletableFuture<HttpResponse<String>> fromA = a.callAsync("POST", "/api/v1/releases", null, null, "operator");
+            CompletableFuture<HttpResponse<String>> fromB = b.callAsync("POST", "/api/v1/releases", null, null, "operator");
+            for (HttpResponse<String> released : List.of(fromA.get(60, TimeUnit.SECONDS), fromB.get(60, TimeUnit.SECONDS))) {
+                // a release that lost the race for a payment to the other node's takes nothing and says so
+                assertThat(released.statusCode() == 200
+                        || released.statusCode() == 409 && released.body().contains("CONCURRENT_CHANGE"))
+                        .as(released.statusCode() + " " + released.body()).isTrue();
+            }
+            waiting = notQuiet();
+            if (waiting.isEmpty()) {
+                break;
+            }
+            Thread.sleep(2_000);
+        }
+        assertThat(waiting).as("both nodes quiet within " + QUIET).isEmpty();
+
+        BankSimulator simulator = banks.simulator();
+        Map<String, String> fileOfPayment = new HashMap<>();
+        for (String bank : SimulatedBanks.CODES) {
+            List<String> received = simulator.receivedFiles(bank);
+            assertThat(received).as("files " + bank + " received").doesNotHaveDuplicates();
+            for (String file : received) {
+                Matcher m = PAYMENT_ID.matcher(Files.readString(simulator.home(bank).resolve(BankSimulator.PROCESSED)
+                        .resolve(file), StandardCharsets.ISO_8859_1));
+                while (m.find()) {
+                    String before = fileOfPayment.putIfAbsent(m.group(), bank + "/" + file);
+                    if (before != null && !before.equals(bank + "/" + file)) {
+                        fail("payment " + m.group() + " reached the banks in " + before + " and in " + bank + "/" + file);
+                    }
+                }
+            }
+        }
+        Map<String, String> releasedIn = new HashMap<>();
+        for (String row : strings("SELECT p.payment_id || ' ' || d.bank_code || '/' || d.file_name FROM payment p"
+                + " JOIN bank_delivery d ON d.delivery_id = p.delivery_id")) {
+            releasedIn.put(row.substring(0, 32), row.substring(33));
+        }
+        assertThat(releasedIn).as("every payment released in a file").hasSize(payments);
+        fileOfPayment.forEach((payment, file) -> assertThat(releasedIn.get(payment))
+                .as("the file payment " + payment + " was released in").isEqualTo(file));
+        List<String> received = new ArrayList<>();
+        for (String bank : SimulatedBanks.CODES) {
+            simulator.receivedFiles(bank).forEach(f -> received.add(bank + "/" + f));
+        }
+        assertThat(received).as("every file released reached its bank, once")
+                .containsExactlyInAnyOrderElementsOf(new HashSet<>(releasedIn.values()));
+        assertThat(count("SELECT COUNT(*) FROM bank_delivery WHERE status <> 'ANSWERED'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM voucher_answer")).as("one answer per voucher").isEqualTo(ENVELOPES * 3);
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE status <> 'RECEIPTED'")).isZero();
+        Map<String, Integer> answered = new HashMap<>();
+        for (Path home : List.of(root.resolve("node-a"), root.resolve("node-b"))) {
+            Path outbox = home.resolve("finance").resolve("HUBEI-FIN").resolve("outbox");
+            if (Files.isDirectory(outbox)) {
+                try (var files = Files.list(outbox)) {
+                    files.map(f -> f.getFileName().toString()).forEach(name -> answered.merge(name, 1, Integer::sum));
+                }
+            }
+        }
+        for (String voucher : strings("SELECT voucher_no FROM voucher")) {
+            assertThat(answered.keySet().stream().filter(n -> n.contains("_" + voucher + "_")))
+                    .as("the finance system's answers to voucher " + voucher + ", from either node").hasSize(1);
+        }
+    }
+
+    /** What is still under way: a delivery not answered, a payment not receipted, an answer left at a bank. */
+    private String notQuiet() throws Exception {
+        int open = count("SELECT COUNT(*) FROM bank_delivery WHERE status <> 'ANSWERED'");
+        if (open > 0) {
+            return open + " deliveries not answered";
+        }
+        int unreceipted = count("SELECT COUNT(*) FROM payment WHERE status <> 'RECEIPTED'");
+        if (unreceipted > 0) {
+            return unreceipted + " payments not receipted";
+        }
+        for (String bank : SimulatedBanks.CODES) {
+            Path outbox = banks.simulator().home(bank).resolve("outbox");
+            try (var files = Files.list(outbox)) {
+                if (files.anyMatch(f -> !f.getFileName().toString().startsWith("."))) {
+                    return bank + "'s outbox holds answers";
+                }
+            }
+        }
+        return "";
+    }
+
+    private void post(HubProcess node, byte[] envelope, CyclicBarrier together, Map<String, List<String>> answers) {
+        try {
+            together.await(60, TimeUnit.SECONDS);
+            HttpResponse<String> r = node.call("POST", "/api/v1/vouchers", envelope, "application/xml", "finance");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            for (JsonNode v : json.readTree(r.body()).get("vouchers")) {
+                answers.computeIfAbsent(v.get("voucherNo").asString(), k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(v.get("status").asString());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Five characters replacing the example's {@code T2026}: {@code N0000} to {@code N0333}. */
+    private static String tag(int i) {
+        return String.format("N%04d", i);
+    }
+
+    private List<String> strings(String sql) throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        }
+    }
+
+    private Connection connect() throws Exception {
+        return postgres != null ? postgres.dataSource().getConnection() : DriverManager.getConnection(url, "sa", "");
+    }
+
+    private int count(String sql) throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
