@@ -2,6 +2,8 @@ package org.jincai.routes;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.answer.BankAnswerService;
@@ -63,10 +65,19 @@ public class IntegrationRoutesConfiguration {
         return new BankInboundRoutes(banks, answers, statements, receipts, uris);
     }
 
+    /** Claims on inbox files: in memory on one node, in the shared database when {@code jincai.cluster.enabled}. */
+    @Bean
+    InboxClaims inboxClaims(DataSource dataSource, @Value("${jincai.cluster.enabled:false}") boolean clustered,
+                            @Value("${jincai.cluster.inbox-claim-max-age:2m}") Duration maxAge,
+                            @Value("${jincai.cluster.inbox-claim-refresh:15s}") Duration refresh) {
+        return clustered ? InboxClaims.shared(dataSource, maxAge, refresh) : InboxClaims.local();
+    }
+
     @Bean
     FinanceSystemRoutes financeSystemRoutes(FinanceDirectory finance, InboxIntakeService inbox,
                                             @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea outbound,
-                                            SftpUris uris, @Value("${jincai.home}") Path home, Clock clock) {
-        return new FinanceSystemRoutes(finance, inbox, outbound, uris, home, clock);
+                                            SftpUris uris, InboxClaims claims, @Value("${jincai.home}") Path home,
+                                            Clock clock) {
+        return new FinanceSystemRoutes(finance, inbox, outbound, uris, claims, home, clock);
     }
 }

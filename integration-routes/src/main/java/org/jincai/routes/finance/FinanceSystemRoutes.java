@@ -11,6 +11,7 @@ import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.InboxReady;
 import org.jincai.core.finance.InboxResult;
 import org.jincai.core.release.StagingArea;
+import org.jincai.routes.InboxClaims;
 import org.jincai.routes.ReasonFiles;
 import org.jincai.routes.RouteIds;
 import org.jincai.routes.bank.SftpUris;
@@ -23,6 +24,10 @@ import org.jincai.routes.bank.SftpUris;
  * an envelope) goes to the error folder with a reason file; both are kept under their name with the time and
  * digest ({@link InboxFileNames}), so nothing kept is ever overwritten. {@code finance-outbox-<CODE>} delivers
  * the receipts, returns and duplicate notices staged for it into its outbox, under a temporary name then renamed.
+ *
+ * <p>When several nodes run ({@link InboxClaims#shared()}), each inbox route claims every file in the shared
+ * database before taking it, and the inbox routes do not start with the context: the node the cluster elects
+ * starts them (and stops them when it loses the lead), so one node at a time polls a finance system's inbox.
  */
 public class FinanceSystemRoutes extends RouteBuilder {
 
@@ -33,15 +38,17 @@ public class FinanceSystemRoutes extends RouteBuilder {
     private final InboxIntakeService inbox;
     private final StagingArea outbound;
     private final SftpUris sftp;
+    private final InboxClaims claims;
     private final Path home;
     private final Clock clock;
 
     public FinanceSystemRoutes(FinanceDirectory finance, InboxIntakeService inbox, StagingArea outbound, SftpUris sftp,
-                               Path home, Clock clock) {
+                               InboxClaims claims, Path home, Clock clock) {
         this.finance = finance;
         this.inbox = inbox;
         this.outbound = outbound;
         this.sftp = sftp;
+        this.claims = claims;
         this.home = home;
         this.clock = clock;
     }
@@ -52,8 +59,9 @@ public class FinanceSystemRoutes extends RouteBuilder {
             if (f.ready().mode() == InboxReady.Mode.STABLE) {
                 getContext().getRegistry().bind(filterName(f), new StableFileFilter<>(f.ready().stableFor(), clock));
             }
-            from(inboxUri(f))
+            from(inboxUri(f) + claims.consumerOptions(getContext(), RouteIds.financeInbox(f.code())))
                     .routeId(RouteIds.financeInbox(f.code()))
+                    .autoStartup(!claims.shared())
                     .onException(Exception.class).handled(false)
                         .process(FinanceSystemRoutes::reasonFile).to(errorUri(f))
                     .end()

@@ -17,6 +17,7 @@ import org.jincai.core.finance.InboxReady;
 import org.jincai.core.testing.CoreFixture;
 import org.jincai.core.testing.Envelopes;
 import org.jincai.core.testing.TestFinance;
+import org.jincai.routes.InboxClaims;
 import org.jincai.routes.bank.SftpUris;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class FinanceInboxRouteTest {
                 new InboxReady(InboxReady.Mode.STABLE, STABLE_FOR, null));
         camel = new DefaultCamelContext();
         camel.addRoutes(new FinanceSystemRoutes(new FinanceDirectory(List.of(hubei)), core.inbox, core.financeStaging,
-                new SftpUris(home.resolve("sftp")), home, clock));
+                new SftpUris(home.resolve("sftp")), InboxClaims.local(), home, clock));
         camel.start();
     }
 

@@ -11,6 +11,7 @@ import org.awaitility.Awaitility;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.testing.CoreFixture;
 import org.jincai.core.testing.TestFinance;
+import org.jincai.routes.InboxClaims;
 import org.jincai.routes.bank.SftpUris;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,8 @@ class FinanceOutboxRouteTest {
         core = new CoreFixture(home.resolve("staging"));
         camel = new DefaultCamelContext();
         camel.addRoutes(new FinanceSystemRoutes(new FinanceDirectory(List.of(TestFinance.hubei())), core.inbox,
-                core.financeStaging, new SftpUris(home.resolve("sftp")), home, new StableFileFilterTest.HandClock()));
+                core.financeStaging, new SftpUris(home.resolve("sftp")), InboxClaims.local(), home,
+                new StableFileFilterTest.HandClock()));
         camel.start();
     }
 
