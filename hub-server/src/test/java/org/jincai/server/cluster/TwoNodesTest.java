@@ -3,6 +3,7 @@ package org.jincai.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,9 +47,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Two hubs as two JVMs on one database — the machine's PostgreSQL when {@code JINCAI_TEST_DB=postgres}, else an
- * H2 server in this test's process that both reach over TCP — each on a home of its own, both serving the same
- * three simulated banks. What a second node must never do: take a voucher twice because it arrived at both
- * nodes at once, or send a payment twice because both nodes release and both poll the banks' answers.
+ * H2 server in this test's process that both reach over TCP — in cluster mode, each on a home of its own, both
+ * serving the same three simulated banks and one finance system's shared folders. What a second node must never
+ * do: take a voucher twice because it arrived at both nodes at once, send a payment twice because both nodes
+ * release and both poll the banks' answers, or lose or double an inbox file when the node polling it dies.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,9 +84,16 @@ class TwoNodesTest {
             url = "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/jincai;WRITE_DELAY=0";
             args.add("--spring.datasource.url=" + url);
         }
+        // a cluster: the finance system's folders shared by both (one inbox, one outbox), a lost leader replaced fast
+        args.addAll(List.of("--jincai.cluster.enabled=true", "--jincai.cluster.leader-ttl=4s",
+                "--jincai.cluster.leader-heartbeat=500ms",
+                // a list given here replaces the configuration file's whole: the finance system in full
+                "--jincai.finance-systems[0].code=HUBEI-FIN", "--jincai.finance-systems[0].name=湖北省财政厅",
+                "--jincai.finance-systems[0].adm-div-codes[0]=420000",
+                "--jincai.finance-systems[0].folder=" + finance()));
         // one after the other: the first migrates the database, the second finds it migrated
-        a = HubProcess.start(root.resolve("node-a"), 1, null, args);
-        b = HubProcess.start(root.resolve("node-b"), 1, null, args);
+        a = HubProcess.start(root.resolve("node-a"), 1, null, with(args, "--jincai.cluster.node-id=node-a"));
+        b = HubProcess.start(root.resolve("node-b"), 1, null, with(args, "--jincai.cluster.node-id=node-b"));
     }
 
     @AfterAll
@@ -195,18 +204,78 @@ class TwoNodesTest {
         assertThat(count("SELECT COUNT(*) FROM bank_delivery WHERE status <> 'ANSWERED'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM voucher_answer")).as("one answer per voucher").isEqualTo(ENVELOPES * 3);
         assertThat(count("SELECT COUNT(*) FROM payment WHERE status <> 'RECEIPTED'")).isZero();
-        Map<String, Integer> answered = new HashMap<>();
-        for (Path home : List.of(root.resolve("node-a"), root.resolve("node-b"))) {
-            Path outbox = home.resolve("finance").resolve("HUBEI-FIN").resolve("outbox");
-            if (Files.isDirectory(outbox)) {
-                try (var files = Files.list(outbox)) {
-                    files.map(f -> f.getFileName().toString()).forEach(name -> answered.merge(name, 1, Integer::sum));
-                }
-            }
-        }
+        List<String> answered = files(finance().resolve("outbox"));
         for (String voucher : strings("SELECT voucher_no FROM voucher")) {
-            assertThat(answered.keySet().stream().filter(n -> n.contains("_" + voucher + "_")))
+            assertThat(answered.stream().filter(n -> n.contains("_" + voucher + "_")))
                     .as("the finance system's answers to voucher " + voucher + ", from either node").hasSize(1);
+        }
+    }
+
+    /**
+     * The elected node — the one polling the finance system's inbox — is killed with SIGKILL: its lock is not
+     * renewed, the other node takes the lead within the lock's time to live and takes every file dropped in the
+     * shared inbox, each once.
+     */
+    @Test
+    @Order(3)
+    void whenTheElectedNodeIsKilledTheOtherPollsTheInboxAndTakesEachFileOnce() throws Exception {
+        String leader = leader();
+        assertThat(leader).isIn("node-a", "node-b");
+        HubProcess killed = leader.equals("node-a") ? a : b;
+        String survivor = leader.equals("node-a") ? "node-b" : "node-a";
+        int vouchers = count("SELECT COUNT(*) FROM voucher");
+
+        killed.kill();
+        Path inbox = Files.createDirectories(finance().resolve("inbox"));
+        for (int i = 0; i < 10; i++) {
+            String name = String.format("failover-%02d.xml", i);
+            Path part = inbox.resolve(name + ".part");
+            Files.write(part, Envelopes.exampleRenumbered(String.format("F%04d", i)));
+            Files.move(part, inbox.resolve(name));
+        }
+
+        long deadline = System.nanoTime() + QUIET.toNanos();
+        while (files(finance().resolve("archive")).size() < 10 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(files(finance().resolve("archive"))).as("every file taken").hasSize(10);
+        assertThat(leader()).as("the lead moved to the surviving node").isEqualTo(survivor);
+        assertThat(files(finance().resolve("error"))).isEmpty();
+        assertThat(files(inbox)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM intake_file WHERE file_name LIKE 'failover-%'")).isEqualTo(10);
+        assertThat(count("SELECT COUNT(*) FROM voucher")).isEqualTo(vouchers + 30);
+        String logs = Files.readString(root.resolve("node-a").resolve("logs").resolve("run-1.log"))
+                + Files.readString(root.resolve("node-b").resolve("logs").resolve("run-1.log"));
+        for (int i = 0; i < 10; i++) {
+            String taken = String.format("failover-%02d.xml from HUBEI-FIN:", i);
+            assertThat(logs.split(Pattern.quote(taken), -1)).as("times " + taken + " was taken").hasSize(2);
+        }
+    }
+
+    /** The node holding the inbox poller's lock, as the database says. */
+    private String leader() throws Exception {
+        List<String> holders = strings("SELECT CLIENT_ID FROM INT_LOCK");
+        return holders.isEmpty() ? "" : holders.get(0).strip();
+    }
+
+    /** The finance system's folders, shared by both nodes. */
+    private Path finance() {
+        return root.resolve("finance-shared");
+    }
+
+    private static List<String> with(List<String> args, String more) {
+        List<String> all = new ArrayList<>(args);
+        all.add(more);
+        return all;
+    }
+
+    private static List<String> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
         }
     }
 

@@ -1,0 +1,52 @@
+package org.jincai.server.cluster;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
+
+/**
+ * The node's place among others: always a {@link ClusterNode} and its health; with {@code jincai.cluster.enabled}
+ * the election of the inbox poller over Spring Integration's JDBC lock registry on the hub's database (table
+ * {@code INT_LOCK}): the node holding the role's lock polls, renews the lock every heartbeat, and a lock not
+ * renewed within its time to live — a node lost — goes to the next node that tries.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClusterProperties.class)
+public class ClusterConfiguration {
+
+    @Bean
+    ClusterNode clusterNode(ClusterProperties cluster, CamelContext camel, Clock clock) {
+        return new ClusterNode(cluster.nodeId(), cluster.enabled(), camel, clock);
+    }
+
+    @Bean
+    ClusterHealth clusterHealthIndicator(ClusterNode node) {
+        return new ClusterHealth(node);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "jincai.cluster.enabled", havingValue = "true")
+    DefaultLockRepository clusterLockRepository(DataSource dataSource, ClusterProperties cluster) {
+        DefaultLockRepository locks = new DefaultLockRepository(dataSource, cluster.nodeId());
+        locks.setTimeToLive((int) cluster.leaderTtl().toMillis());
+        return locks;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "jincai.cluster.enabled", havingValue = "true")
+    LockRegistryLeaderInitiator inboxPollerElection(DefaultLockRepository locks, ClusterNode node,
+                                                    ClusterProperties cluster) {
+        LockRegistryLeaderInitiator election = new LockRegistryLeaderInitiator(new JdbcLockRegistry(locks),
+                new InboxPollerCandidate(node));
+        election.setHeartBeatMillis(cluster.leaderHeartbeat().toMillis());
+        election.setBusyWaitMillis(cluster.leaderHeartbeat().toMillis());
+        return election;
+    }
+}
