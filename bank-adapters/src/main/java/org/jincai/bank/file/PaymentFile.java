@@ -23,6 +23,11 @@ public record PaymentFile(
         credits = List.copyOf(credits);
     }
 
+    /** The file without its credits. */
+    public FileHead head() {
+        return new FileHead(fileName, bankCode, messageId, executionDate, payerAccount, payerName, payerBankNo);
+    }
+
     public BigDecimal totalAmount() {
         return credits.stream().map(OutboundCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

@@ -15,11 +15,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jincai.bank.file.BankFileException;
 import org.jincai.bank.file.BankFileWriter;
+import org.jincai.bank.file.CreditSource;
+import org.jincai.bank.file.FileHead;
 import org.jincai.bank.file.OutboundCredit;
 import org.jincai.bank.file.PaymentFile;
 import org.jincai.bank.profile.BankProfile;
@@ -41,8 +45,8 @@ import org.jincai.formats.iso20022.PaymentInstruction;
  * BtchBookg comes from the bank profile, and each credit's InstrId and EndToEndId are the hub's
  * end-to-end id, which the bank's pain.002 echoes back.
  *
- * <p>The file is written to its destination as it is produced: the credits are checked first (one pass,
- * nothing built), then the streaming {@link Pain001StreamWriter} writes the group header with the totals,
+ * <p>The file is written to its destination as it is produced: the credits are checked first (one pass over
+ * the {@link CreditSource}, nothing built), then the streaming {@link Pain001StreamWriter} writes the group header with the totals,
  * and each credit as the iterator reaches it, straight to {@code out}; no object model and no byte array
  * of the whole payroll exist, so a file of 100,000 credits costs the memory of one. The writer refuses
  * what the XSD would (an id over 35 characters is ISO_FIELD_TOO_LONG), and the official XSD checks the
@@ -81,18 +85,19 @@ public final class Pain001FileWriter implements BankFileWriter {
      *         an ISO problem code (ISO_BANK_NUMBER_INVALID, ISO_FIELD_TOO_LONG, ...), ISO_OUTPUT_INVALID or IO_ERROR
      */
     @Override
-    public void write(PaymentFile file, OutputStream out) throws BankFileException {
-        BigDecimal total = check(file);
-        long count = file.credits().size();
+    public void write(FileHead file, CreditSource credits, OutputStream out) throws BankFileException {
+        Totals totals = check(file, credits);
         String name = AS_GIVEN.version().messageNameId();
         Pain001GroupHeader group = new Pain001GroupHeader(file.messageId(),
-                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), file.payerName(), count, total);
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), file.payerName(), totals.count(),
+                totals.total());
         Pain001PaymentHeader block = new Pain001PaymentHeader(file.messageId(), file.executionDate(),
-                profile.batchBooking(), file.payerName(), file.payerAccount(), file.payerBankNo(), count, total);
+                profile.batchBooking(), file.payerName(), file.payerAccount(), file.payerBankNo(), totals.count(),
+                totals.total());
         try (IsoOutput.Validated validated = IsoOutput.validating(out, name, name + " for bank " + profile.code(),
-                file.fileName())) {
+                file.fileName()); Stream<OutboundCredit> all = credits.open()) {
             Pain001StreamWriter w = Pain001StreamWriter.open(validated, options(), group);
-            w.paymentInformation(block, file.credits().stream().map(Pain001FileWriter::transaction).iterator());
+            w.paymentInformation(block, all.map(Pain001FileWriter::transaction).iterator());
             w.finish();
             validated.finish();
         } catch (FormatException e) {
@@ -120,7 +125,7 @@ public final class Pain001FileWriter implements BankFileWriter {
 
     /** The pain.001 content of {@code file}: one payment information block, one transaction per credit. */
     public CreditTransferInitiation toInitiation(PaymentFile file) throws BankFileException {
-        check(file);
+        check(file.head(), CreditSource.of(file.credits()));
         List<CreditTransferTransaction> transactions = file.credits().stream().map(Pain001FileWriter::transaction).toList();
         PaymentInstruction block = new PaymentInstruction(file.messageId(), file.executionDate(), profile.batchBooking(),
                 file.payerName(), file.payerAccount(), file.payerBankNo(), transactions);
@@ -128,12 +133,13 @@ public final class Pain001FileWriter implements BankFileWriter {
         return new CreditTransferInitiation(file.messageId(), now, file.payerName(), List.of(block));
     }
 
-    /** Checks what the bank needs of the file and its credits, in one pass; the sum of the amounts. */
-    private static BigDecimal check(PaymentFile file) throws BankFileException {
+    /** The number of credits of a file and their sum. */
+    private record Totals(long count, BigDecimal total) {
+    }
+
+    /** Checks what the bank needs of the file and its credits, in one pass over them; their count and sum. */
+    private static Totals check(FileHead file, CreditSource credits) throws BankFileException {
         String location = "file " + file.fileName();
-        if (file.credits().isEmpty()) {
-            throw new BankFileException(EMPTY_FILE, "a payment file needs at least one credit", location);
-        }
         requirePresent(file.messageId(), "messageId", location);
         requirePresent(file.payerAccount(), "payerAccount", location);
         requirePresent(file.payerName(), "payerName", location);
@@ -141,22 +147,29 @@ public final class Pain001FileWriter implements BankFileWriter {
         if (file.executionDate() == null) {
             throw new BankFileException(FIELD_MISSING, "executionDate is empty", location);
         }
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = credits.distinctIds() ? null : new HashSet<>();
         BigDecimal total = BigDecimal.ZERO;
-        int index = 0;
-        for (OutboundCredit c : file.credits()) {
-            String at = location + " credit " + ++index + " (" + c.endToEndId() + ")";
-            requirePresent(c.endToEndId(), "endToEndId", at);
-            requirePresent(c.payeeName(), "payeeName", at);
-            requirePresent(c.payeeAccount(), "payeeAccount", at);
-            if (!seen.add(c.endToEndId())) {
-                // the bank's answers are matched to payments by this id: it must be unique in the file
-                throw new BankFileException(DUPLICATE_END_TO_END_ID, "end-to-end id " + c.endToEndId() + " appears twice", at);
+        long index = 0;
+        try (Stream<OutboundCredit> all = credits.open()) {
+            for (Iterator<OutboundCredit> it = all.iterator(); it.hasNext(); ) {
+                OutboundCredit c = it.next();
+                String at = location + " credit " + ++index + " (" + c.endToEndId() + ")";
+                requirePresent(c.endToEndId(), "endToEndId", at);
+                requirePresent(c.payeeName(), "payeeName", at);
+                requirePresent(c.payeeAccount(), "payeeAccount", at);
+                if (seen != null && !seen.add(c.endToEndId())) {
+                    // the bank's answers are matched to payments by this id: it must be unique in the file
+                    throw new BankFileException(DUPLICATE_END_TO_END_ID, "end-to-end id " + c.endToEndId()
+                            + " appears twice", at);
+                }
+                checkAmount(c.amount(), at);
+                total = total.add(c.amount());
             }
-            checkAmount(c.amount(), at);
-            total = total.add(c.amount());
         }
-        return total;
+        if (index == 0) {
+            throw new BankFileException(EMPTY_FILE, "a payment file needs at least one credit", location);
+        }
+        return new Totals(index, total);
     }
 
     private static CreditTransferTransaction transaction(OutboundCredit c) {

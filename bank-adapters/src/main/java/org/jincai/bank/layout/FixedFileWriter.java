@@ -1,18 +1,18 @@
 package org.jincai.bank.layout;
 
-import static org.jincai.bank.file.BankFileErrors.DUPLICATE_END_TO_END_ID;
 import static org.jincai.bank.file.BankFileErrors.FIELD_TOO_LONG;
 
 import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.beanio.BeanWriter;
+import org.jincai.bank.file.BankFileErrors;
 import org.jincai.bank.file.BankFileException;
+import org.jincai.bank.file.CreditSource;
+import org.jincai.bank.file.FileHead;
 import org.jincai.bank.file.OutboundCredit;
-import org.jincai.bank.file.PaymentFile;
 import org.jincai.bank.layout.internal.BeanIoStreams;
 import org.jincai.bank.layout.internal.Fen;
 import org.jincai.bank.layout.internal.FieldChecks;
@@ -45,63 +45,71 @@ public class FixedFileWriter extends TextFileWriter {
     }
 
     /**
+     * Two passes over the credits: the first checks every record and adds up the trailer's count and total, the
+     * second writes the header, a detail per credit as the source gives them, and the trailer. Nothing is written
+     * unless every record passed; one credit is held at a time.
+     *
      * @throws BankFileException EMPTY_FILE, FIELD_MISSING, DUPLICATE_END_TO_END_ID, AMOUNT_INVALID,
      *         AMOUNT_OVERFLOW, FIELD_TOO_LONG, CHARSET_UNENCODABLE, FIELD_CONTAINS_SEPARATOR, IO_ERROR
      */
     @Override
-    public void write(PaymentFile file, OutputStream out) throws BankFileException {
-        FixedPaymentFile layout = toLayout(file);
+    public void write(FileHead file, CreditSource credits, OutputStream out) throws BankFileException {
+        String location = "file " + file.fileName();
+        String payerName = payerNameOnTheWire(file, location);
         FixedFields fields = new FixedFields(charset);
-        String at = "file " + file.fileName();
-        fields.header(layout.header(), at + " line 1");
-        for (FixedDetail d : layout.details()) {
-            fields.detail(d, at + " line " + (d.sequence() + 1) + " credit " + d.endToEndId());
+        FixedHeader header = new FixedHeader(file.messageId(), file.executionDate(), file.payerAccount(), payerName);
+        fields.header(header, location + " line 1");
+        Set<String> seen = seen(credits);
+        int count = 0;
+        long total = 0;
+        try (Stream<OutboundCredit> all = credits.open()) {
+            for (Iterator<OutboundCredit> it = all.iterator(); it.hasNext(); ) {
+                OutboundCredit c = it.next();
+                count++;
+                String at = location + " line " + (count + 1) + " credit " + c.endToEndId();
+                if (count > FixedLayout.MAX_SEQUENCE) {
+                    throw new BankFileException(FIELD_TOO_LONG, "more than " + FixedLayout.MAX_SEQUENCE
+                            + " credits do not fit N(" + FixedLayout.SEQUENCE_DIGITS + "): split the batch", location);
+                }
+                FieldChecks.requirePresent(c.endToEndId(), "endToEndId", at);
+                FieldChecks.requirePresent(c.payeeName(), "payeeName", at);
+                FieldChecks.requirePresent(c.payeeAccount(), "payeeAccount", at);
+                requireFirst(seen, c.endToEndId(), at);
+                FixedDetail d = detail(c, count, at);
+                total = Fen.add(total, d.amountFen(), FixedLayout.MAX_AMOUNT_FEN, "the file's total", at);
+                fields.detail(d, at);
+            }
         }
-        fields.trailer(layout.trailer(), at + " line " + (layout.details().size() + 2));
+        requireCredits(count, location);
+        FixedTrailer trailer = new FixedTrailer(count, total);
+        fields.trailer(trailer, location + " line " + (count + 2));
 
         BeanWriter writer = FixedStreams.writer(FixedStreams.PAYMENT_WRITE, out);
-        BeanIoStreams.write(writer, FixedStreams.HEADER, FixedStreams.toMap(layout.header(), charset), file.fileName());
-        for (FixedDetail d : layout.details()) {
-            BeanIoStreams.write(writer, FixedStreams.DETAIL, FixedStreams.toMap(d, charset), file.fileName());
+        BeanIoStreams.write(writer, FixedStreams.HEADER, FixedStreams.toMap(header, charset), file.fileName());
+        int sequence = 0;
+        try (Stream<OutboundCredit> all = credits.open()) {
+            for (Iterator<OutboundCredit> it = all.iterator(); it.hasNext(); ) {
+                OutboundCredit c = it.next();
+                sequence++;
+                FixedDetail d = detail(c, sequence, location + " line " + (sequence + 1) + " credit " + c.endToEndId());
+                BeanIoStreams.write(writer, FixedStreams.DETAIL, FixedStreams.toMap(d, charset), file.fileName());
+            }
         }
-        BeanIoStreams.write(writer, FixedStreams.TRAILER, FixedStreams.toMap(layout.trailer()), file.fileName());
+        if (sequence != count) {
+            throw new BankFileException(BankFileErrors.IO_ERROR, "the credits changed while the file was written: "
+                    + count + " checked, " + sequence + " written", location);
+        }
+        BeanIoStreams.write(writer, FixedStreams.TRAILER, FixedStreams.toMap(trailer), file.fileName());
         BeanIoStreams.finish(writer, file.fileName());
     }
 
-    /**
-     * The records of a payment file: sequence from 1, amounts in fen, names as they go on the wire,
-     * the trailer counting and totalling the details.
-     */
-    FixedPaymentFile toLayout(PaymentFile file) {
-        String location = "file " + file.fileName();
-        requireCredits(file, location);
-        if (file.credits().size() > FixedLayout.MAX_SEQUENCE) {
-            throw new BankFileException(FIELD_TOO_LONG, file.credits().size() + " credits do not fit N("
-                    + FixedLayout.SEQUENCE_DIGITS + "): split the batch", location);
-        }
-        String payerName = payerNameOnTheWire(file, location);
-        List<FixedDetail> details = new ArrayList<>(file.credits().size());
-        Set<String> seen = new HashSet<>();
-        long total = 0;
-        int sequence = 0;
-        for (OutboundCredit c : file.credits()) {
-            sequence++;
-            String at = location + " line " + (sequence + 1) + " credit " + c.endToEndId();
-            FieldChecks.requirePresent(c.endToEndId(), "endToEndId", at);
-            FieldChecks.requirePresent(c.payeeName(), "payeeName", at);
-            FieldChecks.requirePresent(c.payeeAccount(), "payeeAccount", at);
-            if (!seen.add(c.endToEndId())) {
-                throw new BankFileException(DUPLICATE_END_TO_END_ID, "end-to-end id " + c.endToEndId() + " appears twice", at);
-            }
-            String whose = FieldChecks.payee(c.payeeName(), c.endToEndId());
-            FieldChecks.requireAmount(c.amount(), at);
-            long fen = Fen.of(c.amount(), FixedLayout.MAX_AMOUNT_FEN, "amount" + whose, at);
-            total = Fen.add(total, fen, FixedLayout.MAX_AMOUNT_FEN, "the file's total", at);
-            String name = FieldChecks.nameOnTheWire(c.payeeName(), charset, policy, "payeeName", whose, at);
-            details.add(new FixedDetail(sequence, c.endToEndId(), c.payeeAccount(), name,
-                    c.payeeBankNo() == null ? "" : c.payeeBankNo(), fen));
-        }
-        FixedHeader header = new FixedHeader(file.messageId(), file.executionDate(), file.payerAccount(), payerName);
-        return new FixedPaymentFile(file.fileName(), header, details, new FixedTrailer(details.size(), total));
+    /** The detail record of a credit: sequence from 1, amount in fen, the name as it goes on the wire. */
+    private FixedDetail detail(OutboundCredit c, int sequence, String at) {
+        String whose = FieldChecks.payee(c.payeeName(), c.endToEndId());
+        FieldChecks.requireAmount(c.amount(), at);
+        long fen = Fen.of(c.amount(), FixedLayout.MAX_AMOUNT_FEN, "amount" + whose, at);
+        String name = FieldChecks.nameOnTheWire(c.payeeName(), charset, policy, "payeeName", whose, at);
+        return new FixedDetail(sequence, c.endToEndId(), c.payeeAccount(), name,
+                c.payeeBankNo() == null ? "" : c.payeeBankNo(), fen);
     }
 }

@@ -1,18 +1,18 @@
 package org.jincai.bank.layout;
 
-import static org.jincai.bank.file.BankFileErrors.DUPLICATE_END_TO_END_ID;
-
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.beanio.BeanWriter;
+import org.jincai.bank.file.BankFileErrors;
 import org.jincai.bank.file.BankFileException;
+import org.jincai.bank.file.CreditSource;
+import org.jincai.bank.file.FileHead;
 import org.jincai.bank.file.OutboundCredit;
-import org.jincai.bank.file.PaymentFile;
 import org.jincai.bank.file.Transliteration;
 import org.jincai.bank.layout.internal.BeanIoStreams;
 import org.jincai.bank.layout.internal.FieldChecks;
@@ -43,63 +43,67 @@ public class PipeFileWriter extends TextFileWriter {
         super(charset, policy);
     }
 
+    /**
+     * Two passes over the credits: the first checks every field and adds up the count and total the summary line
+     * declares, the second writes the summary and a detail per credit as the source gives them. Nothing is written
+     * unless every credit passed; one credit is held at a time.
+     */
     @Override
-    public void write(PaymentFile file, OutputStream out) throws BankFileException {
-        PipePaymentFile layout = toLayout(file);
-        check(layout);
+    public void write(FileHead file, CreditSource credits, OutputStream out) throws BankFileException {
+        String location = "file " + file.fileName();
+        CharsetEncoder encoder = Transliteration.strictEncoder(charset);
+        String payerName = payerNameOnTheWire(file, location);
+        Set<String> seen = seen(credits);
+        int count = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        try (Stream<OutboundCredit> all = credits.open()) {
+            for (Iterator<OutboundCredit> it = all.iterator(); it.hasNext(); ) {
+                PipeDetail d = detail(file, it.next(), ++count, location);
+                String at = location + " line " + (d.sequence() + 1) + " credit " + d.payeeId();
+                FieldChecks.requirePresent(d.payeeId(), "endToEndId", at);
+                FieldChecks.requirePresent(d.name(), "payeeName", at);
+                FieldChecks.requirePresent(d.account(), "payeeAccount", at);
+                requireFirst(seen, d.payeeId(), at);
+                FieldChecks.requireAmount(d.amount(), at);
+                String whose = FieldChecks.payee(d.name(), d.payeeId());
+                checkText(encoder, d.payeeId(), "endToEndId", at, whose);
+                checkText(encoder, d.name(), "payeeName", at, whose);
+                checkText(encoder, d.account(), "payeeAccount", at, whose);
+                total = total.add(d.amount());
+            }
+        }
+        requireCredits(count, location);
+        PipeSummary summary = new PipeSummary(file.messageId(), file.executionDate(), file.payerAccount(), payerName,
+                count, total);
+        checkText(encoder, summary.messageId(), "messageId", location + " line 1", "");
+        checkText(encoder, summary.unitNumber(), "payerAccount", location + " line 1", "");
+        checkText(encoder, summary.payerName(), "payerName", location + " line 1", "");
         BeanWriter writer = PipeStreams.writer(PipeStreams.PAYMENT_WRITE, out, charset);
-        BeanIoStreams.write(writer, PipeStreams.SUMMARY, PipeStreams.toMap(layout.summary()), file.fileName());
-        for (PipeDetail detail : layout.details()) {
-            BeanIoStreams.write(writer, PipeStreams.DETAIL, PipeStreams.toMap(detail), file.fileName());
+        BeanIoStreams.write(writer, PipeStreams.SUMMARY, PipeStreams.toMap(summary), file.fileName());
+        int sequence = 0;
+        try (Stream<OutboundCredit> all = credits.open()) {
+            for (Iterator<OutboundCredit> it = all.iterator(); it.hasNext(); ) {
+                PipeDetail d = detail(file, it.next(), ++sequence, location);
+                BeanIoStreams.write(writer, PipeStreams.DETAIL, PipeStreams.toMap(d), file.fileName());
+            }
+        }
+        if (sequence != count) {
+            throw new BankFileException(BankFileErrors.IO_ERROR, "the credits changed while the file was written: "
+                    + count + " checked, " + sequence + " written", location);
         }
         BeanIoStreams.finish(writer, file.fileName());
     }
 
     /**
-     * The pipe lines of a payment file: payee id = end-to-end id, unit number = payer account, sequence
-     * from 1, names as they go on the wire (transliterated when the policy allows).
+     * The pipe line of a credit: payee id = end-to-end id, unit number = payer account, sequence from 1, the name as
+     * it goes on the wire (transliterated when the policy allows).
      */
-    PipePaymentFile toLayout(PaymentFile file) {
-        String location = "file " + file.fileName();
-        requireCredits(file, location);
-        String payerName = payerNameOnTheWire(file, location);
-        List<PipeDetail> details = new ArrayList<>(file.credits().size());
-        int sequence = 0;
-        for (OutboundCredit c : file.credits()) {
-            sequence++;
-            String at = location + " line " + (sequence + 1) + " credit " + c.endToEndId();
-            String name = FieldChecks.nameOnTheWire(c.payeeName(), charset, policy, "payeeName",
-                    FieldChecks.payee(c.payeeName(), c.endToEndId()), at);
-            details.add(new PipeDetail(c.endToEndId(), name, c.amount(), c.payeeAccount(), file.payerAccount(), "", "",
-                    sequence));
-        }
-        PipeSummary summary = new PipeSummary(file.messageId(), file.executionDate(), file.payerAccount(),
-                payerName, details.size(), file.totalAmount());
-        return new PipePaymentFile(file.fileName(), summary, details);
-    }
-
-    private void check(PipePaymentFile file) {
-        CharsetEncoder encoder = Transliteration.strictEncoder(charset);
-        String fileLocation = "file " + file.fileName();
-        PipeSummary s = file.summary();
-        checkText(encoder, s.messageId(), "messageId", fileLocation + " line 1", "");
-        checkText(encoder, s.unitNumber(), "payerAccount", fileLocation + " line 1", "");
-        checkText(encoder, s.payerName(), "payerName", fileLocation + " line 1", "");
-        Set<String> seen = new HashSet<>();
-        for (PipeDetail d : file.details()) {
-            String location = fileLocation + " line " + (d.sequence() + 1) + " credit " + d.payeeId();
-            FieldChecks.requirePresent(d.payeeId(), "endToEndId", location);
-            FieldChecks.requirePresent(d.name(), "payeeName", location);
-            FieldChecks.requirePresent(d.account(), "payeeAccount", location);
-            if (!seen.add(d.payeeId())) {
-                throw new BankFileException(DUPLICATE_END_TO_END_ID, "end-to-end id " + d.payeeId() + " appears twice", location);
-            }
-            FieldChecks.requireAmount(d.amount(), location);
-            String whose = FieldChecks.payee(d.name(), d.payeeId());
-            checkText(encoder, d.payeeId(), "endToEndId", location, whose);
-            checkText(encoder, d.name(), "payeeName", location, whose);
-            checkText(encoder, d.account(), "payeeAccount", location, whose);
-        }
+    private PipeDetail detail(FileHead file, OutboundCredit c, int sequence, String location) {
+        String at = location + " line " + (sequence + 1) + " credit " + c.endToEndId();
+        String name = FieldChecks.nameOnTheWire(c.payeeName(), charset, policy, "payeeName",
+                FieldChecks.payee(c.payeeName(), c.endToEndId()), at);
+        return new PipeDetail(c.endToEndId(), name, c.amount(), c.payeeAccount(), file.payerAccount(), "", "",
+                sequence);
     }
 
     private static void checkText(CharsetEncoder encoder, String value, String field, String location, String whose) {
