@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import org.jincai.core.Ids;
@@ -167,6 +168,16 @@ public class ApprovalService {
      * release) and, when the rule files, a filing notice is raised.
      */
     public ApprovalView approve(String approvalId, Actor who, String comment) {
+        return approve(approvalId, who, comment, true);
+    }
+
+    /**
+     * Approves the level waiting; with {@code movePayments} false the last level decides the chain and leaves the
+     * voucher's payments PENDING_APPROVAL for its caller to move a chunk per commit (a job's run of any size, whose
+     * moves in this one transaction would hold the whole run's changes until it commits): the caller moves them
+     * while the approval is APPROVED ({@link #moveApproved}).
+     */
+    public ApprovalView approve(String approvalId, Actor who, String comment, boolean movePayments) {
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         return tx.execute(s -> {
             ApprovalView a = decidable(approvalId, who);
@@ -178,7 +189,8 @@ public class ApprovalService {
             String after = last ? "APPROVED" : waitingText(a.levels().get(level.levelNo()), a.levels().size());
             if (last) {
                 String why = fit("approved by the chain of rule " + a.rule() + ": " + chain(a, level, who), 400);
-                for (List<String> ids = waiting(a.voucherId()); !ids.isEmpty(); ids = waiting(a.voucherId())) {
+                for (List<String> ids = movePayments ? waiting(a.voucherId()) : List.<String>of(); !ids.isEmpty();
+                        ids = waiting(a.voucherId())) {
                     lifecycle.move(ids, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, who.name(), why);
                 }
                 if (a.filing()) {
@@ -194,6 +206,34 @@ public class ApprovalService {
                     .because("voucher " + a.voucherNo() + (note == null ? "" : ": " + note)));
             return load(approvalId).orElseThrow();
         });
+    }
+
+    /**
+     * Moves the next chunk of an APPROVED approval's voucher's payments still PENDING_APPROVAL to APPROVED (after
+     * {@code approve(..., false)}), by one statement over a range of their numbers, in the caller's transaction; the events name the
+     * last level's approver, as {@link #approve} does.
+     *
+     * @return the number moved; 0 when none is left
+     */
+    public int moveApproved(String approvalId, int chunk) {
+        ApprovalView a = load(approvalId).orElseThrow(() -> notFound(approvalId));
+        if (a.status() != ApprovalView.Status.APPROVED) {
+            throw new ControlException(ControlException.Kind.CONFLICT, APPROVAL_NOT_PENDING, "the approval of voucher "
+                    + a.voucherNo() + " is " + a.status() + ", not APPROVED", "approval " + approvalId);
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("v", a.voucherId())
+                .addValue("from", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", chunk);
+        List<Integer> seqs = jdbc.queryForList("SELECT seq FROM payment WHERE voucher_id = :v AND status = :from"
+                + " ORDER BY seq FETCH FIRST :n ROWS ONLY", p, Integer.class);
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        String why = fit("approved by the chain of rule " + a.rule() + ": " + a.levels().stream()
+                .map(l -> l.decidedBy() + " (" + l.role() + ")").collect(Collectors.joining(", ")), 400);
+        String actor = a.levels().get(a.levels().size() - 1).decidedBy();
+        return lifecycle.moveWhere("voucher_id = :v AND seq BETWEEN :first AND :last", new MapSqlParameterSource("v",
+                a.voucherId()).addValue("first", seqs.get(0)).addValue("last", seqs.get(seqs.size() - 1)),
+                PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, actor, why).size();
     }
 
     /**

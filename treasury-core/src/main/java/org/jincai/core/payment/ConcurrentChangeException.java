@@ -10,4 +10,10 @@ public class ConcurrentChangeException extends TreasuryException {
     public ConcurrentChangeException(String paymentId, PaymentStatus expected) {
         super(CODE, "payment " + paymentId + " is no longer " + expected, "payment " + paymentId);
     }
+
+    /** Some of a set of payments moved by one statement were no longer where the statement expected them. */
+    public ConcurrentChangeException(int expected, int moved, PaymentStatus from, String location) {
+        super(CODE, moved + " of " + expected + " payments were still " + from + ": the others were moved by someone"
+                + " else", location);
+    }
 }

@@ -2,6 +2,7 @@ package org.jincai.core.payment;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jincai.core.Ids;
@@ -29,6 +30,9 @@ public class PaymentLifecycle {
     private static final String INSERT_EVENT = """
             INSERT INTO payment_event (event_id, payment_id, from_status, to_status, actor, reason, occurred_at)
             VALUES (:eventId, :id, :from, :to, :actor, :reason, :now)""";
+
+    /** Events written per JDBC batch by the set-based moves. */
+    private static final int EVENT_CHUNK = 1_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -95,6 +99,82 @@ public class PaymentLifecycle {
     }
 
     /**
+     * Puts the APPROVED payments in no file that {@code condition} selects (a condition on {@code payment} naming
+     * {@code :s} for APPROVED and requiring {@code delivery_id IS NULL}, bound by {@code where}) into their batch and
+     * file, in one statement; their events are written a chunk at a time, read back by the file. Used where a file's
+     * payments are never held in memory (a streamed file of a large run).
+     *
+     * @throws ConcurrentChangeException when the statement moved another number of payments than {@code expected}
+     */
+    public void releaseSelected(String condition, MapSqlParameterSource where, int expected, String batchId,
+                                String deliveryId, String actor, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        MapSqlParameterSource p = new MapSqlParameterSource(where.getValues()).addValue("s", PaymentStatus.APPROVED.name())
+                .addValue("to", PaymentStatus.RELEASED.name()).addValue("batch", batchId)
+                .addValue("delivery", deliveryId).addValue("now", now);
+        int moved = jdbc.update("UPDATE payment SET status = :to, batch_id = :batch, delivery_id = :delivery,"
+                + " updated_at = :now WHERE " + condition, p);
+        if (moved != expected) {
+            throw new ConcurrentChangeException(expected, moved, PaymentStatus.APPROVED, "delivery " + deliveryId);
+        }
+        recordEventsOf("delivery_id = :delivery", p, PaymentStatus.APPROVED, PaymentStatus.RELEASED, actor, reason, now);
+    }
+
+    /**
+     * Moves the payments in state {@code from} that {@code condition} selects (bound by {@code where}; the caller
+     * bounds it to a chunk, such as a range of a voucher's numbers) to {@code to} in one statement, and records an
+     * event for each in one JDBC batch; its observers are told. A set-based move for a job's large run.
+     *
+     * @return the ids moved
+     * @throws ConcurrentChangeException when another transaction moved one of them between the read and the update
+     */
+    public List<String> moveWhere(String condition, MapSqlParameterSource where, PaymentStatus from, PaymentStatus to,
+                                  String actor, String reason) {
+        from.requireMoveTo(to, condition);
+        Timestamp now = Timestamp.from(clock.instant());
+        MapSqlParameterSource p = new MapSqlParameterSource(where.getValues()).addValue("from", from.name())
+                .addValue("to", to.name()).addValue("now", now);
+        List<String> ids = jdbc.queryForList("SELECT payment_id FROM payment WHERE status = :from AND (" + condition
+                + ")", p, String.class);
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        int moved = jdbc.update("UPDATE payment SET status = :to, updated_at = :now WHERE status = :from AND ("
+                + condition + ")", p);
+        if (moved != ids.size()) {
+            throw new ConcurrentChangeException(ids.size(), moved, from, condition);
+        }
+        List<Move> moves = ids.stream().map(id -> Move.of(id, from, to, reason)).toList();
+        recordEvents(moves, actor, now);
+        for (MoveObserver o : observers) {
+            o.moved(moves, actor);
+        }
+        return ids;
+    }
+
+    /** Events of a set of payments, read back by {@code condition} a chunk of ids at a time and inserted in batches. */
+    private void recordEventsOf(String condition, MapSqlParameterSource p, PaymentStatus from, PaymentStatus to,
+                                String actor, String reason, Timestamp now) {
+        List<String> chunk = new ArrayList<>(EVENT_CHUNK);
+        jdbc.query("SELECT payment_id FROM payment WHERE " + condition, p, rs -> {
+            chunk.add(rs.getString(1));
+            if (chunk.size() == EVENT_CHUNK) {
+                flush(chunk, from, to, actor, reason, now);
+            }
+        });
+        flush(chunk, from, to, actor, reason, now);
+    }
+
+    private void flush(List<String> ids, PaymentStatus from, PaymentStatus to, String actor, String reason,
+                       Timestamp now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        recordEvents(ids.stream().map(id -> Move.of(id, from, to, reason)).toList(), actor, now);
+        ids.clear();
+    }
+
+    /**
      * Records in the payments' trail something that happened to them without a change of state (an
      * operator ordering their file resent): an event from {@code status} to the same {@code status}.
      */
@@ -114,6 +194,49 @@ public class PaymentLifecycle {
                 .addValue("actor", actor)
                 .addValue("reason", reason)
                 .addValue("now", now)).toArray(SqlParameterSource[]::new));
+    }
+
+    /**
+     * Records the birth of payments inserted directly in the last state of {@code steps} (a job's run whose checks
+     * all passed in the transaction that inserts them and that rolls back whole on any refusal): for each payment its
+     * creation (no state → RECEIVED, {@code createdReason}) and one event per step from RECEIVED, each step checked
+     * against the lifecycle, in one JDBC batch. The trail is the one of creating them RECEIVED and moving them a step
+     * at a time, without updating each row once per step. The steps must lead to no state the observers act on (the
+     * budget settles cancelled, paid and returned payments only).
+     */
+    public void recordCreatedThrough(List<String> paymentIds, String actor, String createdReason, List<Step> steps) {
+        PaymentStatus at = PaymentStatus.RECEIVED;
+        for (Step step : steps) {
+            at.requireMoveTo(step.to(), "payments created through " + steps);
+            at = step.to();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<SqlParameterSource> rows = new ArrayList<>(paymentIds.size() * (steps.size() + 1));
+        for (String id : paymentIds) {
+            rows.add(event(id, null, PaymentStatus.RECEIVED, actor, createdReason, now));
+            PaymentStatus from = PaymentStatus.RECEIVED;
+            for (Step step : steps) {
+                rows.add(event(id, from, step.to(), actor, step.reason(), now));
+                from = step.to();
+            }
+        }
+        jdbc.batchUpdate(INSERT_EVENT, rows.toArray(SqlParameterSource[]::new));
+    }
+
+    /** One step of {@link #recordCreatedThrough}: the state reached and why. */
+    public record Step(PaymentStatus to, String reason) {
+    }
+
+    private SqlParameterSource event(String id, PaymentStatus from, PaymentStatus to, String actor, String reason,
+                                     Timestamp now) {
+        return new MapSqlParameterSource()
+                .addValue("eventId", Ids.newOrderedId(clock))
+                .addValue("id", id)
+                .addValue("from", from == null ? null : from.name())
+                .addValue("to", to.name())
+                .addValue("actor", actor)
+                .addValue("reason", truncate(reason))
+                .addValue("now", now);
     }
 
     public List<PaymentEvent> history(String paymentId) {

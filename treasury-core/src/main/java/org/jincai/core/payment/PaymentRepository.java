@@ -43,6 +43,15 @@ public class PaymentRepository {
      * and the day the hub received them (Beijing), in one JDBC batch.
      */
     public void insertAll(List<Payment> payments, List<BudgetClassification> classifications, LocalDate receivedOn) {
+        insertAll(payments, classifications, receivedOn, PaymentStatus.RECEIVED);
+    }
+
+    /**
+     * Inserts new payments already in {@code status}, for a caller that records their way there in the same
+     * transaction ({@link PaymentLifecycle#recordCreatedThrough}); otherwise as {@link #insertAll(List, List, LocalDate)}.
+     */
+    public void insertAll(List<Payment> payments, List<BudgetClassification> classifications, LocalDate receivedOn,
+                          PaymentStatus status) {
         if (classifications.size() != payments.size()) {
             throw new IllegalArgumentException("one classification per payment");
         }
@@ -67,7 +76,7 @@ public class PaymentRepository {
                     .addValue("amount", p.amount())
                     .addValue("currency", p.currency())
                     .addValue("remittance", p.remittance())
-                    .addValue("status", PaymentStatus.RECEIVED.name())
+                    .addValue("status", status.name())
                     .addValue("agency", c.agencyCode())
                     .addValue("func", c.expFuncCode())
                     .addValue("govEco", c.govExpEcoCode())
@@ -106,18 +115,6 @@ public class PaymentRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE status = :status"
                         + " ORDER BY bank_code, pay_acct_no, voucher_id, seq",
                 new MapSqlParameterSource("status", status.name()), PaymentRepository::map);
-    }
-
-    /**
-     * The first {@code limit} APPROVED payments of a voucher for one bank, by seq — in no file yet, as every approved
-     * payment ({@code ck_payment_delivery}): how a job that releases a large voucher (a payroll run) takes it a file
-     * at a time.
-     */
-    public List<Payment> findApproved(String voucherId, String bankCode, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s"
-                        + " ORDER BY seq FETCH FIRST :n ROWS ONLY",
-                new MapSqlParameterSource("v", voucherId).addValue("b", bankCode)
-                        .addValue("s", PaymentStatus.APPROVED.name()).addValue("n", limit), PaymentRepository::map);
     }
 
     public List<Payment> findByDelivery(String deliveryId) {

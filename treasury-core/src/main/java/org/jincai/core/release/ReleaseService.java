@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jincai.bank.BankFormats;
 import org.jincai.bank.file.BankFileNames;
 import org.jincai.bank.file.BankFileWriter;
+import org.jincai.bank.file.CreditSource;
+import org.jincai.bank.file.FileHead;
 import org.jincai.bank.file.FileSplitter;
 import org.jincai.bank.file.OutboundCredit;
 import org.jincai.bank.file.PaymentFile;
@@ -30,6 +33,7 @@ import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,7 +66,16 @@ public class ReleaseService {
     private final StagingArea staging;
     private final BankCalendar calendar;
     private final Clock clock;
+    /** The same database, reading large results a page of rows at a time (a cursor where the driver has one). */
+    private final NamedParameterJdbcTemplate streaming;
     private final Object oneAtATime = new Object();
+
+    /** The columns of an {@link OutboundCredit}, in its constructor's order. */
+    private static final String CREDIT_COLUMNS = "payment_id, amount, payee_acct_name, payee_acct_no, payee_bank_no,"
+            + " payee_bank_name, remittance";
+    /** The payments of a {@link Selection}. */
+    private static final String SELECTED = "voucher_id = :v AND bank_code = :b AND pay_acct_no = :acct"
+            + " AND status = :s AND delivery_id IS NULL AND seq <= :last";
 
     public ReleaseService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
                           PaymentLifecycle lifecycle, BankDirectory banks, StagingArea staging, BankCalendar calendar,
@@ -75,7 +88,13 @@ public class ReleaseService {
         this.staging = staging;
         this.calendar = calendar;
         this.clock = clock;
+        JdbcTemplate paged = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        paged.setFetchSize(FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(paged);
     }
+
+    /** Rows a streamed read takes from the database at a time. */
+    static final int FETCH_SIZE = 500;
 
     public ReleaseResult release(String actor) {
         synchronized (oneAtATime) {
@@ -111,17 +130,97 @@ public class ReleaseService {
     }
 
     /**
-     * Stages one file of payments its caller chose and grouped (a job that takes a large run in files of the bank's
-     * limits, such as payroll): rendered, recorded and renamed as {@link #release} does each file, under its own
-     * batch. The payments must be APPROVED, in no file, for {@code bank}, from one payer account, and within the
-     * bank's per-file limits. {@code batchId} is the caller's, so the same file rebuilt after a crash keeps its name,
-     * and the database's unique file name and the payments' single delivery refuse a second record.
+     * Stages the next file of a voucher's approved payments for one bank, streaming (a job's large run, such as
+     * payroll): the payments APPROVED and in no file, by their number in the voucher, as many as one file may carry
+     * by the bank's limits of count and amount (a payment alone above the amount limit is a file of its own), from
+     * the payer account of the first. Nothing holds the file's payments: a first scan reads only their numbers and
+     * amounts to find where the file ends, the writer reads the credits from the database twice (checks and totals,
+     * then bytes) through a cursor, and the release is one conditional update of the payments up to the file's last
+     * number, its events written a chunk at a time. Rendered, recorded and renamed as {@link #release} does each file, under
+     * the caller's {@code batchId}. Empty when no such payment is left.
      */
-    public StagedFile stageFile(BankProfile bank, String batchId, List<Payment> group, String actor) {
+    public Optional<StagedFile> stageNext(BankProfile bank, String batchId, String voucherId, String actor) {
         synchronized (oneAtATime) {
-            return stage(bank, batchId, List.of(group.stream().map(ReleaseService::credit).toList()), group,
-                    executionDate(bank), actor).get(0);
+            Selection selection = select(bank, voucherId);
+            if (selection == null) {
+                return Optional.empty();
+            }
+            LocalDate date = executionDate(bank);
+            String fileName = BankFileNames.name(bank, batchId, date, 1, 1);
+            String messageId = batchId + "-001";
+            FileHead head = new FileHead(fileName, bank.code(), messageId, date, selection.payAcctNo(),
+                    selection.payAcctName(), bank.primaryBankNumber());
+            MapSqlParameterSource where = selection.params();
+            CreditSource credits = CreditSource.distinct(() -> streaming.queryForStream("SELECT " + CREDIT_COLUMNS
+                    + " FROM payment WHERE " + SELECTED + " ORDER BY seq", where, (rs, n) -> new OutboundCredit(
+                    rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7))));
+            BankFileWriter writer = BankFormats.writer(bank);
+            StagingArea.Part part = staging.writePart(bank.code(), fileName, out -> writer.write(head, credits, out));
+            String deliveryId = Ids.newId();
+            try {
+                CrashPoints.reached("release-file-written");
+                tx.executeWithoutResult(status -> {
+                    insertBatch(bank, batchId, selection.payAcctNo(), date, selection.count(), selection.total(), 1,
+                            Timestamp.from(clock.instant()), actor);
+                    insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, selection.count(),
+                            selection.total(), part, actor);
+                    lifecycle.releaseSelected(SELECTED, where, selection.count(), batchId, deliveryId, actor,
+                            "released in " + fileName);
+                });
+            } catch (RuntimeException e) {
+                staging.discard(part.path());
+                throw e;
+            }
+            CrashPoints.reached("release-recorded");
+            Path path = staging.publish(part.path());
+            log.info("staged {} for {}: {} credits, {} CNY, {} bytes, SHA-256 {}", fileName, bank.code(),
+                    selection.count(), selection.total(), part.bytes(), part.sha256());
+            CrashPoints.reached("release-staged");
+            return Optional.of(new StagedFile(deliveryId, bank.code(), fileName, messageId, path, selection.count(),
+                    selection.total()));
         }
+    }
+
+    /** The payments of one file of {@link #stageNext}: the condition's parameters, count, total and payer. */
+    private record Selection(String voucherId, String bankCode, String payAcctNo, String payAcctName, int lastSeq,
+                             int count, BigDecimal total) {
+
+        MapSqlParameterSource params() {
+            return new MapSqlParameterSource("v", voucherId).addValue("b", bankCode).addValue("acct", payAcctNo)
+                    .addValue("s", PaymentStatus.APPROVED.name()).addValue("last", lastSeq);
+        }
+    }
+
+    /** Where the next file of the voucher's approved payments for the bank ends, by a scan of numbers and amounts. */
+    private Selection select(BankProfile bank, String voucherId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("v", voucherId).addValue("b", bank.code())
+                .addValue("s", PaymentStatus.APPROVED.name()).addValue("n", bank.maxTransactionsPerFile());
+        List<String[]> payer = jdbc.query("""
+                SELECT pay_acct_no, pay_acct_name FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s
+                   AND delivery_id IS NULL ORDER BY seq FETCH FIRST 1 ROWS ONLY""", p,
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
+        if (payer.isEmpty()) {
+            return null;
+        }
+        p.addValue("acct", payer.get(0)[0]);
+        return streaming.query("""
+                SELECT seq, amount FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s
+                   AND delivery_id IS NULL AND pay_acct_no = :acct ORDER BY seq FETCH FIRST :n ROWS ONLY""", p, rs -> {
+            int count = 0;
+            int last = 0;
+            BigDecimal total = BigDecimal.ZERO;
+            while (rs.next()) {
+                BigDecimal amount = rs.getBigDecimal(2);
+                if (count > 0 && total.add(amount).compareTo(bank.maxAmountPerFile()) > 0) {
+                    break;
+                }
+                count++;
+                last = rs.getInt(1);
+                total = total.add(amount);
+            }
+            return new Selection(voucherId, bank.code(), payer.get(0)[0], payer.get(0)[1], last, count, total);
+        });
     }
 
     private List<StagedFile> releaseGroup(BankProfile bank, List<Payment> group, LocalDate date, String actor) {
@@ -165,7 +264,20 @@ public class ReleaseService {
 
     private void record(BankProfile bank, String batchId, String payAcctNo, LocalDate date, List<Payment> group,
                         List<Rendered> rendered, String actor) {
-        Timestamp now = Timestamp.from(clock.instant());
+        insertBatch(bank, batchId, payAcctNo, date, group.size(),
+                group.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add), rendered.size(),
+                Timestamp.from(clock.instant()), actor);
+        for (int i = 0; i < rendered.size(); i++) {
+            Rendered r = rendered.get(i);
+            insertDelivery(bank, batchId, r.deliveryId(), r.file().fileName(), r.file().messageId(), i + 1,
+                    r.file().credits().size(), r.file().totalAmount(), r.part(), actor);
+            lifecycle.release(r.file().credits().stream().map(OutboundCredit::endToEndId).toList(), batchId,
+                    r.deliveryId(), actor, "released in " + r.file().fileName());
+        }
+    }
+
+    private void insertBatch(BankProfile bank, String batchId, String payAcctNo, LocalDate date, int count,
+                             BigDecimal total, int files, Timestamp now, String actor) {
         jdbc.update("""
                 INSERT INTO payment_batch (batch_id, bank_code, pay_acct_no, execution_date, tx_count, total_amount,
                     file_count, created_at, created_by)
@@ -175,35 +287,35 @@ public class ReleaseService {
                         .addValue("bank", bank.code())
                         .addValue("acct", payAcctNo)
                         .addValue("date", date)
-                        .addValue("n", group.size())
-                        .addValue("total", group.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
-                        .addValue("files", rendered.size())
+                        .addValue("n", count)
+                        .addValue("total", total)
+                        .addValue("files", files)
                         .addValue("now", now)
                         .addValue("actor", actor));
-        for (int i = 0; i < rendered.size(); i++) {
-            Rendered r = rendered.get(i);
-            String reason = "staged, " + r.part().bytes() + " bytes";
-            jdbc.update("""
-                    INSERT INTO bank_delivery (delivery_id, batch_id, bank_code, file_name, message_id, part_no, tx_count,
-                        total_amount, file_sha256, status, prepared_at, status_reason, status_at)
-                    VALUES (:id, :batch, :bank, :name, :msg, :part, :n, :total, :sha, :status, :now, :reason, :now)""",
-                    new MapSqlParameterSource()
-                            .addValue("id", r.deliveryId())
-                            .addValue("batch", batchId)
-                            .addValue("bank", bank.code())
-                            .addValue("name", r.file().fileName())
-                            .addValue("msg", r.file().messageId())
-                            .addValue("part", i + 1)
-                            .addValue("n", r.file().credits().size())
-                            .addValue("total", r.file().totalAmount())
-                            .addValue("sha", r.part().sha256())
-                            .addValue("status", DeliveryStatus.PREPARED.name())
-                            .addValue("reason", reason)
-                            .addValue("now", now));
-            DeliveryEvents.record(jdbc, clock, r.deliveryId(), null, DeliveryStatus.PREPARED, actor, reason);
-            lifecycle.release(r.file().credits().stream().map(OutboundCredit::endToEndId).toList(), batchId,
-                    r.deliveryId(), actor, "released in " + r.file().fileName());
-        }
+    }
+
+    private void insertDelivery(BankProfile bank, String batchId, String deliveryId, String fileName, String messageId,
+                                int partNo, int count, BigDecimal total, StagingArea.Part part, String actor) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String reason = "staged, " + part.bytes() + " bytes";
+        jdbc.update("""
+                INSERT INTO bank_delivery (delivery_id, batch_id, bank_code, file_name, message_id, part_no, tx_count,
+                    total_amount, file_sha256, status, prepared_at, status_reason, status_at)
+                VALUES (:id, :batch, :bank, :name, :msg, :part, :n, :total, :sha, :status, :now, :reason, :now)""",
+                new MapSqlParameterSource()
+                        .addValue("id", deliveryId)
+                        .addValue("batch", batchId)
+                        .addValue("bank", bank.code())
+                        .addValue("name", fileName)
+                        .addValue("msg", messageId)
+                        .addValue("part", partNo)
+                        .addValue("n", count)
+                        .addValue("total", total)
+                        .addValue("sha", part.sha256())
+                        .addValue("status", DeliveryStatus.PREPARED.name())
+                        .addValue("reason", reason)
+                        .addValue("now", now));
+        DeliveryEvents.record(jdbc, clock, deliveryId, null, DeliveryStatus.PREPARED, actor, reason);
     }
 
     /**

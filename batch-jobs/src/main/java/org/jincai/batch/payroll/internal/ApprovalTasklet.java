@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * Step {@code approval}: one approval for the whole run, through the hub's approval workflow. The rules pick the
  * chain for fund use PAYROLL and the run's total (by default one department head); the chain is opened once on
  * the run's voucher, and {@code --approve-as USER} decides the level waiting as that user (maker-checker: never
- * the run's submitter). Its last approval moves every payment of the run to APPROVED, its rejection cancels them
- * (their budget released). While the chain waits the step ends {@value #AWAITING_APPROVAL} and the run stops;
+ * the run's submitter). Its last approval decides the chain in one transaction; the step then moves the run's
+ * payments to APPROVED a chunk per commit (one statement per chunk), so no transaction holds the whole run's moves;
+ * its rejection cancels them (their budget released). While the chain waits the step ends {@value #AWAITING_APPROVAL} and the run stops;
  * restarting it (after an approver acted through the approvals API or CLI) comes back here. A run no rule asks an
  * approver for (approval control off, or a chain of no level) is approved by the hub, a chunk per commit, and
  * recorded so in the audit trail.
@@ -69,25 +70,33 @@ public class ApprovalTasklet implements Tasklet {
         ApprovalView view = s.approvals().find(run.approvalId(), hub);
         if (view.status() == ApprovalView.Status.PENDING && run.approveAs() != null && approvers != null) {
             Actor who = approvers.approver(run.approveAs());
-            s.approvals().approve(run.approvalId(), who, "payroll run " + runId + " (" + run.fileName() + ")");
+            s.approvals().approve(run.approvalId(), who, "payroll run " + runId + " (" + run.fileName() + ")", false);
             view = s.approvals().find(run.approvalId(), hub);
         }
         if (view.status() == ApprovalView.Status.PENDING) {
             s.store().status(runId, PayrollRun.Status.AWAITING_APPROVAL);
             contribution.setExitStatus(new ExitStatus(AWAITING_APPROVAL, "approval " + view.approvalId()
                     + " waits for level " + view.waiting().levelNo() + " (" + view.waiting().role() + ")"));
-        } else {
-            s.store().status(runId, PayrollRun.Status.STARTED);
+            return RepeatStatus.FINISHED;
         }
+        if (view.status() == ApprovalView.Status.APPROVED) {
+            // the chain decided (here or through the approvals API): its payments move a chunk per commit
+            int moved = s.approvals().moveApproved(run.approvalId(), s.props().chunkSize());
+            if (moved > 0) {
+                contribution.incrementWriteCount(moved);
+                return RepeatStatus.CONTINUABLE;
+            }
+        }
+        s.store().status(runId, PayrollRun.Status.STARTED);
         return RepeatStatus.FINISHED;
     }
 
     /** One chunk of the run's payments approved by the hub per call, the audit trail told once. */
     private RepeatStatus approveByTheHub(PayrollRun run, ApprovalRule rule) {
-        List<String> page = s.store().jdbc().queryForList("""
-                SELECT payment_id FROM payment WHERE voucher_id = :v AND status = :s ORDER BY seq
+        List<Integer> page = s.store().jdbc().queryForList("""
+                SELECT seq FROM payment WHERE voucher_id = :v AND status = :s ORDER BY seq
                  FETCH FIRST :n ROWS ONLY""", new MapSqlParameterSource("v", run.voucherId())
-                .addValue("s", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", s.props().chunkSize()), String.class);
+                .addValue("s", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", s.props().chunkSize()), Integer.class);
         if (page.isEmpty()) {
             s.audit().append(AuditEntry.of(PayrollServices.ACTOR, AuditEntry.Channel.SYSTEM, "APPROVAL_NOT_REQUIRED",
                     "VOUCHER", run.voucherId()).change(PaymentStatus.PENDING_APPROVAL.name(),
@@ -95,8 +104,9 @@ public class ApprovalTasklet implements Tasklet {
                     + (rule == null ? "approval control off" : "rule " + rule.name() + " asks for no approver")));
             return RepeatStatus.FINISHED;
         }
-        s.lifecycle().move(page, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, PayrollServices.ACTOR,
-                rule == null ? "approval control off: approved by the hub without a chain"
+        s.lifecycle().moveWhere("voucher_id = :v AND seq BETWEEN :first AND :last", new MapSqlParameterSource("v",
+                run.voucherId()).addValue("first", page.get(0)).addValue("last", page.get(page.size() - 1)),
+                PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, PayrollServices.ACTOR, rule == null ? "approval control off: approved by the hub without a chain"
                         : "approval rule " + rule.name() + " asks for no approver");
         return RepeatStatus.CONTINUABLE;
     }

@@ -20,6 +20,7 @@ import org.jincai.core.budget.BudgetSubject;
 import org.jincai.core.budget.PlanKey;
 import org.jincai.core.payment.BudgetClassification;
 import org.jincai.core.payment.Payment;
+import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.release.ReleaseService;
 import org.springframework.batch.core.step.StepContribution;
@@ -36,8 +37,11 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * voucher (one per run: VtCode 8207, VoucherNo the run id) and, when budget control is on, checks every
  * (agency, subject) total and each month's plan against what is available, refusing the run whole
  * ({@value PayrollCodes#PAYROLL_BUDGET_REFUSED}) before anything is reserved. Each chunk then goes the lifecycle's
- * way: created, VALIDATED, reserved through {@link BudgetControl#reserve} (one conditional update per subject and
- * plan of the chunk), PENDING_APPROVAL; and each line is tied to its payment. A payment is the run's voucher's
+ * way in one transaction: the payments inserted in one JDBC batch where the way ends (PENDING_APPROVAL), the budget
+ * reserved through {@link BudgetControl#reserve} (one conditional update per subject and plan of the chunk), and
+ * every step recorded (created, VALIDATED, RESERVED, PENDING_APPROVAL: one batch of events), so the trail is the
+ * lifecycle's without updating each payment three times; any refusal rolls the chunk back whole. Each line is tied to
+ * its payment. A payment is the run's voucher's
  * line number ({@code uq_payment_voucher_seq}) and a line has one payment ({@code uq_payroll_line_payment}): a
  * chunk done again after a crash cannot make a second one. A restart takes the lines still without a payment.
  */
@@ -133,16 +137,17 @@ public class PaymentsTasklet implements Tasklet {
                     l.agency(), l.fund()), l.amount(), "payroll run " + runId + " line " + l.lineNo()));
         }
         List<String> ids = created.stream().map(Payment::paymentId).toList();
-        s.payments().insertAll(created, classes, LocalDate.now(s.clock().withZone(ReleaseService.BANK_ZONE)));
-        s.lifecycle().recordCreated(ids, PayrollServices.ACTOR, "payroll run " + runId + " (" + run.fileName() + ")");
-        s.lifecycle().move(ids, PaymentStatus.RECEIVED, PaymentStatus.VALIDATED, PayrollServices.ACTOR,
-                "payroll line checks passed");
+        // inserted where the lifecycle takes them, each step recorded: every check below runs in this transaction,
+        // which a refusal rolls back whole
+        s.payments().insertAll(created, classes, LocalDate.now(s.clock().withZone(ReleaseService.BANK_ZONE)),
+                PaymentStatus.PENDING_APPROVAL);
         BudgetControl.Reserved reserved = s.budget().reserve(run.voucherId(), runId, needs, PayrollServices.ACTOR,
                 AuditEntry.Channel.SYSTEM);
-        s.lifecycle().move(ids, PaymentStatus.VALIDATED, PaymentStatus.RESERVED, PayrollServices.ACTOR,
-                reserved.summary());
-        s.lifecycle().move(ids, PaymentStatus.RESERVED, PaymentStatus.PENDING_APPROVAL, PayrollServices.ACTOR,
-                "awaiting the approval of payroll run " + runId);
+        s.lifecycle().recordCreatedThrough(ids, PayrollServices.ACTOR, "payroll run " + runId + " (" + run.fileName()
+                + ")", List.of(new PaymentLifecycle.Step(PaymentStatus.VALIDATED, "payroll line checks passed"),
+                new PaymentLifecycle.Step(PaymentStatus.RESERVED, reserved.summary()),
+                new PaymentLifecycle.Step(PaymentStatus.PENDING_APPROVAL, "awaiting the approval of payroll run "
+                        + runId)));
         s.store().jdbc().batchUpdate("UPDATE payroll_line SET payment_id = :p WHERE run_id = :run AND line_no = :line",
                 created.stream().map(p -> (SqlParameterSource) new MapSqlParameterSource("p", p.paymentId())
                         .addValue("run", runId).addValue("line", p.seq())).toArray(SqlParameterSource[]::new));

@@ -1,11 +1,8 @@
 package org.jincai.batch.payroll.internal;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.batch.payroll.PayrollRun;
-import org.jincai.core.payment.Payment;
 import org.jincai.core.release.StagedFile;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -15,12 +12,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The worker of step {@code render} for one bank (one partition): each call takes the run's next approved payments
+ * The worker of step {@code render} for one bank (one partition): each call stages the run's next approved payments
  * for the bank that are in no file — as many as one file may carry by the bank's limits of count and amount —
- * and stages them as one file through {@link org.jincai.core.release.ReleaseService#stageFile}, the hub's release
- * path: rendered in the bank's format and character set into {@code <name>.part}, recorded (batch, delivery,
- * payments RELEASED) in its own transaction, then renamed for the upload route. Memory is one file's payments,
- * whatever the size of the run. The batch id is the run's id, the bank's number in the run and the file's number,
+ * as one file through {@link org.jincai.core.release.ReleaseService#stageNext}, the hub's release path, streaming:
+ * the credits read from the database through a cursor and rendered in the bank's format and character set into
+ * {@code <name>.part}, recorded (batch, delivery, payments RELEASED by one conditional update) in its own
+ * transaction, then renamed for the upload route. Memory is one credit and the writer's buffers, whatever the size
+ * of the file or the run. The batch id is the run's id, the bank's number in the run and the file's number,
  * so a file lost to a crash before its record is built again under the same name, and one recorded is never built
  * again (its payments are in a file).
  */
@@ -45,19 +43,6 @@ public class RenderTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         PayrollRun run = s.run(runId);
         BankProfile bank = s.banks().require(bankCode);
-        List<Payment> next = s.payments().findApproved(run.voucherId(), bankCode, bank.maxTransactionsPerFile());
-        if (next.isEmpty()) {
-            return RepeatStatus.FINISHED;
-        }
-        List<Payment> file = new ArrayList<>(next.size());
-        BigDecimal total = BigDecimal.ZERO;
-        for (Payment p : next) {
-            if (!file.isEmpty() && total.add(p.amount()).compareTo(bank.maxAmountPerFile()) > 0) {
-                break;
-            }
-            file.add(p);
-            total = total.add(p.amount());
-        }
         String prefix = batchPrefix(runId, bankIndex);
         Integer files = s.store().jdbc().queryForObject("SELECT COUNT(*) FROM bank_delivery WHERE batch_id LIKE :p",
                 new MapSqlParameterSource("p", prefix + "%"), Integer.class);
@@ -66,7 +51,11 @@ public class RenderTasklet implements Tasklet {
         if (!context.containsKey(TOTAL)) {
             context.putLong(TOTAL, count(run, "bank_code = :b AND status = 'APPROVED'"));
         }
-        StagedFile staged = s.release().stageFile(bank, batchId, file, PayrollServices.ACTOR);
+        Optional<StagedFile> next = s.release().stageNext(bank, batchId, run.voucherId(), PayrollServices.ACTOR);
+        if (next.isEmpty()) {
+            return RepeatStatus.FINISHED;
+        }
+        StagedFile staged = next.get();
         contribution.incrementWriteCount(staged.transactions());
         long done = context.getLong(DONE, 0) + staged.transactions();
         context.putLong(DONE, done);
