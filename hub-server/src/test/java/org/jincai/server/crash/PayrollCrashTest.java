@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code jincai payroll run} in a child JVM against the simulated banks, killed with SIGKILL at a point of the job —
- * after validation, mid-rendering (a file written, not recorded), after a file reached its bank but before the
- * database knew — then the same command run again: it resumes the run and completes it; every valid line has one
+ * after validation, mid-rendering (a file written, not recorded; a file recorded, not renamed), after a file reached
+ * its bank but before the database knew — then the same command run again: it resumes the run and completes it; every valid line has one
  * payment, every payment is in one file, no bank received a file twice, and the outputs agree with the database to
  * the fen.
  */
@@ -37,7 +37,7 @@ class PayrollCrashTest {
             List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED"), 50, 97);
 
     @ParameterizedTest
-    @ValueSource(strings = {"payroll-validated", "release-file-written@2", "upload-after-rename"})
+    @ValueSource(strings = {"payroll-validated", "release-file-written@2", "release-recorded@3", "upload-after-rename"})
     void aPayrollKilledAnywhereIsFinishedByTheSameCommandWithNobodyPaidTwice(String point) throws Exception {
         Path home = HubTestSupport.newHome("payroll-crash");
         Path file = home.resolve("payroll-2026-11.csv");
