@@ -141,7 +141,7 @@ public class ReleaseService {
      */
     public Optional<StagedFile> stageNext(BankProfile bank, String batchId, String voucherId, String actor) {
         synchronized (oneAtATime) {
-            Selection selection = select(bank, voucherId);
+            Selection selection = tx.execute(status -> select(bank, voucherId));
             if (selection == null) {
                 return Optional.empty();
             }
@@ -156,7 +156,9 @@ public class ReleaseService {
                     rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getString(7))));
             BankFileWriter writer = BankFormats.writer(bank);
-            StagingArea.Part part = staging.writePart(bank.code(), fileName, out -> writer.write(head, credits, out));
+            // in a transaction of its own (or the caller's): where the driver needs one for a cursor, it has one
+            StagingArea.Part part = tx.execute(status -> staging.writePart(bank.code(), fileName,
+                    out -> writer.write(head, credits, out)));
             String deliveryId = Ids.newId();
             try {
                 CrashPoints.reached("release-file-written");
