@@ -70,6 +70,8 @@ public class ReleaseService {
     private final NamedParameterJdbcTemplate streaming;
     private final Object oneAtATime = new Object();
 
+    /** Rows a streamed read takes from the database at a time. */
+    static final int FETCH_SIZE = 500;
     /** The columns of an {@link OutboundCredit}, in its constructor's order. */
     private static final String CREDIT_COLUMNS = "payment_id, amount, payee_acct_name, payee_acct_no, payee_bank_no,"
             + " payee_bank_name, remittance";
@@ -92,9 +94,6 @@ public class ReleaseService {
         paged.setFetchSize(FETCH_SIZE);
         this.streaming = new NamedParameterJdbcTemplate(paged);
     }
-
-    /** Rows a streamed read takes from the database at a time. */
-    static final int FETCH_SIZE = 500;
 
     public ReleaseResult release(String actor) {
         synchronized (oneAtATime) {
@@ -136,8 +135,8 @@ public class ReleaseService {
      * the payer account of the first. Nothing holds the file's payments: a first scan reads only their numbers and
      * amounts to find where the file ends, the writer reads the credits from the database twice (checks and totals,
      * then bytes) through a cursor, and the release is one conditional update of the payments up to the file's last
-     * number, its events written a chunk at a time. Rendered, recorded and renamed as {@link #release} does each file, under
-     * the caller's {@code batchId}. Empty when no such payment is left.
+     * number, its events written a chunk at a time. Rendered, recorded and renamed as {@link #release} does each
+     * file, under the caller's {@code batchId}. Empty when no such payment is left.
      */
     public Optional<StagedFile> stageNext(BankProfile bank, String batchId, String voucherId, String actor) {
         synchronized (oneAtATime) {
