@@ -1,11 +1,13 @@
 package org.jincai.server.console;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.alert.AlertService;
@@ -35,7 +37,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -123,10 +124,12 @@ public class ConsolePages {
     }
 
     @GetMapping("/payments/{id}")
-    public String payment(@PathVariable String id, Authentication auth, Model model) {
+    public String payment(@PathVariable String id, Authentication auth, Model model, HttpServletResponse response) {
         Actor who = users.rest(auth);
-        ConsoleQueries.PaymentRow p = queries.payment(who.scope(), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ConsoleQueries.PaymentRow p = queries.payment(who.scope(), id).orElse(null);
+        if (p == null) {
+            return notFound(response);
+        }
         model.addAttribute("p", p);
         model.addAttribute("events", queries.events(id));
         model.addAttribute("statementLines", queries.statementLines(id));
@@ -137,12 +140,19 @@ public class ConsolePages {
         return "console/payment";
     }
 
+    /** The console's "not found" page, with its status: what is missing or outside the reader's scope. */
+    static String notFound(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "console/notfound";
+    }
+
     /** An operator releases every approved payment to the banks, as {@code POST /api/v1/releases} does. */
     @PostMapping("/release")
     public String release(Authentication auth, RedirectAttributes flash) {
         try {
             ReleaseController.ReleaseView r = release.release(auth);
-            flash.addFlashAttribute("notice", r.files().size() + " file(s)");
+            flash.addFlashAttribute("notice", r.files().stream().map(ReleaseController.StagedView::fileName)
+                    .collect(Collectors.joining(", ")));
             flash.addFlashAttribute("released", r);
         } catch (RuntimeException e) {
             flash.addFlashAttribute("error", ConsoleErrors.describe(e));
@@ -152,16 +162,15 @@ public class ConsolePages {
 
     /** The bytes of one payment file as the bank received it, for a user all of whose payments are in scope. */
     @GetMapping("/files/{deliveryId}")
-    public ResponseEntity<Resource> file(@PathVariable String deliveryId, Authentication auth) throws IOException {
-        Delivery d = deliveries.find(deliveryId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        try {
-            scope.requireDelivery(users.rest(auth), deliveryId);
-        } catch (RuntimeException outside) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    public ResponseEntity<Resource> file(@PathVariable String deliveryId, Authentication auth) {
+        Delivery d = deliveries.find(deliveryId).orElse(null);
+        // a file carrying payments outside the reader's scope is not theirs to know of
+        if (d == null || !scope.deliveries(users.rest(auth), List.of(d)).contains(d)) {
+            return ResponseEntity.notFound().build();
         }
         Path file = staging.locate(d.bankCode(), d.fileName());
         if (file == null || !Files.isRegularFile(file)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            return ResponseEntity.notFound().build();
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName())

@@ -1,5 +1,6 @@
 package org.jincai.server.console;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -189,8 +190,12 @@ public class ConsoleWork {
     }
 
     @GetMapping("/payroll/{id}")
-    public String payrollRun(@PathVariable String id, Authentication auth, Model model) {
-        model.addAttribute("run", payroll.follow(id, auth));
+    public String payrollRun(@PathVariable String id, Authentication auth, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("run", payroll.follow(id, auth));
+        } catch (RuntimeException unknownOrOutside) {
+            return ConsolePages.notFound(response);
+        }
         return "console/payroll-run";
     }
 
@@ -212,20 +217,24 @@ public class ConsoleWork {
     @GetMapping("/payroll/{id}/outputs/{name}")
     public ResponseEntity<Resource> payrollOutput(@PathVariable String id, @PathVariable String name,
                                                   Authentication auth) {
-        return payroll.output(id, name, auth);
+        try {
+            return payroll.output(id, name, auth);
+        } catch (RuntimeException unknownOrOutside) {
+            return ResponseEntity.notFound().build();
+        }
     }
 
     // ---- banks
 
-    /** One bank's profile and its last files. */
-    public record BankRow(BankProfile profile, ConsoleQueries.BankFiles files) {
+    /** One bank's profile, its charset's name and its last files. */
+    public record BankRow(BankProfile profile, String charset, ConsoleQueries.BankFiles files) {
     }
 
     @GetMapping("/banks")
     public String banks(Model model) {
         List<BankRow> rows = new ArrayList<>();
         for (BankProfile b : banks.all()) {
-            rows.add(new BankRow(b, queries.bankFiles(b.code())));
+            rows.add(new BankRow(b, b.charset().name(), queries.bankFiles(b.code())));
         }
         model.addAttribute("banks", rows);
         return "console/banks";
@@ -265,7 +274,11 @@ public class ConsoleWork {
 
     @GetMapping("/reports/{month}/{name}")
     public ResponseEntity<Resource> report(@PathVariable String month, @PathVariable String name, Authentication auth) {
-        return reportApi.monthlyReportFile(auth, month, name);
+        try {
+            return reportApi.monthlyReportFile(auth, month, name);
+        } catch (RuntimeException unknownOrOutside) {
+            return ResponseEntity.notFound().build();
+        }
     }
 
     /** Does it, and comes back to the page with what was done or the hub's refusal. */
