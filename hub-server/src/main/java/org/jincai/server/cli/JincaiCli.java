@@ -33,6 +33,7 @@ import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.demo.DemoRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,7 +49,7 @@ public final class JincaiCli {
               demo                run the whole payment path on embedded defaults (H2, simulated banks
                                   over SFTP, a finance-system inbox) with the bundled sample vouchers,
                                   print a summary and exit
-              serve               start the hub: REST API on port 8080 (JINCAI_PORT), routes, polling
+              serve               start the hub: console and REST API on port 8080 (JINCAI_PORT), routes, polling
               banks list          the configured bank profiles (no secrets)
               banks check CODE    connect to the bank's SFTP server and report what is there
               deliveries [--uncertain]
@@ -179,7 +180,7 @@ public final class JincaiCli {
                 }
                 case "demo" -> demo(cli.requireNoArguments());
                 case "serve" -> {
-                    start(cli.requireNoArguments(), WebApplicationType.SERVLET);
+                    printAddresses(start(cli.requireNoArguments(), WebApplicationType.SERVLET));
                     yield Integer.MIN_VALUE;
                 }
                 case "banks" -> banks(cli);
@@ -414,6 +415,15 @@ public final class JincaiCli {
     private int demo(CliArguments cli) {
         try (ConfigurableApplicationContext ctx = start(cli, WebApplicationType.NONE, "demo")) {
             return ctx.getBean(DemoRunner.class).run(out);
+        }
+    }
+
+    /** Where a served hub answers: the operators' console and the REST API, on the port it took. */
+    private void printAddresses(ConfigurableApplicationContext ctx) {
+        if (ctx instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            String base = "http://localhost:" + web.getWebServer().getPort();
+            out.println("jincai: console   " + base + "/console  (sign in as a user of jincai.users; ?lang=en for English)");
+            out.println("jincai: REST API  " + base + "/api/v1  (its contract: " + base + "/v3/api-docs)");
         }
     }
 
