@@ -1,27 +1,24 @@
 package org.jincai.server.console;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.jincai.core.TreasuryCoreConfiguration;
-import org.jincai.core.controls.Actor;
-import org.jincai.core.alert.AlertService;
-import org.jincai.core.reconcile.ExceptionQueue;
-import org.jincai.core.release.Delivery;
-import org.jincai.core.release.DeliveryService;
+import org.jincai.core.access.DataScope;
+import org.jincai.core.controls.ControlException;
 import org.jincai.core.release.DeliveryStatus;
-import org.jincai.core.release.StagingArea;
 import org.jincai.server.api.ReleaseController;
 import org.jincai.server.controls.ControlUsers;
-import org.jincai.server.controls.ScopeGuard;
+import org.jincai.server.query.BankFileContent;
+import org.jincai.server.query.BankFileQueries;
+import org.jincai.server.query.BankFileRow;
+import org.jincai.server.query.ControlQueries;
+import org.jincai.server.query.OperationQueries;
+import org.jincai.server.query.PageRequest;
+import org.jincai.server.query.PaymentQueries;
 import org.jincai.scheduler.jobs.JobExecutionView;
-import org.jincai.scheduler.jobs.JobExecutions;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -40,38 +37,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The console's sign-in, dashboard, payments (search and one payment's timeline), the release to the banks and the
- * bank files' download. Every list is the reader's data scope; a payment or file outside it is "not found".
+ * The console's sign-in, dashboard, vouchers and payments (search, and one payment's timeline), the release to the
+ * banks and the bank files' download — read through the hub's query services, inside the reader's data scope: a
+ * payment or file outside it is "not found".
  */
 @Controller
 @RequestMapping(ConsoleSecurityConfiguration.BASE)
 public class ConsolePages {
 
-    /** Job statuses a dashboard shows as running. */
-    static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
+    /** Rows on one page of a console list. */
+    static final int PAGE_SIZE = 50;
+    /** Items the dashboard lists in each of its boxes. */
+    static final int DASHBOARD_ITEMS = 20;
 
-    private final ConsoleQueries queries;
+    private final ConsoleQueries today;
     private final ControlUsers users;
-    private final ScopeGuard scope;
-    private final AlertService alerts;
-    private final ExceptionQueue exceptions;
-    private final JobExecutions jobs;
-    private final DeliveryService deliveries;
-    private final StagingArea staging;
+    private final PaymentQueries payments;
+    private final BankFileQueries files;
+    private final ControlQueries controls;
+    private final OperationQueries operations;
     private final ReleaseController release;
 
-    public ConsolePages(ConsoleQueries queries, ControlUsers users, ScopeGuard scope, AlertService alerts,
-                        ExceptionQueue exceptions, JobExecutions jobs, DeliveryService deliveries,
-                        @Qualifier(TreasuryCoreConfiguration.BANK_STAGING) StagingArea staging,
-                        ReleaseController release) {
-        this.queries = queries;
+    public ConsolePages(ConsoleQueries today, ControlUsers users, PaymentQueries payments, BankFileQueries files,
+                        ControlQueries controls, OperationQueries operations, ReleaseController release) {
+        this.today = today;
         this.users = users;
-        this.scope = scope;
-        this.alerts = alerts;
-        this.exceptions = exceptions;
-        this.jobs = jobs;
-        this.deliveries = deliveries;
-        this.staging = staging;
+        this.payments = payments;
+        this.files = files;
+        this.controls = controls;
+        this.operations = operations;
         this.release = release;
     }
 
@@ -99,43 +93,52 @@ public class ConsolePages {
     }
 
     private void dashboardModel(Authentication auth, Model model) {
-        Actor who = users.rest(auth);
-        boolean hub = who.scope().all();
-        model.addAttribute("today", queries.today(who.scope()));
-        List<Delivery> waiting = new ArrayList<>(deliveries.list(DeliveryStatus.UPLOADED));
-        waiting.addAll(deliveries.list(DeliveryStatus.DELIVERY_UNCERTAIN));
-        model.addAttribute("waiting", scope.deliveries(who, waiting));
-        model.addAttribute("alerts", alerts.list(who.scope(), true, 20));
-        // reconciliation exceptions and jobs span the banks and every division: shown to whole-hub users
-        model.addAttribute("exceptions", hub ? exceptions.list(true, null, 20) : List.of());
-        List<JobExecutionView> running = hub ? jobs.list(null, 50).stream().filter(j -> RUNNING.contains(j.status()))
-                .toList() : List.of();
+        DataScope scope = users.rest(auth).scope();
+        PageRequest first = PageRequest.first(DASHBOARD_ITEMS);
+        model.addAttribute("today", today.today(scope));
+        List<BankFileRow> waiting = new ArrayList<>();
+        for (DeliveryStatus s : List.of(DeliveryStatus.UPLOADED, DeliveryStatus.DELIVERY_UNCERTAIN)) {
+            waiting.addAll(files.files(scope, new BankFileQueries.FileFilter(null, s.name(), null, null, null, null),
+                    first).items());
+        }
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("alerts", controls.alerts(scope, new ControlQueries.AlertFilter("OPEN", null, null, null,
+                null, null), first));
+        model.addAttribute("exceptions", controls.exceptions(scope, new ControlQueries.ExceptionFilter(true, null, null,
+                null, null, null), first));
+        List<JobExecutionView> running = new ArrayList<>();
+        for (String s : List.of("STARTING", "STARTED", "STOPPING")) {
+            running.addAll(operations.jobRuns(scope, new OperationQueries.JobFilter(null, s, null, null), first).items());
+        }
         model.addAttribute("jobs", running);
-        model.addAttribute("wholeHub", hub);
+    }
+
+    @GetMapping("/vouchers")
+    public String vouchers(Authentication auth, Model model, @RequestParam(required = false) String voucherNo,
+                           @RequestParam(required = false) String agency, @RequestParam(required = false) String bank,
+                           @RequestParam(required = false) Integer page) {
+        model.addAttribute("vouchers", payments.vouchers(users.rest(auth).scope(), new PaymentQueries.VoucherFilter(
+                null, blankToNull(agency), null, blankToNull(voucherNo), blankToNull(bank), null, null, null),
+                PageRequest.of(page, PAGE_SIZE)));
+        return "console/vouchers";
     }
 
     @GetMapping("/payments")
     public String payments(Authentication auth, Model model, @RequestParam(required = false) String voucherNo,
                            @RequestParam(required = false) String status, @RequestParam(required = false) String bank,
-                           @RequestParam(required = false) String payee) {
-        model.addAttribute("payments", queries.payments(users.rest(auth).scope(), voucherNo, status, bank, payee));
-        model.addAttribute("max", ConsoleQueries.MAX_ROWS);
+                           @RequestParam(required = false) String payee, @RequestParam(required = false) Integer page) {
+        model.addAttribute("payments", payments.payments(users.rest(auth).scope(), new PaymentQueries.PaymentFilter(
+                blankToNull(status), blankToNull(bank), null, blankToNull(voucherNo), null, null, null,
+                blankToNull(payee), null, null), PageRequest.of(page, PAGE_SIZE)));
         return "console/payments";
     }
 
     @GetMapping("/payments/{id}")
     public String payment(@PathVariable String id, Authentication auth, Model model, HttpServletResponse response) {
-        Actor who = users.rest(auth);
-        ConsoleQueries.PaymentRow p = queries.payment(who.scope(), id).orElse(null);
-        if (p == null) {
+        try {
+            model.addAttribute("t", payments.timeline(users.rest(auth).scope(), id));
+        } catch (ControlException unknownOrOutside) {
             return notFound(response);
-        }
-        model.addAttribute("p", p);
-        model.addAttribute("events", queries.events(id));
-        model.addAttribute("statementLines", queries.statementLines(id));
-        if (p.deliveryId() != null) {
-            model.addAttribute("delivery", deliveries.find(p.deliveryId()).orElse(null));
-            model.addAttribute("deliveryEvents", deliveries.history(p.deliveryId()));
         }
         return "console/payment";
     }
@@ -160,21 +163,27 @@ public class ConsolePages {
         return "redirect:" + ConsoleSecurityConfiguration.BASE;
     }
 
-    /** The bytes of one payment file as the bank received it, for a user all of whose payments are in scope. */
+    /** The bytes of one payment file as the bank received it, for a reader all of whose payments are in scope. */
     @GetMapping("/files/{deliveryId}")
     public ResponseEntity<Resource> file(@PathVariable String deliveryId, Authentication auth) {
-        Delivery d = deliveries.find(deliveryId).orElse(null);
-        // a file carrying payments outside the reader's scope is not theirs to know of
-        if (d == null || !scope.deliveries(users.rest(auth), List.of(d)).contains(d)) {
+        BankFileContent c;
+        try {
+            c = files.content(users.rest(auth).scope(), deliveryId);
+        } catch (ControlException e) {
+            if (e.kind() == ControlException.Kind.CONFLICT) {
+                // the bytes on disk are not those delivered: said, never served
+                return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
+                        .body(new ByteArrayResource(ConsoleErrors.describe(e).getBytes(StandardCharsets.UTF_8)));
+            }
             return ResponseEntity.notFound().build();
         }
-        Path file = staging.locate(d.bankCode(), d.fileName());
-        if (file == null || !Files.isRegularFile(file)) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName())
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(c.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(c.fileName())
                         .build().toString())
-                .body(new FileSystemResource(file));
+                .body(new FileSystemResource(c.path()));
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -3,7 +3,6 @@ package org.jincai.server.console;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.jincai.bank.profile.BankProfile;
 import org.jincai.batch.payroll.PayrollLauncher;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.batch.report.MonthlyReports;
+import org.jincai.core.access.DataScope;
 import org.jincai.core.alert.AlertService;
 import org.jincai.core.approval.ApprovalService;
 import org.jincai.core.audit.AuditEntry;
@@ -26,6 +26,11 @@ import org.jincai.server.api.ReportController;
 import org.jincai.server.api.ScheduleController;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.payroll.PayrollController;
+import org.jincai.server.query.AnswerRow;
+import org.jincai.server.query.BankFileQueries;
+import org.jincai.server.query.BankFileRow;
+import org.jincai.server.query.ControlQueries;
+import org.jincai.server.query.PageRequest;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -52,7 +57,6 @@ public class ConsoleWork {
     /** How many months of reports the reports page lists. */
     static final int REPORT_MONTHS = 12;
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final String BASE = ConsoleSecurityConfiguration.BASE;
 
     private final ControlUsers users;
@@ -66,12 +70,13 @@ public class ConsoleWork {
     private final MonthlyReports reports;
     private final BankDirectory banks;
     private final SftpCheck sftpCheck;
-    private final ConsoleQueries queries;
+    private final ControlQueries controls;
+    private final BankFileQueries files;
 
     public ConsoleWork(ControlUsers users, ApprovalService approvals, AlertService alerts, ExceptionQueue exceptions,
                        ScheduleController schedules, PayrollController payroll, PayrollLauncher payrollRuns,
                        ReportController reportApi, MonthlyReports reports, BankDirectory banks, SftpCheck sftpCheck,
-                       ConsoleQueries queries) {
+                       ControlQueries controls, BankFileQueries files) {
         this.users = users;
         this.approvals = approvals;
         this.alerts = alerts;
@@ -83,7 +88,8 @@ public class ConsoleWork {
         this.reports = reports;
         this.banks = banks;
         this.sftpCheck = sftpCheck;
-        this.queries = queries;
+        this.controls = controls;
+        this.files = files;
     }
 
     // ---- approvals
@@ -109,8 +115,10 @@ public class ConsoleWork {
     // ---- alerts and reconciliation exceptions
 
     @GetMapping("/alerts")
-    public String alerts(Authentication auth, Model model, @RequestParam(defaultValue = "true") boolean open) {
-        model.addAttribute("alerts", alerts.list(users.rest(auth).scope(), open, ConsoleQueries.MAX_ROWS));
+    public String alerts(Authentication auth, Model model, @RequestParam(defaultValue = "true") boolean open,
+                         @RequestParam(required = false) Integer page) {
+        model.addAttribute("alerts", controls.alerts(users.rest(auth).scope(), new ControlQueries.AlertFilter(
+                open ? "OPEN" : null, null, null, null, null, null), PageRequest.of(page, ConsolePages.PAGE_SIZE)));
         model.addAttribute("open", open);
         return "console/alerts";
     }
@@ -123,11 +131,10 @@ public class ConsoleWork {
 
     @GetMapping("/exceptions")
     public String exceptions(Authentication auth, Model model, @RequestParam(defaultValue = "true") boolean open,
-                             @RequestParam(required = false) String bank) {
-        // the reconciliation's exceptions span every division: for whole-hub users, as the dashboard shows them
-        boolean hub = users.rest(auth).scope().all();
-        model.addAttribute("exceptions", hub ? exceptions.list(open, blankToNull(bank), ConsoleQueries.MAX_ROWS)
-                : List.of());
+                             @RequestParam(required = false) String bank, @RequestParam(required = false) Integer page) {
+        model.addAttribute("exceptions", controls.exceptions(users.rest(auth).scope(), new ControlQueries.ExceptionFilter(
+                open ? Boolean.TRUE : null, blankToNull(bank), null, null, null, null),
+                PageRequest.of(page, ConsolePages.PAGE_SIZE)));
         model.addAttribute("open", open);
         return "console/exceptions";
     }
@@ -137,10 +144,10 @@ public class ConsoleWork {
                           Authentication auth, RedirectAttributes flash) {
         return act(flash, "/exceptions", () -> {
             Actor who = users.rest(auth);
+            // an exception may name no payment (a statement line nobody paid): resolved by whole-hub users only
             if (!who.scope().all()) {
                 throw new ControlException(ControlException.Kind.FORBIDDEN, ControlCodes.OUT_OF_SCOPE,
-                        "reconciliation exceptions are for"
-                        + " whole-hub users", "exception " + id);
+                        "resolving reconciliation exceptions needs a scope of the whole hub", "exception " + id);
             }
             return exceptions.resolve(id, who.name(), AuditEntry.Channel.REST, blankToNull(reason)).id();
         });
@@ -226,15 +233,21 @@ public class ConsoleWork {
 
     // ---- banks
 
-    /** One bank's profile, its charset's name and its last files. */
-    public record BankRow(BankProfile profile, String charset, ConsoleQueries.BankFiles files) {
+    /** One bank's profile, its charset's name, and the last file and answer the reader may see. */
+    public record BankRow(BankProfile profile, String charset, BankFileRow lastFile, AnswerRow lastAnswer) {
     }
 
     @GetMapping("/banks")
-    public String banks(Model model) {
+    public String banks(Authentication auth, Model model) {
+        DataScope scope = users.rest(auth).scope();
         List<BankRow> rows = new ArrayList<>();
         for (BankProfile b : banks.all()) {
-            rows.add(new BankRow(b, b.charset().name(), queries.bankFiles(b.code())));
+            List<BankFileRow> file = files.files(scope, new BankFileQueries.FileFilter(b.code(), null, null, null, null,
+                    null), PageRequest.first(1)).items();
+            List<AnswerRow> answer = files.answers(scope, new BankFileQueries.AnswerFilter(b.code(), null, null, null,
+                    null), PageRequest.first(1)).items();
+            rows.add(new BankRow(b, b.charset().name(), file.isEmpty() ? null : file.get(0),
+                    answer.isEmpty() ? null : answer.get(0)));
         }
         model.addAttribute("banks", rows);
         return "console/banks";
@@ -258,12 +271,12 @@ public class ConsoleWork {
     @GetMapping("/reports")
     public String reports(Model model) {
         Map<String, List<String>> months = new LinkedHashMap<>();
-        YearMonth m = YearMonth.now(BEIJING);
+        YearMonth m = YearMonth.now(ConsoleViews.BEIJING);
         for (int i = 0; i < REPORT_MONTHS; i++, m = m.minusMonths(1)) {
             months.put(m.toString(), reports.files(m).stream().map(p -> p.getFileName().toString()).toList());
         }
         model.addAttribute("months", months);
-        model.addAttribute("lastMonth", YearMonth.now(BEIJING).minusMonths(1).toString());
+        model.addAttribute("lastMonth", YearMonth.now(ConsoleViews.BEIJING).minusMonths(1).toString());
         return "console/reports";
     }
 

@@ -271,7 +271,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(4)
     void everyOperatorPageRendersInChineseAndInEnglishAndTheBankCheckLogsIn() throws Exception {
-        for (String page : List.of("alerts", "exceptions", "schedules", "payroll", "reports")) {
+        for (String page : List.of("vouchers", "alerts", "exceptions", "schedules", "payroll", "reports")) {
             open("/console/" + page);
             assertThat(find("h1").getText()).as(page).isNotBlank().doesNotContain("??");
             assertThat(all("input:not([type=hidden]), select").stream()
