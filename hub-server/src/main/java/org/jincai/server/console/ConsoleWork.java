@@ -221,6 +221,17 @@ public class ConsoleWork {
         return "redirect:" + BASE + "/payroll";
     }
 
+    /** Resumes a run (after its approval was decided, or after a failure), as {@code POST .../restart} does. */
+    @PostMapping("/payroll/{id}/restart")
+    public String restartPayroll(@PathVariable String id, Authentication auth, RedirectAttributes flash) {
+        try {
+            payroll.restart(id, auth);
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute("error", ConsoleErrors.describe(e));
+        }
+        return "redirect:" + BASE + "/payroll/" + id;
+    }
+
     @GetMapping("/payroll/{id}/outputs/{name}")
     public ResponseEntity<Resource> payrollOutput(@PathVariable String id, @PathVariable String name,
                                                   Authentication auth) {
