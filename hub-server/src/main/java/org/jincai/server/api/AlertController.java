@@ -2,13 +2,16 @@ package org.jincai.server.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.jincai.core.alert.Alert;
 import org.jincai.core.alert.AlertService;
 import org.jincai.core.risk.RiskService;
 import org.jincai.formats.FormatException;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.controls.ScopeGuard;
+import org.jincai.server.query.ControlQueries;
+import org.jincai.server.query.Filters;
+import org.jincai.server.query.Page;
+import org.jincai.server.query.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The alerts of the fiscal controls (docs/budget.md). {@code GET /api/v1/alerts?open=true&limit=N}: newest first,
- * inside the caller's scope. {@code POST /api/v1/alerts/{id}/ack} with {@code {"reason"}}: acknowledged once.
+ * The alerts of the fiscal controls (docs/budget.md). {@code GET /api/v1/alerts?open=&status=&rule=&agency=&voucherId=
+ * &from=&to=&page=&size=}: newest first, one page, inside the caller's scope ({@code open=true} is {@code status=OPEN};
+ * dates: the day raised). {@code POST /api/v1/alerts/{id}/ack} with {@code {"reason"}}: acknowledged once.
  * {@code POST /api/v1/alerts/scan?date=YYYY-MM-DD}: the dormant-account scan, as of that day (today in Beijing
  * when none), each account found once.
  */
@@ -29,15 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/alerts")
 public class AlertController {
 
-    static final int MAX_LIMIT = 10_000;
-
     private final AlertService alerts;
     private final RiskService risk;
     private final ControlUsers users;
     private final ScopeGuard scope;
+    private final ControlQueries queries;
 
-    public AlertController(AlertService alerts, RiskService risk, ControlUsers users, ScopeGuard scope) {
+    public AlertController(AlertService alerts, RiskService risk, ControlUsers users, ScopeGuard scope,
+                           ControlQueries queries) {
         this.alerts = alerts;
+        this.queries = queries;
         this.risk = risk;
         this.users = users;
         this.scope = scope;
@@ -48,12 +53,16 @@ public class AlertController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<Alert> list(Authentication user, @RequestParam(defaultValue = "false") boolean open,
-                            @RequestParam(defaultValue = "500") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new FormatException("LIMIT_INVALID", "limit must be 1 to " + MAX_LIMIT, "limit");
-        }
-        return alerts.list(users.rest(user).scope(), open, limit);
+    public Page<Alert> list(Authentication user, @RequestParam(defaultValue = "false") boolean open,
+                            @RequestParam(required = false) String status, @RequestParam(required = false) String rule,
+                            @RequestParam(required = false) String agency,
+                            @RequestParam(required = false) String voucherId,
+                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        return queries.alerts(users.scope(user), new ControlQueries.AlertFilter(open ? Alert.Status.OPEN.name() : status,
+                Filters.text(rule), Filters.text(agency), Filters.text(voucherId), Filters.date(from, "from"),
+                Filters.date(to, "to")), request);
     }
 
     @PostMapping(path = "/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)

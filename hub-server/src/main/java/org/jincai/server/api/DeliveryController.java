@@ -14,6 +14,16 @@ import org.jincai.core.release.DeliveryStatus;
 import org.jincai.formats.Problem;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.controls.ScopeGuard;
+import org.jincai.server.query.BankFileContent;
+import org.jincai.server.query.BankFileQueries;
+import org.jincai.server.query.BankFileRow;
+import org.jincai.server.query.Filters;
+import org.jincai.server.query.Page;
+import org.jincai.server.query.PageRequest;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +39,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Payment files on their way to the banks, for operators: {@code GET /api/v1/deliveries?status=} lists them
- * (e.g. {@code DELIVERY_UNCERTAIN}: held because the hub cannot tell whether the bank received them),
+ * Payment files on their way to the banks (the bank files), for operators and auditors:
+ * {@code GET /api/v1/deliveries?status=&bank=&batchId=&fileName=&from=&to=&page=&size=} lists them newest first, one
+ * page (e.g. {@code status=DELIVERY_UNCERTAIN}: held because the hub cannot tell whether the bank received them;
+ * dates: the day the file was prepared), {@code GET /api/v1/deliveries/{id}/content} serves the file's bytes exactly
+ * as delivered (the bank's media type and character set, the file's name; 404 {@code BANK_FILE_GONE} once they left
+ * the hub's home, 409 {@code BANK_FILE_ALTERED} when they differ from the SHA-256 recorded),
  * {@code GET /api/v1/deliveries/{id}} shows one with its trail, and {@code POST .../{id}/confirm} or
  * {@code .../{id}/resend} with {@code {"reason": "..."}} resolves a held one — it reached the bank, or the
  * very same file is sent again — recorded with the operator, the time and the reason. A user sees and decides the
@@ -48,9 +62,12 @@ public class DeliveryController {
     private final ScopeGuard scope;
 
     private final ApiErrors errors;
+    private final BankFileQueries files;
 
-    public DeliveryController(DeliveryService deliveries, ControlUsers users, ScopeGuard scope, ApiErrors errors) {
+    public DeliveryController(DeliveryService deliveries, ControlUsers users, ScopeGuard scope, ApiErrors errors,
+                              BankFileQueries files) {
         this.deliveries = deliveries;
+        this.files = files;
         this.errors = errors;
         this.users = users;
         this.scope = scope;
@@ -67,6 +84,12 @@ public class DeliveryController {
                     d.totalAmount(), d.status().name(), d.attempts(), d.statusReason(), d.statusAt(), d.preparedAt(),
                     d.uploadedAt(), d.answeredAt(), history == null ? null : history.stream().map(EventView::of).toList());
         }
+
+        static DeliveryView of(BankFileRow d) {
+            return new DeliveryView(d.deliveryId(), d.bankCode(), d.fileName(), d.messageId(), d.transactions(),
+                    d.totalAmount(), d.status(), d.attempts(), d.statusReason(), d.statusAt(), d.preparedAt(),
+                    d.uploadedAt(), d.answeredAt(), null);
+        }
     }
 
     /** One transition of a delivery. */
@@ -82,9 +105,30 @@ public class DeliveryController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<DeliveryView> list(@RequestParam(required = false) String status, Authentication user) {
-        return scope.deliveries(users.rest(user), deliveries.list(status == null || status.isBlank() ? null : status(status)))
-                .stream().map(d -> DeliveryView.of(d, null)).toList();
+    public Page<DeliveryView> list(Authentication user, @RequestParam(required = false) String status,
+                                   @RequestParam(required = false) String bank,
+                                   @RequestParam(required = false) String batchId,
+                                   @RequestParam(required = false) String fileName,
+                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String page,
+                                   @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        String known = status == null || status.isBlank() ? null : status(status).name();
+        Page<BankFileRow> rows = files.files(users.scope(user), new BankFileQueries.FileFilter(Filters.text(bank), known,
+                Filters.text(batchId), Filters.text(fileName), Filters.date(from, "from"), Filters.date(to, "to")),
+                request);
+        return new Page<>(rows.items().stream().map(DeliveryView::of).toList(), rows.page(), rows.size(), rows.total(),
+                rows.hasNext());
+    }
+
+    @GetMapping(path = "/{id}/content")
+    public ResponseEntity<Resource> content(@PathVariable String id, Authentication user) {
+        BankFileContent file = files.content(users.scope(user), id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType())).contentLength(file.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName())
+                        .build().toString())
+                .header("X-Content-SHA256", file.sha256())
+                .body(new FileSystemResource(file.path()));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

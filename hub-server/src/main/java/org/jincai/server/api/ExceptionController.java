@@ -5,8 +5,12 @@ import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.ReconException;
 import org.jincai.core.reconcile.ReconcileException;
-import org.jincai.formats.FormatException;
 import org.jincai.formats.Problem;
+import org.jincai.server.controls.ControlUsers;
+import org.jincai.server.query.ControlQueries;
+import org.jincai.server.query.Filters;
+import org.jincai.server.query.Page;
+import org.jincai.server.query.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The exceptions of bank-flow reconciliation (docs/operations.md, "Reconciliation exceptions").
- * {@code GET /api/v1/exceptions?open=true&bank=CODE&limit=N}: newest first. {@code POST /api/v1/exceptions/{id}/resolve}
+ * {@code GET /api/v1/exceptions?open=&bank=&kind=&paymentId=&from=&to=&page=&size=}: newest first, one page, inside
+ * the caller's scope (one about a payment is inside when the payment is; one about no payment is for a scope of
+ * everything; dates: the day opened). {@code POST /api/v1/exceptions/{id}/resolve}
  * with {@code {"reason"}}: resolved once by the signed-in user, audited; 404 for an unknown id, 409 when already
  * resolved, 400 without a reason.
  */
@@ -30,12 +36,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/exceptions")
 public class ExceptionController {
 
-    static final int MAX_LIMIT = 10_000;
-
     private final ExceptionQueue exceptions;
+    private final ControlQueries queries;
+    private final ControlUsers users;
 
-    public ExceptionController(ExceptionQueue exceptions) {
+    public ExceptionController(ExceptionQueue exceptions, ControlQueries queries, ControlUsers users) {
         this.exceptions = exceptions;
+        this.queries = queries;
+        this.users = users;
     }
 
     /** A resolution's reason. */
@@ -43,13 +51,17 @@ public class ExceptionController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<ReconException> listExceptions(@RequestParam(defaultValue = "false") boolean open,
-                                     @RequestParam(required = false) String bank,
-                                     @RequestParam(defaultValue = "500") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new FormatException("LIMIT_INVALID", "limit must be 1 to " + MAX_LIMIT, "limit");
-        }
-        return exceptions.list(open, bank == null || bank.isBlank() ? null : bank.strip(), limit);
+    public Page<ReconException> listExceptions(Authentication user, @RequestParam(required = false) Boolean open,
+                                               @RequestParam(required = false) String bank,
+                                               @RequestParam(required = false) String kind,
+                                               @RequestParam(required = false) String paymentId,
+                                               @RequestParam(required = false) String from,
+                                               @RequestParam(required = false) String to,
+                                               @RequestParam(required = false) String page,
+                                               @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        return queries.exceptions(users.scope(user), new ControlQueries.ExceptionFilter(open, Filters.text(bank), kind,
+                Filters.text(paymentId), Filters.date(from, "from"), Filters.date(to, "to")), request);
     }
 
     @PostMapping(path = "/{id}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,12 +1,14 @@
 package org.jincai.server.api;
 
-import java.util.List;
 import java.util.Map;
 import org.jincai.core.audit.AuditEntry;
-import org.jincai.formats.FormatException;
 import org.jincai.scheduler.jobs.JobExecutionView;
-import org.jincai.scheduler.jobs.JobExecutions;
 import org.jincai.scheduler.jobs.JobOperations;
+import org.jincai.server.controls.ControlUsers;
+import org.jincai.server.query.Filters;
+import org.jincai.server.query.OperationQueries;
+import org.jincai.server.query.Page;
+import org.jincai.server.query.PageRequest;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -18,31 +20,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Job operations (docs/operations.md, "Jobs"). {@code GET /api/v1/jobs?job=NAME&limit=N}: the job executions, newest
- * first; {@code POST /api/v1/jobs/{id}/restart}: resumes a failed or stopped execution from its last commit and
+ * Job operations (docs/operations.md, "Jobs"). {@code GET /api/v1/jobs?job=&status=&from=&to=&page=&size=}: the job
+ * executions, newest first, one page (a caller with part of the hub in scope sees the payroll runs of its agencies
+ * only); {@code POST /api/v1/jobs/{id}/restart}: resumes a failed or stopped execution from its last commit and
  * answers when it ends; {@code POST /api/v1/jobs/{id}/stop}: asks a running one to stop. Audited as the signed-in user.
  */
 @RestController
 @RequestMapping("/api/v1/jobs")
 public class JobController {
 
-    static final int MAX_LIMIT = 1000;
-
-    private final JobExecutions executions;
+    private final OperationQueries queries;
     private final JobOperations operations;
+    private final ControlUsers users;
 
-    public JobController(JobExecutions executions, JobOperations operations) {
-        this.executions = executions;
+    public JobController(OperationQueries queries, JobOperations operations, ControlUsers users) {
+        this.queries = queries;
         this.operations = operations;
+        this.users = users;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<JobExecutionView> list(@RequestParam(required = false) String job,
-                                       @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new FormatException("LIMIT_INVALID", "limit must be 1 to " + MAX_LIMIT, "limit");
-        }
-        return executions.list(job, limit);
+    public Page<JobExecutionView> list(Authentication user, @RequestParam(required = false) String job,
+                                       @RequestParam(required = false) String status,
+                                       @RequestParam(required = false) String from,
+                                       @RequestParam(required = false) String to,
+                                       @RequestParam(required = false) String page,
+                                       @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        return queries.jobRuns(users.scope(user), new OperationQueries.JobFilter(Filters.text(job), status,
+                Filters.date(from, "from"), Filters.date(to, "to")), request);
     }
 
     @PostMapping(path = "/{id}/restart", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.jincai.batch.payroll.PayrollProperties;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.controls.Actor;
@@ -16,6 +15,9 @@ import org.jincai.scheduler.schedule.Schedule;
 import org.jincai.scheduler.schedule.ScheduleService;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.controls.ScopeGuard;
+import org.jincai.server.query.OperationQueries;
+import org.jincai.server.query.Page;
+import org.jincai.server.query.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -32,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operators' schedules (docs/operations.md, "Schedules"). {@code POST /api/v1/schedules/payroll} with
  * {@code {"file","agency","month":"yyyy-MM","at":"yyyy-MM-ddTHH:mm","bank"}} (the file on the hub's disk, Beijing
- * time): 201 with the schedule as placed on the calendar; {@code GET /api/v1/schedules} and {@code /{id}};
+ * time): 201 with the schedule as placed on the calendar; {@code GET /api/v1/schedules?state=&kind=&page=&size=} (one
+ * page) and {@code /{id}};
  * {@code POST /{id}/pause}, {@code /{id}/resume}; {@code DELETE /{id}?reason=}. Audited as the signed-in user.
  * Inside the caller's data scope: a payroll schedule belongs to its agency (of the payroll's division), a built-in
  * schedule to the whole hub; others are neither listed nor shown nor changed ({@code OUT_OF_SCOPE}).
@@ -45,9 +48,12 @@ public class ScheduleController {
     private final ControlUsers users;
     private final ScopeGuard scope;
     private final PayrollProperties payroll;
+    private final OperationQueries queries;
 
-    public ScheduleController(ScheduleService schedules, ControlUsers users, ScopeGuard scope, PayrollProperties payroll) {
+    public ScheduleController(ScheduleService schedules, ControlUsers users, ScopeGuard scope, PayrollProperties payroll,
+                              OperationQueries queries) {
         this.schedules = schedules;
+        this.queries = queries;
         this.users = users;
         this.scope = scope;
         this.payroll = payroll;
@@ -81,9 +87,12 @@ public class ScheduleController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<Schedule> list(Authentication user) {
-        Actor who = users.rest(user);
-        return schedules.list().stream().filter(s -> visible(who, s)).toList();
+    public Page<Schedule> list(Authentication user, @RequestParam(required = false) String state,
+                               @RequestParam(required = false) String kind,
+                               @RequestParam(required = false) String page,
+                               @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        return queries.schedules(users.scope(user), new OperationQueries.ScheduleFilter(state, kind), request);
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -110,16 +119,10 @@ public class ScheduleController {
         return schedules.cancel(id, user.getName(), AuditEntry.Channel.REST, reason);
     }
 
-    /** A payroll schedule is its agency's; any other schedule (the built-in ones) the whole hub's. */
-    private boolean visible(Actor who, Schedule s) {
-        String agency = s.parameters() == null ? null : s.parameters().get("agency");
-        return who.scope().all() || agency != null && who.scope().allows(payroll.admDivCode(), agency);
-    }
-
     private Schedule requireVisible(Authentication user, String id) {
         Actor who = users.rest(user);
         Schedule s = schedules.get(id);
-        if (!visible(who, s)) {
+        if (!queries.visible(who.scope(), s)) {
             throw new ControlException(ControlException.Kind.FORBIDDEN, ControlCodes.OUT_OF_SCOPE, "schedule " + id
                     + " is outside the scope of " + who.name(), "schedule " + id);
         }

@@ -19,6 +19,11 @@ import org.jincai.formats.Problem;
 import org.jincai.routes.RouteIds;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.controls.ScopeGuard;
+import org.jincai.server.query.Filters;
+import org.jincai.server.query.Page;
+import org.jincai.server.query.PageRequest;
+import org.jincai.server.query.PaymentQueries;
+import org.jincai.server.query.VoucherRow;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,7 +45,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/vouchers/{admDivCode}/{stYear}/{vtCode}/{voucherNo}/receipt} serves its receipt. Every voucher
  * of an envelope must be inside the sender's scope — for a finance system's user, of a division its system serves —
  * or the envelope is refused whole with 403 {@code OUT_OF_SCOPE}, nothing stored; a receipt is served inside the
- * reader's scope only.
+ * reader's scope only. {@code GET /api/v1/vouchers?admDivCode=&agency=&vtCode=&voucherNo=&bank=&financeSystem=&from=&to=
+ * &page=&size=} lists the vouchers taken in inside the reader's scope (dates: VouDate), newest first, one page;
+ * {@code GET /api/v1/vouchers/{id}} shows one (404 {@code VOUCHER_NOT_FOUND}, 403 {@code OUT_OF_SCOPE}); its payments
+ * are {@code GET /api/v1/payments?voucherId=}.
  */
 @RestController
 @RequestMapping("/api/v1/vouchers")
@@ -57,9 +66,10 @@ public class VoucherController {
     private final Path spool;
     private final ControlUsers users;
     private final ScopeGuard scope;
+    private final PaymentQueries queries;
 
     public VoucherController(ProducerTemplate producer, ReceiptService receipts, SummaryQueries summary,
-                             ControlUsers users, ScopeGuard scope,
+                             ControlUsers users, ScopeGuard scope, PaymentQueries queries,
                              @Value("${jincai.api.max-envelope-bytes:67108864}") long maxEnvelopeBytes,
                              @Value("${jincai.api.max-concurrent-intakes:4}") int maxConcurrent,
                              @Value("${jincai.api.retry-after:PT5S}") Duration retryAfter,
@@ -77,6 +87,28 @@ public class VoucherController {
         this.spool = home.resolve("spool");
         this.users = users;
         this.scope = scope;
+        this.queries = queries;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public Page<VoucherRow> list(Authentication user, @RequestParam(required = false) String admDivCode,
+                                 @RequestParam(required = false) String agency,
+                                 @RequestParam(required = false) String vtCode,
+                                 @RequestParam(required = false) String voucherNo,
+                                 @RequestParam(required = false) String bank,
+                                 @RequestParam(required = false) String financeSystem,
+                                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                 @RequestParam(required = false) String page,
+                                 @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        return queries.vouchers(users.scope(user), new PaymentQueries.VoucherFilter(Filters.text(admDivCode),
+                Filters.text(agency), Filters.text(vtCode), Filters.text(voucherNo), Filters.text(bank),
+                Filters.text(financeSystem), Filters.date(from, "from"), Filters.date(to, "to")), request);
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public VoucherRow one(@PathVariable String id, Authentication user) {
+        return queries.voucher(users.scope(user), id);
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,

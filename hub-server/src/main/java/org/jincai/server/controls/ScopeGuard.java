@@ -9,17 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jincai.core.access.DataScope;
 import org.jincai.core.access.ScopedReads;
-import org.jincai.core.answer.StatementQueries;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.controls.ControlCodes;
 import org.jincai.core.controls.ControlException;
 import org.jincai.core.finance.FinanceSystem;
-import org.jincai.core.release.Delivery;
 import org.jincai.formats.Problem;
 import org.jincai.formats.fiscal.FiscalReadOptions;
 import org.jincai.formats.fiscal.MofEnvelopeReader;
@@ -30,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * The data scope on the endpoints whose objects the core's controls do not scope themselves: a voucher envelope
  * (every voucher's division — and agency, for a scope of agencies — inside the sender's scope, and for a finance
- * system's user, served by that system), receipts, bank deliveries, statement lines, and the acts that span the whole
+ * system's user, served by that system), receipts, a bank delivery an operator decides, and the acts that span the whole
  * hub (a release, the dormant-account scan, the audit chain's check), which need a scope of everything. A refusal is
  * {@value ControlCodes#OUT_OF_SCOPE} (403), before anything is stored.
  */
@@ -117,33 +114,6 @@ public class ScopeGuard {
             throw outside("delivery " + deliveryId + " carries payments outside the scope of " + who.name(),
                     "delivery " + deliveryId);
         }
-    }
-
-    /** The deliveries all of whose payments are inside the scope. */
-    public List<Delivery> deliveries(Actor who, List<Delivery> all) {
-        if (who.scope().all()) {
-            return all;
-        }
-        Set<String> within = reads.deliveriesWithin(who.scope());
-        return all.stream().filter(d -> within.contains(d.deliveryId())).toList();
-    }
-
-    /**
-     * The statement lines of payments inside the scope; lines that paid no known payment, and the files' warnings,
-     * are for a scope of everything.
-     */
-    public StatementQueries.Listing statements(Actor who, StatementQueries.Listing listing) {
-        if (who.scope().all()) {
-            return listing;
-        }
-        Set<String> within = reads.paymentsWithin(who.scope(), listing.lines().stream().map(ScopeGuard::payment).toList());
-        return new StatementQueries.Listing(listing.lines().stream()
-                .filter(l -> payment(l) != null && within.contains(payment(l))).toList(), List.of());
-    }
-
-    /** The payment a line booked, or names by its EndToEndId. */
-    private static String payment(StatementQueries.Line line) {
-        return line.paymentId() != null ? line.paymentId() : line.endToEndId();
     }
 
     private static String agency(VoucherBody body) {

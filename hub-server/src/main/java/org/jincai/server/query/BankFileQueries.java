@@ -204,6 +204,22 @@ public class BankFileQueries {
                         Rows.instant(rs, "received_at")), page);
     }
 
+    /**
+     * The warnings the statement reader kept with the files it applied, newest first: about files as a whole, they are
+     * for a scope of everything (an empty page otherwise).
+     */
+    public Page<StatementQueries.Warning> warnings(DataScope scope, String bank, PageRequest page) {
+        Where w = new Where().eq("w.bank_code", "bank", bank);
+        if (!scope.all()) {
+            w.add("1 = 0");
+        }
+        return w.page(jdbc, "SELECT w.bank_code, w.file_name, w.statement_id, w.code, w.location, w.message,"
+                        + " w.received_at, w.warning_id", "statement_warning w", "w.received_at DESC, w.warning_id DESC",
+                (rs, n) -> new StatementQueries.Warning(rs.getString("bank_code"), rs.getString("file_name"),
+                        rs.getString("statement_id"), rs.getString("code"), rs.getString("location"),
+                        rs.getString("message"), Rows.instant(rs, "received_at")), page);
+    }
+
     /** The media type of a bank's payment files: XML for ISO 20022, text in the bank's character set otherwise. */
     private String contentType(String bankCode) {
         BankProfile profile = banks.all().stream().filter(b -> b.code().equals(bankCode)).findFirst().orElse(null);

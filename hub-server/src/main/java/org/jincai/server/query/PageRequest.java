@@ -29,6 +29,22 @@ public record PageRequest(int page, int size) {
         return new PageRequest(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
     }
 
+    /** The request as a query string or a form gives it: blank for the default, digits otherwise. */
+    public static PageRequest parse(String page, String size) {
+        return new PageRequest(number(page, 0, PAGE_INVALID, "page"), number(size, DEFAULT_SIZE, SIZE_INVALID, "size"));
+    }
+
+    private static int number(String value, int absent, String code, String field) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new FormatException(code, field + " must be a whole number, got '" + value + "'", field);
+        }
+    }
+
     public static PageRequest first(int size) {
         return new PageRequest(0, size);
     }

@@ -63,9 +63,16 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/vouchers")
                         .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/releases").hasRole(Roles.OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/statements").hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/deliveries", "/api/v1/deliveries/*")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/statements", "/api/v1/statements/warnings")
                         .hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/deliveries", "/api/v1/deliveries/*",
+                                "/api/v1/deliveries/*/content", "/api/v1/batches", "/api/v1/batches/*",
+                                "/api/v1/bank-answers").hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
+                        // the read API (docs/operations.md): vouchers and payments inside the reader's scope
+                        .requestMatchers(HttpMethod.GET, "/api/v1/vouchers", "/api/v1/vouchers/*")
+                        .hasAnyRole(Roles.FINANCE_SYSTEM, Roles.OPERATOR, Roles.APPROVER, Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payments", "/api/v1/payments/*",
+                                "/api/v1/payments/*/timeline").hasAnyRole(Roles.OPERATOR, Roles.APPROVER, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/deliveries/*/confirm", "/api/v1/deliveries/*/resend")
                         .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/vouchers/*/*/*/*/receipt")

@@ -105,7 +105,7 @@ class ControlsApiTest {
     }
 
     private String pendingFor(String user, String voucherNo) throws Exception {
-        for (JsonNode a : read(get("/api/v1/approvals", user))) {
+        for (JsonNode a : read(get("/api/v1/approvals", user)).get("items")) {
             if (a.get("voucherNo").asString().equals(voucherNo)) {
                 return a.get("approvalId").asString();
             }
@@ -190,7 +190,7 @@ class ControlsApiTest {
         HttpResponse<String> own = postJson("/api/v1/approvals/" + id + "/approve", null, "both");
         assertThat(own.statusCode()).isEqualTo(403);
         assertThat(code(read(own))).isEqualTo("SUBMITTER_CANNOT_APPROVE");
-        assertThat(read(get("/api/v1/approvals", "both"))).as("never listed to its submitter").isEmpty();
+        assertThat(read(get("/api/v1/approvals", "both")).get("items")).as("never listed to its submitter").isEmpty();
 
         HttpResponse<String> noReason = postJson("/api/v1/approvals/" + id + "/reject", "{}", "head");
         assertThat(noReason.statusCode()).isEqualTo(400);
@@ -226,12 +226,12 @@ class ControlsApiTest {
         submit(envelope(voucher("CH2026000004", line("6222000000000002", "李堃", "1000.00"))), "finance");
         String id = pendingFor("head", "CH2026000004");
         postJson("/api/v1/approvals/" + id + "/approve", null, "head");
-        assertThat(read(get("/api/v1/approvals", "risk"))).extracting(a -> a.get("voucherNo").asString())
+        assertThat(read(get("/api/v1/approvals", "risk")).get("items")).extracting(a -> a.get("voucherNo").asString())
                 .containsExactly("CH2026000004");
         HttpResponse<String> done = postJson("/api/v1/approvals/" + id + "/approve", "{\"comment\":\"分期付款\"}", "risk");
         assertThat(read(done).get("status").asString()).isEqualTo("APPROVED");
 
-        JsonNode open = read(get("/api/v1/alerts?open=true", "auditor"));
+        JsonNode open = read(get("/api/v1/alerts?open=true", "auditor")).get("items");
         List<String> rules = new ArrayList<>();
         open.forEach(a -> rules.add(a.get("rule").asString()));
         assertThat(rules).containsExactly("DUPLICATE_PAYMENT");
@@ -245,8 +245,8 @@ class ControlsApiTest {
         assertThat(read(acked).get("ackedBy").asString()).isEqualTo("operator");
         HttpResponse<String> twice = postJson("/api/v1/alerts/" + alertId + "/ack", "{\"reason\":\"again\"}", "operator");
         assertThat(twice.statusCode()).isEqualTo(409);
-        assertThat(read(get("/api/v1/alerts?open=true", "operator"))).isEmpty();
-        assertThat(read(get("/api/v1/alerts", "operator"))).hasSize(1);
+        assertThat(read(get("/api/v1/alerts?open=true", "operator")).get("items")).isEmpty();
+        assertThat(read(get("/api/v1/alerts", "operator")).get("items")).hasSize(1);
     }
 
     @Test

@@ -75,7 +75,7 @@ class ExceptionsApiTest {
 
         HttpResponse<String> listed = call("GET", "/api/v1/exceptions?open=true&bank=DEMO-ISO", null, "auditor");
         assertThat(listed.statusCode()).isEqualTo(200);
-        JsonNode first = json.readTree(listed.body()).get(0);
+        JsonNode first = json.readTree(listed.body()).get("items").get(0);
         String id = first.get("id").asString();
         assertThat(first.get("kind").asString()).isEqualTo("UNMATCHED_ENTRY");
 
@@ -97,7 +97,7 @@ class ExceptionsApiTest {
         assertThat(json.readTree(again.body()).get("code").asString()).isEqualTo("RECON_EXCEPTION_RESOLVED");
         assertThat(call("POST", "/api/v1/exceptions/nope/resolve", "{\"reason\":\"x\"}", "operator").statusCode())
                 .isEqualTo(404);
-        assertThat(json.readTree(call("GET", "/api/v1/exceptions?open=true", null, "operator").body())).isEmpty();
+        assertThat(json.readTree(call("GET", "/api/v1/exceptions?open=true", null, "operator").body()).get("items")).isEmpty();
         assertThat(DB.count("SELECT COUNT(*) FROM audit_record WHERE action = 'RECON_EXCEPTION_RESOLVED'"
                 + " AND actor = 'operator' AND channel = 'REST'")).isEqualTo(1);
     }

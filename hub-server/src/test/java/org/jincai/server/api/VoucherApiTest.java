@@ -153,19 +153,19 @@ class VoucherApiTest {
     void operatorsAndAuditorsSeeTheBanksStatementLinesAndNobodyElse() throws Exception {
         String uri = "/api/v1/statements?bank=DEMO-ISO";
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> json.readTree(get(uri, "auditor", "auditor-pw").body()).get("lines").size() > 0);
+                .until(() -> json.readTree(get(uri, "auditor", "auditor-pw").body()).get("items").size() > 0);
 
         JsonNode listing = json.readTree(get(uri, "operator", "operator-pw").body());
-        assertThat(listing.get("lines")).allSatisfy(l -> {
+        assertThat(listing.get("items")).allSatisfy(l -> {
             assertThat(l.get("bankCode").asString()).isEqualTo("DEMO-ISO");
             assertThat(l.get("status").asString()).isEqualTo("BOOK");
             assertThat(l.get("paymentId").isNull()).isFalse();
         });
-        assertThat(json.readTree(get(uri + "&pending=true", "auditor", "auditor-pw").body()).get("lines")).isEmpty();
+        assertThat(json.readTree(get(uri + "&pending=true", "auditor", "auditor-pw").body()).get("items")).isEmpty();
         assertThat(get(uri, "finance", "finance-pw").statusCode()).isEqualTo(403);
-        HttpResponse<String> badLimit = get(uri + "&limit=0", "auditor", "auditor-pw");
-        assertThat(badLimit.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(badLimit.body()).get("code").asString()).isEqualTo("LIMIT_INVALID");
+        HttpResponse<String> badSize = get(uri + "&size=0", "auditor", "auditor-pw");
+        assertThat(badSize.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badSize.body()).get("code").asString()).isEqualTo("SIZE_INVALID");
     }
 
     private HttpRequest.Builder request(String path, String user, String password) {

@@ -186,7 +186,7 @@ class DeliveryAtMostOnceTest {
 
         HttpResponse<String> listed = call("GET", "/api/v1/deliveries?status=DELIVERY_UNCERTAIN", null, "auditor");
         assertThat(listed.statusCode()).isEqualTo(200);
-        JsonNode uncertain = json.readTree(listed.body());
+        JsonNode uncertain = json.readTree(listed.body()).get("items");
         assertThat(uncertain).anySatisfy(d -> {
             assertThat(d.get("id").asString()).isEqualTo(fixed.deliveryId());
             assertThat(d.get("statusReason").asString()).contains("not in the bank's inbox");

@@ -1,10 +1,6 @@
 package org.jincai.core.access;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -44,27 +40,5 @@ public class ScopedReads {
         Integer all = jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE delivery_id = :id",
                 new MapSqlParameterSource("id", deliveryId), Integer.class);
         return outside != null && outside == 0 && all != null && all > 0;
-    }
-
-    /** The deliveries all of whose payments are inside the scope. */
-    public Set<String> deliveriesWithin(DataScope scope) {
-        List<String> ids = jdbc.queryForList("SELECT p.delivery_id FROM payment p JOIN voucher v ON v.voucher_id = p.voucher_id"
-                        + " WHERE p.delivery_id IS NOT NULL GROUP BY p.delivery_id HAVING SUM(CASE WHEN "
-                        + scope.sqlCondition("v.adm_div_code", PAYMENT_AGENCY) + " THEN 0 ELSE 1 END) = 0",
-                scope.bind(new MapSqlParameterSource()), String.class);
-        return Set.copyOf(ids);
-    }
-
-    /** Those of the given payments that are inside the scope. */
-    public Set<String> paymentsWithin(DataScope scope, Collection<String> paymentIds) {
-        Set<String> out = new HashSet<>();
-        List<String> ids = paymentIds.stream().filter(id -> id != null).distinct().toList();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            out.addAll(jdbc.queryForList("SELECT p.payment_id FROM payment p JOIN voucher v ON v.voucher_id = p.voucher_id"
-                            + " WHERE p.payment_id IN (:ids) AND " + scope.sqlCondition("v.adm_div_code", PAYMENT_AGENCY),
-                    scope.bind(new MapSqlParameterSource("ids", chunk)), String.class));
-        }
-        return out;
     }
 }
