@@ -24,6 +24,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.jincai.bank.simulator.BankSimulator;
+import org.jincai.core.alert.AlertService;
+import org.jincai.core.alert.NewAlert;
+import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.reconcile.ExceptionKind;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.NewException;
@@ -91,6 +94,8 @@ class ReadApiTest {
     ExceptionQueue exceptions;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    AlertService alerts;
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -148,6 +153,7 @@ class ReadApiTest {
                 .extracting(v -> v.get("vtCode").asString() + " " + v.get("voucherNo").asString())
                 .contains(vtCode + " T202600000001").allSatisfy(v -> assertThat(v).startsWith(vtCode + " "));
         assertThat(voucherNos("/api/v1/vouchers?admDivCode=110000", "auditor")).isEmpty();
+        assertThat(voucherNos("/api/v1/vouchers?financeSystem=NO-SUCH-SYSTEM", "auditor")).isEmpty();
         LocalDate day = LocalDate.parse(v1.get("vouDate").asString());
         assertThat(voucherNos("/api/v1/vouchers?from=" + day + "&to=" + day, "auditor")).contains("T202600000001");
         assertThat(voucherNos("/api/v1/vouchers?from=" + day.plusDays(1) + "&to=" + day.plusDays(400), "auditor"))
@@ -259,8 +265,16 @@ class ReadApiTest {
         assertThat(read(get("/api/v1/batches", "auditor")).get("total").asLong()).isEqualTo(3);
         assertThat(items(read(get("/api/v1/batches", "agency-auditor")))).extracting(b -> b.get("batchId").asString())
                 .containsExactly(batch);
-        assertThat(items(read(get("/api/v1/batches?bank=" + bank, "auditor")))).extracting(b -> b.get("batchId").asString())
+        JsonNode b = read(get("/api/v1/batches/" + batch, "auditor"));
+        assertThat(items(read(get("/api/v1/batches?bank=" + bank, "auditor")))).extracting(x -> x.get("batchId").asString())
                 .containsExactly(batch);
+        assertThat(items(read(get("/api/v1/batches?payAcctNo=" + b.get("payAcctNo").asString(), "auditor"))))
+                .extracting(x -> x.get("batchId").asString()).contains(batch);
+        String executed = b.get("executionDate").asString();
+        assertThat(read(get("/api/v1/batches?from=" + executed + "&to=" + executed, "auditor")).get("total").asLong())
+                .isEqualTo(3);
+        assertThat(read(get("/api/v1/batches?from=" + LocalDate.parse(executed).plusDays(1), "auditor"))
+                .get("total").asLong()).isZero();
         assertThat(read(get("/api/v1/batches", "elsewhere")).get("total").asLong()).isZero();
         assertThat(read(get("/api/v1/batches/" + batch, "agency-auditor")).get("bankCode").asString()).isEqualTo(bank);
         assertRefused(get("/api/v1/batches/" + batch, "elsewhere"), 403, "OUT_OF_SCOPE");
@@ -281,6 +295,11 @@ class ReadApiTest {
         assertThat(read(get("/api/v1/bank-answers", "elsewhere")).get("total").asLong()).isZero();
 
         JsonNode file = read(get("/api/v1/deliveries/" + delivery, "auditor"));
+        assertThat(items(read(get("/api/v1/deliveries?fileName=" + file.get("fileName").asString(), "auditor"))))
+                .extracting(d -> d.get("id").asString()).containsExactly(delivery);
+        String answerFile = items(answers).get(0).get("fileName").asString();
+        assertThat(items(read(get("/api/v1/bank-answers?bank=" + bank + "&fileName=" + answerFile, "auditor"))))
+                .extracting(a -> a.get("fileName").asString()).containsExactly(answerFile);
         HttpResponse<byte[]> download = http.send(request("/api/v1/deliveries/" + delivery + "/content", "agency-auditor")
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
@@ -301,6 +320,15 @@ class ReadApiTest {
     void statementLinesExceptionsAndTheOtherListsPageInsideTheScope() throws Exception {
         JsonNode lines = read(get("/api/v1/statements?paymentId=" + booked, "agency-auditor"));
         assertThat(items(lines)).isNotEmpty().allSatisfy(l -> assertThat(l.get("paymentId").asString()).isEqualTo(booked));
+        JsonNode line = items(lines).get(0);
+        assertThat(items(read(get("/api/v1/statements?fileName=" + line.get("fileName").asString() + "&size=500",
+                "auditor")))).isNotEmpty().allSatisfy(l -> assertThat(l.get("fileName").asString())
+                .isEqualTo(line.get("fileName").asString()));
+        if (!line.get("bookingDate").isNull()) {
+            String booking = line.get("bookingDate").asString();
+            assertThat(items(read(get("/api/v1/statements?from=" + booking + "&to=" + booking + "&size=500", "auditor"))))
+                    .extracting(l -> l.get("paymentId").isNull() ? "" : l.get("paymentId").asString()).contains(booked);
+        }
         assertThat(items(read(get("/api/v1/statements?status=BOOK&size=500", "auditor"))))
                 .isNotEmpty().allSatisfy(l -> assertThat(l.get("status").asString()).isEqualTo("BOOK"));
         assertThat(items(read(get("/api/v1/statements?size=500", "agency-auditor"))))
@@ -320,6 +348,40 @@ class ReadApiTest {
         assertThat(items(read(get("/api/v1/exceptions?kind=UNMATCHED_ENTRY", "auditor")))).hasSize(1);
         assertThat(read(get("/api/v1/exceptions?open=false", "auditor")).get("total").asLong()).isZero();
         assertThat(read(get("/api/v1/exceptions", "elsewhere")).get("total").asLong()).isZero();
+
+        JsonNode p = read(get("/api/v1/payments/" + booked, "auditor"));
+        String other = items(read(get("/api/v1/vouchers?voucherNo=T202600000002", "auditor"))).get(0).get("voucherId")
+                .asString();
+        alerts.raiseOnce(new NewAlert("READ-API-A1", "DUPLICATE_PAYMENT", false, p.get("voucherId").asString(), booked,
+                "420000", AGENCY, p.get("payeeAcctNo").asString(), p.get("amount").decimalValue(), "read api"), "test",
+                AuditEntry.Channel.SYSTEM);
+        alerts.raiseOnce(new NewAlert("READ-API-A2", "DORMANT_ACCOUNT", false, other, null, "420000", "219012",
+                "6222", BigDecimal.ONE, "read api"), "test", AuditEntry.Channel.SYSTEM);
+        assertThat(read(get("/api/v1/alerts?status=OPEN", "auditor")).get("total").asLong()).isEqualTo(2);
+        assertThat(items(read(get("/api/v1/alerts?rule=DORMANT_ACCOUNT", "auditor")))).extracting(a -> a.get("voucherId")
+                .asString()).containsExactly(other);
+        assertThat(items(read(get("/api/v1/alerts?agency=" + AGENCY, "auditor")))).hasSize(1);
+        assertThat(items(read(get("/api/v1/alerts", "agency-auditor")))).extracting(a -> a.get("paymentId").asString())
+                .containsExactly(booked);
+        assertThat(read(get("/api/v1/alerts?status=ACKNOWLEDGED", "auditor")).get("total").asLong()).isZero();
+
+        LocalDate today = LocalDate.now();
+        for (String[] chain : new String[][] {{"AP-READ-1", p.get("voucherId").asString(), "T202600000001", AGENCY,
+                "PENDING"}, {"AP-READ-2", other, "T202600000002", "219012", "APPROVED"}}) {
+            DB.jdbc().update("""
+                    INSERT INTO approval (approval_id, voucher_id, adm_div_code, agency_code, voucher_no, amount, fund_use,
+                        rule_name, filing, submitter, status, levels, current_level, created_at)
+                    VALUES (:id, :voucher, '420000', :agency, :no, 10.00, 'GENERAL', 'default', 0, 'finance', :status, 1, 1,
+                        CURRENT_TIMESTAMP)""", Map.of("id", chain[0], "voucher", chain[1], "no", chain[2],
+                    "agency", chain[3], "status", chain[4]));
+        }
+        assertThat(read(get("/api/v1/approvals/chains", "auditor")).get("total").asLong()).isEqualTo(2);
+        assertThat(items(read(get("/api/v1/approvals/chains?status=APPROVED", "auditor"))))
+                .extracting(a -> a.get("approvalId").asString()).containsExactly("AP-READ-2");
+        assertThat(items(read(get("/api/v1/approvals/chains?voucherNo=T202600000001&from=" + today, "auditor"))))
+                .extracting(a -> a.get("approvalId").asString()).containsExactly("AP-READ-1");
+        assertThat(items(read(get("/api/v1/approvals/chains", "agency-auditor"))))
+                .extracting(a -> a.get("approvalId").asString()).containsExactly("AP-READ-1");
 
         for (String list : List.of("/api/v1/alerts", "/api/v1/approvals/chains", "/api/v1/jobs", "/api/v1/schedules",
                 "/api/v1/approvals")) {
