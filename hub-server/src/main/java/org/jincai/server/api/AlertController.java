@@ -53,14 +53,15 @@ public class AlertController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Page<Alert> list(Authentication user, @RequestParam(defaultValue = "false") boolean open,
+    public Page<Alert> list(Authentication user, @RequestParam(required = false) String open,
                             @RequestParam(required = false) String status, @RequestParam(required = false) String rule,
                             @RequestParam(required = false) String agency,
                             @RequestParam(required = false) String voucherId,
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         PageRequest request = PageRequest.parse(page, size);
-        return queries.alerts(users.scope(user), new ControlQueries.AlertFilter(open ? Alert.Status.OPEN.name() : status,
+        return queries.alerts(users.scope(user), new ControlQueries.AlertFilter(
+                Boolean.TRUE.equals(Filters.bool(open, "open")) ? Alert.Status.OPEN.name() : status,
                 Filters.text(rule), Filters.text(agency), Filters.text(voucherId), Filters.date(from, "from"),
                 Filters.date(to, "to")), request);
     }

@@ -51,7 +51,7 @@ public class ExceptionController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Page<ReconException> listExceptions(Authentication user, @RequestParam(required = false) Boolean open,
+    public Page<ReconException> listExceptions(Authentication user, @RequestParam(required = false) String open,
                                                @RequestParam(required = false) String bank,
                                                @RequestParam(required = false) String kind,
                                                @RequestParam(required = false) String paymentId,
@@ -60,7 +60,8 @@ public class ExceptionController {
                                                @RequestParam(required = false) String page,
                                                @RequestParam(required = false) String size) {
         PageRequest request = PageRequest.parse(page, size);
-        return queries.exceptions(users.scope(user), new ControlQueries.ExceptionFilter(open, Filters.text(bank), kind,
+        return queries.exceptions(users.scope(user), new ControlQueries.ExceptionFilter(Filters.bool(open, "open"),
+                Filters.text(bank), kind,
                 Filters.text(paymentId), Filters.date(from, "from"), Filters.date(to, "to")), request);
     }
 

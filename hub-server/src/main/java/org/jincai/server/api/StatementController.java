@@ -36,7 +36,7 @@ public class StatementController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public Page<StatementQueries.Line> list(Authentication user, @RequestParam(required = false) String bank,
                                             @RequestParam(required = false) String status,
-                                            @RequestParam(defaultValue = "false") boolean pending,
+                                            @RequestParam(required = false) String pending,
                                             @RequestParam(required = false) String paymentId,
                                             @RequestParam(required = false) String fileName,
                                             @RequestParam(required = false) String from,
@@ -44,7 +44,8 @@ public class StatementController {
                                             @RequestParam(required = false) String page,
                                             @RequestParam(required = false) String size) {
         PageRequest request = PageRequest.parse(page, size);
-        return files.lines(users.scope(user), new BankFileQueries.LineFilter(Filters.text(bank), status, pending,
+        return files.lines(users.scope(user), new BankFileQueries.LineFilter(Filters.text(bank), status,
+                Boolean.TRUE.equals(Filters.bool(pending, "pending")),
                 Filters.text(paymentId), Filters.text(fileName), Filters.date(from, "from"), Filters.date(to, "to")),
                 request);
     }

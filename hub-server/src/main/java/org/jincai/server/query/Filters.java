@@ -8,8 +8,8 @@ import org.jincai.formats.FormatException;
 
 /**
  * Reads the filters of a list as they come from a query string or a form: blank is no filter, a date is
- * {@code YYYY-MM-DD} ({@value #DATE_INVALID} otherwise), a state one of its list of names ({@value #FILTER_INVALID}
- * otherwise), and a range never ends before it starts.
+ * {@code YYYY-MM-DD} ({@value #DATE_INVALID} otherwise), a state one of its list of names and a flag {@code true} or
+ * {@code false} ({@value #FILTER_INVALID} otherwise), and a range never ends before it starts.
  */
 public final class Filters {
 
@@ -35,6 +35,12 @@ public final class Filters {
         } catch (DateTimeParseException e) {
             throw new FormatException(DATE_INVALID, field + " must be YYYY-MM-DD, got '" + value + "'", field);
         }
+    }
+
+    /** {@code true} or {@code false} (any case), null when absent or blank; {@value #FILTER_INVALID} otherwise. */
+    public static Boolean bool(String value, String field) {
+        String v = oneOf(value, field, "TRUE", "FALSE");
+        return v == null ? null : Boolean.valueOf(v.equals("TRUE"));
     }
 
     /** Refuses a range whose end comes before its start. */

@@ -181,6 +181,8 @@ class ReadApiTest {
         assertRefused(get("/api/v1/statements?status=MAYBE", "auditor"), 400, "FILTER_INVALID");
         assertRefused(get("/api/v1/alerts?status=CLOSED", "auditor"), 400, "FILTER_INVALID");
         assertRefused(get("/api/v1/exceptions?kind=NOPE", "auditor"), 400, "FILTER_INVALID");
+        assertRefused(get("/api/v1/exceptions?open=maybe", "auditor"), 400, "FILTER_INVALID");
+        assertRefused(get("/api/v1/statements?pending=yes", "auditor"), 400, "FILTER_INVALID");
         assertRefused(get("/api/v1/jobs?status=NOPE", "auditor"), 400, "FILTER_INVALID");
         assertRefused(get("/api/v1/schedules?state=NOPE", "auditor"), 400, "FILTER_INVALID");
         assertRefused(get("/api/v1/approvals/chains?status=NOPE", "auditor"), 400, "FILTER_INVALID");
