@@ -157,7 +157,8 @@ public class ConsoleWork {
 
     @GetMapping("/schedules")
     public String schedules(Authentication auth, Model model) {
-        model.addAttribute("schedules", schedules.list(auth));
+        model.addAttribute("schedules", schedules.list(auth, null, null, null, String.valueOf(PageRequest.MAX_SIZE))
+                .items());
         return "console/schedules";
     }
 
