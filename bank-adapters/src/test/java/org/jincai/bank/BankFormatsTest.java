@@ -46,7 +46,7 @@ class BankFormatsTest {
         BankProfile p = TestProfiles.pipe();
         BankProfile backwards = new BankProfile(p.code(), p.name(), p.agentBankNumbers(), BankFormat.PIPE_GBK_RETURN,
                 BankFormat.PIPE_GBK, p.charset(), 1, BigDecimal.ONE, false, p.fileNamePattern(), p.sftp(), p.transliteration(),
-                p.cutOffTime(), null, true);
+                p.cutOffTime(), null, true, false);
         assertThatThrownBy(() -> BankFormats.writer(backwards))
                 .isInstanceOfSatisfying(BankFileException.class, e -> {
                     assertThat(e.code()).isEqualTo("UNSUPPORTED_FORMAT");

@@ -34,7 +34,7 @@ public final class TestProfiles {
         return new BankProfile("DEMO-PIPE", "演示代发银行", List.of("102581000013"), BankFormat.PIPE_GBK,
                 BankFormat.PIPE_GBK_RETURN, GBK, 1000, new BigDecimal("5000000.00"), false,
                 "PAY-{bank}-{date}-{batch}-{part}", sftp("demo-pipe", "pipe-secret"),
-                TransliterationPolicy.REFUSE, LocalTime.of(16, 0), null, true);
+                TransliterationPolicy.REFUSE, LocalTime.of(16, 0), null, true, false);
     }
 
     /** The ISO bank: pain.002 ACCP means accepted, its camt.053 booking means paid. */
@@ -42,7 +42,7 @@ public final class TestProfiles {
         return new BankProfile("DEMO-ISO", "Demo ISO bank", List.of("104581000012", "104581000099"),
                 BankFormat.PAIN_001_001_09, BankFormat.PAIN_002_001_10, StandardCharsets.UTF_8, 500,
                 new BigDecimal("10000000.00"), true, "{bank}_{date}_{batch}_{part}", sftp("demo-iso", "iso-secret"),
-                TransliterationPolicy.REFUSE, LocalTime.of(16, 30), BankFormat.CAMT_053_001_08, false);
+                TransliterationPolicy.REFUSE, LocalTime.of(16, 30), BankFormat.CAMT_053_001_08, false, false);
     }
 
     /** The fixed-width bank: like the pipe bank, its return file reports execution. */
@@ -50,7 +50,7 @@ public final class TestProfiles {
         return new BankProfile("DEMO-FIXED", "演示定长银行", List.of("103581000014"), BankFormat.FIXED_GBK,
                 BankFormat.FIXED_GBK_RETURN, GBK, 1000, new BigDecimal("5000000.00"), false,
                 "PAY-{bank}-{date}-{batch}-{part}", sftp("demo-fixed", "fixed-secret"),
-                TransliterationPolicy.REFUSE, LocalTime.of(15, 30), null, true);
+                TransliterationPolicy.REFUSE, LocalTime.of(15, 30), null, true, false);
     }
 
     /** The credits of the golden file layout/payment-demo-fixed.txt: the pipe demo's, with the payees' banks. */

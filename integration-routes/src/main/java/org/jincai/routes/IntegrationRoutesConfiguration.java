@@ -17,6 +17,7 @@ import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
 import org.jincai.core.voucher.VoucherIntakeService;
 import org.jincai.routes.bank.BankInboundRoutes;
+import org.jincai.routes.bank.ReceivedStatements;
 import org.jincai.routes.bank.BankOutboundRoutes;
 import org.jincai.routes.bank.BankUploader;
 import org.jincai.routes.bank.SftpCheck;
@@ -60,9 +61,14 @@ public class IntegrationRoutesConfiguration {
     }
 
     @Bean
+    ReceivedStatements receivedStatements(@Value("${jincai.home}") Path home, Clock clock) {
+        return new ReceivedStatements(home, clock);
+    }
+
+    @Bean
     BankInboundRoutes bankInboundRoutes(BankDirectory banks, BankAnswerService answers, StatementService statements,
-                                        ReceiptService receipts, SftpUris uris) {
-        return new BankInboundRoutes(banks, answers, statements, receipts, uris);
+                                        ReceiptService receipts, SftpUris uris, ReceivedStatements received) {
+        return new BankInboundRoutes(banks, answers, statements, receipts, uris, received);
     }
 
     /** Claims on inbox files: in memory on one node, in the shared database when {@code jincai.cluster.enabled}. */

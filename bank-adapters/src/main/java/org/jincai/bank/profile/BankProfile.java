@@ -21,7 +21,10 @@ import java.util.List;
  *       or null when it sends no statements;</li>
  *   <li>{@code answerSettles}: true when the bank's status answer already reports execution (a 代发
  *       return file: S means paid), false when it only reports acceptance (pain.002 ACCP) and the
- *       statement's booking is what says paid.</li>
+ *       statement's booking is what says paid;</li>
+ *   <li>{@code intradayNotifications}: true when the bank reports each booking as it makes it with a camt.054
+ *       notification (BkToCstmrDbtCdtNtfctn) and books the day in its end-of-day camt.053; false when it reports
+ *       bookings with camt.053 statements only. Needs a statement format.</li>
  * </ul>
  */
 public record BankProfile(
@@ -39,7 +42,8 @@ public record BankProfile(
         TransliterationPolicy transliteration,
         LocalTime cutOffTime,
         BankFormat statementFormat,
-        boolean answerSettles) {
+        boolean answerSettles,
+        boolean intradayNotifications) {
 
     /** The zone of every cut-off time and business date: banks in the hub's province work on Beijing time. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -70,18 +74,24 @@ public record BankProfile(
     public BankProfile withSftp(SftpEndpoint endpoint) {
         return new BankProfile(code, name, agentBankNumbers, outboundFormat, answerFormat, charset,
                 maxTransactionsPerFile, maxAmountPerFile, batchBooking, fileNamePattern, endpoint,
-                transliteration, cutOffTime, statementFormat, answerSettles);
+                transliteration, cutOffTime, statementFormat, answerSettles, intradayNotifications);
     }
 
     public BankProfile withBatchBooking(boolean booking) {
         return new BankProfile(code, name, agentBankNumbers, outboundFormat, answerFormat, charset,
                 maxTransactionsPerFile, maxAmountPerFile, booking, fileNamePattern, sftp,
-                transliteration, cutOffTime, statementFormat, answerSettles);
+                transliteration, cutOffTime, statementFormat, answerSettles, intradayNotifications);
+    }
+
+    public BankProfile withIntradayNotifications(boolean notifications) {
+        return new BankProfile(code, name, agentBankNumbers, outboundFormat, answerFormat, charset,
+                maxTransactionsPerFile, maxAmountPerFile, batchBooking, fileNamePattern, sftp,
+                transliteration, cutOffTime, statementFormat, answerSettles, notifications);
     }
 
     public BankProfile withTransliteration(TransliterationPolicy policy) {
         return new BankProfile(code, name, agentBankNumbers, outboundFormat, answerFormat, charset,
                 maxTransactionsPerFile, maxAmountPerFile, batchBooking, fileNamePattern, sftp,
-                policy, cutOffTime, statementFormat, answerSettles);
+                policy, cutOffTime, statementFormat, answerSettles, intradayNotifications);
     }
 }

@@ -250,6 +250,10 @@ public class BankProfileValidator {
             problems.add(problem(bank + " / answerSettles", "the bank's answer does not settle payments and it sends"
                     + " no statement: no payment to it could ever be reported paid"));
         }
+        if (p.intradayNotifications() && p.statementFormat() == null) {
+            problems.add(problem(bank + " / intradayNotifications", "intraday camt.054 notifications need a statement"
+                    + " format: the day's bookings are closed by its end-of-day statement"));
+        }
     }
 
     private static void checkFileNamePattern(BankProfile p, String bank, List<Problem> problems) {

@@ -83,6 +83,6 @@ class BankFileNamesTest {
         BankProfile p = TestProfiles.pipe();
         return new BankProfile(p.code(), p.name(), p.agentBankNumbers(), p.outboundFormat(), p.answerFormat(), p.charset(),
                 p.maxTransactionsPerFile(), BigDecimal.TEN, p.batchBooking(), pattern, p.sftp(), p.transliteration(),
-                p.cutOffTime(), p.statementFormat(), p.answerSettles());
+                p.cutOffTime(), p.statementFormat(), p.answerSettles(), false);
     }
 }

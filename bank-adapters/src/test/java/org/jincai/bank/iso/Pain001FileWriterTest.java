@@ -59,7 +59,7 @@ class Pain001FileWriterTest {
         BankProfile single = new BankProfile(iso.code(), iso.name(), iso.agentBankNumbers(), iso.outboundFormat(),
                 iso.answerFormat(), iso.charset(), iso.maxTransactionsPerFile(), iso.maxAmountPerFile(), false,
                 iso.fileNamePattern(), iso.sftp(), iso.transliteration(), iso.cutOffTime(), iso.statementFormat(),
-                iso.answerSettles());
+                iso.answerSettles(), false);
 
         byte[] xml = new Pain001FileWriter(single, IsoBankFiles.MORNING).render(IsoBankFiles.payroll());
 

@@ -41,7 +41,7 @@ class BankProfileValidatorTest {
         BankProfile iso = TestProfiles.iso();
         BankProfile twin = new BankProfile("DEMO-ISO", "twin", List.of("104581000099"), iso.outboundFormat(), iso.answerFormat(),
                 iso.charset(), 10, BigDecimal.TEN, false, iso.fileNamePattern(), iso.sftp(), iso.transliteration(),
-                iso.cutOffTime(), iso.statementFormat(), iso.answerSettles());
+                iso.cutOffTime(), iso.statementFormat(), iso.answerSettles(), false);
         assertThat(locations(List.of(iso, twin)))
                 .containsExactly("bank DEMO-ISO / code", "bank DEMO-ISO / agentBankNumbers[0]");
     }
@@ -51,7 +51,7 @@ class BankProfileValidatorTest {
         BankProfile p = new BankProfile(" ", null, List.of("10458100001", "abcdefghijkl"), BankFormat.PAIN_002_001_10,
                 BankFormat.PIPE_GBK_RETURN, StandardCharsets.ISO_8859_1, 0, BigDecimal.ZERO, false, "{bank}/{date}{x}",
                 new SftpEndpoint("", -1, "", "", "", null, "../in", "", null, null, null, null), null, null,
-                BankFormat.PIPE_GBK, false);
+                BankFormat.PIPE_GBK, false, false);
         assertThat(locations(List.of(p))).containsExactly(
                 "bank #1 / code",
                 "bank #1 / agentBankNumbers[0]",
@@ -80,14 +80,14 @@ class BankProfileValidatorTest {
         BankProfile p = TestProfiles.pipe();
         BankProfile wrong = new BankProfile(p.code(), p.name(), p.agentBankNumbers(), BankFormat.PIPE_GBK,
                 BankFormat.PAIN_002_001_10, p.charset(), 1, BigDecimal.ONE, false, p.fileNamePattern(), p.sftp(),
-                p.transliteration(), p.cutOffTime(), p.statementFormat(), p.answerSettles());
+                p.transliteration(), p.cutOffTime(), p.statementFormat(), p.answerSettles(), false);
         assertThat(locations(List.of(wrong))).containsExactly("bank DEMO-PIPE / answerFormat");
     }
 
     @Test
     void missingSftpAndFormatsAreReported() {
         BankProfile p = new BankProfile("X", "x", List.of("123456789012"), null, null, null, 1, BigDecimal.ONE, false,
-                "{batch}-{part}", null, TransliterationPolicy.REFUSE, LocalTime.NOON, null, true);
+                "{batch}-{part}", null, TransliterationPolicy.REFUSE, LocalTime.NOON, null, true, false);
         assertThat(locations(List.of(p))).containsExactly(
                 "bank X / outboundFormat", "bank X / answerFormat", "bank X / charset", "bank X / sftp");
     }
@@ -99,7 +99,7 @@ class BankProfileValidatorTest {
 
         BankProfile tooMany = new BankProfile(fixed.code(), fixed.name(), fixed.agentBankNumbers(), fixed.outboundFormat(),
                 fixed.answerFormat(), fixed.charset(), 1_000_000, new BigDecimal("10000000000000.00"), false,
-                fixed.fileNamePattern(), fixed.sftp(), fixed.transliteration(), fixed.cutOffTime(), null, true);
+                fixed.fileNamePattern(), fixed.sftp(), fixed.transliteration(), fixed.cutOffTime(), null, true, false);
         assertThat(locations(List.of(tooMany)))
                 .containsExactly("bank DEMO-FIXED / maxTransactionsPerFile", "bank DEMO-FIXED / maxAmountPerFile");
     }
@@ -109,12 +109,20 @@ class BankProfileValidatorTest {
         BankProfile iso = TestProfiles.iso();
         BankProfile noStatement = new BankProfile(iso.code(), iso.name(), iso.agentBankNumbers(), iso.outboundFormat(),
                 iso.answerFormat(), iso.charset(), 10, BigDecimal.TEN, true, iso.fileNamePattern(), iso.sftp(),
-                TransliterationPolicy.TRANSLITERATE, LocalTime.of(17, 0), null, false);
+                TransliterationPolicy.TRANSLITERATE, LocalTime.of(17, 0), null, false, false);
         assertThat(validator.validate(List.of(noStatement)))
                 .extracting(Problem::location).containsExactly("bank DEMO-ISO / answerSettles");
         assertThat(TestProfiles.pipe().answerSettles()).isTrue();
         assertThat(TestProfiles.pipe().sendsStatements()).isFalse();
         assertThat(iso.sendsStatements()).isTrue();
+    }
+
+    @Test
+    void intradayNotificationsNeedAStatementFormat() {
+        BankProfile pipe = TestProfiles.pipe();
+        assertThat(validator.validate(List.of(TestProfiles.iso().withIntradayNotifications(true)))).isEmpty();
+        assertThat(validator.validate(List.of(pipe.withIntradayNotifications(true))))
+                .extracting(Problem::location).containsExactly("bank " + pipe.code() + " / intradayNotifications");
     }
 
     @Test

@@ -685,7 +685,7 @@ public final class BankSimulator implements AutoCloseable {
 
     /** {@code X.ret.txt} sent again as {@code X-copy2.ret.txt}: the answer suffix stays, so the hub's poller still sees it. */
     static String secondName(String answerName) {
-        for (String suffix : List.of(".ret.txt", ".pain002.xml", ".camt053.xml")) {
+        for (String suffix : List.of(".ret.txt", ".pain002.xml", ".camt053.xml", ".camt054.xml")) {
             if (answerName.endsWith(suffix) && answerName.length() > suffix.length()) {
                 return answerName.substring(0, answerName.length() - suffix.length()) + "-copy2" + suffix;
             }

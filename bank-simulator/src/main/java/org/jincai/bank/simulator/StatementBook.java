@@ -20,6 +20,7 @@ import org.jincai.bank.iso.IsoOutput;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.bank.simulator.BankResponder.AnswerFile;
 import org.jincai.bank.simulator.statement.Camt053V08Writer;
+import org.jincai.bank.simulator.statement.Camt054V08Writer;
 import org.jincai.formats.iso20022.Balance;
 import org.jincai.formats.iso20022.BankStatement;
 import org.jincai.formats.iso20022.CreditDebit;
@@ -30,7 +31,9 @@ import org.jincai.formats.iso20022.StatementEntry;
 /**
  * A simulated bank's books: the balance of each payer account it debits, and the camt.053.001.08
  * statement it sends after each payment file it accepted, booking the accepted credits on the
- * execution date. With the profile's batch booking on, one entry per payment file (Btch with the
+ * execution date — or, when the profile says the bank sends intraday notifications, a camt.054.001.08
+ * notification of those bookings instead (no balances; the end-of-day camt.053 books them again under the
+ * same AcctSvcrRef). With the profile's batch booking on, one entry per payment file (Btch with the
  * file's MsgId and PmtInfId, one TxDtls per credit with its EndToEndId); off, one entry per credit.
  * Every entry has its own AcctSvcrRef; each statement opens at the previous closing balance of the
  * account (the first at {@link #DEFAULT_OPENING_BALANCE}) and closes at opening minus the debits, and
@@ -42,6 +45,8 @@ public final class StatementBook {
     public static final BigDecimal DEFAULT_OPENING_BALANCE = new BigDecimal("1000000000.00");
     /** What replaces the payment file's extension in the statement's name. */
     public static final String SUFFIX = ".camt053.xml";
+    /** What replaces the payment file's extension in its intraday notification's name. */
+    public static final String NOTIFICATION_SUFFIX = ".camt054.xml";
     public static final String CURRENCY = "CNY";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -120,8 +125,11 @@ public final class StatementBook {
         if (!emit) {
             return null;
         }
-        String id = "STMT" + DAY.format(date) + "-" + String.format("%06d", number);
         OffsetDateTime created = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        if (profile.intradayNotifications()) {
+            return notification(inboundFileName, batch, entries, number, account.sequence, created);
+        }
+        String id = "STMT" + DAY.format(date) + "-" + String.format("%06d", number);
         BankStatement statement = new BankStatement(Camt053V08Writer.MESSAGE_NAME_ID, id, created, id,
                 Long.toString(account.sequence), null, created, null, null, batch.payerAccount(), CURRENCY,
                 AbstractBankResponder.cut(batch.payerName(), MAX_NAME), profile.primaryBankNumber(),
@@ -134,6 +142,27 @@ public final class StatementBook {
         }
         return new AnswerFile(statementFileName(inboundFileName), IsoOutput.requireValid(xml.toByteArray(),
                 Camt053V08Writer.MESSAGE_NAME_ID, Camt053V08Writer.MESSAGE_NAME_ID, "camt.053 " + id));
+    }
+
+    /**
+     * The intraday camt.054.001.08 that reports the bookings of one payment file as the bank makes them: the same
+     * entries, under the same AcctSvcrRef, as the day's end-of-day statement books them; no balances.
+     */
+    private AnswerFile notification(String inboundFileName, SimulatedBatch batch, List<StatementEntry> entries,
+                                    long number, long sequence, OffsetDateTime created) {
+        String id = "NTFCTN" + DAY.format(batch.executionDate()) + "-" + String.format("%06d", number);
+        BankStatement notification = new BankStatement(Camt054V08Writer.MESSAGE_NAME_ID, id, created, id,
+                Long.toString(sequence), null, created, null, null, batch.payerAccount(), CURRENCY,
+                AbstractBankResponder.cut(batch.payerName(), MAX_NAME), profile.primaryBankNumber(), List.of(), entries);
+        return new AnswerFile(notificationFileName(inboundFileName), IsoOutput.requireValid(
+                Camt054V08Writer.toBytes(id, created, notification), Camt054V08Writer.MESSAGE_NAME_ID,
+                Camt054V08Writer.MESSAGE_NAME_ID, "camt.054 " + id));
+    }
+
+    /** {@code X.xml} is notified in {@code X.camt054.xml}. */
+    public static String notificationFileName(String inboundFileName) {
+        int dot = inboundFileName.lastIndexOf('.');
+        return (dot > 0 ? inboundFileName.substring(0, dot) : inboundFileName) + NOTIFICATION_SUFFIX;
     }
 
     /** {@code <BANK>_EOD_<account>_<yyyyMMdd>.camt053.xml}: the end-of-day statement of one account. */

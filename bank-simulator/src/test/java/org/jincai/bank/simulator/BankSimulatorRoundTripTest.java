@@ -50,7 +50,7 @@ class BankSimulatorRoundTripTest {
         return new BankProfile("DEMO-ISO2", "Demo ISO bank, single booking", List.of("104581000077"), iso.outboundFormat(),
                 iso.answerFormat(), iso.charset(), iso.maxTransactionsPerFile(), iso.maxAmountPerFile(), false,
                 iso.fileNamePattern(), TestProfiles.sftp("demo-iso2", "iso2-secret"), iso.transliteration(), iso.cutOffTime(),
-                iso.statementFormat(), iso.answerSettles());
+                iso.statementFormat(), iso.answerSettles(), false);
     }
 
     @BeforeEach

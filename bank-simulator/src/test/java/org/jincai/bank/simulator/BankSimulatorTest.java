@@ -249,7 +249,7 @@ class BankSimulatorTest {
         BankProfile other = new BankProfile("DEMO-PIPE2", "第二代发银行", List.of("102581000077"), TestProfiles.pipe().outboundFormat(),
                 TestProfiles.pipe().answerFormat(), TestProfiles.GBK, 10, TestProfiles.pipe().maxAmountPerFile(), false,
                 "{batch}-{part}", TestProfiles.sftp("demo-pipe2", "other-secret"), TransliterationPolicy.REFUSE,
-                LocalTime.of(16, 0), null, true);
+                LocalTime.of(16, 0), null, true, false);
         simulator = BankSimulator.builder().root(root).bank(TestProfiles.pipe()).bank(other)
                 .rule(RejectionRule.accountEndingWith("0000")).build().start();
         try (HubClient first = hub();

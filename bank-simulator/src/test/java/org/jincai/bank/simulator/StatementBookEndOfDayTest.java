@@ -97,4 +97,44 @@ class StatementBookEndOfDayTest {
         assertThat(day2.balance(Balance.OPENING_BOOKED).amount()).isEqualByComparingTo(
                 day1.balance(Balance.CLOSING_BOOKED).amount().add(new BigDecimal("10.00")));
     }
+
+    @Test
+    void aBankThatNotifiesIntradaySendsACamt054PerFileAndBooksTheSameEntriesAtTheEndOfTheDay() {
+        StatementBook book = new StatementBook(TestProfiles.iso().withIntradayNotifications(true), Clock.systemUTC());
+        SimulatedBatch file = batch("MSG3", 3);
+
+        AnswerFile notified = book.book("DEMO-ISO_MSG3.xml", file, file.credits(), true);
+
+        assertThat(notified.name()).isEqualTo("DEMO-ISO_MSG3.camt054.xml");
+        CamtReader.Document doc = CamtReader.camt054(IsoReadOptions.strict())
+                .readAll(new ByteArrayInputStream(notified.content()), notified.name());
+        assertThat(doc.result().errors()).isEmpty();
+        BankStatement n = doc.statements().get(0);
+        assertThat(n.isNotification()).isTrue();
+        assertThat(n.balances()).isEmpty();
+        assertThat(n.accountId()).isEqualTo(PAYER);
+        assertThat(n.entries()).hasSize(1);
+        StatementEntry notifiedEntry = n.entries().get(0);
+        assertThat(notifiedEntry.amount()).isEqualByComparingTo("600.00");
+        assertThat(notifiedEntry.transactions()).extracting(t -> t.endToEndId())
+                .containsExactly("MSG3E2E1", "MSG3E2E2", "MSG3E2E3");
+
+        BankStatement day = read(book.closeDay(DAY1, EndOfDay.bookingsOnly()).get(0));
+        assertThat(day.entries()).extracting(StatementEntry::accountServicerReference)
+                .containsExactly(notifiedEntry.accountServicerReference());
+        assertThat(day.entries().get(0).amount()).isEqualByComparingTo(notifiedEntry.amount());
+        assertThat(day.balance(Balance.CLOSING_BOOKED).amount())
+                .isEqualByComparingTo(StatementBook.DEFAULT_OPENING_BALANCE.subtract(new BigDecimal("600.00")));
+    }
+
+    @Test
+    void aBankWithoutIntradayNotificationsSendsAStatementPerFile() {
+        StatementBook book = new StatementBook(TestProfiles.iso(), Clock.systemUTC());
+        SimulatedBatch file = batch("MSG4", 1);
+
+        AnswerFile sent = book.book("DEMO-ISO_MSG4.xml", file, file.credits(), true);
+
+        assertThat(sent.name()).isEqualTo("DEMO-ISO_MSG4.camt053.xml");
+        assertThat(read(sent).isNotification()).isFalse();
+    }
 }

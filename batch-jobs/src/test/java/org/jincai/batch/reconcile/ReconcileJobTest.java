@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jincai.bank.simulator.statement.Camt053V08Writer;
+import org.jincai.bank.simulator.statement.Camt054V08Writer;
 import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.finance.FinanceDirectory;
@@ -256,5 +257,46 @@ class ReconcileJobTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_statement WHERE run_id = :r",
                 Map.of("r", failed.runId()), Integer.class)).isEqualTo(3);
         assertThat(Files.readAllLines(resumed.csv())).hasSize(1 + sent.size() + 2);
+    }
+
+    /**
+     * What the hub's inbound route kept from DEMO-ISO (statements/DEMO-ISO/, in the order received): the intraday
+     * camt.054 of the file's booking, then the end-of-day camt.053 of days 1, 2 and 3, the first booking the same
+     * entry again. A run by bank and date range (no files) reads those of days 1 and 2 only, and the booking the
+     * notification and the statement both report is matched once, with no exception for the second report.
+     */
+    @Test
+    void aRunByBankAndDatesReadsTheReceivedStatementsAndANotifiedBookingIsMatchedOnce() throws IOException {
+        List<Path> days = threeDays();
+        List<EntryTransaction> txs = new ArrayList<>();
+        sent.forEach(p -> txs.add(EntryTransaction.of(p.paymentId(), p.amount(), "CNY", CreditDebit.DBIT,
+                p.payeeAcctName(), p.payeeAcctNo(), null)));
+        String id = "NTFCTN-" + account;
+        OffsetDateTime created = executed.atTime(11, 0).atOffset(ZoneOffset.ofHours(8));
+        BankStatement notification = new BankStatement(Camt054V08Writer.MESSAGE_NAME_ID, id, created, id, "1", null,
+                created, null, null, account, "CNY", "payer", null, List.of(), List.of(
+                entry("B" + account, total(), CreditDebit.DBIT, executed,
+                        List.of(new EntryBatch(file.messageId(), null, txs.size(), total(), "CNY", CreditDebit.DBIT)), txs)));
+        Path received = HOME.resolve(ReconcileJobConfiguration.STATEMENTS).resolve("DEMO-ISO");
+        Files.createDirectories(received);
+        Files.write(received.resolve("20261201030000-00000000000000a1-f.camt054.xml"),
+                Camt054V08Writer.toBytes(id, created, notification));
+        for (int i = 0; i < days.size(); i++) {
+            Files.copy(days.get(i), received.resolve("2026120110000" + i + "-00000000000000b" + i + "-eod.camt053.xml"));
+        }
+
+        ReconcileSummary run = launcher.run(new ReconcileLauncher.Request("DEMO-ISO", List.of(), executed,
+                executed.plusDays(1), null));
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.statementsRead()).as("the notification and days 1 and 2; day 3 is out of range").isEqualTo(3);
+        assertThat(run.matchedByRule()).containsExactlyEntriesOf(Map.of("END_TO_END", (long) sent.size()));
+        assertThat(run.exceptionsByKind()).as("the fee and the interest; nothing for the booking reported twice")
+                .containsExactlyEntriesOf(Map.of("UNMATCHED_ENTRY", 2L));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_match WHERE entry_key = :k",
+                Map.of("k", "B" + account), Integer.class)).isEqualTo(sent.size());
+        assertThat(jdbc.queryForList("SELECT message_kind FROM recon_statement WHERE run_id = :r ORDER BY seq_num,"
+                + " message_kind DESC", Map.of("r", run.runId()), String.class))
+                .containsExactly("camt.054", "camt.053", "camt.053");
     }
 }

@@ -52,7 +52,7 @@ public class PayrollBenchApp {
                 new BigDecimal("100000000.00"), false, "{bank}_{date}_{batch}_{part}",
                 new SftpEndpoint("127.0.0.1", 2222, user, user + "-secret", null, "[127.0.0.1]:2222 " + HOST_KEY, "inbox",
                         "outbox", "archive", "error", Duration.ofSeconds(1), null),
-                TransliterationPolicy.TRANSLITERATE, LocalTime.of(16, 0), null, true);
+                TransliterationPolicy.TRANSLITERATE, LocalTime.of(16, 0), null, true, false);
     }
 
     @Bean

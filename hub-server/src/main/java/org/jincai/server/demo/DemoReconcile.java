@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +26,6 @@ import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.ReconException;
 import org.jincai.core.release.StagingArea;
-import org.jincai.server.config.HubProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
@@ -38,9 +36,9 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's bank-flow reconciliation: each simulated bank that sends statements closes the days its payments
  * were executed on, and the next bank day (when the first and every twentieth credit comes back: a return, then a
- * reversal), each with a fee and a credit nobody announced ({@link EndOfDay#demo()}). Once the hub's inbound
- * route has taken them, they are kept as the statements received from the bank ({@code <home>/statements/<BANK>/})
- * and the {@code reconcile} job runs over them: the payments matched, the return moved to RETURNED with its budget
+ * reversal), each with a fee and a credit nobody announced ({@link EndOfDay#demo()}). The hub's inbound route keeps
+ * every statement and intraday notification it takes ({@code <home>/statements/<BANK>/}); once it has taken the
+ * end-of-day ones, the {@code reconcile} job runs over those of the days closed (by bank and date range, no files): the payments matched, the return moved to RETURNED with its budget
  * given back and its 退回 sent upstream, the fees and the stray credits left as exceptions.
  */
 @Component
@@ -53,13 +51,12 @@ class DemoReconcile {
     private final ExceptionQueue exceptions;
     private final NamedParameterJdbcTemplate jdbc;
     private final BankCalendar calendar;
-    private final HubProperties props;
     private final FinanceDirectory finance;
     private final StagingArea financeStaging;
     private final Duration timeout;
 
     DemoReconcile(BankSimulator simulator, BankDirectory banks, ReconcileLauncher launcher, ExceptionQueue exceptions,
-                  NamedParameterJdbcTemplate jdbc, BankCalendar calendar, HubProperties props, FinanceDirectory finance,
+                  NamedParameterJdbcTemplate jdbc, BankCalendar calendar, FinanceDirectory finance,
                   @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea financeStaging,
                   @Value("${jincai.demo.answer-timeout:PT90S}") Duration timeout) {
         this.simulator = simulator;
@@ -68,7 +65,6 @@ class DemoReconcile {
         this.exceptions = exceptions;
         this.jdbc = jdbc;
         this.calendar = calendar;
-        this.props = props;
         this.finance = finance;
         this.financeStaging = financeStaging;
         this.timeout = timeout;
@@ -83,13 +79,15 @@ class DemoReconcile {
             if (bank.statementFormat() == null) {
                 continue;
             }
-            List<Path> statements = closeDays(bank);
-            if (statements.isEmpty()) {
+            LocalDate[] range = closeDays(bank);
+            if (range == null) {
                 out.println("  " + bank.code() + ": no statement reached the hub within " + timeout.toSeconds() + " s");
                 ok = false;
                 continue;
             }
-            ReconcileSummary s = launcher.run(new ReconcileLauncher.Request(bank.code(), statements, null, null, null));
+            // no files given: the statements and notifications the route received from the bank, in the range
+            ReconcileSummary s = launcher.run(new ReconcileLauncher.Request(bank.code(), List.of(), range[0], range[1],
+                    null));
             out.printf("  %-10s run %s %s: %d statements (%d already taken), %d booked entries%n", bank.code(),
                     s.runId(), s.status(), s.statementsRead(), s.alreadyImported(), s.entries());
             out.println("             matched " + s.matched() + by(s.matchedByRule()) + "; returned " + s.returned()
@@ -108,14 +106,15 @@ class DemoReconcile {
     }
 
     /**
-     * The end-of-day statements of the days the bank executed the hub's payments and of the next bank day, as the
-     * hub's inbound route took them (the bank's archive), copied to the hub's received statements.
+     * Closes the days the bank executed the hub's payments on and the next bank day, and waits until the hub's
+     * inbound route has taken (and kept under {@code <home>/statements/<BANK>/}) every end-of-day statement: the
+     * days closed, first and last, or null when there was nothing to close or the route did not take them in time.
      */
-    private List<Path> closeDays(BankProfile bank) {
+    private LocalDate[] closeDays(BankProfile bank) {
         TreeSet<LocalDate> days = new TreeSet<>(jdbc.queryForList("SELECT DISTINCT execution_date FROM payment_batch"
                 + " WHERE bank_code = :bank", new MapSqlParameterSource("bank", bank.code()), LocalDate.class));
         if (days.isEmpty()) {
-            return List.of();
+            return null;
         }
         days.add(calendar.onOrAfter(days.last().plusDays(1)));
         List<String> names = new ArrayList<>();
@@ -127,20 +126,11 @@ class DemoReconcile {
             throw new UncheckedIOException("the simulated bank " + bank.code() + " cannot close its day", e);
         }
         Path archive = simulator.home(bank.code()).resolve(bank.sftp().archive());
-        Path received = props.home().resolve("statements").resolve(bank.code());
+        // the route keeps a statement before it archives it on the bank's server
         if (!until(() -> names.stream().allMatch(n -> Files.exists(archive.resolve(n))))) {
-            return List.of();
+            return null;
         }
-        List<Path> kept = new ArrayList<>();
-        try {
-            Files.createDirectories(received);
-            for (String n : names) {
-                kept.add(Files.copy(archive.resolve(n), received.resolve(n), StandardCopyOption.REPLACE_EXISTING));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the statements of " + bank.code() + " in " + received, e);
-        }
-        return kept;
+        return new LocalDate[] {days.first(), days.last()};
     }
 
     /** Polls {@code condition} until it holds (true) or the demo's timeout passes (false). */

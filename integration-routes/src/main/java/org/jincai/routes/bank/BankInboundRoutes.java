@@ -23,8 +23,9 @@ import org.springframework.dao.PessimisticLockingFailureException;
  * Bank inbound: per bank, poll its SFTP outbox and apply each file once (keyed by name and SHA-256 in the
  * database, in the same transaction as its effects) — a status answer (pain.002, return file) through the
  * bank's answer reader, a camt.053 statement or camt.054 notification (for banks with a statement format)
- * through the statement service, which pays only what the bank booked — then answer upstream the vouchers it
- * settled. The file is archived on the bank's server only after that commit; a file that cannot be read or
+ * through the statement service, which pays only what the bank booked, and kept as received under
+ * {@code <home>/statements/<BANK>/} for reconciliation ({@link ReceivedStatements}) — then answer upstream the
+ * vouchers it settled. The file is archived on the bank's server only after that commit; a file that cannot be read or
  * applied (a statement the reader found errors in, with every error's code) goes to the error folder with a
  * reason file beside it.
  */
@@ -39,14 +40,16 @@ public class BankInboundRoutes extends RouteBuilder {
     private final StatementService statements;
     private final ReceiptService receipts;
     private final SftpUris uris;
+    private final ReceivedStatements received;
 
     public BankInboundRoutes(BankDirectory banks, BankAnswerService answers, StatementService statements,
-                             ReceiptService receipts, SftpUris uris) {
+                             ReceiptService receipts, SftpUris uris, ReceivedStatements received) {
         this.banks = banks;
         this.answers = answers;
         this.statements = statements;
         this.receipts = receipts;
         this.uris = uris;
+        this.received = received;
     }
 
     @Override
@@ -81,15 +84,20 @@ public class BankInboundRoutes extends RouteBuilder {
      * Anything it throws is a coded {@code FormatException} or {@code TreasuryException}.
      */
     AnswerResult applyFile(BankProfile bank, String fileName, byte[] content) {
+        boolean statement = bank.statementFormat() != null && StatementLines.isStatement(content, fileName);
         if (answers.alreadyApplied(bank.code(), fileName, Digests.sha256(content))) {
             log.info("{} from {} was applied before: archived without effect", fileName, bank.code());
+            if (statement) {
+                received.keep(bank.code(), fileName, content); // kept once: a crash may have come between
+            }
             return null;
         }
         AnswerResult result;
-        if (bank.statementFormat() != null && StatementLines.isStatement(content, fileName)) {
-            StatementLines.Read statement = StatementLines.read(content, fileName);
-            result = statements.apply(bank.code(), fileName, content, statement.statementIds(), statement.entries(),
-                    statement.warnings(), ACTOR);
+        if (statement) {
+            StatementLines.Read read = StatementLines.read(content, fileName);
+            result = statements.apply(bank.code(), fileName, content, read.statementIds(), read.entries(),
+                    read.warnings(), ACTOR);
+            received.keep(bank.code(), fileName, content);
         } else {
             BankAnswer answer = BankFormats.answerReader(bank).read(fileName, new ByteArrayInputStream(content));
             result = answers.apply(bank.code(), content, answer, bank.answerSettles(), ACTOR);

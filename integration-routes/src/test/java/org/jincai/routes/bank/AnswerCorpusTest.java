@@ -57,7 +57,8 @@ class AnswerCorpusTest {
                 answers.put(f.bankCode() + "/" + a.name(), a.content());
             }
         }
-        routes = new BankInboundRoutes(core.banks, core.answers, core.statements, core.receipts, new SftpUris(root));
+        routes = new BankInboundRoutes(core.banks, core.answers, core.statements, core.receipts, new SftpUris(root),
+                new ReceivedStatements(root.resolve("home"), Clock.systemUTC()));
     }
 
     @AfterEach

@@ -62,7 +62,7 @@ class BankInboundAnswersTest {
                 .respond(file.fileName(), Files.readAllBytes(stagedOrSent())).get(0);
         camel = new DefaultCamelContext();
         camel.addRoutes(new BankInboundRoutes(core.banks, core.answers, core.statements, core.receipts,
-                new SftpUris(root.resolve("known-hosts"))));
+                new SftpUris(root.resolve("known-hosts")), new ReceivedStatements(root.resolve("home"), Clock.systemUTC())));
         camel.start();
     }
 

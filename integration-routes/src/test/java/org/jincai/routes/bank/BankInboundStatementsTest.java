@@ -1,5 +1,6 @@
 package org.jincai.routes.bank;
 
+import static org.apache.camel.builder.Builder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.jincai.bank.file.BankAnswer;
@@ -46,6 +48,7 @@ class BankInboundStatementsTest {
     DefaultCamelContext camel;
     StagedFile file;
     List<Payment> sent;
+    ReceivedStatements received;
 
     @BeforeEach
     void start() throws Exception {
@@ -58,9 +61,10 @@ class BankInboundStatementsTest {
         sent = core.payments.findByDelivery(file.deliveryId());
         core.answers.apply(BANK, "p2".getBytes(), new BankAnswer("s.pain002.xml", file.messageId(),
                 sent.stream().map(p -> new CreditStatus(p.paymentId(), true, null, null)).toList()), false, "inbound");
+        received = new ReceivedStatements(root.resolve("home"), Clock.systemUTC());
         camel = new DefaultCamelContext();
         camel.addRoutes(new BankInboundRoutes(core.banks, core.answers, core.statements, core.receipts,
-                new SftpUris(root.resolve("known-hosts"))));
+                new SftpUris(root.resolve("known-hosts")), received));
         camel.start();
     }
 
@@ -73,7 +77,9 @@ class BankInboundStatementsTest {
 
     /** Puts {@code content} in the bank's outbox whole (written aside, then moved) and waits until the route is done. */
     private void bankSends(String name, byte[] content) throws Exception {
-        NotifyBuilder done = new NotifyBuilder(camel).fromRoute(RouteIds.bankInbound(BANK)).whenDone(1).create();
+        // this file's exchange: a notifier counting any would be satisfied by the end of the previous file's
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute(RouteIds.bankInbound(BANK))
+                .filter(header(Exchange.FILE_NAME_ONLY).isEqualTo(name)).whenDone(1).create();
         Path aside = simulator.home(BANK).resolve(name + ".writing");
         Files.write(aside, content);
         Files.move(aside, simulator.home(BANK).resolve("outbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
@@ -139,6 +145,46 @@ class BankInboundStatementsTest {
 
         assertThat(inFolder("archive", "ntfctn.xml")).isTrue();
         assertThat(statuses()).containsOnly(PaymentStatus.RECEIPTED);
+    }
+
+    private List<String> kept() throws Exception {
+        Path folder = root.resolve("home").resolve(ReceivedStatements.FOLDER).resolve(BANK);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void eachStatementAndNotificationReceivedIsKeptOnceForReconciliation() throws Exception {
+        byte[] notification = CamtFiles.notification("N-K",
+                new CamtFiles.Entry("BK-K", "BOOK", total(), "DBIT", file.messageId(), txs(true)));
+        byte[] statement = CamtFiles.statement("S-K",
+                new CamtFiles.Entry("BK-K", "BOOK", total(), "DBIT", file.messageId(), txs(true)));
+
+        bankSends("kept.camt054.xml", notification);
+        bankSends("kept.camt053.xml", statement);
+        // the bank sends the same statement again under another name: applied and archived, not kept twice
+        bankSends("kept-copy2.camt053.xml", statement);
+
+        assertThat(kept()).hasSize(2).allMatch(n -> n.matches("\\d{14}-[0-9a-f]{16}-kept\\.camt05[34]\\.xml"));
+        assertThat(kept()).anyMatch(n -> n.endsWith("-kept.camt054.xml")).anyMatch(n -> n.endsWith("-kept.camt053.xml"));
+        Path keptStatement = received.folder(BANK).resolve(kept().stream().filter(n -> n.endsWith("053.xml"))
+                .findFirst().orElseThrow());
+        assertThat(Files.readAllBytes(keptStatement)).isEqualTo(statement);
+        assertThat(inFolder("archive", "kept-copy2.camt053.xml")).isTrue();
+        assertThat(statuses()).containsOnly(PaymentStatus.RECEIPTED);
+    }
+
+    @Test
+    void aStatementWithErrorsIsNotKept() throws Exception {
+        bankSends("stmt-bad2.xml", CamtFiles.statement("S-BAD2",
+                new CamtFiles.Entry("BK-9", "BOOK", null, "DBIT", file.messageId(), txs(true))));
+
+        assertThat(inFolder("error", "stmt-bad2.xml")).isTrue();
+        assertThat(kept()).isEmpty();
     }
 
     @Test

@@ -227,7 +227,7 @@ public class Reconciler {
                     INSERT INTO recon_match (match_id, bank_code, account_no, statement_id, entry_key, tx_seq, payment_id,
                         delivery_id, match_kind, rule_code, amount, booking_date, run_id, matched_at)
                     VALUES (:id, :bank, :account, :stmt, :entry, :seq, :payment, :delivery, :kind, :rule, :amount, :booked,
-                        :run, :now)""", matches.stream().map(m -> new MapSqlParameterSource("id", Ids.newId())
+                        :run, :now)""", matches.stream().map(m -> new MapSqlParameterSource("id", Ids.newOrderedId(clock))
                     .addValue("bank", s.bankCode()).addValue("account", Digests.fit(s.accountNo(), 40))
                     .addValue("stmt", Digests.fit(s.statementId(), 64)).addValue("entry", Digests.fit(m.entryKey(), 200))
                     .addValue("seq", m.txSeq()).addValue("payment", m.payment().paymentId())

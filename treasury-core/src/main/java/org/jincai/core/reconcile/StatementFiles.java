@@ -51,6 +51,7 @@ public final class StatementFiles {
         BigDecimal opening = opbd == null ? null : opbd.signedAmount();
         BigDecimal closing = clbd == null ? null : clbd.signedAmount();
         LocalDate date = clbd != null && clbd.day() != null ? clbd.day()
+                : s.isNotification() && lastBooked(s) != null ? lastBooked(s)
                 : s.toDateTime() != null ? s.toDateTime().toLocalDate()
                 : s.creationDateTime() != null ? s.creationDateTime().toLocalDate() : null;
         canonical.append(s.accountId()).append('|').append(s.id()).append('|').append(s.electronicSequenceNumber())
@@ -92,6 +93,17 @@ public final class StatementFiles {
                 : e.valueDateTime() == null ? null : e.valueDateTime().toLocalDate();
         return new ReconStatement.Entry(key, e.amount(), e.currency(), debit, e.reversal(), e.status(), e.bookingDay(),
                 value, e.accountServicerReference(), e.bankTransactionCode(), files, e.additionalInformation(), txs);
+    }
+
+    /** A notification has no balances: it is dated by the last booking it reports (null when none is dated). */
+    private static LocalDate lastBooked(BankStatement s) {
+        LocalDate last = null;
+        for (StatementEntry e : s.entries()) {
+            if (e.bookingDay() != null && (last == null || e.bookingDay().isAfter(last))) {
+                last = e.bookingDay();
+            }
+        }
+        return last;
     }
 
     private static void add(Set<String> names, String name) {

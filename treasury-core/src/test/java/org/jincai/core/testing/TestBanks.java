@@ -32,14 +32,14 @@ public final class TestBanks {
         return new BankProfile("DEMO-ISO", "Demo ISO 20022 bank", List.of(ISO_BANK_NO), BankFormat.PAIN_001_001_09,
                 BankFormat.PAIN_002_001_10, Charset.forName("UTF-8"), maxTransactionsPerFile, new BigDecimal("100000000.00"), true,
                 "{bank}_{date}_{batch}_{part}", endpoint("demo-iso", port), TransliterationPolicy.REFUSE, CUT_OFF,
-                BankFormat.CAMT_053_001_08, false);
+                BankFormat.CAMT_053_001_08, false, false);
     }
 
     public static BankProfile pipe(int port) {
         return new BankProfile("DEMO-PIPE", "Demo pipe-file bank", List.of(PIPE_BANK_NO), BankFormat.PIPE_GBK,
                 BankFormat.PIPE_GBK_RETURN, Charset.forName("GBK"), 1000, new BigDecimal("100000000.00"), false,
                 "{bank}_{date}_{batch}_{part}", endpoint("demo-pipe", port), TransliterationPolicy.REFUSE, CUT_OFF,
-                null, true);
+                null, true, false);
     }
 
     public static List<BankProfile> both(int port) {

@@ -55,21 +55,51 @@ public final class Camt053V08Writer implements AutoCloseable {
     private static final Pattern INDENT = Pattern.compile("\n +");
     private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> ENCODED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The two bank-to-customer reports of version 08 share their account, balance and entry types
+     * (ReportEntry10); they differ in the message, the root and the report element's name, and a camt.054
+     * notification has no balances (its schema has no Bal: the balances it was given are not written).
+     */
+    enum Kind {
+        STATEMENT(MESSAGE_NAME_ID, "camt.053", "BkToCstmrStmt", "Stmt", true),
+        NOTIFICATION(Camt054V08Writer.MESSAGE_NAME_ID, "camt.054", "BkToCstmrDbtCdtNtfctn", "Ntfctn", false);
+
+        final String messageNameId;
+        final String shortName;
+        final String root;
+        final String report;
+        final boolean balances;
+
+        Kind(String messageNameId, String shortName, String root, String report, boolean balances) {
+            this.messageNameId = messageNameId;
+            this.shortName = shortName;
+            this.root = root;
+            this.report = report;
+            this.balances = balances;
+        }
+    }
+
     private final XmlOut out;
     private final String messageId;
+    private final Kind kind;
     private int statements;
     private boolean finished;
 
-    private Camt053V08Writer(OutputStream out, String messageId) {
+    private Camt053V08Writer(OutputStream out, String messageId, Kind kind) {
         this.out = new XmlOut(Objects.requireNonNull(out, "out"));
         this.messageId = messageId;
+        this.kind = kind;
     }
 
     /** Starts a document and writes its group header. */
     public static Camt053V08Writer open(OutputStream out, String messageId, OffsetDateTime created) {
-        Camt053V08Writer w = new Camt053V08Writer(out, messageId);
+        return open(out, messageId, created, Kind.STATEMENT);
+    }
+
+    static Camt053V08Writer open(OutputStream out, String messageId, OffsetDateTime created, Kind kind) {
+        Camt053V08Writer w = new Camt053V08Writer(out, messageId, kind);
         w.out.raw(bytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"" + IsoMessages.ISO_NAMESPACE_PREFIX
-                + MESSAGE_NAME_ID + "\">\n    <BkToCstmrStmt>\n        <GrpHdr>"));
+                + kind.messageNameId + "\">\n    <" + kind.root + ">\n        <GrpHdr>"));
         w.id(2 + 1, "MsgId", messageId, "GrpHdr/MsgId");
         w.dateTime(3, "CreDtTm", Objects.requireNonNull(created, "created"));
         w.out.raw(bytes("\n        </GrpHdr>"));
@@ -110,8 +140,8 @@ public final class Camt053V08Writer implements AutoCloseable {
         if (finished) {
             throw new IllegalStateException("the document is finished");
         }
-        String at = "camt.053 " + messageId + " Stmt[" + ++statements + "]";
-        out.raw(bytes("\n        <Stmt>"));
+        String at = kind.shortName + " " + messageId + " " + kind.report + "[" + ++statements + "]";
+        out.raw(bytes("\n        <" + kind.report + ">"));
         id(3, "Id", statement.id(), at + " Id");
         number(3, "ElctrncSeqNb", statement.electronicSequenceNumber(), at);
         number(3, "LglSeqNb", statement.legalSequenceNumber(), at);
@@ -140,11 +170,13 @@ public final class Camt053V08Writer implements AutoCloseable {
             out.raw(bytes("\n                </Svcr>"));
         }
         out.raw(bytes("\n            </Acct>"));
-        if (statement.balances().isEmpty()) {
-            throw IsoValues.missing("Bal (at least one balance)", at);
-        }
-        for (Balance b : statement.balances()) {
-            balance(b, at + " Bal");
+        if (kind.balances) {
+            if (statement.balances().isEmpty()) {
+                throw IsoValues.missing("Bal (at least one balance)", at);
+            }
+            for (Balance b : statement.balances()) {
+                balance(b, at + " Bal");
+            }
         }
         if (summarised != null) {
             summary(summarised, IsoAmounts.minorUnits(statement.accountCurrency()));
@@ -153,7 +185,7 @@ public final class Camt053V08Writer implements AutoCloseable {
         while (entries.hasNext()) {
             entry(entries.next(), at + " Ntry[" + ++n + "]");
         }
-        out.raw(bytes("\n        </Stmt>"));
+        out.raw(bytes("\n        </" + kind.report + ">"));
     }
 
     private void balance(Balance b, String at) {
@@ -431,9 +463,9 @@ public final class Camt053V08Writer implements AutoCloseable {
         if (!finished) {
             finished = true;
             if (statements == 0) {
-                throw IsoValues.missing("Stmt", "camt.053 " + messageId);
+                throw IsoValues.missing(kind.report, kind.shortName + " " + messageId);
             }
-            out.raw(bytes("\n    </BkToCstmrStmt>\n</Document>\n"));
+            out.raw(bytes("\n    </" + kind.root + ">\n</Document>\n"));
             out.flush();
         }
         return out.bytesWritten();
