@@ -128,6 +128,15 @@ public class Reconciler {
             String account = (String) a.get("account_no");
             LocalDate asOf = toDate(a.get("as_of"));
             LocalDate cutoff = bankDaysBefore(asOf, options.notBookedBankDays());
+            // the account's payment batches (one row per release) say first whether any payment is due at all: the
+            // payments query reads every payment of the account in an open status, which is most of them
+            Integer due = jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM payment_batch WHERE bank_code = :bank AND pay_acct_no = :account
+                       AND execution_date <= :cutoff""", new MapSqlParameterSource("bank", bank)
+                    .addValue("account", account).addValue("cutoff", cutoff), Integer.class);
+            if (due == null || due == 0) {
+                continue;
+            }
             List<Map<String, Object>> late = jdbc.queryForList("""
                     SELECT p.payment_id, p.amount, b.execution_date FROM payment p
                       JOIN payment_batch b ON b.batch_id = p.batch_id
@@ -240,7 +249,7 @@ public class Reconciler {
 
         /**
          * The statement's matches in one JDBC batch, bound by position: the hot write of a run (one row per payment
-         * booked), where binding by name cost a map per row. Ordered ids keep the primary key's inserts at its end.
+         * booked), where binding by name cost a map per row. The line is the primary key (V16): no surrogate id.
          */
         private void insertMatches() {
             if (matches.isEmpty()) {
@@ -250,30 +259,29 @@ public class Reconciler {
             String account = Digests.fit(s.accountNo(), 40);
             String statement = Digests.fit(s.statementId(), 64);
             jdbc.getJdbcTemplate().batchUpdate("""
-                    INSERT INTO recon_match (match_id, bank_code, account_no, statement_id, entry_key, tx_seq, payment_id,
+                    INSERT INTO recon_match (bank_code, account_no, statement_id, entry_key, tx_seq, payment_id,
                         delivery_id, match_kind, rule_code, amount, booking_date, run_id, matched_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
                 @Override
                 public void setValues(PreparedStatement ps, int i) throws SQLException {
                     Matched m = matches.get(i);
-                    ps.setString(1, Ids.newOrderedId(clock));
-                    ps.setString(2, bank);
-                    ps.setString(3, account);
-                    ps.setString(4, statement);
-                    ps.setString(5, Digests.fit(m.entryKey(), 200));
-                    ps.setInt(6, m.txSeq());
-                    ps.setString(7, m.payment().paymentId());
-                    ps.setString(8, m.payment().deliveryId());
-                    ps.setString(9, m.kind());
-                    ps.setString(10, m.rule());
-                    ps.setBigDecimal(11, m.amount());
+                    ps.setString(1, bank);
+                    ps.setString(2, account);
+                    ps.setString(3, statement);
+                    ps.setString(4, Digests.fit(m.entryKey(), 200));
+                    ps.setInt(5, m.txSeq());
+                    ps.setString(6, m.payment().paymentId());
+                    ps.setString(7, m.payment().deliveryId());
+                    ps.setString(8, m.kind());
+                    ps.setString(9, m.rule());
+                    ps.setBigDecimal(10, m.amount());
                     if (m.bookingDate() == null) {
-                        ps.setNull(12, Types.DATE);
+                        ps.setNull(11, Types.DATE);
                     } else {
-                        ps.setDate(12, java.sql.Date.valueOf(m.bookingDate()));
+                        ps.setDate(11, java.sql.Date.valueOf(m.bookingDate()));
                     }
-                    ps.setString(13, runId);
-                    ps.setTimestamp(14, now);
+                    ps.setString(12, runId);
+                    ps.setTimestamp(13, now);
                 }
 
                 @Override
