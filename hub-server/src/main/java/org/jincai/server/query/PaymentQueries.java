@@ -168,10 +168,12 @@ public class PaymentQueries {
                         + (rs.getString("reason") == null ? "" : "; " + rs.getString("reason")), null,
                         rs.getString("file_name"))));
         entries.addAll(jdbc.query("""
-                SELECT matched_at, match_kind, rule_code, statement_id, run_id, match_id FROM recon_match
+                SELECT matched_at, match_kind, rule_code, statement_id, run_id, entry_key, tx_seq FROM recon_match
                  WHERE payment_id = :id""", id, (rs, n) -> new TimelineEntry(Rows.instant(rs, "matched_at"), "MATCH", null,
                 rs.getString("match_kind"), "reconciled with statement " + rs.getString("statement_id") + " by rule "
-                + rs.getString("rule_code") + " (run " + rs.getString("run_id") + ")", null, rs.getString("match_id"))));
+                + rs.getString("rule_code") + " (run " + rs.getString("run_id") + ")", null,
+                // a match is known by its statement line (recon_match's key)
+                rs.getString("entry_key") + "/" + rs.getInt("tx_seq"))));
         entries.addAll(jdbc.query("""
                 SELECT opened_at, kind, detail, resolved_by, exception_id FROM recon_exception WHERE payment_id = :id""",
                 id, (rs, n) -> new TimelineEntry(Rows.instant(rs, "opened_at"), "EXCEPTION", null, rs.getString("kind"),

@@ -49,11 +49,12 @@ class DemoCrashTest {
         assertThat(again.exitValue()).as(printed).isZero();
 
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db").resolve("jincai"), "sa", "")) {
-            // receipted, and on DEMO-ISO reconciled with its end-of-day statements, two of them given back
+            // receipted, and on DEMO-ISO reconciled with its notification and end-of-day statements, two given back
             assertThat(strings(c, "SELECT status || ' ' || COUNT(*) FROM payment GROUP BY status"))
                     .containsExactlyInAnyOrder("RECEIPTED 45", "RECONCILED 37", "RETURNED 2");
             assertThat(strings(c, "SELECT COUNT(*) FROM recon_match")).as("nothing matched twice").containsExactly("41");
-            assertThat(strings(c, "SELECT COUNT(*) FROM recon_statement")).containsExactly("2");
+            // the intraday notification and the two end-of-day statements
+            assertThat(strings(c, "SELECT COUNT(*) FROM recon_statement")).containsExactly("3");
             assertThat(strings(c, "SELECT COUNT(*) FROM recon_exception")).containsExactly("4");
             assertThat(strings(c, "SELECT COUNT(*) FROM recon_return WHERE sent_at IS NOT NULL")).containsExactly("2");
             assertThat(strings(c, "SELECT DISTINCT status FROM bank_delivery")).containsExactly("ANSWERED");

@@ -110,15 +110,18 @@ class DemoEndToEndTest {
 
         assertThat(DB.count("SELECT COUNT(*) FROM voucher")).isEqualTo(32);
         assertThat(DB.count("SELECT COUNT(*) FROM payment")).isEqualTo(84);
-        // reconciliation: DEMO-ISO's 39 booked payments matched, two of them given back a bank day later
+        // reconciliation: DEMO-ISO's 39 booked payments matched, two of them given back a bank day later; its intraday
+        // notification and its two end-of-day statements, as the inbound route kept them, read by bank and dates
         assertThat(printed).contains("Bank-flow reconciliation (银行流水对账)")
-                .containsPattern("DEMO-ISO\\s+run R\\S+ COMPLETED: 2 statements \\(0 already taken\\)")
+                .containsPattern("DEMO-ISO\\s+run R\\S+ COMPLETED: 3 statements \\(0 already taken\\)")
                 .contains("matched 39 (END_TO_END 39); returned 2 (退回 sent upstream: 2)")
                 .contains("exceptions opened 4 (UNMATCHED_ENTRY 4)");
         assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RECEIPTED'")).isEqualTo(84 - 39);
         assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RECONCILED'")).isEqualTo(37);
         assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE status = 'RETURNED'")).isEqualTo(2);
         assertThat(DB.count("SELECT COUNT(*) FROM recon_return WHERE sent_at IS NOT NULL")).isEqualTo(2);
+        assertThat(names(HOME.resolve("statements").resolve("DEMO-ISO"))).hasSize(3)
+                .filteredOn(n -> n.endsWith(".camt054.xml")).hasSize(1);
         assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE paid_date IS NOT NULL")).isEqualTo(81);
         assertThat(DB.count("SELECT COUNT(*) FROM payment WHERE paid_date IS NULL AND bank_reason_code = 'AC04'"
                 + " AND payee_acct_no IN ('6222166093960000', '6222895947000000', '6217596392130000')")).isEqualTo(3);
@@ -147,7 +150,7 @@ class DemoEndToEndTest {
         for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
             Path root = HOME.resolve("bank-simulator").resolve(bank);
             assertThat(names(root.resolve("inbox"))).hasSize(1).noneMatch(n -> n.endsWith(".part"));
-            // DEMO-ISO: its answer, its statement, and its two end-of-day statements
+            // DEMO-ISO: its answer, its intraday notification, and its two end-of-day statements
             assertThat(names(root.resolve("archive"))).hasSize(bank.equals("DEMO-ISO") ? 4 : 1);
             assertThat(names(root.resolve("outbox"))).isEmpty();
             assertThat(names(root.resolve("error"))).isEmpty();
@@ -195,7 +198,7 @@ class DemoEndToEndTest {
         // the two returns (退回) reconciliation found, beside the 35 answers of the first run
         assertThat(names(HOME.resolve("finance").resolve("HUBEI-FIN").resolve("outbox"))).hasSize(37)
                 .filteredOn(n -> n.contains("_returned_")).hasSize(2);
-        assertThat(printed).containsPattern("COMPLETED: 2 statements \\(2 already taken\\), 0 booked entries")
+        assertThat(printed).containsPattern("COMPLETED: 3 statements \\(3 already taken\\), 0 booked entries")
                 .contains("exceptions opened 0");
         assertThat(DB.count("SELECT COUNT(*) FROM recon_match")).isEqualTo(39 + 2);
     }
