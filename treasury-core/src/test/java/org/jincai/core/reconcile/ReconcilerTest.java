@@ -211,6 +211,16 @@ class ReconcilerTest {
     }
 
     @Test
+    void aBatchBookingWithoutTxDtlsIsMatchedToTheFileItsBtchNames() {
+        StatementOutcome o = apply(statement(new BigDecimal("100000.00"), debit("B5", total(), Set.of(file.messageId()))));
+
+        assertThat(o.matched()).isEqualTo(3);
+        assertThat(rules()).containsOnly("BATCH_REFERENCE").hasSize(3);
+        assertThat(core.db.count("SELECT COUNT(*) FROM recon_match WHERE entry_key = 'B5'")).isEqualTo(3);
+        assertThat(kinds()).isEmpty();
+    }
+
+    @Test
     void aBatchBookingWithoutTxDtlsNorReferenceIsMatchedByTotalAndDate() {
         StatementOutcome o = apply(statement(new BigDecimal("100000.00"), debit("B2", total(), Set.of())));
 
