@@ -19,6 +19,7 @@ import org.jincai.core.voucher.VoucherIntakeService;
 import org.jincai.routes.bank.BankInboundRoutes;
 import org.jincai.routes.bank.ReceivedStatements;
 import org.jincai.routes.bank.BankOutboundRoutes;
+import org.jincai.routes.bank.BankPolls;
 import org.jincai.routes.bank.BankUploader;
 import org.jincai.routes.bank.SftpCheck;
 import org.jincai.routes.bank.SftpUris;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The hub's routes as Spring beans; camel-spring-boot adds every RouteBuilder bean to the context. */
 @Configuration(proxyBeanMethods = false)
@@ -60,6 +62,24 @@ public class IntegrationRoutesConfiguration {
         return new BankOutboundRoutes(banks, release, uploader, staging);
     }
 
+    /**
+     * The banks' outboxes are polled by the scheduler ({@link BankPolls#onRequest()}) when its schedule
+     * {@value #BANK_POLLING} is configured and enabled and the Quartz scheduler starts on this node
+     * ({@code spring.quartz.auto-startup}, on unless a profile turns it off); otherwise each inbound route polls on its
+     * own timer, so that an application without a running scheduler (the demo's single pass, tests) still takes its
+     * answers.
+     */
+    @Bean
+    BankPolls bankPolls(Environment env) {
+        boolean scheduled = env.getProperty(BANK_POLLING + ".route") != null
+                && env.getProperty(BANK_POLLING + ".enabled", Boolean.class, true)
+                && env.getProperty("spring.quartz.auto-startup", Boolean.class, true);
+        return scheduled ? BankPolls.onRequest() : BankPolls.timers();
+    }
+
+    /** The scheduler's schedule that polls each bank (scheduler module, {@code jincai.schedules}). */
+    static final String BANK_POLLING = "jincai.schedules.bank-polling";
+
     @Bean
     ReceivedStatements receivedStatements(@Value("${jincai.home}") Path home, Clock clock) {
         return new ReceivedStatements(home, clock);
@@ -67,8 +87,9 @@ public class IntegrationRoutesConfiguration {
 
     @Bean
     BankInboundRoutes bankInboundRoutes(BankDirectory banks, BankAnswerService answers, StatementService statements,
-                                        ReceiptService receipts, SftpUris uris, ReceivedStatements received) {
-        return new BankInboundRoutes(banks, answers, statements, receipts, uris, received);
+                                        ReceiptService receipts, SftpUris uris, ReceivedStatements received,
+                                        BankPolls polls) {
+        return new BankInboundRoutes(banks, answers, statements, receipts, uris, received, polls);
     }
 
     /** Claims on inbox files: in memory on one node, in the shared database when {@code jincai.cluster.enabled}. */

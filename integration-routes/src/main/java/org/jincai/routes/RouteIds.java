@@ -9,6 +9,12 @@ public final class RouteIds {
     public static final String BANK_RELEASE = "bank-release";
     public static final String BANK_RELEASE_ENDPOINT = "direct:bank-release";
 
+    /** One poll of a bank's outbox now (header {@value #HEADER_BANK}), for the scheduler's {@code bank-polling}. */
+    public static final String BANK_POLL = "bank-poll";
+    public static final String BANK_POLL_ENDPOINT = "direct:bank-poll";
+    /** The bank a {@value #BANK_POLL_ENDPOINT} message asks to poll (the schedule's parameter {@code bank}). */
+    public static final String HEADER_BANK = "bank";
+
     public static final String BANK_UPLOAD_PREFIX = "bank-upload-";
     public static final String BANK_INBOUND_PREFIX = "bank-inbound-";
     public static final String FINANCE_INBOX_PREFIX = "finance-inbox-";

@@ -125,8 +125,9 @@ public class SchedulerConfiguration {
     }
 
     @Bean
-    BuiltInSchedules builtInSchedules(Scheduler scheduler, BuiltInScheduleProperties properties) {
-        return new BuiltInSchedules(scheduler, properties);
+    BuiltInSchedules builtInSchedules(Scheduler scheduler, BuiltInScheduleProperties properties,
+                                      ObjectProvider<BankDirectory> banks) {
+        return new BuiltInSchedules(scheduler, properties, banks);
     }
 
     /** The recurring schedules go into the store once every bean is made, before the scheduler starts firing. */

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How a schedule starts a route ({@code route:URI} in {@code jincai.schedules}): one empty message sent to the
- * endpoint, the schedule's parameters as headers, answered when the route has handled it.
+ * endpoint, the schedule's parameters as headers, waiting until the route has handled it (a bank poll: until the
+ * bank's outbox is drained); the route's answer, when it gives one ({@code POLLED}), is the firing's outcome.
  */
 @Component
 public class CamelRouteLauncher implements RouteLauncher {
@@ -21,7 +22,7 @@ public class CamelRouteLauncher implements RouteLauncher {
 
     @Override
     public String launch(String endpointUri, Map<String, String> parameters) {
-        producer.sendBodyAndHeaders(endpointUri, "", new HashMap<>(parameters));
-        return "sent to " + endpointUri;
+        Object answer = producer.requestBodyAndHeaders(endpointUri, "", new HashMap<>(parameters));
+        return answer instanceof String s && !s.isEmpty() ? endpointUri + ": " + s : "sent to " + endpointUri;
     }
 }

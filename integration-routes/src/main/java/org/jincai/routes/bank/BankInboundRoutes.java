@@ -28,6 +28,10 @@ import org.springframework.dao.PessimisticLockingFailureException;
  * vouchers it settled. The file is archived on the bank's server only after that commit; a file that cannot be read or
  * applied (a statement the reader found errors in, with every error's code) goes to the error folder with a
  * reason file beside it.
+ *
+ * <p>Each bank's outbox is polled on the route's own timer ({@code sftp.poll-interval}), or — {@link BankPolls}
+ * on request — only when a message to {@value RouteIds#BANK_POLL_ENDPOINT} names the bank (header
+ * {@value RouteIds#HEADER_BANK}): the scheduler's {@code bank-polling} schedule, fired by one node of the cluster.
  */
 public class BankInboundRoutes extends RouteBuilder {
 
@@ -41,9 +45,18 @@ public class BankInboundRoutes extends RouteBuilder {
     private final ReceiptService receipts;
     private final SftpUris uris;
     private final ReceivedStatements received;
+    private final BankPolls polls;
 
+    /** Inbound routes polling on their own timers. */
     public BankInboundRoutes(BankDirectory banks, BankAnswerService answers, StatementService statements,
                              ReceiptService receipts, SftpUris uris, ReceivedStatements received) {
+        this(banks, answers, statements, receipts, uris, received, BankPolls.timers());
+    }
+
+    /** Inbound routes polled as {@code polls} says: on their own timers or on request. */
+    public BankInboundRoutes(BankDirectory banks, BankAnswerService answers, StatementService statements,
+                             ReceiptService receipts, SftpUris uris, ReceivedStatements received, BankPolls polls) {
+        this.polls = polls;
         this.banks = banks;
         this.answers = answers;
         this.statements = statements;
@@ -55,7 +68,13 @@ public class BankInboundRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (BankProfile bank : banks.all()) {
-            from(uris.outboxConsumer(bank))
+            String consumer = uris.outboxConsumer(bank);
+            if (polls.isOnRequest()) {
+                String name = BankPolls.registryName(bank.code());
+                getContext().getRegistry().bind(name, PollTrigger.class, polls.trigger(bank.code()));
+                consumer = uris.outboxConsumer(bank, name);
+            }
+            from(consumer)
                     .routeId(RouteIds.bankInbound(bank.code()))
                     // the database ended a deadlock or a lock wait by rolling the whole file's transaction back:
                     // applied again at once (it is applied once, by its key); if it still cannot be, the file stays
@@ -67,6 +86,12 @@ public class BankInboundRoutes extends RouteBuilder {
                         .process(ReasonFiles::prepare).to(uris.errorFolderProducer(bank.code(), bank.sftp()))
                     .end()
                     .process(e -> apply(bank, e));
+        }
+        if (polls.isOnRequest()) {
+            // the scheduler's bank-polling schedule: one poll of the bank's outbox, in the firing's thread
+            from(RouteIds.BANK_POLL_ENDPOINT).routeId(RouteIds.BANK_POLL)
+                    .process(e -> e.getMessage().setBody(
+                            polls.poll(e.getMessage().getHeader(RouteIds.HEADER_BANK, String.class)).name()));
         }
     }
 

@@ -32,9 +32,17 @@ public class SftpUris {
                 + "&stepwise=false&fileExist=Override&maximumReconnectAttempts=0&jschLoggingLevel=WARN";
     }
 
-    /** The bank's outbox, where the hub takes its answers. */
+    /** The bank's outbox, where the hub takes its answers, polled every {@code sftp.poll-interval}. */
     public String outboxConsumer(BankProfile bank) {
         return consumer(bank.code(), bank.sftp(), bank.sftp().outbox());
+    }
+
+    /**
+     * The bank's outbox polled only when the poll scheduler bound in the Camel registry under {@code schedulerName}
+     * says (a {@link PollTrigger}); everything else as {@link #outboxConsumer(BankProfile)}.
+     */
+    public String outboxConsumer(BankProfile bank, String schedulerName) {
+        return outboxConsumer(bank) + "&scheduler=#" + schedulerName;
     }
 
     /**

@@ -158,7 +158,7 @@ public class LaunchJob implements Job {
                 if (launcher == null) {
                     throw new LaunchFailed("ROUTE_LAUNCHER_MISSING", "no route runs in this application");
                 }
-                outcome = launcher.launch(target.substring(ScheduleData.ROUTE_PREFIX.length()), parameters);
+                outcome = launchRoute(launcher, target.substring(ScheduleData.ROUTE_PREFIX.length()), parameters);
                 state = "FIRED";
             } else {
                 String name = target.substring(ScheduleData.JOB_PREFIX.length());
@@ -176,9 +176,13 @@ public class LaunchJob implements Job {
                 }
                 state = "FIRED";
             }
-            log.info("schedule {} fired {}: {}", id, target, outcome);
-            audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, "SCHEDULE_FIRED", "SCHEDULE", id)
-                    .change(null, target + " " + parameters + ": " + outcome));
+            if ("false".equals(data.getString(ScheduleData.AUDITED))) {
+                log.debug("schedule {} fired {}: {}", id, target, outcome);
+            } else {
+                log.info("schedule {} fired {}: {}", id, target, outcome);
+                audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, "SCHEDULE_FIRED", "SCHEDULE", id)
+                        .change(null, target + " " + parameters + ": " + outcome));
+            }
         } catch (LaunchFailed e) {
             outcome = e.code + ": " + e.getMessage();
             state = "FAILED";
@@ -188,6 +192,15 @@ public class LaunchJob implements Job {
         }
         data.put(ScheduleData.OUTCOME, outcome);
         data.put(ScheduleData.STATE, state);
+    }
+
+    /** A route's launch: what the route throws is the launch's failure. */
+    private static String launchRoute(RouteLauncher launcher, String endpointUri, Map<String, String> parameters) {
+        try {
+            return launcher.launch(endpointUri, parameters);
+        } catch (RuntimeException e) {
+            throw new LaunchFailed("ROUTE_FAILED", endpointUri + ": " + e.getMessage());
+        }
     }
 
     /** A job with a launcher of its own ({@link ScheduledJob}): what it refuses is the launch's failure. */

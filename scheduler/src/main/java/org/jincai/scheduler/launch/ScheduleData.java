@@ -28,6 +28,8 @@ public final class ScheduleData {
     public static final String EXECUTION_ID = "executionId";
     public static final String OUTCOME = "outcome";
     public static final String STATE = "state";
+    /** {@code false}: a firing that launched is only logged (a frequent poll); a failed one is audited all the same. */
+    public static final String AUDITED = "audited";
 
     public static final String JOB_PREFIX = "job:";
     public static final String ROUTE_PREFIX = "route:";
