@@ -12,7 +12,11 @@ import java.time.ZoneId;
 import java.util.List;
 import org.jincai.bench.payroll.PayrollCsv;
 import org.jincai.core.testing.TestDatabase;
+import org.apache.camel.CamelContext;
+import org.jincai.routes.RouteIds;
 import org.jincai.scheduler.launch.ScheduleData;
+import org.jincai.scheduler.schedule.Schedule;
+import org.jincai.scheduler.schedule.ScheduleService;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The hub's own jobs fired by Quartz through their launchers: the built-in monthly report reports the month before
  * the firing's (its three outputs written), and an operator's payroll schedule takes its file as a payroll run would
  * and pays it (a run recorded, its lines paid through the release path) — not a bare job start that lacks their
- * parameters.
+ * parameters — and each bank's outbox is polled by its own built-in schedule, {@code bank-polling-<CODE>}, fired by
+ * Quartz: the inbound routes have no timer of their own then.
  */
 @SpringBootTest
 @ActiveProfiles("simulator")
@@ -42,6 +47,8 @@ class ScheduledLaunchesTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.register(registry, HOME, DB);
+        // this class tests the scheduler itself: Quartz runs, and with it the bank-polling schedules
+        registry.add("spring.quartz.auto-startup", () -> "true");
     }
 
     @AfterAll
@@ -54,6 +61,12 @@ class ScheduledLaunchesTest {
 
     @Autowired
     NamedParameterJdbcTemplate jdbc;
+
+    @Autowired
+    ScheduleService schedules;
+
+    @Autowired
+    CamelContext camel;
 
     @Test
     void theBuiltInMonthlyReportReportsTheMonthJustEnded() throws Exception {
@@ -92,6 +105,29 @@ class ScheduledLaunchesTest {
                 .isEqualTo(1);
         assertThat(jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM payroll_line WHERE payment_id IS NOT NULL",
                 Integer.class)).isEqualTo(12 - written.refused());
+    }
+
+    @Test
+    void eachBanksOutboxIsPolledByItsQuartzSchedule() throws Exception {
+        List<String> banks = List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED");
+        assertThat(schedules.list()).filteredOn(s -> s.id().startsWith("bank-polling-"))
+                .extracting(Schedule::id, Schedule::kind, Schedule::target)
+                .containsExactlyInAnyOrder(banks.stream().map(b -> org.assertj.core.groups.Tuple.tuple(
+                        "bank-polling-" + b, "BUILTIN", "route:" + RouteIds.BANK_POLL_ENDPOINT)).toArray(
+                        org.assertj.core.groups.Tuple[]::new));
+        for (String bank : banks) {
+            assertThat(camel.getRoute(RouteIds.bankInbound(bank)).getEndpoint().getEndpointUri())
+                    .as("no timer of its own").contains("scheduler=");
+            JobKey key = JobKey.jobKey("bank-polling-" + bank, ScheduleData.BUILTIN_GROUP);
+            assertThat(scheduler.getJobDetail(key).getJobDataMap().getString(ScheduleData.PARAM + "bank")).isEqualTo(bank);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            String outcome = null;
+            while (outcome == null && Instant.now().isBefore(deadline)) {
+                outcome = scheduler.getJobDetail(key).getJobDataMap().getString(ScheduleData.OUTCOME);
+                Thread.sleep(250);
+            }
+            assertThat(outcome).as("fired by its trigger").isEqualTo(RouteIds.BANK_POLL_ENDPOINT + ": POLLED");
+        }
     }
 
     /** Fires the job now on a running scheduler and returns the outcome its launch kept. */
