@@ -108,14 +108,16 @@ public class SchedulerConfiguration {
     }
 
     /**
-     * The bank calendar the whole hub uses (release dates, risk rules): the one in the database, as it is when the
-     * hub starts. It takes precedence over the file-based calendar of treasury-core, which stays for applications
-     * without the scheduler. The scheduler itself reads the database afresh at each decision.
+     * The bank calendar the whole hub uses (release dates, risk rules, reconciliation): the one in the database, as it
+     * is at each question — a {@code calendar import} takes effect without a restart (at once on the node that imported
+     * it, within {@code jincai.scheduler.calendar-refresh} elsewhere). It takes precedence over the file-based calendar
+     * of treasury-core, which stays for applications without the scheduler. The scheduler itself reads the database
+     * afresh at each decision.
      */
     @Bean
     @Primary
-    BankCalendar bankCalendarFromDatabase(CalendarStore calendars) {
-        return calendars.calendar();
+    BankCalendar bankCalendarFromDatabase(CalendarStore calendars, SchedulerProperties properties) {
+        return calendars.live(properties.calendarRefresh());
     }
 
     @Bean

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clusterCheckinInterval how often a node tells the others it is alive; a node silent for longer has its
  *                       triggers recovered by the others
  * @param payrollJob     the Spring Batch job an operator's payroll schedule launches
+ * @param calendarRefresh how soon a calendar imported by another process (another node, the one-shot
+ *                       {@code calendar import}) is seen by this node's releases and rules; one imported on this node
+ *                       is seen at once
  */
 @ConfigurationProperties("jincai.scheduler")
 public record SchedulerProperties(
@@ -30,7 +33,8 @@ public record SchedulerProperties(
         @DefaultValue("60s") Duration misfireThreshold,
         @DefaultValue("4") int threadCount,
         @DefaultValue("15s") Duration clusterCheckinInterval,
-        @DefaultValue("payroll") String payrollJob) {
+        @DefaultValue("payroll") String payrollJob,
+        @DefaultValue("5s") Duration calendarRefresh) {
 
     /** What happens to a disbursement due on a non-working day or after its bank's cut-off. */
     public enum NonWorkingDay {

@@ -3,6 +3,7 @@ package org.jincai.scheduler.calendar;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The bank calendar kept in the hub's database (tables {@code bank_calendar_year}, {@code bank_calendar_day},
  * migration V13_1, seeded with 2026 as published and 2027's statutory dates). Read afresh at each scheduling
- * decision; an import replaces the years its file holds, whole, in one transaction, audited.
+ * decision, and by the rest of the hub through {@link #live}; an import replaces the years its file holds, whole, in
+ * one transaction, audited.
  */
 public class CalendarStore {
 
@@ -40,6 +42,12 @@ public class CalendarStore {
     private final TransactionTemplate tx;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Object reading = new Object();
+    private volatile Snapshot snapshot;
+
+    /** The calendar last read, the stamp of the tables it was read from, and when that stamp was last checked. */
+    private record Snapshot(BankCalendar calendar, String stamp, long checkedAt) {
+    }
 
     public CalendarStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
@@ -55,6 +63,38 @@ public class CalendarStore {
             days.put(rs.getDate(1).toLocalDate(), "WORKDAY".equals(rs.getString(2)));
         });
         return BankCalendar.of(days);
+    }
+
+    /**
+     * A calendar that always answers from the tables as they are: what it read is kept, and the tables' stamp (the
+     * loaded years and when they were loaded) checked again at most every {@code refresh} — an import on this node
+     * takes effect at once, one made elsewhere (another node, the one-shot command) within {@code refresh}.
+     */
+    public BankCalendar live(Duration refresh) {
+        long every = refresh.toNanos();
+        return BankCalendar.live(() -> current(every));
+    }
+
+    private BankCalendar current(long refreshNanos) {
+        Snapshot s = snapshot;
+        if (s != null && System.nanoTime() - s.checkedAt() < refreshNanos) {
+            return s.calendar();
+        }
+        synchronized (reading) {
+            s = snapshot;
+            if (s != null && System.nanoTime() - s.checkedAt() < refreshNanos) {
+                return s.calendar();
+            }
+            String stamp = stamp();
+            BankCalendar calendar = s != null && s.stamp().equals(stamp) ? s.calendar() : calendar();
+            snapshot = new Snapshot(calendar, stamp, System.nanoTime());
+            return calendar;
+        }
+    }
+
+    private String stamp() {
+        return jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*), MAX(loaded_at) FROM bank_calendar_year",
+                (rs, n) -> rs.getLong(1) + "/" + rs.getTimestamp(2));
     }
 
     public List<Year> years() {
@@ -117,6 +157,7 @@ public class CalendarStore {
                             + " working weekend day(s), " + arrangement)
                     .because("loaded from " + source));
         });
+        snapshot = null;
         return years().stream().filter(y -> file.years().contains(y.year())).toList();
     }
 

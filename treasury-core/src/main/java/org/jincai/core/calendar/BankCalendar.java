@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * When China's banks settle: not on weekends nor on the State Council's public holidays, but on the
@@ -33,11 +34,28 @@ public final class BankCalendar {
 
     private final Map<LocalDate, Boolean> declared;
     private final Set<Integer> years;
+    /** Where a live calendar reads the days as they are now; null for a calendar of fixed days. */
+    private final Supplier<BankCalendar> current;
 
     private BankCalendar(Map<LocalDate, Boolean> declared) {
         this.declared = Map.copyOf(declared);
         this.years = new HashSet<>();
         declared.keySet().forEach(d -> years.add(d.getYear()));
+        this.current = null;
+    }
+
+    private BankCalendar(Supplier<BankCalendar> current) {
+        this.declared = Map.of();
+        this.years = Set.of();
+        this.current = current;
+    }
+
+    /**
+     * A calendar that answers each question from {@code current} as it is at that moment (the scheduler's calendar
+     * tables, which an operator may import into while the hub runs), so that whoever holds it never holds an old one.
+     */
+    public static BankCalendar live(Supplier<BankCalendar> current) {
+        return new BankCalendar(current);
     }
 
     /** The calendar shipped with the hub. */
@@ -90,6 +108,9 @@ public final class BankCalendar {
     }
 
     public boolean isBusinessDay(LocalDate date) {
+        if (current != null) {
+            return current.get().isBusinessDay(date);
+        }
         Boolean working = declared.get(date);
         if (working != null) {
             return working;
@@ -103,6 +124,9 @@ public final class BankCalendar {
 
     /** {@code date} itself when banks settle on it, else the next day they do. */
     public LocalDate onOrAfter(LocalDate date) {
+        if (current != null) {
+            return current.get().onOrAfter(date);
+        }
         LocalDate d = date;
         while (!isBusinessDay(d)) {
             d = d.plusDays(1);
@@ -112,6 +136,9 @@ public final class BankCalendar {
 
     /** Whether the official arrangement of {@code year} is loaded (otherwise only the fallback applies). */
     public boolean covers(int year) {
+        if (current != null) {
+            return current.get().covers(year);
+        }
         return years.contains(year);
     }
 }
