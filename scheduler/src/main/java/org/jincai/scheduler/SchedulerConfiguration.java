@@ -150,7 +150,7 @@ public class SchedulerConfiguration {
     }
 
     @Bean
-    JobOperations jobOperations(JobOperator operator, JobRepository repository, AuditTrail audit) {
-        return new JobOperations(operator, repository, audit);
+    JobOperations jobOperations(JobOperator operator, JobRepository repository, JobRegistry jobs, AuditTrail audit) {
+        return new JobOperations(operator, repository, jobs, audit);
     }
 }

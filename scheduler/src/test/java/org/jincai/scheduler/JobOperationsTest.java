@@ -3,7 +3,9 @@ package org.jincai.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.Map;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.testing.TestDatabase;
@@ -20,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Job operations on a real JobRepository: executions listed with their parameters, status, progress and counts; a
- * failed execution restarted by id (audited) completes; a stop of one not running is refused with its code.
+ * failed execution restarted by id (audited) answers at once with the new
+ * execution, which runs in the background to its end; a stop of one not running is refused with its code.
  */
 class JobOperationsTest {
 
@@ -50,8 +53,19 @@ class JobOperationsTest {
 
             JobOperations ops = node.getBean(JobOperations.class);
             SchedulerTestApplication.FAIL.set(false);
+            CountDownLatch hold = new CountDownLatch(1);
+            SchedulerTestApplication.HOLD.set(hold);
             JobExecution restarted = ops.restart(failed.getId(), "operator", AuditEntry.Channel.CLI);
-            assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(restarted.getId()).isNotEqualTo(failed.getId());
+            assertThat(restarted.getStatus()).as("answered before the job ends")
+                    .isIn(BatchStatus.STARTING, BatchStatus.STARTED);
+            JobExecutions executions = node.getBean(JobExecutions.class);
+            assertThat(Waits.until(Duration.ofSeconds(10), () -> executions.get(restarted.getId())
+                    .map(v -> v.status().equals("STARTED")).orElse(false))).as("running in the background").isTrue();
+            hold.countDown();
+            assertThat(Waits.until(Duration.ofSeconds(30), () -> executions.get(restarted.getId())
+                    .map(v -> v.status().equals("COMPLETED")).orElse(false))).isTrue();
+            assertThat(executions.get(999_999)).isEmpty();
             assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'JOB_RESTARTED' AND object_id = '"
                     + failed.getId() + "'")).isEqualTo(1);
             assertThatThrownBy(() -> ops.restart(restarted.getId(), "operator", AuditEntry.Channel.CLI))
@@ -64,6 +78,7 @@ class JobOperationsTest {
                             e -> assertThat(e.code()).isEqualTo("JOB_EXECUTION_NOT_FOUND"));
         } finally {
             SchedulerTestApplication.FAIL.set(false);
+            SchedulerTestApplication.HOLD.set(null);
         }
     }
 }

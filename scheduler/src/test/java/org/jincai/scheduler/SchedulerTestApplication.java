@@ -3,7 +3,10 @@ package org.jincai.scheduler;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.testing.TestDatabase;
 import org.springframework.batch.core.job.Job;
@@ -25,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One node of the hub's scheduler for tests: Spring Boot's Batch and Quartz on a {@link TestDatabase}, the scheduler's
  * configuration, and two test jobs — {@value #JOB} (takes file/agency/month like the payroll job; the payroll
- * schedules launch it) and {@value #FLAKY} (fails while {@link #FAIL} is set, to test restart).
+ * schedules launch it) and {@value #FLAKY} (fails while {@link #FAIL} is set, to test restart; waits while {@link #HOLD} is set).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -35,6 +38,8 @@ public class SchedulerTestApplication {
     public static final String JOB = "scheduler-test";
     public static final String FLAKY = "scheduler-flaky";
     public static final AtomicBoolean FAIL = new AtomicBoolean();
+    /** While set, {@value #FLAKY} waits for it before it ends: a job still running when a test looks at it. */
+    public static final AtomicReference<CountDownLatch> HOLD = new AtomicReference<>();
 
     @Bean
     Clock clock() {
@@ -62,6 +67,10 @@ public class SchedulerTestApplication {
                 .tasklet((contribution, chunk) -> {
                     if (FAIL.get()) {
                         throw new IllegalStateException("failing as the test asked");
+                    }
+                    CountDownLatch hold = HOLD.get();
+                    if (hold != null && !hold.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("held longer than a minute");
                     }
                     return RepeatStatus.FINISHED;
                 }, transactions).build()).build();

@@ -7,16 +7,18 @@ import org.jincai.core.audit.AuditEntry;
 import org.jincai.scheduler.jobs.JobExecutionView;
 import org.jincai.scheduler.jobs.JobExecutions;
 import org.jincai.scheduler.jobs.JobOperations;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
  * {@code jincai jobs [--job NAME] [--limit N]}: the Spring Batch job executions, newest first (job, parameters,
  * status, progress, start, end, counts); {@code jincai jobs restart ID} resumes a failed or stopped execution from its
- * last commit and runs it to its end here; {@code jincai jobs stop ID} asks a running one to stop. Audited.
+ * last commit and runs it to its end here, showing its progress; {@code jincai jobs stop ID} asks a running one to stop. Audited.
  */
 final class JobsCommand {
 
     static final String USE = "use 'jobs [--job NAME] [--limit N]', 'jobs restart ID' or 'jobs stop ID'";
+    static final long FOLLOW_EVERY_MS = 500;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** What the command line asked for. */
@@ -75,9 +77,11 @@ final class JobsCommand {
         switch (o.action()) {
             case "restart" -> {
                 JobExecution e = operations.restart(o.id(), actor, AuditEntry.Channel.CLI);
-                out.printf("execution %d restarted as execution %d: %s %s%n", o.id(), e.getId(), e.getStatus(),
-                        e.getExitStatus().getExitCode());
-                return e.getStatus().isUnsuccessful() ? 1 : 0;
+                out.printf("execution %d restarted as execution %d%n", o.id(), e.getId());
+                JobExecutionView end = followToTheEnd(e.getId());
+                out.printf("execution %d: %s %s, %s, read %d, written %d, skipped %d%n", end.executionId(),
+                        end.status(), end.exitCode(), end.progress(), end.read(), end.written(), end.skipped());
+                return BatchStatus.valueOf(end.status()).isUnsuccessful() ? 1 : 0;
             }
             case "stop" -> {
                 JobExecution e = operations.stop(o.id(), actor, AuditEntry.Channel.CLI);
@@ -98,6 +102,33 @@ final class JobsCommand {
                     }
                 }
                 return 0;
+            }
+        }
+    }
+
+    /**
+     * The restart runs in this process, on a thread of its own: the command waits for its end (the process must
+     * outlive it), printing its progress whenever it changes.
+     */
+    private JobExecutionView followToTheEnd(long executionId) {
+        String shown = null;
+        while (true) {
+            JobExecutionView v = executions.get(executionId).orElseThrow();
+            BatchStatus status = BatchStatus.valueOf(v.status());
+            String line = String.format("  %s %s, read %d, written %d, skipped %d", v.status(), v.progress(), v.read(),
+                    v.written(), v.skipped());
+            if (!status.isRunning()) {
+                return v;
+            }
+            if (!line.equals(shown)) {
+                out.println(line);
+                shown = line;
+            }
+            try {
+                Thread.sleep(FOLLOW_EVERY_MS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return v;
             }
         }
     }

@@ -101,6 +101,21 @@ public class OperationQueries {
         return new Page<>(items, rows.page(), rows.size(), rows.total(), rows.hasNext());
     }
 
+    /**
+     * Whether a reader with {@code scope} may see job execution {@code executionId}: all of it with the whole hub in
+     * scope, otherwise only a payroll run of an agency inside it (as {@link #jobRuns} lists them).
+     */
+    public boolean visibleRun(DataScope scope, long executionId) {
+        if (scope.all()) {
+            return true;
+        }
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION_PARAMS pa JOIN payroll_run r"
+                        + " ON r.run_id = pa.PARAMETER_VALUE WHERE pa.JOB_EXECUTION_ID = :id AND pa.PARAMETER_NAME = 'runId'"
+                        + " AND " + scope.sqlCondition("r.adm_div_code", "r.agency_code"),
+                scope.bind(new MapSqlParameterSource("id", executionId)), Integer.class);
+        return n != null && n > 0;
+    }
+
     /** The schedules inside the scope, as the scheduler lists them. */
     public Page<Schedule> schedules(DataScope scope, ScheduleFilter f, PageRequest page) {
         String kind = Filters.text(f.kind());

@@ -102,7 +102,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack").hasAnyRole(Roles.OPERATOR, Roles.APPROVER)
                         // schedules, calendar and job operations: operators act, auditors read
                         .requestMatchers(HttpMethod.GET, "/api/v1/schedules", "/api/v1/schedules/*", "/api/v1/calendar",
-                                "/api/v1/jobs").hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
+                                "/api/v1/jobs", "/api/v1/jobs/*").hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/schedules/payroll", "/api/v1/schedules/*/pause",
                                 "/api/v1/schedules/*/resume", "/api/v1/calendar", "/api/v1/jobs/*/restart",
                                 "/api/v1/jobs/*/stop").hasRole(Roles.OPERATOR)

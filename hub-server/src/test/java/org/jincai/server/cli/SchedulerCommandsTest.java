@@ -64,7 +64,8 @@ class SchedulerCommandsTest {
                 .contains("CALENDAR_NOT_PUBLISHED")
                 .contains("run at 2027-10-04T10:00 (asked for 2027-10-01T10:00)")
                 .contains("paused " + id)
-                .contains("4 schedule(s)").contains("job:monthly-report")
+                .contains("7 schedule(s)").contains("job:monthly-report")
+                .contains("bank-polling-DEMO-ISO").contains("route:direct:bank-poll")
                 .contains("cancelled " + id)
                 .contains("0 job execution(s)");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("CALENDAR_INVALID")

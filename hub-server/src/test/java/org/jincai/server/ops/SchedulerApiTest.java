@@ -14,6 +14,12 @@ import org.jincai.core.testing.TestDatabase;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Schedules, the calendar and job operations over real HTTP with the hub's security, and the metrics in Prometheus
  * format on the management port: operators schedule, pause, resume and cancel (a holiday moved, audited), auditors
- * only read, a bad request gets its code; /actuator/prometheus shows the hub's gauges to a signed-in operator.
+ * only read, a bad request gets its code; a job restart is accepted at once (202) and followed at its Location; /actuator/prometheus shows the hub's gauges to a signed-in operator.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("simulator")
@@ -54,6 +60,12 @@ class SchedulerApiTest {
 
     @Value("${local.management.port}")
     int managementPort;
+
+    @Autowired
+    JobOperator jobs;
+
+    @Autowired
+    JobRegistry registry;
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -136,6 +148,36 @@ class SchedulerApiTest {
         HttpResponse<String> restart = call("POST", "/api/v1/jobs/424242/restart", null, "operator");
         assertThat(restart.statusCode()).isEqualTo(404);
         assertThat(json.readTree(restart.body()).get("code").asString()).isEqualTo("JOB_EXECUTION_NOT_FOUND");
+        assertThat(call("GET", "/api/v1/jobs/424242", null, "auditor").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRestartIsAcceptedAtOnceAndFollowedAtItsLocation() throws Exception {
+        // the silent-accounts job on a date that is none: fails, and fails again when restarted
+        JobExecution failed = jobs.start(registry.getJob("dormant-scan"),
+                new JobParametersBuilder().addString("date", "not-a-date").toJobParameters());
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(call("POST", "/api/v1/jobs/" + failed.getId() + "/restart", null, "auditor").statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> restart = call("POST", "/api/v1/jobs/" + failed.getId() + "/restart", null, "operator");
+
+        assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
+        long next = json.readTree(restart.body()).get("executionId").asLong();
+        assertThat(next).isNotEqualTo(failed.getId());
+        String location = restart.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/api/v1/jobs/" + next);
+        String status = null;
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!"FAILED".equals(status) && System.nanoTime() < end) {
+            HttpResponse<String> followed = call("GET", URI.create(location).getPath(), null, "auditor");
+            assertThat(followed.statusCode()).isEqualTo(200);
+            status = json.readTree(followed.body()).get("status").asString();
+            Thread.sleep(200);
+        }
+        assertThat(status).as("the restart ended as the job does").isEqualTo("FAILED");
+        assertThat(DB.count("SELECT COUNT(*) FROM audit_record WHERE action = 'JOB_RESTARTED' AND object_id = '"
+                + failed.getId() + "' AND channel = 'REST'")).isEqualTo(1);
     }
 
     @Test

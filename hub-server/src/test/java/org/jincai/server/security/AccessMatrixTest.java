@@ -124,6 +124,7 @@ class AccessMatrixTest {
         allow("GET /api/v1/calendar", Roles.OPERATOR, Roles.AUDITOR);
         allow("POST /api/v1/calendar", Roles.OPERATOR);
         allow("GET /api/v1/jobs", Roles.OPERATOR, Roles.AUDITOR);
+        allow("GET /api/v1/jobs/{id}", Roles.OPERATOR, Roles.AUDITOR);
         allow("POST /api/v1/jobs/{id}/restart", Roles.OPERATOR);
         allow("POST /api/v1/jobs/{id}/stop", Roles.OPERATOR);
         allow("GET /api/v1/exceptions", Roles.OPERATOR, Roles.AUDITOR);

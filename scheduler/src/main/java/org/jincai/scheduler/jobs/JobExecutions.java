@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,6 +31,16 @@ public class JobExecutions {
             where = " WHERE i.JOB_NAME = :job";
             p.addValue("job", job);
         }
+        return query(where, p);
+    }
+
+    /** Execution {@code id}, or empty when there is none. */
+    public Optional<JobExecutionView> get(long id) {
+        MapSqlParameterSource p = new MapSqlParameterSource("limit", 1).addValue("id", id);
+        return query(" WHERE e.JOB_EXECUTION_ID = :id", p).stream().findFirst();
+    }
+
+    private List<JobExecutionView> query(String where, MapSqlParameterSource p) {
         List<JobExecutionView> rows = jdbc.query("""
                 SELECT e.JOB_EXECUTION_ID, i.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.CREATE_TIME,
                     e.START_TIME, e.END_TIME,
