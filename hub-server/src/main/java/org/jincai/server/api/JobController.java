@@ -15,6 +15,7 @@ import org.jincai.server.query.OperationQueries;
 import org.jincai.server.query.Page;
 import org.jincai.server.query.PageRequest;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -76,6 +78,7 @@ public class JobController {
 
     /** 202 Accepted at once: the new execution runs on this node in the background; its Location tells how it goes. */
     @PostMapping(path = "/{id}/restart", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     public ResponseEntity<Map<String, Object>> restart(@PathVariable long id, Authentication user) {
         JobExecution e = operations.restart(id, user.getName(), AuditEntry.Channel.REST);
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + e.getId())).body(view(e));
