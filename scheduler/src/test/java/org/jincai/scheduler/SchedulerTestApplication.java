@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.testing.TestDatabase;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -38,6 +39,8 @@ public class SchedulerTestApplication {
     public static final String JOB = "scheduler-test";
     public static final String FLAKY = "scheduler-flaky";
     public static final AtomicBoolean FAIL = new AtomicBoolean();
+    /** {@value #JOB}'s step exit description: this prefix and the id of the process that ran it. */
+    public static final String PID = "pid ";
     /** While set, {@value #FLAKY} waits for it before it ends: a job still running when a test looks at it. */
     public static final AtomicReference<CountDownLatch> HOLD = new AtomicReference<>();
 
@@ -57,6 +60,8 @@ public class SchedulerTestApplication {
                 .tasklet((contribution, chunk) -> {
                     contribution.incrementReadCount();
                     contribution.incrementWriteCount(1);
+                    // which process ran it, for the test of two nodes in two JVMs
+                    contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(PID + ProcessHandle.current().pid()));
                     return RepeatStatus.FINISHED;
                 }, transactions).build()).build();
     }
@@ -78,7 +83,12 @@ public class SchedulerTestApplication {
 
     /** Starts one node on {@code db}, with {@code extra} properties. */
     public static ConfigurableApplicationContext node(TestDatabase db, Map<String, Object> extra) {
-        Map<String, Object> p = new HashMap<>(db.springProperties());
+        return node(db.springProperties(), extra);
+    }
+
+    /** Starts one node on the database {@code database} (its Spring properties) points at, with {@code extra}. */
+    public static ConfigurableApplicationContext node(Map<String, String> database, Map<String, Object> extra) {
+        Map<String, Object> p = new HashMap<>(database);
         p.put("spring.flyway.enabled", "false");
         p.put("spring.batch.jdbc.initialize-schema", "never");
         p.put("spring.batch.job.enabled", "false");

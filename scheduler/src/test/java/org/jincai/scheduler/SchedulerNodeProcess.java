@@ -1,0 +1,68 @@
+package org.jincai.scheduler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A scheduler node in a JVM of its own ({@link SchedulerTestApplication} started by {@link #main}), for the test of
+ * two processes on one database: started from the test's own classpath with the database's Spring properties as
+ * arguments, it runs until its standard input is closed, then stops its context (Quartz leaves the cluster) and exits.
+ */
+final class SchedulerNodeProcess implements AutoCloseable {
+
+    private final Process process;
+
+    private SchedulerNodeProcess(Process process) {
+        this.process = process;
+    }
+
+    /** Starts a node process on the database {@code database} points at; its output goes to {@code log}. */
+    static SchedulerNodeProcess start(Map<String, String> database, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-cp", System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")), SchedulerNodeProcess.class.getName()));
+        database.forEach((k, v) -> command.add(k + "=" + v));
+        return new SchedulerNodeProcess(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Closes the node's standard input (it stops its context and exits); killed if it has not within 30 s. */
+    @Override
+    public void close() throws Exception {
+        process.getOutputStream().close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The node: arguments {@code key=value} are the database's Spring properties. */
+    public static void main(String[] args) throws IOException {
+        Map<String, String> database = new HashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            database.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        try (ConfigurableApplicationContext node = SchedulerTestApplication.node(database, Map.of())) {
+            InputStream in = System.in;
+            while (in.read() >= 0) {
+                // runs until the parent closes this stream
+            }
+        }
+        System.exit(0);
+    }
+}
