@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,6 +37,22 @@ class BankCalendarTest {
         assertThat(calendar.isBusinessDay(LocalDate.of(2027, 1, 1))).isFalse();
         assertThat(calendar.isBusinessDay(LocalDate.of(2027, 10, 4))).as("a Monday, not a fixed holiday").isTrue();
         assertThat(calendar.onOrAfter(LocalDate.of(2027, 5, 1))).isEqualTo(LocalDate.of(2027, 5, 3));
+    }
+
+    @Test
+    void aLiveCalendarAnswersFromItsSourceAsItIsAtEachQuestion() {
+        LocalDate wednesday = LocalDate.of(2028, 3, 1);
+        AtomicReference<BankCalendar> source =
+                new AtomicReference<>(BankCalendar.of(Map.of()));
+        BankCalendar live = BankCalendar.live(source::get);
+        assertThat(live.isBusinessDay(wednesday)).isTrue();
+        assertThat(live.covers(2028)).isFalse();
+
+        source.set(BankCalendar.of(Map.of(wednesday, false)));
+
+        assertThat(live.isBusinessDay(wednesday)).isFalse();
+        assertThat(live.onOrAfter(wednesday)).isEqualTo(wednesday.plusDays(1));
+        assertThat(live.covers(2028)).isTrue();
     }
 
     @Test
