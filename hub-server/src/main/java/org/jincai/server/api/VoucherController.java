@@ -117,18 +117,27 @@ public class VoucherController {
         if (request.getContentLengthLong() > maxEnvelopeBytes) {
             throw new EnvelopeTooLargeException(maxEnvelopeBytes);
         }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(take(request.getInputStream(), user));
+    }
+
+    /**
+     * Takes the envelope read from {@code body} as a submission of {@code user}: at most
+     * {@code max-concurrent-intakes} at once ({@code INTAKE_BUSY} past it), spooled to disk, checked against the
+     * user's scope, then every voucher through the intake route. The REST intake and the console's upload.
+     */
+    public IntakeResponse take(InputStream body, Authentication user) throws IOException {
         if (!inFlight.tryAcquire()) {
             throw new IntakeBusyException(maxConcurrent, Math.max(1, retryAfter.toSeconds()));
         }
         try {
-            Path envelope = spool(request);
+            Path envelope = spool(body);
             try {
                 scope.requireEnvelope(users.rest(user), users.financeSystem(user), envelope);
                 List<VoucherOutcome> outcomes = ApiErrors.unwrap(() -> producer.requestBodyAndHeaders(
                         RouteIds.VOUCHER_INTAKE_ENDPOINT, envelope,
                         Map.of(RouteIds.HEADER_SOURCE, "rest:" + user.getName(), RouteIds.HEADER_ACTOR, user.getName()),
                         List.class));
-                return ResponseEntity.status(HttpStatus.ACCEPTED).body(IntakeResponse.of(outcomes));
+                return IntakeResponse.of(outcomes);
             } finally {
                 Files.deleteIfExists(envelope);
             }
@@ -141,11 +150,11 @@ public class VoucherController {
      * The body copied to a spool file as it arrives, refused with 413 {@code ENVELOPE_TOO_LARGE} as soon as it
      * passes the limit (whatever Content-Length said) and with 400 {@code BODY_MISSING} when empty.
      */
-    private Path spool(HttpServletRequest request) throws IOException {
+    private Path spool(InputStream body) throws IOException {
         Files.createDirectories(spool);
         Path file = Files.createTempFile(spool, "envelope-", ".xml");
         long size = 0;
-        try (InputStream in = request.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 size += n;

@@ -1,6 +1,8 @@
 package org.jincai.server.console;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.jincai.core.access.DataScope;
 import org.jincai.core.controls.ControlException;
 import org.jincai.core.release.DeliveryStatus;
 import org.jincai.server.api.ReleaseController;
+import org.jincai.server.api.VoucherController;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.query.BankFileContent;
 import org.jincai.server.query.BankFileQueries;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -57,9 +61,11 @@ public class ConsolePages {
     private final ControlQueries controls;
     private final OperationQueries operations;
     private final ReleaseController release;
+    private final VoucherController intake;
 
     public ConsolePages(ConsoleQueries today, ControlUsers users, PaymentQueries payments, BankFileQueries files,
-                        ControlQueries controls, OperationQueries operations, ReleaseController release) {
+                        ControlQueries controls, OperationQueries operations, ReleaseController release,
+                        VoucherController intake) {
         this.today = today;
         this.users = users;
         this.payments = payments;
@@ -67,6 +73,7 @@ public class ConsolePages {
         this.controls = controls;
         this.operations = operations;
         this.release = release;
+        this.intake = intake;
     }
 
     @GetMapping("/login")
@@ -121,6 +128,25 @@ public class ConsolePages {
                 null, blankToNull(agency), null, blankToNull(voucherNo), blankToNull(bank), null, null, null),
                 PageRequest.of(page, PAGE_SIZE)));
         return "console/vouchers";
+    }
+
+    /**
+     * An operator submits a voucher envelope (the MOF XML a finance system sends) through the REST intake's own
+     * path — size and concurrency limits, data scope, every voucher checked and answered — and sees each voucher's
+     * outcome (accepted, refused with its codes, or a duplicate).
+     */
+    @PostMapping("/vouchers")
+    public String submit(@RequestParam("envelope") MultipartFile envelope, Authentication auth,
+                         RedirectAttributes flash) {
+        try (InputStream in = envelope.getInputStream()) {
+            flash.addFlashAttribute("submitted", intake.take(in, auth));
+            flash.addFlashAttribute("notice", envelope.getOriginalFilename());
+        } catch (IOException e) {
+            flash.addFlashAttribute("error", "ENVELOPE_UNREADABLE: " + e.getMessage());
+        } catch (RuntimeException e) {
+            flash.addFlashAttribute("error", ConsoleErrors.describe(e));
+        }
+        return "redirect:" + ConsoleSecurityConfiguration.BASE + "/vouchers";
     }
 
     @GetMapping("/payments")

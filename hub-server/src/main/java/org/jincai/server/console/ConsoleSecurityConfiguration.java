@@ -55,11 +55,12 @@ public class ConsoleSecurityConfiguration implements WebMvcConfigurer {
                                 BASE + "/reports", BASE + "/reports/**", BASE + "/payroll", BASE + "/payroll/**",
                                 BASE + "/files/**").hasAnyRole(Roles.OPERATOR, Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, BASE + "/exceptions/**", BASE + "/schedules/**",
-                                BASE + "/banks/**", BASE + "/reports/**", BASE + "/payroll/**", BASE + "/release")
+                                BASE + "/banks/**", BASE + "/reports/**", BASE + "/payroll/**", BASE + "/release",
+                                BASE + "/vouchers")
                         .hasRole(Roles.OPERATOR)
                         // the dashboard, vouchers and payments: every console user, inside their scope
-                        .requestMatchers(HttpMethod.GET, BASE, BASE + "/", BASE + "/dashboard/live", BASE + "/payments",
-                                BASE + "/payments/*").hasAnyRole(readers)
+                        .requestMatchers(HttpMethod.GET, BASE, BASE + "/", BASE + "/dashboard/live", BASE + "/vouchers",
+                                BASE + "/payments", BASE + "/payments/*").hasAnyRole(readers)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The console in a real browser: Debian's headless Chromium ({@value #CHROMIUM}) driven through its driver
  * ({@value #CHROMEDRIVER}) — never a browser downloaded at test time — against the whole hub on a random port, its
- * real H2, the simulated banks over real SFTP. A finance system submits a voucher over REST; an operator sees it wait;
+ * real H2, the simulated banks over real SFTP. An operator submits a voucher envelope in the console and sees it wait;
  * an approver approves it in the console; the operator releases it and watches the dashboard refresh itself until the
  * bank has paid it, follows its timeline and downloads its bank file; a user of another division sees nothing of it.
  * A screenshot of each page is kept under {@code target/console-screenshots/}.
@@ -197,15 +197,19 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(2)
-    void aVoucherSubmittedOverRestWaitsForItsApproverAndOnlyAnApproverMayDecide() throws Exception {
-        byte[] env = envelope(voucher(VOUCHER_NO, line(PAYEE_ACCOUNT, "王喆", "1234.56")));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/vouchers")))
-                .header("Content-Type", "application/xml").header("Authorization", basic("finance"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(env)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        assertThat(r.body()).contains("ACCEPTED");
-
+    void aVoucherSubmittedInTheConsoleWaitsForItsApproverAndOnlyAnApproverMayDecide() throws Exception {
+        Path env = Files.write(Files.createTempFile("envelope-", ".xml"),
+                envelope(voucher(VOUCHER_NO, line(PAYEE_ACCOUNT, "王喆", "1234.56"))));
         signIn("operator");
+        open("/console/vouchers");
+        find("#envelope").sendKeys(env.toAbsolutePath().toString());
+        find("#submit-envelope").click();
+        WebElement submitted = await("#submitted tbody tr");
+        assertThat(submitted.getAttribute("data-status")).isEqualTo("ACCEPTED");
+        assertThat(submitted.getText()).contains(VOUCHER_NO, "已接收", "1,234.56");
+        assertThat(find("#submitted caption").getText()).isEqualTo("共 1 张：接收 1，拒绝 0，重复 0");
+        shot("voucher-submitted");
+
         open("/console/payments?voucherNo=" + VOUCHER_NO);
         List<WebElement> rows = all("#payments tbody tr td[data-status]");
         assertThat(rows).hasSize(1);
