@@ -2,6 +2,8 @@ package org.jincai.server.api;
 
 import java.util.List;
 import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.controls.ControlCodes;
+import org.jincai.core.controls.ControlException;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.ReconException;
 import org.jincai.core.reconcile.ReconcileException;
@@ -29,8 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/exceptions?open=&bank=&kind=&paymentId=&from=&to=&page=&size=}: newest first, one page, inside
  * the caller's scope (one about a payment is inside when the payment is; one about no payment is for a scope of
  * everything; dates: the day opened). {@code POST /api/v1/exceptions/{id}/resolve}
- * with {@code {"reason"}}: resolved once by the signed-in user, audited; 404 for an unknown id, 409 when already
- * resolved, 400 without a reason.
+ * with {@code {"reason"}}: resolved once by the signed-in user, audited; 404 for an unknown id, 403
+ * {@code OUT_OF_SCOPE} for one outside the caller's scope (as the list has it), 409 when already resolved, 400
+ * without a reason.
  */
 @RestController
 @RequestMapping("/api/v1/exceptions")
@@ -68,6 +71,10 @@ public class ExceptionController {
     @PostMapping(path = "/{id}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
     public ReconException resolveException(@PathVariable String id, Authentication user,
                                   @RequestBody(required = false) Resolution resolution) {
+        if (queries.exceptionOutside(users.scope(user), id)) {
+            throw new ControlException(ControlException.Kind.FORBIDDEN, ControlCodes.OUT_OF_SCOPE, "exception " + id
+                    + " is outside the scope of " + user.getName(), "exception " + id);
+        }
         return exceptions.resolve(id, user.getName(), AuditEntry.Channel.REST,
                 resolution == null ? null : resolution.reason());
     }

@@ -16,12 +16,9 @@ import org.jincai.batch.report.MonthlyReports;
 import org.jincai.core.access.DataScope;
 import org.jincai.core.alert.AlertService;
 import org.jincai.core.approval.ApprovalService;
-import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.controls.Actor;
-import org.jincai.core.controls.ControlCodes;
-import org.jincai.core.controls.ControlException;
-import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.routes.bank.SftpCheck;
+import org.jincai.server.api.ExceptionController;
 import org.jincai.server.api.ReportController;
 import org.jincai.server.api.ScheduleController;
 import org.jincai.server.controls.ControlUsers;
@@ -62,7 +59,7 @@ public class ConsoleWork {
     private final ControlUsers users;
     private final ApprovalService approvals;
     private final AlertService alerts;
-    private final ExceptionQueue exceptions;
+    private final ExceptionController exceptionsApi;
     private final ScheduleController schedules;
     private final PayrollController payroll;
     private final PayrollLauncher payrollRuns;
@@ -73,14 +70,14 @@ public class ConsoleWork {
     private final ControlQueries controls;
     private final BankFileQueries files;
 
-    public ConsoleWork(ControlUsers users, ApprovalService approvals, AlertService alerts, ExceptionQueue exceptions,
+    public ConsoleWork(ControlUsers users, ApprovalService approvals, AlertService alerts, ExceptionController exceptionsApi,
                        ScheduleController schedules, PayrollController payroll, PayrollLauncher payrollRuns,
                        ReportController reportApi, MonthlyReports reports, BankDirectory banks, SftpCheck sftpCheck,
                        ControlQueries controls, BankFileQueries files) {
         this.users = users;
         this.approvals = approvals;
         this.alerts = alerts;
-        this.exceptions = exceptions;
+        this.exceptionsApi = exceptionsApi;
         this.schedules = schedules;
         this.payroll = payroll;
         this.payrollRuns = payrollRuns;
@@ -142,15 +139,8 @@ public class ConsoleWork {
     @PostMapping("/exceptions/{id}/resolve")
     public String resolve(@PathVariable String id, @RequestParam(required = false) String reason,
                           Authentication auth, RedirectAttributes flash) {
-        return act(flash, "/exceptions", () -> {
-            Actor who = users.rest(auth);
-            // an exception may name no payment (a statement line nobody paid): resolved by whole-hub users only
-            if (!who.scope().all()) {
-                throw new ControlException(ControlException.Kind.FORBIDDEN, ControlCodes.OUT_OF_SCOPE,
-                        "resolving reconciliation exceptions needs a scope of the whole hub", "exception " + id);
-            }
-            return exceptions.resolve(id, who.name(), AuditEntry.Channel.REST, blankToNull(reason)).id();
-        });
+        return act(flash, "/exceptions", () -> exceptionsApi.resolveException(id, auth,
+                new ExceptionController.Resolution(blankToNull(reason))).id());
     }
 
     // ---- schedules

@@ -9,6 +9,7 @@ import org.jincai.core.approval.ApprovalView;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.reconcile.ExceptionKind;
 import org.jincai.core.reconcile.ReconException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -118,5 +119,21 @@ public class ControlQueries {
                     rs.getString("run_id"), Rows.instant(rs, "opened_at"), resolved == null ? null : resolved.toInstant(),
                     rs.getString("resolved_by"), rs.getString("reason"));
         }, page);
+    }
+
+    /**
+     * Whether exception {@code id} exists outside {@code scope} — as {@link #exceptions} lists them: one about a
+     * payment is inside when the payment is, one about no payment only for a scope of everything.
+     */
+    public boolean exceptionOutside(DataScope scope, String id) {
+        if (scope.all()) {
+            return false;
+        }
+        Where w = new Where().eq("x.exception_id", "id", id).paymentIn(scope, "x.payment_id");
+        Integer all = jdbc.queryForObject("SELECT COUNT(*) FROM recon_exception WHERE exception_id = :id",
+                new MapSqlParameterSource("id", id), Integer.class);
+        Integer inScope = jdbc.queryForObject("SELECT COUNT(*) FROM recon_exception x" + w.sql(), w.params(),
+                Integer.class);
+        return all != null && all > 0 && (inScope == null || inScope == 0);
     }
 }

@@ -40,6 +40,11 @@ class ExceptionsApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.registerWithControls(registry, HOME, DB);
+        // an operator of one agency of Hubei: an exception that names no payment is not hers to resolve
+        HubTestSupport.user(registry, 3, "agency-op", "OPERATOR");
+        registry.add("jincai.users[3].scope.all", () -> "false");
+        registry.add("jincai.users[3].scope.adm-div-codes[0]", () -> "420000");
+        registry.add("jincai.users[3].scope.agencies[0]", () -> "219011");
     }
 
     @AfterAll
@@ -82,6 +87,11 @@ class ExceptionsApiTest {
         assertThat(call("POST", "/api/v1/exceptions/" + id + "/resolve", "{\"reason\":\"fee\"}", "auditor").statusCode())
                 .as("auditors only read").isEqualTo(403);
         assertThat(call("GET", "/api/v1/exceptions", null, "finance").statusCode()).isEqualTo(403);
+        HttpResponse<String> outside = call("POST", "/api/v1/exceptions/" + id + "/resolve", "{\"reason\":\"fee\"}",
+                "agency-op");
+        assertThat(outside.statusCode()).as("outside her scope, as the list has it").isEqualTo(403);
+        assertThat(json.readTree(outside.body()).get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(json.readTree(call("GET", "/api/v1/exceptions", null, "agency-op").body()).get("items")).isEmpty();
         HttpResponse<String> noReason = call("POST", "/api/v1/exceptions/" + id + "/resolve", "{}", "operator");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(json.readTree(noReason.body()).get("code").asString()).isEqualTo("RECON_REASON_REQUIRED");
