@@ -1,17 +1,11 @@
 package org.jincai.server.query;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jincai.batch.payroll.PayrollProperties;
 import org.jincai.core.access.DataScope;
 import org.jincai.scheduler.jobs.JobExecutionView;
+import org.jincai.scheduler.jobs.JobExecutions;
 import org.jincai.scheduler.schedule.Schedule;
 import org.jincai.scheduler.schedule.ScheduleService;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -42,29 +36,15 @@ public class OperationQueries {
         }
     }
 
-    private static final String RUN_COLUMNS = """
-            SELECT e.JOB_EXECUTION_ID, i.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.CREATE_TIME, e.START_TIME,
-                e.END_TIME,
-                (SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                    AND s.STATUS = 'COMPLETED') AS done,
-                (SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS steps,
-                (SELECT COALESCE(SUM(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s
-                    WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS read_count,
-                (SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s
-                    WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS write_count,
-                (SELECT COALESCE(SUM(s.READ_SKIP_COUNT + s.PROCESS_SKIP_COUNT + s.WRITE_SKIP_COUNT), 0)
-                    FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS skip_count,
-                (SELECT COALESCE(SUM(s.COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION s
-                    WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID) AS commit_count""";
-    private static final String RUN_FROM = "BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
-            + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID";
-
     private final NamedParameterJdbcTemplate jdbc;
+    private final JobExecutions executions;
     private final ScheduleService schedules;
     private final PayrollProperties payroll;
 
-    public OperationQueries(NamedParameterJdbcTemplate jdbc, ScheduleService schedules, PayrollProperties payroll) {
+    public OperationQueries(NamedParameterJdbcTemplate jdbc, JobExecutions executions, ScheduleService schedules,
+                            PayrollProperties payroll) {
         this.jdbc = jdbc;
+        this.executions = executions;
         this.schedules = schedules;
         this.payroll = payroll;
     }
@@ -82,22 +62,9 @@ public class OperationQueries {
                             + scope.sqlCondition("r.adm_div_code", "r.agency_code") + ")");
             scope.bind(w.params());
         }
-        Page<JobExecutionView> rows = w.page(jdbc, RUN_COLUMNS, RUN_FROM, "e.JOB_EXECUTION_ID DESC",
-                (rs, n) -> run(rs), page);
-        if (rows.items().isEmpty()) {
-            return rows;
-        }
-        Map<Long, Map<String, String>> parameters = new HashMap<>();
-        jdbc.query("SELECT JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS"
-                        + " WHERE JOB_EXECUTION_ID IN (:ids)",
-                new MapSqlParameterSource("ids", rows.items().stream().map(JobExecutionView::executionId).toList()),
-                rs -> {
-                    parameters.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
-                });
-        List<JobExecutionView> items = rows.items().stream().map(v -> new JobExecutionView(v.executionId(),
-                v.instanceId(), v.job(), parameters.getOrDefault(v.executionId(), Map.of()), v.status(), v.exitCode(),
-                v.stepsCompleted(), v.steps(), v.created(), v.started(), v.ended(), v.read(), v.written(), v.skipped(),
-                v.commits())).toList();
+        Page<JobExecutionView> rows = w.page(jdbc, JobExecutions.COLUMNS, JobExecutions.FROM,
+                "e.JOB_EXECUTION_ID DESC", (rs, n) -> JobExecutions.row(rs), page);
+        List<JobExecutionView> items = executions.withParameters(rows.items());
         return new Page<>(items, rows.page(), rows.size(), rows.total(), rows.hasNext());
     }
 
@@ -128,15 +95,5 @@ public class OperationQueries {
     public boolean visible(DataScope scope, Schedule s) {
         String agency = s.parameters() == null ? null : s.parameters().get("agency");
         return scope.all() || agency != null && scope.allows(payroll.admDivCode(), agency);
-    }
-
-    private static JobExecutionView run(ResultSet rs) throws SQLException {
-        return new JobExecutionView(rs.getLong(1), rs.getLong(2), rs.getString(3), Map.of(), rs.getString(4),
-                rs.getString(5), rs.getInt(9), rs.getInt(10), time(rs.getTimestamp(6)), time(rs.getTimestamp(7)),
-                time(rs.getTimestamp(8)), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14));
-    }
-
-    private static LocalDateTime time(Timestamp t) {
-        return t == null ? null : t.toLocalDateTime();
     }
 }
