@@ -57,6 +57,21 @@ public final class HubTestSupport {
         registry.add(u + "scope.all", () -> "true");
     }
 
+    /**
+     * As {@link #user}, with a scope of one administrative division ({@code admDivCode}, with its children) and,
+     * when {@code agency} is not null, of that one agency in it.
+     */
+    public static void scopedUser(DynamicPropertyRegistry registry, int index, String name, String admDivCode,
+                                  String agency, String... roles) {
+        user(registry, index, name, roles);
+        String u = "jincai.users[" + index + "].scope.";
+        registry.add(u + "all", () -> "false");
+        registry.add(u + "adm-div-codes[0]", () -> admDivCode);
+        if (agency != null) {
+            registry.add(u + "agencies[0]", () -> agency);
+        }
+    }
+
     /** The configured form of a password: {@code {bcrypt}} and its hash, of the lowest cost (tests only). */
     public static String bcrypt(String password) {
         return "{bcrypt}" + new BCryptPasswordEncoder(4).encode(password);

@@ -6,7 +6,6 @@ import static org.jincai.core.testing.ControlVouchers.line;
 import static org.jincai.core.testing.ControlVouchers.voucher;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.List;
 import org.jincai.core.testing.TestDatabase;
 import org.jincai.formats.fiscal.MofEnvelopeReader;
 import org.jincai.formats.fiscal.VoucherBody;
+import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,18 +68,8 @@ class ControlsApiTest {
     final ObjectMapper json = new ObjectMapper();
 
     private HttpResponse<String> call(String method, String path, String contentType, byte[] body, String user)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            req.header("Content-Type", contentType);
-        }
-        if (user != null) {
-            req.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            throws Exception {
+        return ApiCalls.call(port, method, path, contentType, body, user);
     }
 
     private HttpResponse<String> get(String path, String user) throws Exception {

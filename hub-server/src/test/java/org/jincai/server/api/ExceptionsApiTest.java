@@ -2,17 +2,13 @@ package org.jincai.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.jincai.core.reconcile.ExceptionKind;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.NewException;
 import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,10 +37,7 @@ class ExceptionsApiTest {
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.registerWithControls(registry, HOME, DB);
         // an operator of one agency of Hubei: an exception that names no payment is not hers to resolve
-        HubTestSupport.user(registry, 3, "agency-op", "OPERATOR");
-        registry.add("jincai.users[3].scope.all", () -> "false");
-        registry.add("jincai.users[3].scope.adm-div-codes[0]", () -> "420000");
-        registry.add("jincai.users[3].scope.agencies[0]", () -> "219011");
+        HubTestSupport.scopedUser(registry, 3, "agency-op", "420000", "219011", "OPERATOR");
     }
 
     @AfterAll
@@ -59,17 +52,10 @@ class ExceptionsApiTest {
     @Autowired
     TransactionTemplate tx;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     private HttpResponse<String> call(String method, String path, String body, String user) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return ApiCalls.json(port, method, path, body, user);
     }
 
     @Test

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +28,7 @@ import org.jincai.core.reconcile.ExceptionKind;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.NewException;
 import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,13 +69,8 @@ class ReadApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.register(registry, HOME, DB);
-        HubTestSupport.user(registry, 3, "agency-auditor", "AUDITOR");
-        registry.add("jincai.users[3].scope.all", () -> "false");
-        registry.add("jincai.users[3].scope.adm-div-codes[0]", () -> "420000");
-        registry.add("jincai.users[3].scope.agencies[0]", () -> AGENCY);
-        HubTestSupport.user(registry, 4, "elsewhere", "AUDITOR", "OPERATOR", "APPROVER");
-        registry.add("jincai.users[4].scope.all", () -> "false");
-        registry.add("jincai.users[4].scope.adm-div-codes[0]", () -> "110000");
+        HubTestSupport.scopedUser(registry, 3, "agency-auditor", "420000", AGENCY, "AUDITOR");
+        HubTestSupport.scopedUser(registry, 4, "elsewhere", "110000", null, "AUDITOR", "OPERATOR", "APPROVER");
     }
 
     @AfterAll
@@ -302,8 +295,8 @@ class ReadApiTest {
         String answerFile = items(answers).get(0).get("fileName").asString();
         assertThat(items(read(get("/api/v1/bank-answers?bank=" + bank + "&fileName=" + answerFile, "auditor"))))
                 .extracting(a -> a.get("fileName").asString()).containsExactly(answerFile);
-        HttpResponse<byte[]> download = http.send(request("/api/v1/deliveries/" + delivery + "/content", "agency-auditor")
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> download = http.send(ApiCalls.request(port, "GET", "/api/v1/deliveries/" + delivery
+                + "/content", null, null, "agency-auditor").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         byte[] atTheBank = bankCopy(bank, file.get("fileName").asString());
         assertThat(download.body()).as("the bytes the bank received").isEqualTo(atTheBank);
@@ -439,18 +432,11 @@ class ReadApiTest {
         }
     }
 
-    private HttpRequest.Builder request(String path, String user) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-    }
-
     private HttpResponse<String> get(String path, String user) throws Exception {
-        return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return ApiCalls.call(port, "GET", path, null, null, user);
     }
 
     private HttpResponse<String> send(String method, String path, byte[] body, String user) throws Exception {
-        HttpRequest.Builder req = request(path, user).header("Content-Type", "application/xml")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return ApiCalls.call(port, method, path, "application/xml", body, user);
     }
 }

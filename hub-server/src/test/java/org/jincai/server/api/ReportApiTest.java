@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Base64;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,17 +62,9 @@ class ReportApiTest {
 
     private HttpResponse<byte[]> call(String method, String path, String contentType, String body, String user)
             throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (contentType != null) {
-            req.header("Content-Type", contentType);
-        }
-        if (user != null) {
-            req.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(ApiCalls.request(port, method, path, contentType,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), user).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private JsonNode read(HttpResponse<byte[]> r) {

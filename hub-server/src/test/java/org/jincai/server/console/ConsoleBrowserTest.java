@@ -78,10 +78,7 @@ class ConsoleBrowserTest {
         registry.add("jincai.controls.risk.enabled", () -> "false");
         HubTestSupport.user(registry, 3, "head", "APPROVER", "DEPARTMENT_HEAD");
         // an operator of Beijing (110000): the Hubei voucher is outside their scope
-        registry.add("jincai.users[4].name", () -> "beijing");
-        registry.add("jincai.users[4].password", () -> HubTestSupport.bcrypt("beijing-pw"));
-        registry.add("jincai.users[4].roles[0]", () -> "OPERATOR");
-        registry.add("jincai.users[4].scope.adm-div-codes[0]", () -> "110000");
+        HubTestSupport.scopedUser(registry, 4, "beijing", "110000", null, "OPERATOR");
     }
 
     @BeforeAll

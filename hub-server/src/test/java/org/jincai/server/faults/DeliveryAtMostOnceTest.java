@@ -2,15 +2,10 @@ package org.jincai.server.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -30,6 +25,7 @@ import org.jincai.core.testing.TestDatabase;
 import org.jincai.core.voucher.VoucherOutcome;
 import org.jincai.routes.RouteIds;
 import org.jincai.routes.bank.SftpUris;
+import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +83,6 @@ class DeliveryAtMostOnceTest {
     @Value("${local.server.port}")
     int port;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -278,15 +273,7 @@ class DeliveryAtMostOnceTest {
     }
 
     private HttpResponse<String> call(String method, String path, String body, String user) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-        if (body == null) {
-            req.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            req.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return ApiCalls.json(port, method, path, body, user);
     }
 
     private void assertCode(HttpResponse<String> response, int status, String code) throws Exception {

@@ -3,14 +3,12 @@ package org.jincai.server.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,10 +42,7 @@ class SchedulerApiTest {
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.registerWithControls(registry, HOME, DB);
         // an operator of another agency of the payroll's division: sees and changes nothing of agency 101001
-        HubTestSupport.user(registry, 3, "elsewhere", "OPERATOR", "AUDITOR");
-        registry.add("jincai.users[3].scope.all", () -> "false");
-        registry.add("jincai.users[3].scope.adm-div-codes[0]", () -> "420000");
-        registry.add("jincai.users[3].scope.agencies[0]", () -> "999001");
+        HubTestSupport.scopedUser(registry, 3, "elsewhere", "420000", "999001", "OPERATOR", "AUDITOR");
     }
 
     @AfterAll
@@ -67,22 +62,12 @@ class SchedulerApiTest {
     @Autowired
     JobRegistry registry;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     private HttpResponse<String> call(int onPort, String method, String path, String body, String user)
             throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onPort + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            req.header("Content-Type", body.startsWith("{") ? "application/json" : "text/csv");
-        }
-        if (user != null) {
-            req.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return ApiCalls.call(onPort, method, path, body == null ? null : body.startsWith("{") ? "application/json"
+                : "text/csv", body == null ? null : body.getBytes(StandardCharsets.UTF_8), user);
     }
 
     private HttpResponse<String> call(String method, String path, String body, String user) throws Exception {

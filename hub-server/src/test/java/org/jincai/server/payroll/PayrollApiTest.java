@@ -41,10 +41,7 @@ class PayrollApiTest {
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.register(registry, HOME, DB);
         // an operator of another agency of the same division: sees and launches nothing of agency 219011
-        HubTestSupport.user(registry, 3, "elsewhere", "OPERATOR", "AUDITOR");
-        registry.add("jincai.users[3].scope.all", () -> "false");
-        registry.add("jincai.users[3].scope.adm-div-codes[0]", () -> "420000");
-        registry.add("jincai.users[3].scope.agencies[0]", () -> "999001");
+        HubTestSupport.scopedUser(registry, 3, "elsewhere", "420000", "999001", "OPERATOR", "AUDITOR");
     }
 
     @AfterAll

@@ -12,9 +12,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -172,21 +170,14 @@ class AccessMatrixTest {
                     role.equals(Roles.APPROVER) ? "DEPARTMENT_HEAD" : role);
         }
         int n = ROLES.size();
-        scoped(registry, n, "wuhan-operator", Roles.OPERATOR, "420100");
-        scoped(registry, n + 1, "wuhan-auditor", Roles.AUDITOR, "420100");
-        scoped(registry, n + 4, "hubei-auditor", Roles.AUDITOR, "420000");
+        HubTestSupport.scopedUser(registry, n, "wuhan-operator", "420100", null, Roles.OPERATOR);
+        HubTestSupport.scopedUser(registry, n + 1, "wuhan-auditor", "420100", null, Roles.AUDITOR);
+        HubTestSupport.scopedUser(registry, n + 4, "hubei-auditor", "420000", null, Roles.AUDITOR);
         HubTestSupport.user(registry, n + 2, "hubei-finance", Roles.FINANCE_SYSTEM);
         registry.add("jincai.users[" + (n + 2) + "].scope.all", () -> "false");
         registry.add("jincai.users[" + (n + 2) + "].finance-system", () -> "HUBEI-FIN");
         HubTestSupport.user(registry, n + 3, "nobody", Roles.OPERATOR);
         registry.add("jincai.users[" + (n + 3) + "].scope.all", () -> "false");
-    }
-
-    /** A user of one division (with its children) only. */
-    private static void scoped(DynamicPropertyRegistry registry, int i, String name, String role, String division) {
-        HubTestSupport.user(registry, i, name, role);
-        registry.add("jincai.users[" + i + "].scope.all", () -> "false");
-        registry.add("jincai.users[" + i + "].scope.adm-div-codes[0]", () -> division);
     }
 
     @AfterAll
@@ -201,23 +192,11 @@ class AccessMatrixTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     private HttpResponse<String> call(String method, String path, String contentType, byte[] body, String user)
             throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            req.header("Content-Type", contentType);
-        }
-        if (user != null && user.startsWith("Bearer ")) {
-            req.header("Authorization", user);
-        } else if (user != null) {
-            req.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return ApiCalls.call(port, method, path, contentType, body, user);
     }
 
     /** A harmless request to the endpoint: placeholders filled with values that name nothing, an empty body. */
