@@ -21,6 +21,8 @@ import org.jincai.batch.payroll.internal.RetryLinesTasklet;
 import org.jincai.batch.payroll.internal.RowChecks;
 import org.jincai.batch.payroll.internal.Voucher8207Reader;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.batch.payroll.remote.RemotePartitions;
+import org.jincai.batch.payroll.remote.RemotePartitionsConfiguration;
 import org.jincai.core.approval.ApprovalRules;
 import org.jincai.core.approval.ApprovalService;
 import org.jincai.core.audit.AuditTrail;
@@ -36,6 +38,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -49,6 +52,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -59,12 +63,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code retry-lines} → {@code validate} (chunk-oriented: the file's lines read, checked and stored, refused ones
  * with their code) → {@code duplicates} → {@code payments} (a chunk of payments created and reserved per commit) →
  * {@code approval} (the run's one approval; the run stops while it waits) → {@code render} (partitioned by bank:
- * each bank's files staged through the release path, by a local {@link TaskExecutorPartitionHandler} — a remote
- * handler can take its place without changing the steps) → {@code answers} (the run stops when the banks take
- * longer than {@code answer-wait}) → {@code outputs}. Every step is restartable from its last commit.
+ * each bank's files staged through the release path, by a local {@link TaskExecutorPartitionHandler}, or on any
+ * node's worker over RabbitMQ with {@code jincai.cluster.partitions: remote}) → {@code answers} (the run stops
+ * when the banks take longer than {@code answer-wait}) → {@code outputs}. Every step is restartable from its last commit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PayrollProperties.class)
+@Import(RemotePartitionsConfiguration.class)
 public class PayrollJobConfiguration {
 
     public static final String JOB = "payroll";
@@ -204,14 +209,26 @@ public class PayrollJobConfiguration {
         return new ApprovalTasklet(s, approvers.getIfAvailable(), runId);
     }
 
-    /** One partition per bank with lines in the run, run side by side on local threads. */
+    /**
+     * One partition per bank with lines in the run, run side by side on local threads — or, with
+     * {@code jincai.cluster.partitions: remote}, sent over RabbitMQ to the workers of every node
+     * ({@link RemotePartitionsConfiguration}).
+     */
     @Bean
-    Step payrollRender(JobRepository repository, Step payrollRenderBank, Partitioner payrollBanks) throws Exception {
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(payrollRenderBank);
-        handler.setTaskExecutor(new SimpleAsyncTaskExecutor("payroll-render-"));
-        handler.setGridSize(4);
-        handler.afterPropertiesSet();
+    Step payrollRender(JobRepository repository, Step payrollRenderBank, Partitioner payrollBanks,
+                       ObjectProvider<RemotePartitions> remote) throws Exception {
+        RemotePartitions remotePartitions = remote.getIfAvailable();
+        PartitionHandler handler;
+        if (remotePartitions != null) {
+            handler = remotePartitions.handler(repository, payrollRenderBank.getName());
+        } else {
+            TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
+            local.setStep(payrollRenderBank);
+            local.setTaskExecutor(new SimpleAsyncTaskExecutor("payroll-render-"));
+            local.setGridSize(4);
+            local.afterPropertiesSet();
+            handler = local;
+        }
         return new StepBuilder("render", repository).partitioner("render-bank", payrollBanks)
                 .partitionHandler(handler).build();
     }

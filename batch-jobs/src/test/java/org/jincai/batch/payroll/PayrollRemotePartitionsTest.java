@@ -1,0 +1,181 @@
+package org.jincai.batch.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.jincai.batch.payroll.remote.RemotePartitionsConfiguration;
+import org.jincai.core.access.DataScope;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.budget.BudgetFile;
+import org.jincai.core.budget.BudgetImportService;
+import org.jincai.core.controls.Actor;
+import org.jincai.core.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * {@code jincai.cluster.partitions: remote} with the machine's RabbitMQ (127.0.0.1:5672, guest): two nodes on one
+ * database, each with its own home; the first runs the payroll with its own worker stopped, so every render
+ * partition is taken from the queue and run by the second node's worker — each bank's files staged once, on the
+ * second node's disk — and the run's outcome is the one a local run of the same file has on a database of its own.
+ * The queue's name is unique to the test run and the queue is deleted at the end. Fails (does not skip) when the
+ * broker is down.
+ */
+class PayrollRemotePartitionsTest {
+
+    private static final int ROWS = 300;
+
+    @TempDir
+    Path dir;
+    private final String queue = "jincai.payroll.partitions.test-" + UUID.randomUUID();
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private TestDatabase db;
+
+    @BeforeEach
+    void brokerUp() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 5672), 2000);
+        } catch (IOException e) {
+            fail("RabbitMQ is not reachable on 127.0.0.1:5672 (" + e.getMessage() + "): this test needs the broker;"
+                    + " start it with `service rabbitmq-server start` (.ci/run does)");
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1", 5672);
+        try {
+            new RabbitAdmin(broker).deleteQueue(queue);
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    @Test
+    void everyPartitionRunsOnTheOtherNodesWorkerOnceAndTheRunEndsAsALocalRunDoes() throws IOException {
+        Path file = PayrollFixtures.write(dir.resolve("payroll.csv"), StandardCharsets.UTF_8,
+                IntStream.rangeClosed(1, ROWS).mapToObj(PayrollFixtures::valid).toList());
+        db = open(TestDatabase.create());
+        Map<String, String> remote = Map.of("jincai.cluster.enabled", "true", "jincai.cluster.partitions", "remote",
+                "jincai.cluster.partitions-queue", queue, "jincai.cluster.partition-poll", "200ms",
+                "jincai.cluster.partition-timeout", "2m", "spring.rabbitmq.host", "127.0.0.1",
+                "spring.rabbitmq.port", "5672", "spring.rabbitmq.username", "guest", "spring.rabbitmq.password",
+                "guest");
+        Path managerHome = dir.resolve("node1");
+        Path workerHome = dir.resolve("node2");
+        ConfigurableApplicationContext manager = open(PayrollTestApp.start(PayrollTestApp.properties(managerHome,
+                db.springProperties(), remote)));
+        manager.getBean(RemotePartitionsConfiguration.INBOUND, Lifecycle.class).stop();
+        open(PayrollTestApp.start(PayrollTestApp.properties(workerHome, db.springProperties(), remote)));
+        budget(manager);
+
+        PayrollLauncher.Outcome outcome = manager.getBean(PayrollLauncher.class)
+                .run(new PayrollLauncher.Request(file, PayrollTestApp.AGENCY, "2026-11", "dept-head", null, null,
+                        "operator"));
+
+        assertThat(outcome.exitCode()).as(outcome.exitDescription()).isEqualTo("AWAITING_ANSWERS");
+        String runId = outcome.run().runId();
+        List<Map<String, Object>> partitions = db.jdbc().queryForList("""
+                SELECT s.step_name, s.status, s.write_count FROM batch_step_execution s
+                  JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
+                  JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                 WHERE p.parameter_name = 'runId' AND p.parameter_value = :r AND s.step_name LIKE 'render-bank:%'""",
+                new MapSqlParameterSource("r", runId));
+        assertThat(partitions).extracting(m -> m.get("step_name") + " " + m.get("status")).containsExactlyInAnyOrder(
+                "render-bank:bank-DEMO-ISO COMPLETED", "render-bank:bank-DEMO-PIPE COMPLETED");
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'RELEASED' AND delivery_id IS NOT NULL"))
+                .as("every payment in one file").isEqualTo(ROWS);
+        List<Map<String, Object>> files = db.jdbc().queryForList("SELECT bank_code, file_name FROM bank_delivery",
+                new MapSqlParameterSource());
+        assertThat(files).extracting(f -> f.get("bank_code")).containsExactlyInAnyOrder("DEMO-ISO", "DEMO-PIPE");
+        for (Map<String, Object> f : files) {
+            Path staged = Path.of("staging/banks", (String) f.get("bank_code"), (String) f.get("file_name"));
+            assertThat(workerHome.resolve(staged)).as("staged by the second node's worker").exists();
+            assertThat(managerHome.resolve(staged)).as("not by the node running the payroll").doesNotExist();
+        }
+        assertThat(stagedFiles(workerHome)).as("each bank's file staged once").hasSize(2);
+
+        Map<String, Object> local = localRun(file);
+        assertThat(summary(outcome, workerHome, db)).isEqualTo(local);
+    }
+
+    /** The same file run with local partitions on a database of its own: what the remote run must equal. */
+    private Map<String, Object> localRun(Path file) {
+        TestDatabase other = open(TestDatabase.create());
+        ConfigurableApplicationContext ctx = open(PayrollTestApp.start(PayrollTestApp.properties(dir.resolve("local"),
+                other.springProperties(), Map.of())));
+        budget(ctx);
+        PayrollLauncher.Outcome outcome = ctx.getBean(PayrollLauncher.class).run(new PayrollLauncher.Request(file,
+                PayrollTestApp.AGENCY, "2026-11", "dept-head", null, null, "operator"));
+        return summary(outcome, dir.resolve("local"), other);
+    }
+
+    /** What a run's outcome is, compared between the remote and the local run. */
+    private static Map<String, Object> summary(PayrollLauncher.Outcome outcome, Path stagingHome, TestDatabase on) {
+        Map<String, Object> s = new HashMap<>();
+        PayrollSummary summary = outcome.summary();
+        s.put("exit", outcome.exitCode());
+        s.put("rows", summary.rowsRead());
+        s.put("refused", summary.refused());
+        s.put("sent", summary.all().sent());
+        s.put("status", outcome.run().status());
+        s.put("staged files", stagedFiles(stagingHome).size());
+        s.put("released", on.count("SELECT COUNT(*) FROM payment WHERE status = 'RELEASED'"));
+        s.put("reserved", on.jdbc().queryForObject("SELECT reserved FROM budget_indicator",
+                new MapSqlParameterSource(), BigDecimal.class).toPlainString());
+        return s;
+    }
+
+    private static List<Path> stagedFiles(Path home) {
+        Path root = home.resolve("staging/banks");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void budget(ConfigurableApplicationContext ctx) {
+        Actor budgeter = new Actor("budget-office", Set.of("OPERATOR"), DataScope.everything(), AuditEntry.Channel.CLI);
+        BudgetImportService budget = ctx.getBean(BudgetImportService.class);
+        budget.importIndicators(BudgetFile.of("indicators.csv", ("AdmDivCode,StYear,AgencyCode,ExpFuncCode,"
+                + "GovExpEcoCode,FundTypeCode,DepProCode,Type,Amount,DocNo\n420000,2026,219011,2050201,50101,11,,下达,"
+                + "10000000.00,鄂财预〔2026〕1号\n").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), budgeter);
+        budget.importPlans(BudgetFile.of("plans.csv", ("AdmDivCode,StYear,Month,AgencyCode,FundTypeCode,Type,Amount,"
+                + "DocNo\n420000,2026,11,219011,11,下达,10000000.00,鄂财库〔2026〕11号\n").getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8), budgeter);
+    }
+
+    private <T extends AutoCloseable> T open(T resource) {
+        open.add(resource);
+        return resource;
+    }
+}
