@@ -124,6 +124,42 @@ class PayrollRemotePartitionsTest {
         assertThat(summary(outcome, workerHome, db)).isEqualTo(local);
     }
 
+    @Test
+    void aRunWhoseWorkersAreAllDownFailsAtTheTimeoutAndItsRestartRunsThePartitionsOnce() throws Exception {
+        Path file = PayrollFixtures.write(dir.resolve("payroll.csv"), StandardCharsets.UTF_8,
+                IntStream.rangeClosed(1, 40).mapToObj(PayrollFixtures::valid).toList());
+        db = open(TestDatabase.create());
+        Map<String, String> remote = Map.of("jincai.cluster.enabled", "true", "jincai.cluster.partitions", "remote",
+                "jincai.cluster.partitions-queue", queue, "jincai.cluster.partition-poll", "200ms",
+                "jincai.cluster.partition-timeout", "3s", "spring.rabbitmq.host", "127.0.0.1");
+        ConfigurableApplicationContext manager = open(PayrollTestApp.start(PayrollTestApp.properties(
+                dir.resolve("node1"), db.springProperties(), remote)));
+        manager.getBean(RemotePartitionsConfiguration.INBOUND, Lifecycle.class).stop();
+        budget(manager);
+        PayrollLauncher launcher = manager.getBean(PayrollLauncher.class);
+
+        PayrollLauncher.Outcome failed = launcher.run(new PayrollLauncher.Request(file, PayrollTestApp.AGENCY,
+                "2026-11", "dept-head", null, null, "operator"));
+
+        assertThat(failed.exitCode()).as("no worker took the partitions").isEqualTo("FAILED");
+        assertThat(db.count("SELECT COUNT(*) FROM bank_delivery")).isZero();
+        String runId = failed.run().runId();
+
+        // the requests of the failed execution are still queued: the worker drops them (their run has stopped)
+        Path workerHome = dir.resolve("node2");
+        open(PayrollTestApp.start(PayrollTestApp.properties(workerHome, db.springProperties(), remote)));
+        Thread.sleep(1500);
+        assertThat(db.count("SELECT COUNT(*) FROM bank_delivery")).as("stale requests not run").isZero();
+
+        PayrollLauncher.Outcome resumed = launcher.restart(runId);
+
+        assertThat(resumed.exitCode()).as(resumed.exitDescription()).isEqualTo("AWAITING_ANSWERS");
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'RELEASED' AND delivery_id IS NOT NULL"))
+                .isEqualTo(40);
+        assertThat(db.count("SELECT COUNT(*) FROM bank_delivery")).isEqualTo(2);
+        assertThat(stagedFiles(workerHome)).hasSize(2);
+    }
+
     /** The same file run with local partitions on a database of its own: what the remote run must equal. */
     private Map<String, Object> localRun(Path file) {
         TestDatabase other = open(TestDatabase.create());

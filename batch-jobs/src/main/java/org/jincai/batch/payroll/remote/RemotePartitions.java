@@ -1,8 +1,13 @@
 package org.jincai.batch.payroll.remote;
 
+import java.time.LocalDateTime;
+import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.messaging.MessageChannel;
@@ -24,7 +29,7 @@ public final class RemotePartitions {
 
     /** A handler that has the workers run {@code workerStep}'s partitions. */
     public PartitionHandler handler(JobRepository repository, String workerStep) throws Exception {
-        MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
+        MessageChannelPartitionHandler handler = new TimeoutMarkingHandler(repository);
         handler.setMessagingOperations(new MessagingTemplate(requests));
         handler.setJobRepository(repository);
         handler.setPollInterval(props.partitionPoll().toMillis());
@@ -32,6 +37,39 @@ public final class RemotePartitions {
         handler.setStepName(workerStep);
         handler.afterPropertiesSet();
         return handler;
+    }
+
+    /**
+     * A wait that ends without every partition over (timeout, interruption) marks the partitions still starting or
+     * started FAILED in the JobRepository before the step fails: no worker took them, or the worker was lost — and
+     * an execution with steps left running could not be restarted.
+     */
+    private static final class TimeoutMarkingHandler extends MessageChannelPartitionHandler {
+
+        private final JobRepository repository;
+
+        TimeoutMarkingHandler(JobRepository repository) {
+            this.repository = repository;
+        }
+
+        @Override
+        protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+            try {
+                return super.doHandle(manager, partitions);
+            } catch (Exception e) {
+                for (StepExecution partition : partitions) {
+                    StepExecution stored = repository.getStepExecution(partition.getId());
+                    if (stored != null && stored.getStatus().isRunning()) {
+                        stored.setStatus(BatchStatus.FAILED);
+                        stored.setExitStatus(ExitStatus.FAILED.addExitDescription("no worker finished this partition"
+                                + " within jincai.cluster.partition-timeout: " + e));
+                        stored.setEndTime(LocalDateTime.now());
+                        repository.update(stored);
+                    }
+                }
+                throw e;
+            }
+        }
     }
 
     static String encode(StepExecutionRequest request) {
