@@ -106,9 +106,9 @@ public class RemotePartitionsConfiguration {
             return;
         }
         if (execution.getStatus() != BatchStatus.STARTING) {
-            log.warn("Partition {} ({}) is {}: delivered again after its worker's connection was lost; not run twice"
-                    + " (a restart of the run runs it again)", execution.getStepName(), execution.getId(),
-                    execution.getStatus());
+            log.warn("Partition {} ({}) is {}, not STARTING: taken by a worker before, or given up by its run;"
+                    + " not run from this request (a restart of the run sends it again)", execution.getStepName(),
+                    execution.getId(), execution.getStatus());
             return;
         }
         JobExecution job = execution.getJobExecution();
