@@ -1,6 +1,7 @@
 package org.jincai.batch.payroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -158,6 +159,19 @@ class PayrollRemotePartitionsTest {
                 .isEqualTo(40);
         assertThat(db.count("SELECT COUNT(*) FROM bank_delivery")).isEqualTo(2);
         assertThat(stagedFiles(workerHome)).hasSize(2);
+    }
+
+    @Test
+    void remotePartitionsRefuseToStartWithoutTheClusterOrTheBroker() {
+        db = open(TestDatabase.create());
+        assertThatThrownBy(() -> open(PayrollTestApp.start(PayrollTestApp.properties(dir.resolve("a"),
+                db.springProperties(), Map.of("jincai.cluster.partitions", "remote", "spring.rabbitmq.host",
+                        "127.0.0.1")))))
+                .hasStackTraceContaining("jincai.cluster.partitions=remote needs jincai.cluster.enabled=true");
+        assertThatThrownBy(() -> open(PayrollTestApp.start(PayrollTestApp.properties(dir.resolve("b"),
+                db.springProperties(), Map.of("jincai.cluster.partitions", "remote", "jincai.cluster.enabled",
+                        "true")))))
+                .hasStackTraceContaining("needs the broker: spring.rabbitmq.host");
     }
 
     /** The same file run with local partitions on a database of its own: what the remote run must equal. */
