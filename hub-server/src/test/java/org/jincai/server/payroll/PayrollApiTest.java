@@ -97,9 +97,9 @@ class PayrollApiTest {
         assertThat(again.body()).contains("PAYROLL_ALREADY_RUN");
     }
 
-    private static final String BOUNDARY = "jincai-payroll-boundary";
+    static final String BOUNDARY = "jincai-payroll-boundary";
 
-    private static byte[] multipart(Path file) throws Exception {
+    static byte[] multipart(Path file) throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (String[] field : new String[][] {{"agency", "219011"}, {"month", "2026-11"}}) {
             body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
