@@ -117,15 +117,16 @@ public class VoucherController {
         if (request.getContentLengthLong() > maxEnvelopeBytes) {
             throw new EnvelopeTooLargeException(maxEnvelopeBytes);
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(take(request.getInputStream(), user));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(take(request.getInputStream(), user, "rest"));
     }
 
     /**
      * Takes the envelope read from {@code body} as a submission of {@code user}: at most
      * {@code max-concurrent-intakes} at once ({@code INTAKE_BUSY} past it), spooled to disk, checked against the
-     * user's scope, then every voucher through the intake route. The REST intake and the console's upload.
+     * user's scope, then every voucher through the intake route, its source recorded as {@code via:<user>} (the REST
+     * intake's {@code rest}, the console's upload {@code console}).
      */
-    public IntakeResponse take(InputStream body, Authentication user) throws IOException {
+    public IntakeResponse take(InputStream body, Authentication user, String via) throws IOException {
         if (!inFlight.tryAcquire()) {
             throw new IntakeBusyException(maxConcurrent, Math.max(1, retryAfter.toSeconds()));
         }
@@ -135,7 +136,7 @@ public class VoucherController {
                 scope.requireEnvelope(users.rest(user), users.financeSystem(user), envelope);
                 List<VoucherOutcome> outcomes = ApiErrors.unwrap(() -> producer.requestBodyAndHeaders(
                         RouteIds.VOUCHER_INTAKE_ENDPOINT, envelope,
-                        Map.of(RouteIds.HEADER_SOURCE, "rest:" + user.getName(), RouteIds.HEADER_ACTOR, user.getName()),
+                        Map.of(RouteIds.HEADER_SOURCE, via + ":" + user.getName(), RouteIds.HEADER_ACTOR, user.getName()),
                         List.class));
                 return IntakeResponse.of(outcomes);
             } finally {

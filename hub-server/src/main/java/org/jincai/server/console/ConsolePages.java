@@ -139,7 +139,7 @@ public class ConsolePages {
     public String submit(@RequestParam("envelope") MultipartFile envelope, Authentication auth,
                          RedirectAttributes flash) {
         try (InputStream in = envelope.getInputStream()) {
-            flash.addFlashAttribute("submitted", intake.take(in, auth));
+            flash.addFlashAttribute("submitted", intake.take(in, auth, "console"));
             flash.addFlashAttribute("notice", envelope.getOriginalFilename());
         } catch (IOException e) {
             flash.addFlashAttribute("error", "ENVELOPE_UNREADABLE: " + e.getMessage());

@@ -205,6 +205,8 @@ class ConsoleBrowserTest {
         assertThat(submitted.getAttribute("data-status")).isEqualTo("ACCEPTED");
         assertThat(submitted.getText()).contains(VOUCHER_NO, "已接收", "1,234.56");
         assertThat(find("#submitted caption").getText()).isEqualTo("共 1 张：接收 1，拒绝 0，重复 0");
+        assertThat(DB.count("SELECT COUNT(*) FROM voucher WHERE voucher_no = '" + VOUCHER_NO + "'"
+                + " AND source = 'console:operator'")).as("its source: the console, not the REST API").isEqualTo(1);
         shot("voucher-submitted");
 
         open("/console/payments?voucherNo=" + VOUCHER_NO);
