@@ -34,8 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Quartz on the hub's own database and the scheduler's services. Quartz runs clustered ({@code isClustered},
- * {@code instanceId AUTO}) on the JDBC job store whose tables the hub's migration V13 made, with the driver delegate
+ * Quartz on the hub's own database and the scheduler's services. Quartz runs clustered ({@code isClustered}, its
+ * {@code instanceId} this node's {@link SchedulerInstance}, {@code AUTO} when the application declares none) on the JDBC job store whose tables the hub's migration V13 made, with the driver delegate
  * of the database in use, job data stored as strings, and this node's threads and check-in interval from
  * {@link SchedulerProperties}; anything under {@code spring.quartz.properties} overrides these. Whether the scheduler
  * starts is Spring Boot's {@code spring.quartz.auto-startup} (off for one-shot commands, which only edit the store).
@@ -49,23 +49,25 @@ public class SchedulerConfiguration {
 
     @Bean
     SchedulerFactoryBeanCustomizer jincaiQuartz(DataSource dataSource, PlatformTransactionManager transactions,
-                                                               QuartzProperties boot, SchedulerProperties properties,
-                                               AuditTrail audit, Clock clock) {
+                                               QuartzProperties boot, SchedulerProperties properties,
+                                               AuditTrail audit, Clock clock,
+                                               ObjectProvider<SchedulerInstance> instance) {
         return factory -> {
             factory.setGlobalTriggerListeners(new MisfireListener(audit, clock));
             factory.setDataSource(dataSource);
             factory.setTransactionManager(transactions);
             factory.setSchedulerName(SCHEDULER_NAME);
-            Properties p = quartzProperties(delegate(dataSource), properties);
+            Properties p = quartzProperties(delegate(dataSource), properties,
+                    instance.getIfAvailable(() -> SchedulerInstance.AUTO));
             p.putAll(boot.getProperties());
             factory.setQuartzProperties(p);
         };
     }
 
-    static Properties quartzProperties(String delegate, SchedulerProperties properties) {
+    static Properties quartzProperties(String delegate, SchedulerProperties properties, SchedulerInstance instance) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
-        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.instanceId", instance.id());
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval",
                 Long.toString(properties.clusterCheckinInterval().toMillis()));

@@ -3,6 +3,7 @@ package org.jincai.server.cluster;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.jincai.scheduler.SchedulerInstance;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,7 @@ import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 
 /**
- * The node's place among others: always a {@link ClusterNode} and its health; with {@code jincai.cluster.enabled}
+ * The node's place among others: always a {@link ClusterNode}, its health and Quartz's name for it; with {@code jincai.cluster.enabled}
  * the election of the inbox poller over Spring Integration's JDBC lock registry on the hub's database (table
  * {@code INT_LOCK}): the node holding the role's lock polls, renews the lock every heartbeat, and a lock not
  * renewed within its time to live — a node lost — goes to the next node that tries.
@@ -21,9 +22,22 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
 @EnableConfigurationProperties(ClusterProperties.class)
 public class ClusterConfiguration {
 
+    /** Quartz's instance id of a hub that is not part of a cluster. */
+    public static final String SINGLE_NODE = "single-node";
+
     @Bean
     ClusterNode clusterNode(ClusterProperties cluster, CamelContext camel, Clock clock) {
         return new ClusterNode(cluster.nodeId(), cluster.enabled(), camel, clock);
+    }
+
+    /**
+     * Quartz's name for this node, the same at every start so that a node restarted after a crash takes back at
+     * once the triggers its previous run held: the node id in a cluster (each node's own, docs/deployment.md), a
+     * fixed name on a single node, whose database no other node shares.
+     */
+    @Bean
+    SchedulerInstance schedulerInstance(ClusterProperties cluster) {
+        return new SchedulerInstance(cluster.enabled() ? cluster.nodeId() : SINGLE_NODE);
     }
 
     @Bean

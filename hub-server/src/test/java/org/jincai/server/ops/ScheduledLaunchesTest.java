@@ -18,6 +18,7 @@ import org.jincai.scheduler.launch.ScheduleData;
 import org.jincai.scheduler.schedule.Schedule;
 import org.jincai.scheduler.schedule.ScheduleService;
 import org.jincai.server.HubTestSupport;
+import org.jincai.server.cluster.ClusterConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobDataMap;
@@ -105,6 +106,17 @@ class ScheduledLaunchesTest {
                 .isEqualTo(1);
         assertThat(jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM payroll_line WHERE payment_id IS NOT NULL",
                 Integer.class)).isEqualTo(12 - written.refused());
+    }
+
+    /**
+     * A hub that is not part of a cluster is Quartz's {@code single-node} at every start, so that after a crash it
+     * takes back at its first check-in the triggers its previous run held (a bank's polling among them).
+     */
+    @Test
+    void aSingleHubIsTheSameQuartzInstanceAtEveryStart() throws Exception {
+        assertThat(scheduler.getSchedulerInstanceId()).isEqualTo(ClusterConfiguration.SINGLE_NODE);
+        assertThat(jdbc.getJdbcTemplate().queryForList("SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE", String.class))
+                .containsExactly(ClusterConfiguration.SINGLE_NODE);
     }
 
     @Test
