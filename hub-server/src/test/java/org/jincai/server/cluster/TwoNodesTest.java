@@ -139,6 +139,8 @@ class TwoNodesTest {
                 .containsExactlyInAnyOrder("ACCEPTED", "DUPLICATE"));
         assertThat(count("SELECT COUNT(*) FROM voucher")).isEqualTo(ENVELOPES * 3);
         assertThat(count("SELECT COUNT(DISTINCT voucher_no) FROM voucher")).isEqualTo(ENVELOPES * 3);
+        // each node is Quartz's instance under its own node id (so a node restarted takes back its triggers at once)
+        assertThat(strings("SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE")).containsExactlyInAnyOrder("node-a", "node-b");
     }
 
     /**
@@ -154,10 +156,13 @@ class TwoNodesTest {
         assertThat(payments).isPositive();
         long deadline = System.nanoTime() + QUIET.toNanos();
         String waiting = "";
+        List<String> releases = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             CompletableFuture<HttpResponse<String>> fromA = a.callAsync("POST", "/api/v1/releases", null, null, "operator");
             CompletableFuture<HttpResponse<String>> fromB = b.callAsync("POST", "/api/v1/releases", null, null, "operator");
             for (HttpResponse<String> released : List.of(fromA.get(60, TimeUnit.SECONDS), fromB.get(60, TimeUnit.SECONDS))) {
+                String body = released.body();
+                releases.add(released.statusCode() + " " + body.substring(0, Math.min(body.length(), 300)));
                 // a release that lost the race for a payment to the other node's takes nothing and says so
                 assertThat(released.statusCode() == 200
                         || released.statusCode() == 409 && released.body().contains("CONCURRENT_CHANGE"))
@@ -169,7 +174,8 @@ class TwoNodesTest {
             }
             Thread.sleep(2_000);
         }
-        assertThat(waiting).as("both nodes quiet within " + QUIET).isEmpty();
+        assertThat(waiting).as("both nodes quiet within " + QUIET + "; the last releases "
+                + releases.subList(Math.max(0, releases.size() - 4), releases.size()) + "; " + state()).isEmpty();
 
         BankSimulator simulator = banks.simulator();
         Map<String, String> fileOfPayment = new HashMap<>();
@@ -277,6 +283,22 @@ class TwoNodesTest {
             return list.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
                     .filter(n -> !n.startsWith(".")).sorted().toList();
         }
+    }
+
+    /** Where things stand, for a failure's message: payments and deliveries by status, and each node's warnings. */
+    private String state() throws Exception {
+        StringBuilder s = new StringBuilder("payments by status ")
+                .append(strings("SELECT status || '=' || COUNT(*) FROM payment GROUP BY status"))
+                .append(", deliveries by status ")
+                .append(strings("SELECT status || '=' || COUNT(*) FROM bank_delivery GROUP BY status"));
+        for (String node : List.of("node-a", "node-b")) {
+            Path log = root.resolve(node).resolve("logs").resolve("run-1.log");
+            List<String> warnings = Files.readAllLines(log).stream()
+                    .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
+            s.append("\n").append(node).append("'s last warnings:\n")
+                    .append(String.join("\n", warnings.subList(Math.max(0, warnings.size() - 15), warnings.size())));
+        }
+        return s.toString();
     }
 
     /** What is still under way: a delivery not answered, a payment not receipted, an answer left at a bank. */
