@@ -14,7 +14,6 @@ import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.payment.PaymentLifecycle;
-import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.ReconStatement;
 import org.jincai.core.reconcile.ReconcileOptions;
@@ -71,11 +70,11 @@ public class ReconcileJobConfiguration {
     }
 
     @Bean
-    Reconciler reconciler(NamedParameterJdbcTemplate jdbc, PaymentRepository payments, PaymentLifecycle lifecycle,
-                          ExceptionQueue exceptions, BankCalendar calendar,
+    Reconciler reconciler(NamedParameterJdbcTemplate jdbc, PaymentLifecycle lifecycle, ExceptionQueue exceptions,
+                          BankCalendar calendar,
                           @Value("${jincai.reconcile.tolerance-days:3}") int toleranceDays,
                           @Value("${jincai.reconcile.not-booked-bank-days:2}") int notBookedBankDays, Clock clock) {
-        return new Reconciler(jdbc, payments, lifecycle, exceptions, calendar,
+        return new Reconciler(jdbc, lifecycle, exceptions, calendar,
                 new ReconcileOptions(toleranceDays, notBookedBankDays), clock);
     }
 

@@ -30,7 +30,6 @@ import org.jincai.batch.reconcile.StatementItemReader;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.payment.PaymentLifecycle;
-import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.ReconStatement;
 import org.jincai.core.reconcile.ReconcileOptions;
@@ -320,9 +319,8 @@ public final class ReconcileBench {
                                   LiveHeap heap) {
         Clock clock = Clock.systemUTC();
         AuditTrail audit = new AuditTrail(jdbc, tx, clock);
-        Reconciler reconciler = new Reconciler(jdbc, new PaymentRepository(jdbc, clock),
-                new PaymentLifecycle(jdbc, clock, List.of()), new ExceptionQueue(jdbc, tx, audit, clock),
-                BankCalendar.standard(), ReconcileOptions.defaults(), clock);
+        Reconciler reconciler = new Reconciler(jdbc, new PaymentLifecycle(jdbc, clock, List.of()),
+                new ExceptionQueue(jdbc, tx, audit, clock), BankCalendar.standard(), ReconcileOptions.defaults(), clock);
         StatementItemReader reader = new StatementItemReader(BANK, files, null, null);
         reader.open(new ExecutionContext());
         String run = "BENCH";

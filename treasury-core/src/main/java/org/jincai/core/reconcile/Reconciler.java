@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.jincai.core.Digests;
 import org.jincai.core.Ids;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.payment.Move;
-import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.payment.PaymentStatus;
@@ -67,17 +67,15 @@ public class Reconciler {
     private static final Pattern REASON = Pattern.compile("^([A-Z0-9]{4})\\b[\\s:/-]*(.*)$", Pattern.DOTALL);
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final PaymentRepository payments;
     private final PaymentLifecycle lifecycle;
     private final ExceptionQueue exceptions;
     private final BankCalendar calendar;
     private final ReconcileOptions options;
     private final Clock clock;
 
-    public Reconciler(NamedParameterJdbcTemplate jdbc, PaymentRepository payments, PaymentLifecycle lifecycle,
-                      ExceptionQueue exceptions, BankCalendar calendar, ReconcileOptions options, Clock clock) {
+    public Reconciler(NamedParameterJdbcTemplate jdbc, PaymentLifecycle lifecycle, ExceptionQueue exceptions,
+                      BankCalendar calendar, ReconcileOptions options, Clock clock) {
         this.jdbc = jdbc;
-        this.payments = payments;
         this.lifecycle = lifecycle;
         this.exceptions = exceptions;
         this.calendar = calendar;
@@ -184,9 +182,24 @@ public class Reconciler {
     }
 
     /** One payment an entry matched, as it will be kept. */
-    private record Matched(String entryKey, int txSeq, Payment payment, String kind, String rule, BigDecimal amount,
+    private record Matched(String entryKey, int txSeq, Candidate payment, String kind, String rule, BigDecimal amount,
                            LocalDate bookingDate) {
     }
+
+    /** What matching needs of a payment: read with its matches before (see {@link Run#candidates}), nothing more. */
+    private record Candidate(String paymentId, String voucherId, String bankCode, String deliveryId, BigDecimal amount,
+                             PaymentStatus status, String bankReference) {
+    }
+
+    /**
+     * The payments a condition on {@code p} selects, each joined with the matches it had before: one query answers
+     * what a statement needs of the payments it names and whether they (or its lines) were matched before.
+     */
+    private static final String CANDIDATES = """
+            SELECT p.payment_id, p.voucher_id, p.bank_code, p.delivery_id, p.amount, p.status, p.bank_reference,
+                   m.match_kind, m.bank_code AS matched_bank, m.entry_key
+              FROM payment p LEFT JOIN recon_match m ON m.payment_id = p.payment_id
+             WHERE\s""";
 
     /** The state of reconciling one statement, inside its transaction. */
     private final class Run {
@@ -197,10 +210,13 @@ public class Reconciler {
         private final List<Move> moves = new ArrayList<>();
         private final List<SqlParameterSource> returns = new ArrayList<>();
         private final Map<String, PaymentStatus> status = new HashMap<>();
-        private final Set<String> taken = new HashSet<>();
-        private Set<String> matchedKeys;
-        private Map<String, Payment> named;
-        private Map<String, Payment> byReference;
+        /** The payments booked (DEBIT) and returned (RETURN), before or in this statement, by id. */
+        private final Set<String> debited = new HashSet<>();
+        private final Set<String> returnedIds = new HashSet<>();
+        /** The entry keys of this bank matched before. */
+        private final Set<String> matchedKeys = new HashSet<>();
+        private Map<String, Candidate> named;
+        private Map<String, Candidate> byReference;
         private int opened;
         private int returned;
 
@@ -336,23 +352,29 @@ public class Reconciler {
             }
         }
 
+        /**
+         * What the statement's entries need, read a chunk of {@value PaymentRepository#IN_CHUNK} values per query: the
+         * payments their EndToEndIds name, with their matches before; the entry keys matched before of the entries
+         * that do not name only payments of this bank (an entry that does was matched, if ever, to one of them: their
+         * matches tell); the payments the bank's references name where no EndToEndId names one.
+         */
         private void prefetch(List<ReconStatement.Entry> booked) {
-            List<String> keys = booked.stream().map(e -> Digests.fit(e.key(), 200)).distinct().toList();
-            // by key, the unique index's first column (with the bank too, H2 would scan all of the bank's lines)
-            matchedKeys = new HashSet<>();
-            for (Map<String, Object> row : inChunksRows("SELECT DISTINCT bank_code, entry_key FROM recon_match"
-                    + " WHERE entry_key IN (:in)", keys)) {
-                if (s.bankCode().equals(row.get("bank_code"))) {
-                    matchedKeys.add((String) row.get("entry_key"));
-                }
-            }
             Set<String> ids = new LinkedHashSet<>();
             for (ReconStatement.Entry e : booked) {
                 for (ReconStatement.Transaction t : e.transactions()) {
                     addIfPresent(ids, t.endToEndId());
                 }
             }
-            named = payments.findAll(List.copyOf(ids));
+            named = candidatesIn("p.payment_id IN (:in)", List.copyOf(ids));
+            // by key, the primary key's first column (with the bank too, H2 would scan all of the bank's lines)
+            List<String> keys = booked.stream().filter(e -> !namesOnlyOurs(e)).map(e -> Digests.fit(e.key(), 200))
+                    .distinct().toList();
+            for (Map<String, Object> row : inChunksRows("SELECT DISTINCT bank_code, entry_key FROM recon_match"
+                    + " WHERE entry_key IN (:in)", keys)) {
+                if (s.bankCode().equals(row.get("bank_code"))) {
+                    matchedKeys.add((String) row.get("entry_key"));
+                }
+            }
             // the bank's references only where an EndToEndId does not name a payment: most entries never need them
             Set<String> refs = new LinkedHashSet<>();
             for (ReconStatement.Entry e : booked) {
@@ -367,16 +389,55 @@ public class Reconciler {
                     addIfPresent(refs, e.bankReference());
                 }
             }
-            List<String> byRef = inChunks("SELECT payment_id FROM payment WHERE bank_code = :bank"
-                    + " AND bank_reference IN (:in)", List.copyOf(refs));
             byReference = new HashMap<>();
-            payments.findAll(byRef).values().forEach(p -> byReference.put(p.bankReference(), p));
-            Set<String> all = new HashSet<>(named.keySet());
-            all.addAll(byRef);
-            for (Map<String, Object> row : inChunksRows("SELECT payment_id, match_kind FROM recon_match"
-                    + " WHERE payment_id IN (:in)", List.copyOf(all))) {
-                taken.add(row.get("payment_id") + "|" + row.get("match_kind"));
+            candidatesIn("p.bank_code = :bank AND p.bank_reference IN (:in)", List.copyOf(refs)).values()
+                    .forEach(p -> byReference.put(p.bankReference(), p));
+        }
+
+        /** Every TxDtls of the entry names, by EndToEndId, a payment sent to this bank. */
+        private boolean namesOnlyOurs(ReconStatement.Entry e) {
+            if (e.transactions().isEmpty()) {
+                return false;
             }
+            for (ReconStatement.Transaction t : e.transactions()) {
+                if (t.endToEndId() == null || ours(named.get(t.endToEndId())) == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@link #candidates} where {@code condition} names {@code :in}, bound a chunk of {@code values} at a time. */
+        private Map<String, Candidate> candidatesIn(String condition, List<String> values) {
+            Map<String, Candidate> found = new HashMap<>();
+            for (int i = 0; i < values.size(); i += PaymentRepository.IN_CHUNK) {
+                found.putAll(candidates(condition, new MapSqlParameterSource("bank", s.bankCode())
+                        .addValue("in", values.subList(i, Math.min(values.size(), i + PaymentRepository.IN_CHUNK)))));
+            }
+            return found;
+        }
+
+        /**
+         * The payments {@code condition} selects, by id, in the order read; what each had matched before is kept
+         * (booked, returned, and this bank's entry keys).
+         */
+        private Map<String, Candidate> candidates(String condition, MapSqlParameterSource params) {
+            Map<String, Candidate> found = new LinkedHashMap<>();
+            jdbc.query(CANDIDATES + condition, params, rs -> {
+                String id = rs.getString(1);
+                if (!found.containsKey(id)) {
+                    found.put(id, new Candidate(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBigDecimal(5), PaymentStatus.valueOf(rs.getString(6)), rs.getString(7)));
+                }
+                String kind = rs.getString(8);
+                if (kind != null) {
+                    (DEBIT.equals(kind) ? debited : returnedIds).add(id);
+                    if (s.bankCode().equals(rs.getString(9))) {
+                        matchedKeys.add(rs.getString(10));
+                    }
+                }
+            });
+            return found;
         }
 
         private List<String> inChunks(String sql, List<String> values) {
@@ -409,7 +470,7 @@ public class Reconciler {
                 return;
             }
             if (e.transactions().isEmpty() && e.bankReference() != null) {
-                Payment p = ours(byReference.get(e.bankReference()));
+                Candidate p = ours(byReference.get(e.bankReference()));
                 if (p != null && p.amount().compareTo(e.amount()) == 0 && free(p, DEBIT)) {
                     book(e, 0, p, MatchRule.BANK_REFERENCE, e.amount());
                     return;
@@ -423,7 +484,7 @@ public class Reconciler {
         }
 
         private void debitLine(ReconStatement.Entry e, int seq, ReconStatement.Transaction t, BigDecimal amount) {
-            Payment p = t.endToEndId() == null ? null : ours(named.get(t.endToEndId()));
+            Candidate p = t.endToEndId() == null ? null : ours(named.get(t.endToEndId()));
             MatchRule rule = MatchRule.END_TO_END;
             if (p == null) {
                 String ref = t.bankReference() != null ? t.bankReference() : e.bankReference();
@@ -445,7 +506,7 @@ public class Reconciler {
                 }
                 return;
             }
-            Payment fuzzy = byAmountAccountDate(e, t.counterpartyAccount(), amount);
+            Candidate fuzzy = byAmountAccountDate(e, t.counterpartyAccount(), amount);
             if (fuzzy != null) {
                 book(e, seq, fuzzy, MatchRule.AMOUNT_ACCOUNT_DATE, amount);
             } else {
@@ -454,7 +515,7 @@ public class Reconciler {
         }
 
         /** The one bookable payment of this bank to that account, of that amount, executed within the tolerance. */
-        private Payment byAmountAccountDate(ReconStatement.Entry e, String account, BigDecimal amount) {
+        private Candidate byAmountAccountDate(ReconStatement.Entry e, String account, BigDecimal amount) {
             if (account == null || amount == null || e.day() == null) {
                 return null;
             }
@@ -467,8 +528,8 @@ public class Reconciler {
                     new MapSqlParameterSource("bank", s.bankCode()).addValue("account", account)
                             .addValue("amount", amount).addValue("from", e.day().minusDays(options.toleranceDays()))
                             .addValue("to", e.day()), String.class);
-            return payments.findAll(ids).values().stream().filter(p -> free(p, DEBIT))
-                    .min((a, b) -> ids.indexOf(a.paymentId()) - ids.indexOf(b.paymentId())).orElse(null);
+            Map<String, Candidate> found = candidatesIn("p.payment_id IN (:in)", ids);
+            return ids.stream().map(found::get).filter(p -> p != null && free(p, DEBIT)).findFirst().orElse(null);
         }
 
         /** A batch entry naming its file (MsgId, PmtInfId): every payment of the file the bank booked, by sum. */
@@ -511,9 +572,9 @@ public class Reconciler {
         }
 
         private void bookFile(ReconStatement.Entry e, String deliveryId, MatchRule rule) {
-            List<Payment> open = payments.findByDelivery(deliveryId).stream()
-                    .filter(p -> BOOKABLE.contains(current(p)) && free(p, DEBIT)).toList();
-            BigDecimal sum = open.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<Candidate> open = candidates("p.delivery_id = :d", new MapSqlParameterSource("d", deliveryId)).values()
+                    .stream().filter(p -> BOOKABLE.contains(current(p)) && free(p, DEBIT)).toList();
+            BigDecimal sum = open.stream().map(Candidate::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             Set<String> listed = new HashSet<>();
             e.transactions().stream().map(ReconStatement.Transaction::endToEndId).filter(Objects::nonNull)
                     .forEach(listed::add);
@@ -530,7 +591,7 @@ public class Reconciler {
             } else {
                 List<String> order = e.transactions().stream().map(ReconStatement.Transaction::endToEndId).toList();
                 int next = order.size();
-                for (Payment p : open.stream().sorted((a, b) -> a.paymentId().compareTo(b.paymentId())).toList()) {
+                for (Candidate p : open.stream().sorted((a, b) -> a.paymentId().compareTo(b.paymentId())).toList()) {
                     int at = order.indexOf(p.paymentId());
                     book(e, at >= 0 ? at + 1 : ++next, p, rule, p.amount());
                 }
@@ -543,7 +604,7 @@ public class Reconciler {
             boolean any = false;
             for (ReconStatement.Transaction t : e.transactions()) {
                 seq++;
-                Payment p = t.endToEndId() == null ? null : ours(named.get(t.endToEndId()));
+                Candidate p = t.endToEndId() == null ? null : ours(named.get(t.endToEndId()));
                 if (p == null) {
                     continue;
                 }
@@ -568,7 +629,7 @@ public class Reconciler {
             }
         }
 
-        private void giveBack(ReconStatement.Entry e, int seq, ReconStatement.Transaction t, Payment p, BigDecimal amount) {
+        private void giveBack(ReconStatement.Entry e, int seq, ReconStatement.Transaction t, Candidate p, BigDecimal amount) {
             String said = t.reason() != null ? t.reason() : e.reason();
             String code = null;
             String text = said;
@@ -584,7 +645,7 @@ public class Reconciler {
             moves.add(new Move(p.paymentId(), current(p), PaymentStatus.RETURNED, why, Digests.fit(code, 35),
                     Digests.fit(text, 400)));
             status.put(p.paymentId(), PaymentStatus.RETURNED);
-            taken.add(p.paymentId() + "|" + RETURN);
+            returnedIds.add(p.paymentId());
             matches.add(new Matched(e.key(), seq, p, RETURN, MatchRule.END_TO_END.code(), amount, e.day()));
             returns.add(new MapSqlParameterSource("payment", p.paymentId()).addValue("voucher", p.voucherId())
                     .addValue("amount", amount).addValue("code", Digests.fit(code, 35))
@@ -593,8 +654,8 @@ public class Reconciler {
             returned++;
         }
 
-        private void book(ReconStatement.Entry e, int seq, Payment p, MatchRule rule, BigDecimal amount) {
-            taken.add(p.paymentId() + "|" + DEBIT);
+        private void book(ReconStatement.Entry e, int seq, Candidate p, MatchRule rule, BigDecimal amount) {
+            debited.add(p.paymentId());
             matches.add(new Matched(e.key(), seq, p, DEBIT, rule.code(), amount, e.day()));
             if (current(p) == PaymentStatus.RECEIPTED) {
                 moves.add(Move.of(p.paymentId(), PaymentStatus.RECEIPTED, PaymentStatus.RECONCILED,
@@ -603,16 +664,16 @@ public class Reconciler {
             }
         }
 
-        private PaymentStatus current(Payment p) {
+        private PaymentStatus current(Candidate p) {
             return status.getOrDefault(p.paymentId(), p.status());
         }
 
-        private boolean free(Payment p, String kind) {
-            return !taken.contains(p.paymentId() + "|" + kind);
+        private boolean free(Candidate p, String kind) {
+            return !(DEBIT.equals(kind) ? debited : returnedIds).contains(p.paymentId());
         }
 
         /** The payment when it is one this bank was sent. */
-        private Payment ours(Payment p) {
+        private Candidate ours(Candidate p) {
             return p != null && p.bankCode().equals(s.bankCode()) && p.deliveryId() != null ? p : null;
         }
 
@@ -625,7 +686,7 @@ public class Reconciler {
                     : ": " + e.reason());
         }
 
-        private void open(ExceptionKind kind, ReconStatement.Entry e, Integer seq, Payment p, BigDecimal amount,
+        private void open(ExceptionKind kind, ReconStatement.Entry e, Integer seq, Candidate p, BigDecimal amount,
                           BigDecimal expected, String detail) {
             String about = e.key() + "|" + (seq == null ? "" : seq);
             count(exceptions.open(new NewException(kind, about, s.bankCode(), s.accountNo(), s.statementId(), e.key(),

@@ -70,7 +70,7 @@ class ReconcilerTest {
         core.budgetImport.importIndicators(indicators("i.csv", indicator("10000.00")), OPERATOR);
         core.budgetImport.importPlans(plans("p.csv", plan("8000.00")), OPERATOR);
         queue = new ExceptionQueue(core.db.jdbc(), core.db.tx(), core.audit, Clock.systemUTC());
-        reconciler = new Reconciler(core.db.jdbc(), core.payments, core.lifecycle, queue, BankCalendar.standard(),
+        reconciler = new Reconciler(core.db.jdbc(), core.lifecycle, queue, BankCalendar.standard(),
                 ReconcileOptions.defaults(), Clock.systemUTC());
         core.intake.receive(EnvelopeSource.of(envelope(voucher("CT2026000101", line("6222000000000001", "王喆", "1000.00"),
                 line("6222000000000002", "李堃", "2000.50"), line("6222000000000003", "张三", "1500.00")))), "test",
@@ -142,13 +142,19 @@ class ReconcilerTest {
         return core.payments.find(p.paymentId()).orElseThrow();
     }
 
-    /** The payments paid by the route's statement path and receipted upstream, as before reconciliation runs. */
-    private void paidAndReceipted() {
+    /** The payments paid by the route's statement path, as before reconciliation runs. */
+    private void paid() {
         List<BankEntry.Transaction> txs = new ArrayList<>();
         sent.forEach(p -> txs.add(new BankEntry.Transaction(p.paymentId(), p.amount(), null, null, "BR-" + p.seq())));
         core.statements.apply(bank, "route.xml", "route".getBytes(), "ROUTE-1", List.of(new BankEntry("ROUTE-E1",
                 BankEntry.BOOKED, total(), "CNY", "DBIT", executed, executed, false, "ROUTE-E1", Set.of(), txs)),
                 List.of(), "inbound");
+        assertThat(sent).allSatisfy(p -> assertThat(now(p).status()).isEqualTo(PaymentStatus.PAID));
+    }
+
+    /** The payments paid by the route's statement path and receipted upstream, as before reconciliation runs. */
+    private void paidAndReceipted() {
+        paid();
         core.receipts.settle(List.of(sent.get(0).voucherId()));
         assertThat(now(sent.get(0)).status()).isEqualTo(PaymentStatus.RECEIPTED);
     }
