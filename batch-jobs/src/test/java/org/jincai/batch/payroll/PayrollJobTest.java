@@ -9,10 +9,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jincai.bank.file.BankAnswer;
@@ -20,9 +23,17 @@ import org.jincai.bank.file.CreditStatus;
 import org.jincai.core.access.DataScope;
 import org.jincai.core.answer.BankAnswerService;
 import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.budget.BudgetFile;
 import org.jincai.core.budget.BudgetImportService;
+import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.controls.Actor;
+import org.jincai.core.payment.PaymentLifecycle;
+import org.jincai.core.reconcile.ExceptionQueue;
+import org.jincai.core.reconcile.ReconStatement;
+import org.jincai.core.reconcile.ReconcileOptions;
+import org.jincai.core.reconcile.Reconciler;
+import org.jincai.core.reconcile.StatementOutcome;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.testing.TestDatabase;
 import org.jincai.formats.fiscal.FiscalEnvelopes;
@@ -33,12 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The payroll job on a real database (H2, or PostgreSQL with JINCAI_TEST_DB=postgres) with the fiscal controls on:
  * each refused line with its line number and code, the run's budget reserved, one approval by --approve-as, files
  * staged and recorded per bank, the banks' answers applied through the answer service, the outputs agreeing with
- * the database to the fen; a file run twice; a re-run of the failed lines only; an 8207 voucher.
+ * the database to the fen; a file run twice; a re-run of the failed lines only; an 8207 voucher, its payments
+ * reconciled and still counted paid.
  */
 class PayrollJobTest {
 
@@ -220,6 +233,43 @@ class PayrollJobTest {
         assertThat(run.run().inputKind()).isEqualTo("8207");
         assertThat(run.summary().refused()).isZero();
         assertThat(run.summary().perBank().get("DEMO-PIPE").sentAmount()).isEqualByComparingTo("20531.20");
+
+        // paid, then booked by the bank's statement: the reconciler moves the run's payments PAID -> RECONCILED (no
+        // receipt answers an 8207 voucher: the job does), and the job's outputs still count them paid
+        String runId = run.run().runId();
+        answerAll(runId, null);
+        reconcileEveryPayment(runId);
+        assertThat(db.count("SELECT COUNT(*) FROM payment p JOIN payroll_run r ON r.voucher_id = p.voucher_id"
+                + " WHERE r.run_id = '" + runId + "' AND p.status = 'RECONCILED'")).isEqualTo(2);
+        PayrollLauncher.Outcome done = launcher.restart(runId);
+        assertThat(done.exitCode()).as(done.exitDescription()).isEqualTo("COMPLETED");
+        assertThat(done.summary().all().paid()).isEqualTo(2);
+        assertThat(done.summary().all().paidAmount()).isEqualByComparingTo("20531.20");
+        assertThat(Files.readAllLines(home.resolve("jobs/payroll").resolve(runId).resolve("results.csv")).stream()
+                .skip(1).map(l -> l.split(",")[7]).toList()).containsExactly("PAID", "PAID");
+    }
+
+    /** The bank's camt.053 booking each payment of the run by its EndToEndId, reconciled as the reconcile job does. */
+    private void reconcileEveryPayment(String runId) {
+        List<ReconStatement.Entry> entries = jdbc.query("""
+                SELECT p.payment_id, p.amount FROM payment p JOIN payroll_run r ON r.voucher_id = p.voucher_id
+                 WHERE r.run_id = :r ORDER BY p.payment_id""", new MapSqlParameterSource("r", runId),
+                (rs, n) -> new ReconStatement.Entry("BK-" + n, rs.getBigDecimal(2), "CNY", true, false, "BOOK",
+                        LocalDate.of(2026, 11, 27), null, "BK-" + n, "PMNT/ICDT/DMCT", Set.of(), null,
+                        List.of(new ReconStatement.Transaction(rs.getString(1), null, rs.getBigDecimal(2), null, null))));
+        BigDecimal opening = new BigDecimal("100000.00");
+        BigDecimal closing = entries.stream().map(ReconStatement.Entry::signedAmount).reduce(opening, BigDecimal::add);
+        ReconStatement statement = new ReconStatement("DEMO-PIPE", "stmt-1.xml", "9558800000000001", "STMT-1", "1",
+                false, LocalDate.of(2026, 11, 27), opening, closing, "digest-1", entries);
+        Clock clock = ctx.getBean(Clock.class);
+        TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
+        NamedParameterJdbcTemplate hubJdbc = ctx.getBean(NamedParameterJdbcTemplate.class);
+        Reconciler reconciler = new Reconciler(hubJdbc, ctx.getBean(PaymentLifecycle.class),
+                new ExceptionQueue(hubJdbc, tx, ctx.getBean(AuditTrail.class), clock), BankCalendar.standard(),
+                ReconcileOptions.defaults(), clock);
+        StatementOutcome outcome = tx.execute(t -> reconciler.apply(statement, "R-PAYROLL"));
+        assertThat(outcome.matched()).isEqualTo(2);
+        assertThat(outcome.exceptions()).isZero();
     }
 
     private PayrollLauncher.Request request(Path file, String approveAs, String retryOf) {

@@ -6,8 +6,10 @@ import java.util.Set;
 /**
  * The payment lifecycle of the design: RECEIVED → VALIDATED → RESERVED → PENDING_APPROVAL → APPROVED
  * → RELEASED → SENT → ACCEPTED | REJECTED → PAID | FAILED → RECEIPTED → RECONCILED, with RETURNED
- * (money back after payment) and CANCELLED (withdrawn before it left the hub). The allowed moves are
- * declared here once; everything else is refused.
+ * (money back after payment) and CANCELLED (withdrawn before it left the hub). A payment no receipt answers —
+ * a line of a batch job's voucher (a payroll run, VtCode 8207), answered by the job's outputs — goes from PAID to
+ * RECONCILED when a statement books it: the reconciler makes that move for those payments only. The allowed moves
+ * are declared here once; everything else is refused.
  */
 public enum PaymentStatus {
     RECEIVED,
@@ -39,7 +41,7 @@ public enum PaymentStatus {
             case SENT -> EnumSet.of(ACCEPTED, REJECTED);
             case ACCEPTED -> EnumSet.of(PAID, FAILED);
             case REJECTED -> EnumSet.of(FAILED);
-            case PAID -> EnumSet.of(RECEIPTED, RETURNED);
+            case PAID -> EnumSet.of(RECEIPTED, RECONCILED, RETURNED);
             case FAILED -> EnumSet.of(RECEIPTED);
             case RECEIPTED -> EnumSet.of(RECONCILED, RETURNED);
             case RECONCILED -> EnumSet.of(RETURNED);

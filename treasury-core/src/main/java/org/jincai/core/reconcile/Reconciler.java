@@ -28,6 +28,7 @@ import org.jincai.core.payment.Move;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.payment.PaymentStatus;
+import org.jincai.formats.fiscal.VoucherTypes;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,7 +44,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  *       balance, in sequence: otherwise an exception;</li>
  *   <li>each booked debit is matched by the first {@link MatchRule} that fits — EndToEndId, the bank's reference,
  *       the payment file a batch entry names, the total and date of one file, then amount + counterparty account +
- *       booking date within the tolerance — and the match keeps its rule; a receipted payment becomes RECONCILED;</li>
+ *       booking date within the tolerance — and the match keeps its rule; a receipted payment becomes RECONCILED,
+ *       and so does a paid one of a voucher no receipt answers (a batch job's lines, VtCode 8207: its job answers
+ *       them); a voucher's payment booked while still PAID stays so (its receipt has yet to be written);</li>
  *   <li>a booked credit that names a paid payment (a return, or a reversal with {@code RvslInd}) moves it to
  *       RETURNED — which gives its budget back through the controls — and records the return (退回) owed upstream;</li>
  *   <li>whatever matches nothing, differs in amount or books a payment twice is an exception.</li>
@@ -215,6 +218,8 @@ public class Reconciler {
         private final Set<String> returnedIds = new HashSet<>();
         /** The entry keys of this bank matched before. */
         private final Set<String> matchedKeys = new HashSet<>();
+        /** Whether a voucher is answered by its job (VtCode 8207), by voucher id, as asked. */
+        private final Map<String, Boolean> answeredByJob = new HashMap<>();
         private Map<String, Candidate> named;
         private Map<String, Candidate> byReference;
         private int opened;
@@ -657,8 +662,10 @@ public class Reconciler {
         private void book(ReconStatement.Entry e, int seq, Candidate p, MatchRule rule, BigDecimal amount) {
             debited.add(p.paymentId());
             matches.add(new Matched(e.key(), seq, p, DEBIT, rule.code(), amount, e.day()));
-            if (current(p) == PaymentStatus.RECEIPTED) {
-                moves.add(Move.of(p.paymentId(), PaymentStatus.RECEIPTED, PaymentStatus.RECONCILED,
+            PaymentStatus now = current(p);
+            // a receipted payment is reconciled; so is a paid one whose voucher no receipt answers (its job does)
+            if (now == PaymentStatus.RECEIPTED || now == PaymentStatus.PAID && answeredByJob(p)) {
+                moves.add(Move.of(p.paymentId(), now, PaymentStatus.RECONCILED,
                         "reconciled with " + s.bankCode() + " statement " + s.statementId() + " (" + rule.code() + ")"));
                 status.put(p.paymentId(), PaymentStatus.RECONCILED);
             }
@@ -670,6 +677,16 @@ public class Reconciler {
 
         private boolean free(Candidate p, String kind) {
             return !(DEBIT.equals(kind) ? debited : returnedIds).contains(p.paymentId());
+        }
+
+        /**
+         * Whether the payment's voucher is answered by the batch job that made it — the lines of a payroll run, VtCode
+         * 8207 — and never receipted one by one: its paid payments are reconciled without a receipt.
+         */
+        private boolean answeredByJob(Candidate p) {
+            return answeredByJob.computeIfAbsent(p.voucherId(), v -> jdbc.queryForList(
+                    "SELECT vt_code FROM voucher WHERE voucher_id = :v", new MapSqlParameterSource("v", v), String.class)
+                    .contains(VoucherTypes.BATCH_PAYMENT_DETAIL.vtCode()));
         }
 
         /** The payment when it is one this bank was sent. */

@@ -257,6 +257,36 @@ class ReconcilerTest {
     }
 
     @Test
+    void aPaidPaymentIsReconciledWithoutAReceiptOnlyWhenItsVoucherIsAnsweredByItsJob() {
+        paid();
+        Payment voucherLine = sent.get(0);
+
+        apply(statement(new BigDecimal("100000.00"), debit("E1", voucherLine.amount(), Set.of(),
+                tx(voucherLine.paymentId(), voucherLine.amount(), null))));
+
+        assertThat(rules()).containsExactly("END_TO_END");
+        assertThat(now(voucherLine).status()).as("a 5201 voucher's payment waits for its receipt")
+                .isEqualTo(PaymentStatus.PAID);
+
+        // the voucher as the payroll job writes its run's: VtCode 8207, answered by the job's outputs, never receipted
+        core.db.jdbc().update("UPDATE voucher SET vt_code = '8207' WHERE voucher_id = :v",
+                Map.of("v", voucherLine.voucherId()));
+        Payment second = sent.get(1);
+        Payment third = sent.get(2);
+        apply(statement(new BigDecimal("100000.00").subtract(voucherLine.amount()),
+                debit("E2", second.amount(), Set.of(), tx(second.paymentId(), second.amount(), null)),
+                debit("E3", third.amount(), Set.of(), tx(third.paymentId(), third.amount(), null))));
+
+        assertThat(List.of(second, third)).allSatisfy(p -> assertThat(now(p).status())
+                .isEqualTo(PaymentStatus.RECONCILED));
+        assertThat(core.db.jdbc().queryForList("SELECT from_status || '>' || to_status || ':' || actor FROM payment_event"
+                + " WHERE payment_id = :p AND to_status = 'RECONCILED'", Map.of("p", second.paymentId()), String.class))
+                .containsExactly("PAID>RECONCILED:" + Reconciler.ACTOR);
+        assertThat(now(voucherLine).status()).as("booked before: not moved again").isEqualTo(PaymentStatus.PAID);
+        assertThat(kinds()).isEmpty();
+    }
+
+    @Test
     void aReturnAfterPaymentMovesItToReturnedGivesItsBudgetBackAndSendsAReturnUpstream() throws Exception {
         paidAndReceipted();
         Payment p = sent.get(1);
