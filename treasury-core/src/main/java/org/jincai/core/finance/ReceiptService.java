@@ -47,8 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * X-fields — XPayDate, XAgentBusinessNo, XPayAmt, and per detail XPayAmt 0.00 with the reason in XAddWord for a
  * failed line — or, when nothing was paid, a return (退回, VoucherFlag 2) with Return_Reason (the bank's reason,
  * or the approver's). The answer is stored (served by the API), staged for the finance system's outbox, and the
- * paid and failed payments move to RECEIPTED (cancelled ones stay CANCELLED), all in one transaction; a voucher
- * is answered once.
+ * paid and failed payments move to RECEIPTED (cancelled ones stay CANCELLED) — on to RECONCILED for one a bank's
+ * statement was already matched to while it waited for the voucher's other payments — all in one transaction; a
+ * voucher is answered once.
  */
 public class ReceiptService {
 
@@ -206,6 +207,14 @@ public class ReceiptService {
         lifecycle.apply(all.stream().filter(p -> p.status() != PaymentStatus.CANCELLED).map(p -> Move.of(p.paymentId(),
                 p.status() == PaymentStatus.PAID ? PaymentStatus.PAID : PaymentStatus.FAILED,
                 PaymentStatus.RECEIPTED, note)).toList(), ACTOR);
+        // a payment the reconciliation found booked while it waited for its voucher's other payments: reconciled now
+        lifecycle.apply(jdbc.query("""
+                SELECT m.payment_id, m.bank_code, m.statement_id FROM recon_match m
+                  JOIN payment p ON p.payment_id = m.payment_id
+                 WHERE p.voucher_id = :voucher AND m.match_kind = 'DEBIT' AND p.status = 'RECEIPTED'""",
+                new MapSqlParameterSource("voucher", voucherId), (rs, n) -> Move.of(rs.getString(1),
+                        PaymentStatus.RECEIPTED, PaymentStatus.RECONCILED, "reconciled at its receipt: booked before by "
+                                + rs.getString(2) + " statement " + rs.getString(3))), ACTOR);
     }
 
     private Answer build(StoredVoucher stored, List<Payment> all) {

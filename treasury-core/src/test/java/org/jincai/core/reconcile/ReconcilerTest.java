@@ -28,6 +28,7 @@ import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.budget.BudgetOptions;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.controls.Actor;
+import org.jincai.core.finance.ReceiptService;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.release.StagedFile;
@@ -284,6 +285,24 @@ class ReconcilerTest {
                 .containsExactly("PAID>RECONCILED:" + Reconciler.ACTOR);
         assertThat(now(voucherLine).status()).as("booked before: not moved again").isEqualTo(PaymentStatus.PAID);
         assertThat(kinds()).isEmpty();
+    }
+
+    /** A voucher's payment booked while still PAID (its receipt not written yet) is reconciled when it is receipted. */
+    @Test
+    void aPaymentBookedBeforeItsReceiptIsReconciledWhenItIsReceipted() {
+        paid();
+        apply(statement(new BigDecimal("100000.00"), sent.stream().map(p -> debit("E" + p.seq(), p.amount(), Set.of(),
+                tx(p.paymentId(), p.amount(), null))).toArray(ReconStatement.Entry[]::new)));
+        assertThat(sent).allSatisfy(p -> assertThat(now(p).status()).isEqualTo(PaymentStatus.PAID));
+
+        core.receipts.settle(List.of(sent.get(0).voucherId()));
+
+        assertThat(sent).allSatisfy(p -> assertThat(now(p).status()).isEqualTo(PaymentStatus.RECONCILED));
+        assertThat(core.lifecycle.history(sent.get(0).paymentId())).filteredOn(e -> e.to() == PaymentStatus.RECONCILED)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.from()).isEqualTo(PaymentStatus.RECEIPTED);
+                    assertThat(e.actor()).isEqualTo(ReceiptService.ACTOR);
+                });
     }
 
     @Test
