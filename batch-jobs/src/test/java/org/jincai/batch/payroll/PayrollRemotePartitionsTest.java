@@ -207,7 +207,7 @@ class PayrollRemotePartitionsTest {
             return List.of();
         }
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).toList();
+            return all.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

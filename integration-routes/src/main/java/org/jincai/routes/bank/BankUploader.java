@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * recorded state decides what happens to the file:
  * <ul>
  *   <li>no delivery: the file is quarantined, never sent (ReleaseService's STAGED_FILE_UNKNOWN);</li>
+ *   <li>a delivery another node took over (this node was taken for lost: ReleaseService.restage): the file is
+ *       quarantined, never sent ({@value #DELIVERY_RESTAGED}); the other node sends its own copy;</li>
  *   <li>PREPARED or TRANSFERRING: the attempt is recorded (TRANSFERRING), the file — its bytes checked
  *       against the SHA-256 recorded at release — is written as {@code <name>.part} on the bank's server
  *       and its size checked there; the request to rename is recorded (UPLOADING) before the rename is
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public class BankUploader {
 
     static final String ACTOR = "route:bank-upload";
+    /** A staged file whose delivery another node took over (it lost its node): quarantined here, never sent. */
+    public static final String DELIVERY_RESTAGED = "DELIVERY_RESTAGED";
 
     private static final Logger log = LoggerFactory.getLogger(BankUploader.class);
 
@@ -86,6 +90,15 @@ public class BankUploader {
             return;
         }
         Delivery d = known.get();
+        String elsewhere = deliveries.stagedElsewhere(d);
+        if (elsewhere != null) {
+            staging.quarantine(bank.code(), fileName, DELIVERY_RESTAGED, "another node (staging area " + elsewhere
+                    + ") staged this file again and sends it, this node having been taken for lost: this copy is never"
+                    + " sent", Instant.now());
+            log.warn("{}: {} for {} was taken over by another node (staging area {}); this copy quarantined, never"
+                    + " sent", DELIVERY_RESTAGED, fileName, bank.code(), elsewhere);
+            return;
+        }
         switch (d.status()) {
             case UPLOADED, ANSWERED, DELIVERY_UNCERTAIN -> deliveries.placeFile(d);
             case UPLOADING -> resolve(bank, d);

@@ -112,6 +112,17 @@ public class DeliveryService {
                 "no delivery " + deliveryId, "delivery " + deliveryId));
     }
 
+    /**
+     * The staging area of another node holds this delivery's file now: that node took it over (ReleaseService.restage)
+     * and sends it; a copy here is never sent. Null when the file is this node's (or staged before the hub recorded
+     * where).
+     */
+    public String stagedElsewhere(Delivery d) {
+        String by = jdbc.queryForObject("SELECT staged_by FROM bank_delivery WHERE delivery_id = :id",
+                new MapSqlParameterSource("id", d.deliveryId()), String.class);
+        return by == null || by.equals(staging.id()) ? null : by;
+    }
+
     // ---- the upload's steps ----
 
     /**
@@ -128,8 +139,10 @@ public class DeliveryService {
                         + ", not ready to upload", "delivery " + deliveryId);
             }
             int attempt = d.attempts() + 1;
+            // only the node whose staging area holds the file (another may have taken it over: ReleaseService.restage)
             if (!update(d, DeliveryStatus.TRANSFERRING, actor, "attempt " + attempt + ": writing " + d.fileName()
-                    + StagingArea.PART + " on the bank's server", ", attempts = attempts + 1")) {
+                    + StagingArea.PART + " on the bank's server", ", attempts = attempts + 1",
+                    " AND (staged_by IS NULL OR staged_by = :me)")) {
                 throw new TreasuryException(DELIVERY_STATE_CHANGED, "delivery " + d.fileName() + " changed meanwhile",
                         "delivery " + deliveryId);
             }
@@ -368,11 +381,17 @@ public class DeliveryService {
 
     /** Moves {@code d} from the state it was read in to {@code to}; false when someone moved it first. */
     private boolean update(Delivery d, DeliveryStatus to, String actor, String reason, String alsoSet) {
+        return update(d, to, actor, reason, alsoSet, "");
+    }
+
+    private boolean update(Delivery d, DeliveryStatus to, String actor, String reason, String alsoSet,
+                           String alsoWhere) {
         Timestamp now = Timestamp.from(clock.instant());
         int n = jdbc.update("UPDATE bank_delivery SET status = :to, status_reason = :reason, status_at = :now" + alsoSet
-                        + " WHERE delivery_id = :id AND status = :from",
+                        + " WHERE delivery_id = :id AND status = :from" + alsoWhere,
                 new MapSqlParameterSource("to", to.name()).addValue("reason", Digests.fit(reason, 400))
-                        .addValue("now", now).addValue("id", d.deliveryId()).addValue("from", d.status().name()));
+                        .addValue("now", now).addValue("id", d.deliveryId()).addValue("from", d.status().name())
+                        .addValue("me", staging.id()));
         if (n == 0) {
             return false;
         }

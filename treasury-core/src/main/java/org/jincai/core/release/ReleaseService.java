@@ -22,6 +22,7 @@ import org.jincai.bank.file.OutboundCredit;
 import org.jincai.bank.file.PaymentFile;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.CrashPoints;
+import org.jincai.core.Digests;
 import org.jincai.core.Ids;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.calendar.BankCalendar;
@@ -183,6 +184,89 @@ public class ReleaseService {
         }
     }
 
+    /**
+     * Takes over the files of the batches starting with {@code batchPrefix} that another node staged and never began
+     * to upload (PREPARED, {@code staged_by} another staging area): the node that staged them is lost, with its disk
+     * (a payroll run restarted on another node, docs/deployment.md). Each is rendered again here from the database —
+     * the same name, message id, execution date, payer and payments, streamed into {@code <name>.part} — then taken
+     * by one conditional update (still PREPARED and still the other node's: its new SHA-256 and this area recorded,
+     * an event in its trail) and renamed for this node's upload route; a file the other node began to upload
+     * meanwhile is left to it and the copy removed. The other node, should it come back, can no longer start its
+     * upload ({@link DeliveryService#startTransfer}) and quarantines its copy. Returns the files taken over.
+     */
+    public List<StagedFile> restage(String batchPrefix, String actor) {
+        synchronized (oneAtATime) {
+            MapSqlParameterSource p = new MapSqlParameterSource("prefix", batchPrefix + "%")
+                    .addValue("prepared", DeliveryStatus.PREPARED.name()).addValue("me", staging.id());
+            List<Map<String, Object>> elsewhere = jdbc.queryForList("""
+                    SELECT d.delivery_id, d.bank_code, d.file_name, d.message_id, d.tx_count, d.total_amount,
+                           d.staged_by, b.pay_acct_no
+                      FROM bank_delivery d JOIN payment_batch b ON b.batch_id = d.batch_id
+                     WHERE d.batch_id LIKE :prefix AND d.status = :prepared AND d.staged_by IS NOT NULL
+                       AND d.staged_by <> :me ORDER BY d.bank_code, d.file_name""", p);
+            List<StagedFile> taken = new ArrayList<>();
+            for (Map<String, Object> row : elsewhere) {
+                restageOne(row, actor).ifPresent(taken::add);
+            }
+            return taken;
+        }
+    }
+
+    private Optional<StagedFile> restageOne(Map<String, Object> row, String actor) {
+        String deliveryId = (String) row.get("delivery_id");
+        String fileName = (String) row.get("file_name");
+        String messageId = (String) row.get("message_id");
+        String other = (String) row.get("staged_by");
+        BankProfile bank = banks.require((String) row.get("bank_code"));
+        MapSqlParameterSource of = new MapSqlParameterSource("d", deliveryId);
+        String payAcctName = jdbc.queryForObject("SELECT MIN(pay_acct_name) FROM payment WHERE delivery_id = :d", of,
+                String.class);
+        LocalDate date = jdbc.queryForObject("SELECT b.execution_date FROM payment_batch b JOIN bank_delivery d"
+                + " ON d.batch_id = b.batch_id WHERE d.delivery_id = :d", of, LocalDate.class);
+        FileHead head = new FileHead(fileName, bank.code(), messageId, date, (String) row.get("pay_acct_no"),
+                payAcctName, bank.primaryBankNumber());
+        CreditSource credits = CreditSource.distinct(() -> streaming.queryForStream("SELECT " + CREDIT_COLUMNS
+                + " FROM payment WHERE delivery_id = :d ORDER BY seq", of, (rs, n) -> new OutboundCredit(
+                rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7))));
+        BankFileWriter writer = BankFormats.writer(bank);
+        StagingArea.Part part = tx.execute(status -> staging.writePart(bank.code(), fileName,
+                out -> writer.write(head, credits, out)));
+        String reason = "staged again on this node (staging area " + staging.id() + "): the node of staging area "
+                + other + " that staged it is lost and never began its upload; " + part.bytes() + " bytes";
+        Boolean took;
+        try {
+            took = tx.execute(status -> {
+                int n = jdbc.update("""
+                        UPDATE bank_delivery SET staged_by = :me, file_sha256 = :sha, status_reason = :reason,
+                               status_at = :now
+                         WHERE delivery_id = :d AND status = :prepared AND staged_by = :other""",
+                        new MapSqlParameterSource("me", staging.id()).addValue("sha", part.sha256())
+                                .addValue("reason", Digests.fit(reason, 400))
+                                .addValue("now", Timestamp.from(clock.instant())).addValue("d", deliveryId)
+                                .addValue("prepared", DeliveryStatus.PREPARED.name()).addValue("other", other));
+                if (n == 1) {
+                    DeliveryEvents.record(jdbc, clock, deliveryId, DeliveryStatus.PREPARED, DeliveryStatus.PREPARED,
+                            actor, reason);
+                }
+                return n == 1;
+            });
+        } catch (RuntimeException e) {
+            staging.discard(part.path());
+            throw e;
+        }
+        if (!Boolean.TRUE.equals(took)) {
+            staging.discard(part.path());
+            log.info("{} for {}: its node began its upload meanwhile; left to it", fileName, bank.code());
+            return Optional.empty();
+        }
+        Path path = staging.publish(part.path());
+        log.warn("{} for {} was staged by a lost node (staging area {}) and never sent: staged again here, {} bytes,"
+                + " SHA-256 {}", fileName, bank.code(), other, part.bytes(), part.sha256());
+        return Optional.of(new StagedFile(deliveryId, bank.code(), fileName, messageId, path,
+                ((Number) row.get("tx_count")).intValue(), (BigDecimal) row.get("total_amount")));
+    }
+
     /** The payments of one file of {@link #stageNext}: the condition's parameters, count, total and payer. */
     private record Selection(String voucherId, String bankCode, String payAcctNo, String payAcctName, int lastSeq,
                              int count, BigDecimal total) {
@@ -301,8 +385,8 @@ public class ReleaseService {
         String reason = "staged, " + part.bytes() + " bytes";
         jdbc.update("""
                 INSERT INTO bank_delivery (delivery_id, batch_id, bank_code, file_name, message_id, part_no, tx_count,
-                    total_amount, file_sha256, status, prepared_at, status_reason, status_at)
-                VALUES (:id, :batch, :bank, :name, :msg, :part, :n, :total, :sha, :status, :now, :reason, :now)""",
+                    total_amount, file_sha256, status, prepared_at, status_reason, status_at, staged_by)
+                VALUES (:id, :batch, :bank, :name, :msg, :part, :n, :total, :sha, :status, :now, :reason, :now, :by)""",
                 new MapSqlParameterSource()
                         .addValue("id", deliveryId)
                         .addValue("batch", batchId)
@@ -315,7 +399,8 @@ public class ReleaseService {
                         .addValue("sha", part.sha256())
                         .addValue("status", DeliveryStatus.PREPARED.name())
                         .addValue("reason", reason)
-                        .addValue("now", now));
+                        .addValue("now", now)
+                        .addValue("by", staging.id()));
         DeliveryEvents.record(jdbc, clock, deliveryId, null, DeliveryStatus.PREPARED, actor, reason);
     }
 
@@ -336,7 +421,7 @@ public class ReleaseService {
                 for (Path part : staging.parts(bank.code())) {
                     String name = part.getFileName().toString();
                     String fileName = name.substring(0, name.length() - StagingArea.PART.length());
-                    if (known(bank.code(), fileName)) {
+                    if (knownHere(bank.code(), fileName)) {
                         staging.publish(part);
                         published++;
                         log.warn("recovery: {} for {} was recorded but not renamed: published", fileName, bank.code());
@@ -368,6 +453,14 @@ public class ReleaseService {
         }
         log.error("{}: {} for {} is staged but the database has no delivery for it: quarantined as {}, never sent",
                 STAGED_FILE_UNKNOWN, fileName, bankCode, where);
+    }
+
+    /** Recorded, and staged in this node's area (not taken over by another node since). */
+    private boolean knownHere(String bankCode, String fileName) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM bank_delivery WHERE bank_code = :bank AND file_name = :name"
+                + " AND (staged_by IS NULL OR staged_by = :me)", new MapSqlParameterSource("bank", bankCode)
+                .addValue("name", fileName).addValue("me", staging.id()), Integer.class);
+        return n != null && n > 0;
     }
 
     private boolean known(String bankCode, String fileName) {

@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -38,11 +39,51 @@ public class StagingArea {
     public static final String HELD = ".held";
     public static final String QUARANTINE = ".quarantine";
     public static final String REASON = ".reason.txt";
+    /** The file under the root holding the area's identity ({@link #id}). */
+    public static final String ID_FILE = ".staging-id";
 
     private final Path root;
+    private volatile String id;
 
     public StagingArea(Path root) {
         this.root = root;
+    }
+
+    /**
+     * This staging area's identity: a random UUID made the first time it is asked for and kept in
+     * {@value #ID_FILE} under the root, so a node restarted on the same home is the same area, and two nodes
+     * (each on its own home) are two. Recorded with each delivery staged here ({@code bank_delivery.staged_by}).
+     */
+    public String id() {
+        String known = id;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (id == null) {
+                id = readOrMakeId();
+            }
+            return id;
+        }
+    }
+
+    private String readOrMakeId() {
+        Path file = root.resolve(ID_FILE);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(root);
+                Path tmp = Files.createTempFile(root, ID_FILE, ".tmp");
+                Files.writeString(tmp, UUID.randomUUID().toString(), StandardCharsets.US_ASCII);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or make the staging area's identity " + file, e);
+        }
     }
 
     public Path folder(String owner) {

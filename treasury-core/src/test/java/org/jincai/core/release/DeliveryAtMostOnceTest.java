@@ -14,6 +14,7 @@ import org.jincai.core.Digests;
 import org.jincai.core.TreasuryException;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.audit.AuditRecord;
+import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentEvent;
 import org.jincai.core.payment.PaymentStatus;
@@ -287,5 +288,56 @@ class DeliveryAtMostOnceTest {
         assertThat(delivery(iso).uploadedAt()).isNotNull();
         assertThat(core.lifecycle.history(released.get(0).paymentId())).extracting(PaymentEvent::to)
                 .endsWith(PaymentStatus.RELEASED, PaymentStatus.SENT, PaymentStatus.ACCEPTED);
+    }
+
+    /**
+     * A file staged on a node lost with its disk, never sent: another node renders it again from the database (same
+     * name, same credits) and takes it by a conditional update; from then on only that node starts its upload, the
+     * first one's recovery removes its own unrenamed copy, and a file whose upload has begun is never taken.
+     */
+    @Test
+    void aFileStagedOnALostNodeIsStagedAgainByAnotherAndOnlyThatNodeUploadsIt() throws Exception {
+        StagedFile iso = releaseIso();
+        String batch = core.db.jdbc().getJdbcTemplate().queryForObject(
+                "SELECT batch_id FROM bank_delivery WHERE delivery_id = ?", String.class, iso.deliveryId());
+        Path lostCopy = core.staging.folder("DEMO-ISO").resolve(iso.fileName() + StagingArea.PART);
+        Files.move(iso.path(), lostCopy);
+        StagingArea otherDisk = new StagingArea(home.resolve("other-node"));
+        ReleaseService otherRelease = new ReleaseService(core.db.jdbc(), core.db.tx(), core.payments, core.lifecycle,
+                core.banks, otherDisk, BankCalendar.standard(), core.clock);
+        DeliveryService otherDeliveries = new DeliveryService(core.db.jdbc(), core.db.tx(), core.payments,
+                core.lifecycle, otherDisk, core.audit, core.clock);
+        assertThat(otherDisk.id()).isNotEqualTo(core.staging.id());
+
+        List<StagedFile> taken = otherRelease.restage(batch, "system:test");
+
+        assertThat(taken).singleElement().satisfies(f -> {
+            assertThat(f.deliveryId()).isEqualTo(iso.deliveryId());
+            assertThat(f.fileName()).isEqualTo(iso.fileName());
+            assertThat(f.transactions()).isEqualTo(iso.transactions());
+        });
+        Path copy = otherDisk.folder("DEMO-ISO").resolve(iso.fileName());
+        String content = Files.readString(copy, StandardCharsets.UTF_8);
+        for (Payment p : core.payments.findByDelivery(iso.deliveryId())) {
+            assertThat(content).contains("<EndToEndId>" + p.paymentId() + "</EndToEndId>");
+        }
+        Delivery d = delivery(iso);
+        assertThat(d.status()).isEqualTo(DeliveryStatus.PREPARED);
+        assertThat(d.fileSha256()).isEqualTo(Digests.sha256(Files.readAllBytes(copy)));
+        assertThat(core.deliveries.stagedElsewhere(d)).isEqualTo(otherDisk.id());
+        assertThat(otherDeliveries.stagedElsewhere(d)).isNull();
+        assertThat(core.deliveries.history(iso.deliveryId())).last()
+                .satisfies(e -> assertThat(e.reason()).startsWith("staged again on this node"));
+
+        assertThat(core.release.recoverStaging()).as("the lost node's copy removed, not published")
+                .isEqualTo(new ReleaseService.StagingRecovery(0, 1, 0));
+        assertThat(lostCopy).doesNotExist();
+        assertThatThrownBy(() -> core.deliveries.startTransfer(iso.deliveryId(), "route-test"))
+                .isInstanceOfSatisfying(TreasuryException.class,
+                        e -> assertThat(e.code()).isEqualTo(DeliveryService.DELIVERY_STATE_CHANGED));
+        assertThat(otherDeliveries.startTransfer(iso.deliveryId(), "route-test").status())
+                .isEqualTo(DeliveryStatus.TRANSFERRING);
+        assertThat(otherRelease.restage(batch, "system:test")).as("nothing else to take").isEmpty();
+        assertThat(core.release.restage(batch, "system:test")).as("an upload begun is never taken").isEmpty();
     }
 }
