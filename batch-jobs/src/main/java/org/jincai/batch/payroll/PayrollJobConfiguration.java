@@ -105,9 +105,21 @@ public class PayrollJobConfiguration {
     @Bean
     Job payrollJob(JobRepository repository, Step payrollRetryLines, Step payrollValidate, Step payrollDuplicates,
                    Step payrollPayments, Step payrollApproval, Step payrollRender, Step payrollAnswers,
-                   Step payrollOutputs, PayrollStore store) {
+                   Step payrollOutputs, PayrollStore store, PayrollServices services) {
         return new JobBuilder(JOB, repository)
                 .listener(new JobExecutionListener() {
+                    /**
+                     * Every execution of a run — a restart after its node or a worker's was lost, as an operator
+                     * asks for it once that node is known to be down — first takes over the run's files staged on
+                     * another node's disk and never sent: rendered again here, sent by this node
+                     * (ReleaseService.restage, docs/deployment.md).
+                     */
+                    @Override
+                    public void beforeJob(JobExecution execution) {
+                        services.release().restage(execution.getJobParameters().getString(RUN_ID),
+                                PayrollServices.ACTOR);
+                    }
+
                     @Override
                     public void afterJob(JobExecution execution) {
                         if (execution.getStatus() == BatchStatus.FAILED) {
