@@ -84,12 +84,12 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /** Makes the crash point the hub was started with live: from now on reaching it stops the hub there. */
-    void arm() throws IOException {
+    public void arm() throws IOException {
         Files.writeString(home.resolve(ARMED), "armed");
     }
 
     /** Waits until the armed crash point is reached (its marker file written). */
-    boolean awaitCrashPoint(Duration timeout) throws InterruptedException {
+    public boolean awaitCrashPoint(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!Files.exists(home.resolve(MARKER))) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
