@@ -406,7 +406,8 @@ public class ReleaseService {
 
     /**
      * Repairs the staging folders after a crash, before anything is uploaded: a {@code .part} file whose
-     * delivery was committed is published (the crash came between the commit and the rename); one whose
+     * delivery was committed is published (the crash came between the commit and the rename) — unless another node
+     * took the delivery over meanwhile ({@link #restage}): then it is removed, never sent; one whose
      * delivery was not is removed — its payments changed state only in that uncommitted transaction, so
      * they are still APPROVED, in no file, and the next release takes them; a final-named file the database
      * has no delivery for (a lost commit, a restored database, a file put there by hand) is never uploaded:
@@ -428,8 +429,13 @@ public class ReleaseService {
                     } else {
                         staging.discard(part);
                         discarded++;
-                        log.warn("recovery: {} for {} was staged but its release never committed: removed; its"
-                                + " payments are still approved and in no file", fileName, bank.code());
+                        if (known(bank.code(), fileName)) {
+                            log.warn("recovery: {} for {} was taken over by another node while this one was down:"
+                                    + " this copy removed, never sent", fileName, bank.code());
+                        } else {
+                            log.warn("recovery: {} for {} was staged but its release never committed: removed; its"
+                                    + " payments are still approved and in no file", fileName, bank.code());
+                        }
                     }
                 }
                 for (Path waiting : staging.waiting(bank.code())) {
