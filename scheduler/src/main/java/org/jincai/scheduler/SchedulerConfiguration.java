@@ -15,6 +15,10 @@ import org.jincai.scheduler.calendar.CalendarStore;
 import org.jincai.scheduler.jobs.JobExecutions;
 import org.jincai.scheduler.launch.MisfireListener;
 import org.jincai.scheduler.jobs.JobOperations;
+import org.jincai.scheduler.recovery.ExecutionListeners;
+import org.jincai.scheduler.recovery.ExecutionNodes;
+import org.jincai.scheduler.recovery.ExecutionRecovery;
+import org.jincai.scheduler.recovery.RunningSteps;
 import org.jincai.scheduler.schedule.ScheduleService;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.configuration.JobRegistry;
@@ -144,6 +148,30 @@ public class SchedulerConfiguration {
                 throw new IllegalStateException("cannot register the built-in schedules", e);
             }
         };
+    }
+
+    /** Which node runs each job execution, and whether a node still checks in to the cluster. */
+    @Bean
+    ExecutionNodes executionNodes(NamedParameterJdbcTemplate jdbc, ObjectProvider<Scheduler> scheduler, Clock clock) {
+        return new ExecutionNodes(jdbc, scheduler, clock);
+    }
+
+    /** The step executions running on this node now (the cluster's health shows them). */
+    @Bean
+    static RunningSteps runningSteps() {
+        return new RunningSteps();
+    }
+
+    /** Every job and step bean of the application gets the listeners that record its node and running steps. */
+    @Bean
+    static ExecutionListeners executionListeners(ObjectProvider<ExecutionNodes> nodes,
+                                                 ObjectProvider<RunningSteps> steps) {
+        return new ExecutionListeners(nodes, steps);
+    }
+
+    @Bean
+    ExecutionRecovery executionRecovery(ExecutionNodes nodes, JobRepository repository, JobOperator operator) {
+        return new ExecutionRecovery(nodes, repository, operator);
     }
 
     @Bean

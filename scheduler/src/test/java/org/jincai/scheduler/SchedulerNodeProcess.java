@@ -41,9 +41,17 @@ final class SchedulerNodeProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the node at once (SIGKILL): no shutdown hook, no Quartz sign-off, its work left where it was. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Closes the node's standard input (it stops its context and exits); killed if it has not within 30 s. */
     @Override
     public void close() throws Exception {
+        if (!process.isAlive()) {
+            return;
+        }
         process.getOutputStream().close();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

@@ -12,8 +12,12 @@ import org.jincai.core.testing.TestDatabase;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -22,6 +26,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One node of the hub's scheduler for tests: Spring Boot's Batch and Quartz on a {@link TestDatabase}, the scheduler's
  * configuration, and two test jobs — {@value #JOB} (takes file/agency/month like the payroll job; the payroll
- * schedules launch it) and {@value #FLAKY} (fails while {@link #FAIL} is set, to test restart; waits while {@link #HOLD} is set).
+ * schedules launch it), {@value #FLAKY} (fails while {@link #FAIL} is set, to test restart; waits while {@link #HOLD} is
+ * set) and {@value #SLOW} (writes the numbers 1 to {@value #SLOW_ITEMS} into table {@value #SLOW_TABLE}, which the test
+ * creates, {@value #SLOW_CHUNK} a transaction, {@value #SLOW_ITEM_MILLIS} ms an item, restartable from its last
+ * commit: a job to kill a node in the middle of), and {@value #PARTITIONED} ({@value #FLAKY}'s step as the worker of two
+ * partitions run on threads of this node).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -43,6 +52,12 @@ public class SchedulerTestApplication {
     public static final String PID = "pid ";
     /** While set, {@value #FLAKY} waits for it before it ends: a job still running when a test looks at it. */
     public static final AtomicReference<CountDownLatch> HOLD = new AtomicReference<>();
+    public static final String SLOW = "scheduler-slow";
+    public static final String PARTITIONED = "scheduler-partitioned";
+    public static final String SLOW_TABLE = "slow_work";
+    public static final int SLOW_ITEMS = 40;
+    public static final int SLOW_CHUNK = 2;
+    public static final long SLOW_ITEM_MILLIS = 200;
 
     @Bean
     Clock clock() {
@@ -67,8 +82,57 @@ public class SchedulerTestApplication {
     }
 
     @Bean
-    Job schedulerFlakyJob(JobRepository repository, PlatformTransactionManager transactions) {
-        return new JobBuilder(FLAKY, repository).start(new StepBuilder("flaky", repository)
+    Job schedulerFlakyJob(JobRepository repository, Step schedulerFlakyStep) {
+        return new JobBuilder(FLAKY, repository).start(schedulerFlakyStep).build();
+    }
+
+    @Bean
+    Job schedulerSlowJob(JobRepository repository, PlatformTransactionManager transactions,
+                         NamedParameterJdbcTemplate jdbc) {
+        AbstractItemCountingItemStreamItemReader<Integer> numbers = new AbstractItemCountingItemStreamItemReader<>() {
+            @Override
+            protected Integer doRead() throws InterruptedException {
+                Thread.sleep(SLOW_ITEM_MILLIS);
+                return getCurrentItemCount();
+            }
+
+            @Override
+            protected void doOpen() {
+            }
+
+            @Override
+            protected void doClose() {
+            }
+
+            @Override
+            protected void jumpToItem(int itemIndex) {
+                setCurrentItemCount(itemIndex);
+            }
+        };
+        numbers.setName("numbers");
+        numbers.setMaxItemCount(SLOW_ITEMS);
+        return new JobBuilder(SLOW, repository).start(new StepBuilder("slow", repository).<Integer, Integer>chunk(SLOW_CHUNK)
+                .transactionManager(transactions).reader(numbers)
+                .writer(items -> items.forEach(i -> jdbc.update("INSERT INTO " + SLOW_TABLE + " (item, pid) VALUES "
+                        + "(:item, :pid)", Map.of("item", i, "pid", ProcessHandle.current().pid()))))
+                .build()).build();
+    }
+
+    @Bean
+    Job schedulerPartitionedJob(JobRepository repository, Step schedulerSplitStep) {
+        return new JobBuilder(PARTITIONED, repository).start(schedulerSplitStep).build();
+    }
+
+    @Bean
+    Step schedulerSplitStep(JobRepository repository, Step schedulerFlakyStep) {
+        Partitioner two = gridSize -> Map.of("p0", new ExecutionContext(), "p1", new ExecutionContext());
+        return new StepBuilder("split", repository).partitioner("flaky", two).step(schedulerFlakyStep).gridSize(2)
+                .taskExecutor(new SimpleAsyncTaskExecutor("partition-")).build();
+    }
+
+    @Bean
+    Step schedulerFlakyStep(JobRepository repository, PlatformTransactionManager transactions) {
+        return new StepBuilder("flaky", repository)
                 .tasklet((contribution, chunk) -> {
                     if (FAIL.get()) {
                         throw new IllegalStateException("failing as the test asked");
@@ -78,7 +142,7 @@ public class SchedulerTestApplication {
                         throw new IllegalStateException("held longer than a minute");
                     }
                     return RepeatStatus.FINISHED;
-                }, transactions).build()).build();
+                }, transactions).build();
     }
 
     /** Starts one node on {@code db}, with {@code extra} properties. */

@@ -143,14 +143,17 @@ public class BuiltInSchedules {
         TriggerKey tk = TriggerKey.triggerKey(p.name(), ScheduleData.BUILTIN_GROUP);
         JobDetail stored = scheduler.getJobDetail(key);
         Trigger storedTrigger = scheduler.getTrigger(tk);
-        if (stored != null && sameTiming(storedTrigger, p)
+        // a batch job's firing is recovered by another node when its node is lost mid-job; a route's (a bank poll)
+        // is not: its next firing does the same work
+        boolean recover = p.target().startsWith(ScheduleData.JOB_PREFIX);
+        if (stored != null && sameTiming(storedTrigger, p) && stored.requestsRecovery() == recover
                 && Objects.equals(stored.getJobDataMap().getString(ScheduleData.TARGET), p.target())
                 && Objects.equals(stored.getJobDataMap().getString(ScheduleData.AUDITED), data.getString(ScheduleData.AUDITED))
                 && ScheduleData.parameters(stored.getJobDataMap()).equals(ScheduleData.parameters(data))) {
             return;
         }
         JobDetail job = JobBuilder.newJob(LaunchJob.class).withIdentity(key).withDescription(p.target())
-                .usingJobData(data).storeDurably().build();
+                .usingJobData(data).requestRecovery(recover).storeDurably().build();
         TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger().withIdentity(tk).forJob(job);
         Trigger trigger = p.cron() != null
                 ? builder.withSchedule(CronScheduleBuilder.cronSchedule(p.cron())

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.audit.AuditTrail;
@@ -14,6 +15,8 @@ import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.scheduler.SchedulerProperties;
 import org.jincai.scheduler.calendar.CalendarStore;
+import org.jincai.scheduler.recovery.ExecutionRecovery;
+import org.jincai.scheduler.recovery.Firing;
 import org.jincai.scheduler.schedule.DueDates;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -44,6 +47,12 @@ import org.springframework.beans.factory.ObjectProvider;
  * bank's cut-off. A firing later than the misfire threshold (the hub was down, or the schedule was paused past its
  * time) is a misfire: {@link MisfireListener} logs and audits it ({@code SCHEDULE_MISFIRED}), and the disbursement is
  * then fired now or moved ({@code SCHEDULE_MOVED}) by {@code jincai.scheduler.misfire} — never skipped.
+ *
+ * <p>The job executions a firing starts are recorded under it with this node ({@link Firing}). A firing of a node
+ * lost mid-job that Quartz gives this node to recover (the schedules of batch jobs request recovery) is not launched
+ * again: {@link ExecutionRecovery} resumes what the lost node had started, or leaves alone an execution whose node
+ * is alive, and the firing is audited {@code SCHEDULE_RECOVERED}; one whose lost node had started nothing is
+ * launched as usual.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -61,10 +70,12 @@ public class LaunchJob implements Job {
     private final ObjectProvider<BankDirectory> banks;
     private final SchedulerProperties properties;
     private final Clock clock;
+    private final ExecutionRecovery recovery;
 
     public LaunchJob(JobRegistry jobs, JobOperator operator, ObjectProvider<RouteLauncher> routes,
                      ObjectProvider<ScheduledJob> ownLaunches, AuditTrail audit, CalendarStore calendars,
-                     ObjectProvider<BankDirectory> banks, SchedulerProperties properties, Clock clock) {
+                     ObjectProvider<BankDirectory> banks, SchedulerProperties properties, Clock clock,
+                     ExecutionRecovery recovery) {
         this.jobs = jobs;
         this.operator = operator;
         this.routes = routes;
@@ -74,12 +85,17 @@ public class LaunchJob implements Job {
         this.banks = banks;
         this.properties = properties;
         this.clock = clock;
+        this.recovery = recovery;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getJobDetail().getJobDataMap();
         String id = context.getJobDetail().getKey().getName();
+        Firing firing = Firing.of(context);
+        if (context.isRecovering() && recovered(data, id, firing)) {
+            return;
+        }
         boolean operatorSchedule = ScheduleData.OPERATOR_GROUP.equals(context.getJobDetail().getKey().getGroup());
         // Quartz moves a misfired trigger's fire time to now: the due time kept with the schedule tells how late it is
         String dueAt = data.getString(ScheduleData.DUE_AT);
@@ -89,7 +105,46 @@ public class LaunchJob implements Job {
         if (operatorSchedule && relocated(context, data, id, scheduled, now, misfired)) {
             return;
         }
-        launch(data, id, scheduled, operatorSchedule);
+        firing.during(() -> {
+            launch(data, id, scheduled, operatorSchedule);
+            return null;
+        });
+    }
+
+    /**
+     * A firing of a lost node recovered here: resumes what that node had started, or leaves it alone when its node is
+     * alive; returns false when the lost node had started nothing (the firing is then launched as usual).
+     */
+    private boolean recovered(JobDataMap data, String id, Firing firing) {
+        String target = data.getString(ScheduleData.TARGET);
+        Optional<ExecutionRecovery.Recovered> recovered;
+        try {
+            recovered = recovery.recover(firing);
+        } catch (RuntimeException e) {
+            String outcome = "RECOVERY_FAILED: " + e;
+            log.error("schedule {} could not recover {}: {}", id, target, outcome);
+            audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, "SCHEDULE_FAILED", "SCHEDULE", id)
+                    .change(null, target).because(outcome));
+            data.put(ScheduleData.OUTCOME, outcome);
+            data.put(ScheduleData.STATE, "FAILED");
+            return true;
+        }
+        if (recovered.isEmpty()) {
+            log.warn("schedule {}: the lost node's firing due {} had started nothing; launching it",
+                    id, Instant.ofEpochMilli(firing.dueAt()));
+            return false;
+        }
+        String outcome = recovered.get().outcome();
+        log.warn("schedule {} recovered after its node was lost: {}", id, outcome);
+        audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SCHEDULE, "SCHEDULE_RECOVERED", "SCHEDULE", id)
+                .change(null, target + ": " + outcome)
+                .because("the node running its firing due " + Instant.ofEpochMilli(firing.dueAt()) + " was lost"));
+        if (recovered.get().executionId() != null) {
+            data.put(ScheduleData.EXECUTION_ID, Long.toString(recovered.get().executionId()));
+        }
+        data.put(ScheduleData.OUTCOME, outcome);
+        data.put(ScheduleData.STATE, "FIRED");
+        return true;
     }
 
     /**

@@ -109,7 +109,8 @@ public class ScheduleService {
         ScheduleData.putParameters(data, parameters);
         JobDetail job = JobBuilder.newJob(LaunchJob.class).withIdentity(id, ScheduleData.OPERATOR_GROUP)
                 .withDescription("payroll " + request.agency() + " " + request.month()).usingJobData(data)
-                .storeDurably().build();
+                // a node lost mid-run: another node recovers the firing and resumes the run (ExecutionRecovery)
+                .requestRecovery().storeDurably().build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(id, ScheduleData.OPERATOR_GROUP).forJob(job)
                 .startAt(Date.from(placed.runAt().atZone(BankProfile.ZONE).toInstant()))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();

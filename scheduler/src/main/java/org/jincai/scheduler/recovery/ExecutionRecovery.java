@@ -1,0 +1,96 @@
+package org.jincai.scheduler.recovery;
+
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * What a node does with a schedule's firing Quartz gives it to recover ({@code requestsRecovery}: the node that ran
+ * the firing stopped checking in mid-job). It looks up the Spring Batch executions the firing started
+ * ({@link ExecutionNodes}) and takes the latest execution of their job instance:
+ * <ul>
+ *   <li>none recorded — the lost node had launched nothing: the caller launches the firing as usual;</li>
+ *   <li>running on a node still alive (an operator restarted it there, say), or with no node recorded (a one-shot
+ *       command's): left alone, never run beside it;</li>
+ *   <li>running on a node no longer alive: its running steps and the execution are marked FAILED with an end time and
+ *       the lost node in their exit description (Spring Batch's {@link JobOperator#recover}), then the job instance is
+ *       restarted here, on this thread, resuming from its last commit;</li>
+ *   <li>ended (completed, failed, stopped to wait for an approval) before the node was lost: left as it is.</li>
+ * </ul>
+ */
+public class ExecutionRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionRecovery.class);
+
+    private final ExecutionNodes nodes;
+    private final JobRepository repository;
+    private final JobOperator operator;
+
+    public ExecutionRecovery(ExecutionNodes nodes, JobRepository repository, JobOperator operator) {
+        this.nodes = nodes;
+        this.repository = repository;
+        this.operator = operator;
+    }
+
+    /** What recovering a firing did: the execution it ends with (null when it left one alone) and a line. */
+    public record Recovered(Long executionId, String outcome) {
+    }
+
+    /** Recovers {@code firing}; empty when it had launched nothing. */
+    public Optional<Recovered> recover(Firing firing) {
+        List<Long> launched = nodes.launchedBy(firing);
+        if (launched.isEmpty()) {
+            return Optional.empty();
+        }
+        JobExecution recorded = repository.getJobExecution(launched.get(launched.size() - 1));
+        JobExecution last = repository.getJobExecution(repository.getLastJobExecution(recorded.getJobInstance()).getId());
+        String job = last.getJobInstance().getJobName();
+        if (!last.isRunning()) {
+            return Optional.of(new Recovered(last.getId(), job + " execution " + last.getId() + " had ended "
+                    + last.getStatus() + " " + last.getExitStatus().getExitCode() + ": nothing to recover"));
+        }
+        Optional<String> node = nodes.nodeOf(last.getId());
+        if (node.isEmpty()) {
+            return Optional.of(new Recovered(null, job + " execution " + last.getId() + " is " + last.getStatus()
+                    + " with no node recorded: left alone"));
+        }
+        if (nodes.alive(node.get())) {
+            return Optional.of(new Recovered(null, job + " execution " + last.getId() + " is " + last.getStatus()
+                    + " on node " + node.get() + ", alive: left alone"));
+        }
+        String lost = "node " + node.get() + " lost" + nodes.thisInstance().map(n -> ", recovered by " + n).orElse("");
+        for (StepExecution step : last.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription(lost));
+            }
+        }
+        last.setExitStatus(ExitStatus.FAILED.addExitDescription(lost));
+        operator.recover(last);
+        log.warn("{} execution {} marked FAILED ({}); restarting it", job, last.getId(), lost);
+        JobExecution restarted;
+        try {
+            restarted = firing.during(() -> restart(last));
+        } catch (IllegalStateException e) {
+            return Optional.of(new Recovered(last.getId(), job + " execution " + last.getId() + " marked FAILED ("
+                    + lost + "); its restart was refused: " + e.getMessage()));
+        }
+        return Optional.of(new Recovered(restarted.getId(), job + " execution " + last.getId() + " marked FAILED ("
+                + lost + "), restarted as execution " + restarted.getId() + ": " + restarted.getStatus() + " "
+                + restarted.getExitStatus().getExitCode()));
+    }
+
+    private JobExecution restart(JobExecution failed) {
+        try {
+            return operator.restart(failed);
+        } catch (JobRestartException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}
