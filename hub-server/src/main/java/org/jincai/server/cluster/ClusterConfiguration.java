@@ -4,6 +4,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.jincai.scheduler.SchedulerInstance;
+import org.jincai.scheduler.recovery.ExecutionNodes;
+import org.jincai.scheduler.recovery.RunningSteps;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +43,8 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    ClusterHealth clusterHealthIndicator(ClusterNode node) {
-        return new ClusterHealth(node);
+    ClusterHealth clusterHealthIndicator(ClusterNode node, ExecutionNodes executions, RunningSteps steps) {
+        return new ClusterHealth(node, executions, steps);
     }
 
     @Bean

@@ -1,19 +1,27 @@
 package org.jincai.server.cluster;
 
+import org.jincai.scheduler.recovery.ExecutionNodes;
+import org.jincai.scheduler.recovery.RunningSteps;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The node's role in health ({@code /actuator/health} on the management port, component {@code cluster}): single
  * node or cluster, its name, whether it leads (polls the finance inboxes) and since when, the poller routes
- * running here.
+ * running here, its Quartz scheduler instance (the name its job executions are recorded under, "not started" in a
+ * one-shot command) and the Spring Batch step executions running here — its jobs' steps and the partitions its
+ * workers run, a payroll's remote {@code render-bank} partitions included.
  */
 public class ClusterHealth implements HealthIndicator {
 
     private final ClusterNode node;
+    private final ExecutionNodes executions;
+    private final RunningSteps steps;
 
-    public ClusterHealth(ClusterNode node) {
+    public ClusterHealth(ClusterNode node, ExecutionNodes executions, RunningSteps steps) {
         this.node = node;
+        this.executions = executions;
+        this.steps = steps;
     }
 
     @Override
@@ -23,6 +31,9 @@ public class ClusterHealth implements HealthIndicator {
                 .withDetail("role", node.leader() ? "leader" : "follower")
                 .withDetail("since", node.since().toString())
                 .withDetail("pollers", node.pollersRunning())
+                .withDetail("quartz", executions.thisInstance().orElse("not started"))
+                .withDetail("stepsRunning", steps.count())
+                .withDetail("steps", steps.describe())
                 .build();
     }
 }

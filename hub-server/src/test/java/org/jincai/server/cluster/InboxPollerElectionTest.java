@@ -11,9 +11,13 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.awaitility.Awaitility;
 import org.jincai.core.testing.TestDatabase;
 import org.jincai.routes.RouteIds;
+import org.jincai.scheduler.recovery.ExecutionNodes;
+import org.jincai.scheduler.recovery.RunningSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
@@ -104,16 +108,18 @@ class InboxPollerElectionTest {
                 .as("every node delivers its own outbox").isTrue();
         assertThat(db.jdbc().getJdbcTemplate().queryForList("SELECT CLIENT_ID FROM INT_LOCK", String.class))
                 .containsExactly("node-a");
-        Health health = new ClusterHealth(b.cluster()).health();
+        Health health = health(b.cluster());
         assertThat(health.getDetails()).containsEntry("mode", "cluster").containsEntry("node", "node-b")
-                .containsEntry("role", "follower").containsEntry("pollers", List.of());
+                .containsEntry("role", "follower").containsEntry("pollers", List.of())
+                .containsEntry("quartz", "not started").containsEntry("stepsRunning", 0)
+                .containsEntry("steps", List.of());
 
         a.stop();
         a = null;
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(b::polling);
 
         assertThat(b.cluster().leader()).isTrue();
-        assertThat(new ClusterHealth(b.cluster()).health().getDetails()).containsEntry("role", "leader")
+        assertThat(health(b.cluster()).getDetails()).containsEntry("role", "leader")
                 .containsEntry("pollers", List.of(INBOX));
     }
 
@@ -121,7 +127,14 @@ class InboxPollerElectionTest {
     void aSingleNodeLeadsFromItsStartWithoutAnElection() {
         ClusterNode single = new ClusterNode("solo", false, new DefaultCamelContext(), Clock.systemUTC());
 
-        assertThat(new ClusterHealth(single).health().getDetails()).containsEntry("mode", "single node")
+        assertThat(health(single).getDetails()).containsEntry("mode", "single node")
                 .containsEntry("role", "leader");
+    }
+
+    /** The node's health, with no Quartz scheduler running (these nodes have none) and no step running. */
+    private Health health(ClusterNode node) {
+        ExecutionNodes executions = new ExecutionNodes(db.jdbc(),
+                new StaticListableBeanFactory().getBeanProvider(Scheduler.class), Clock.systemUTC());
+        return new ClusterHealth(node, executions, new RunningSteps()).health();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.jincai.bench.payroll.PayrollCsv;
 import org.jincai.core.testing.TestDatabase;
 import org.apache.camel.CamelContext;
@@ -19,6 +20,7 @@ import org.jincai.scheduler.schedule.Schedule;
 import org.jincai.scheduler.schedule.ScheduleService;
 import org.jincai.server.HubTestSupport;
 import org.jincai.server.cluster.ClusterConfiguration;
+import org.jincai.server.cluster.ClusterHealth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobDataMap;
@@ -36,7 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * the firing's (its three outputs written), and an operator's payroll schedule takes its file as a payroll run would
  * and pays it (a run recorded, its lines paid through the release path) — not a bare job start that lacks their
  * parameters — and each bank's outbox is polled by its own built-in schedule, {@code bank-polling-<CODE>}, fired by
- * Quartz: the inbound routes have no timer of their own then.
+ * Quartz: the inbound routes have no timer of their own then. A batch job's schedule requests recovery (another node
+ * resumes it when its node is lost) and its execution is recorded with this node's Quartz instance and the firing; a
+ * bank poll's does not. Health's {@code cluster} component names the node's Quartz instance.
  */
 @SpringBootTest
 @ActiveProfiles("simulator")
@@ -69,6 +73,9 @@ class ScheduledLaunchesTest {
     @Autowired
     CamelContext camel;
 
+    @Autowired
+    ClusterHealth health;
+
     @Test
     void theBuiltInMonthlyReportReportsTheMonthJustEnded() throws Exception {
         JobKey key = JobKey.jobKey("monthly-report", ScheduleData.BUILTIN_GROUP);
@@ -76,6 +83,12 @@ class ScheduledLaunchesTest {
 
         String outcome = fire(key);
 
+        assertThat(scheduler.getJobDetail(key).requestsRecovery()).isTrue();
+        long execution = Long.parseLong(scheduler.getJobDetail(key).getJobDataMap().getString(ScheduleData.EXECUTION_ID));
+        Map<String, Object> node = jdbc.getJdbcTemplate().queryForMap("SELECT scheduler_instance, schedule_key "
+                + "FROM batch_execution_node WHERE job_execution_id = ?", execution);
+        assertThat(node.get("scheduler_instance")).isEqualTo(scheduler.getSchedulerInstanceId());
+        assertThat(node.get("schedule_key")).isEqualTo(key.toString());
         YearMonth ended = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
         assertThat(outcome).startsWith("monthly report " + ended + ": COMPLETED");
         try (var files = Files.list(HOME.resolve("reports").resolve(ended.toString()))) {
@@ -132,6 +145,7 @@ class ScheduledLaunchesTest {
                     .as("no timer of its own").contains("scheduler=");
             JobKey key = JobKey.jobKey("bank-polling-" + bank, ScheduleData.BUILTIN_GROUP);
             assertThat(scheduler.getJobDetail(key).getJobDataMap().getString(ScheduleData.PARAM + "bank")).isEqualTo(bank);
+            assertThat(scheduler.getJobDetail(key).requestsRecovery()).as("its next firing polls again").isFalse();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             String outcome = null;
             // firings before the routes started send nothing (CamelRouteLauncher); the first after polls
@@ -141,6 +155,16 @@ class ScheduledLaunchesTest {
             }
             assertThat(outcome).as("fired by its trigger").isEqualTo(RouteIds.BANK_POLL_ENDPOINT + ": POLLED");
         }
+    }
+
+    @Test
+    void healthNamesTheNodesQuartzInstance() throws Exception {
+        Map<String, Object> details = health.health().getDetails();
+        assertThat(details).containsEntry("quartz", scheduler.getSchedulerInstanceId())
+                .containsEntry("stepsRunning", 0).containsEntry("steps", List.of());
+        assertThat(jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE "
+                + "WHERE INSTANCE_NAME = ?", Integer.class, scheduler.getSchedulerInstanceId()))
+                .as("checked in to the cluster under that name").isEqualTo(1);
     }
 
     /** Fires the job now on a running scheduler and returns the outcome its launch kept. */
