@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * instance and its step is listed as running here while it runs, as are a partitioned step and its two worker
  * partitions; recovering that firing while its node (this one) is alive leaves it alone. An execution left STARTED by a node that no longer checks in is marked FAILED (its running
  * step too, with an end time and the lost node named) and restarted here to completion, and recovering the same
- * firing again finds nothing to do.
+ * firing again finds nothing to do; one an operator had asked to stop is only marked.
  */
 class ExecutionRecoveryTest {
 
@@ -127,6 +127,23 @@ class ExecutionRecoveryTest {
 
             assertThat(recovery.recover(nightly).orElseThrow().outcome()).contains("had ended COMPLETED",
                     "nothing to recover");
+
+            // one an operator had asked to stop when its node was lost: marked, not restarted
+            JobParameters stopParams = parameters("stopping");
+            JobExecution stopping = repository.createJobExecution(
+                    repository.createJobInstance(SchedulerTestApplication.FLAKY, stopParams), stopParams,
+                    new ExecutionContext());
+            stopping.setStatus(BatchStatus.STOPPING);
+            stopping.setStartTime(LocalDateTime.now());
+            repository.update(stopping);
+            db.jdbc().getJdbcTemplate().update("INSERT INTO batch_execution_node (job_execution_id, scheduler_instance, "
+                    + "schedule_key, scheduled_fire_time, recorded_at) VALUES (?, 'node-lost', 'operator.S-STOP', ?, "
+                    + "CURRENT_TIMESTAMP)", stopping.getId(), 3_000L);
+            ExecutionRecovery.Recovered stopped = recovery.recover(new Firing("operator.S-STOP", 3_000L)).orElseThrow();
+            assertThat(stopped.executionId()).isEqualTo(stopping.getId());
+            assertThat(stopped.outcome()).contains("asked to stop: not restarted");
+            assertThat(repository.getJobExecution(stopping.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(repository.getJobExecutions(stopping.getJobInstance())).hasSize(1);
         }
     }
 

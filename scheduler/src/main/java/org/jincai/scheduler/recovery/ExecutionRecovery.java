@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
@@ -21,7 +22,8 @@ import org.springframework.batch.core.step.StepExecution;
  *       command's): left alone, never run beside it;</li>
  *   <li>running on a node no longer alive: its running steps and the execution are marked FAILED with an end time and
  *       the lost node in their exit description (Spring Batch's {@link JobOperator#recover}), then the job instance is
- *       restarted here, on this thread, resuming from its last commit;</li>
+ *       restarted here, on this thread, resuming from its last commit — unless an operator had asked it to stop
+ *       (STOPPING): then it is only marked;</li>
  *   <li>ended (completed, failed, stopped to wait for an approval) before the node was lost: left as it is.</li>
  * </ul>
  */
@@ -52,7 +54,7 @@ public class ExecutionRecovery {
         JobExecution recorded = repository.getJobExecution(launched.get(launched.size() - 1));
         JobExecution last = repository.getJobExecution(repository.getLastJobExecution(recorded.getJobInstance()).getId());
         String job = last.getJobInstance().getJobName();
-        if (!last.isRunning()) {
+        if (!last.getStatus().isRunning()) {
             return Optional.of(new Recovered(last.getId(), job + " execution " + last.getId() + " had ended "
                     + last.getStatus() + " " + last.getExitStatus().getExitCode() + ": nothing to recover"));
         }
@@ -72,7 +74,14 @@ public class ExecutionRecovery {
             }
         }
         last.setExitStatus(ExitStatus.FAILED.addExitDescription(lost));
+        boolean stopAsked = last.getStatus() == BatchStatus.STOPPING;
         operator.recover(last);
+        if (stopAsked) {
+            log.warn("{} execution {} marked FAILED ({}); an operator had asked it to stop: not restarted", job,
+                    last.getId(), lost);
+            return Optional.of(new Recovered(last.getId(), job + " execution " + last.getId() + " marked FAILED ("
+                    + lost + "); it was asked to stop: not restarted"));
+        }
         log.warn("{} execution {} marked FAILED ({}); restarting it", job, last.getId(), lost);
         JobExecution restarted;
         try {
