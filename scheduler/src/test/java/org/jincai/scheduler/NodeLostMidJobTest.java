@@ -37,51 +37,54 @@ class NodeLostMidJobTest {
                     + " (item INTEGER NOT NULL PRIMARY KEY, pid NUMERIC(19) NOT NULL)");
             Map<String, String> nodeA = new HashMap<>(db.springProperties());
             nodeA.putAll(schedule);
-            try (SchedulerNodeProcess a = SchedulerNodeProcess.start(nodeA, dir.resolve("node-a.log"))) {
-                // A alone registers the schedule, which fires at once there
+            Map<String, Object> nodeB = new HashMap<>(schedule);
+            // B's scheduler starts once A runs the job: the schedule's first firing (due at once) is A's
+            nodeB.put("spring.quartz.auto-startup", "false");
+            try (SchedulerNodeProcess a = SchedulerNodeProcess.start(nodeA, dir.resolve("node-a.log"));
+                 ConfigurableApplicationContext b = SchedulerTestApplication.node(db, nodeB)) {
                 assertThat(Waits.until(Duration.ofSeconds(60), () -> db.count(
                         "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'") == 1))
                         .as("node A started the job (its log: node-a.log)").isTrue();
-                try (ConfigurableApplicationContext b = SchedulerTestApplication.node(db, new HashMap<>(schedule))) {
-                    String instanceB = b.getBean(Scheduler.class).getSchedulerInstanceId();
-                    assertThat(Waits.until(Duration.ofSeconds(30), () -> db.count(
-                            "SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE") == 2)).isTrue();
-                    assertThat(Waits.until(Duration.ofSeconds(30), () -> db.count(
-                            "SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE) >= 4)).isTrue();
-                    a.kill();
-                    int byA = db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE);
-                    assertThat(byA).as("A was killed mid-job").isLessThan(SchedulerTestApplication.SLOW_ITEMS);
+                Scheduler schedulerB = b.getBean(Scheduler.class);
+                schedulerB.start();
+                String instanceB = schedulerB.getSchedulerInstanceId();
+                assertThat(Waits.until(Duration.ofSeconds(30), () -> db.count(
+                        "SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE") == 2)).isTrue();
+                assertThat(Waits.until(Duration.ofSeconds(30), () -> db.count(
+                        "SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE) >= 4)).isTrue();
+                a.kill();
+                int byA = db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE);
+                assertThat(byA).as("A was killed mid-job").isLessThan(SchedulerTestApplication.SLOW_ITEMS);
 
-                    assertThat(Waits.until(Duration.ofSeconds(40), () -> db.count(
-                            "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") == 1))
-                            .as("B recovered the job and completed it").isTrue();
-                    assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE))
-                            .as("every number written once").isEqualTo(SchedulerTestApplication.SLOW_ITEMS);
-                    assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE + " WHERE pid = "
-                            + ProcessHandle.current().pid())).as("B wrote only what A had not committed")
-                            .isEqualTo(SchedulerTestApplication.SLOW_ITEMS - byA);
-                    assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
-                    assertThat(db.count("SELECT SUM(WRITE_COUNT) FROM BATCH_STEP_EXECUTION"))
-                            .isEqualTo(SchedulerTestApplication.SLOW_ITEMS);
+                assertThat(Waits.until(Duration.ofSeconds(40), () -> db.count(
+                        "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") == 1))
+                        .as("B recovered the job and completed it").isTrue();
+                assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE))
+                        .as("every number written once").isEqualTo(SchedulerTestApplication.SLOW_ITEMS);
+                assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE + " WHERE pid = "
+                        + ProcessHandle.current().pid())).as("B wrote only what A had not committed")
+                        .isEqualTo(SchedulerTestApplication.SLOW_ITEMS - byA);
+                assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+                assertThat(db.count("SELECT SUM(WRITE_COUNT) FROM BATCH_STEP_EXECUTION"))
+                        .isEqualTo(SchedulerTestApplication.SLOW_ITEMS);
 
-                    List<Map<String, Object>> executions = db.jdbc().getJdbcTemplate().queryForList(
-                            "SELECT e.STATUS, e.EXIT_CODE, e.EXIT_MESSAGE, e.END_TIME, n.scheduler_instance "
-                                    + "FROM BATCH_JOB_EXECUTION e JOIN batch_execution_node n "
-                                    + "ON n.job_execution_id = e.JOB_EXECUTION_ID ORDER BY e.JOB_EXECUTION_ID");
-                    assertThat(executions).hasSize(2);
-                    Map<String, Object> lost = executions.get(0);
-                    assertThat(lost.get("STATUS")).isEqualTo("FAILED");
-                    assertThat(lost.get("END_TIME")).isNotNull();
-                    assertThat(lost.get("scheduler_instance")).isNotEqualTo(instanceB);
-                    assertThat((String) lost.get("EXIT_MESSAGE"))
-                            .contains("node " + lost.get("scheduler_instance") + " lost", "recovered by " + instanceB);
-                    assertThat(executions.get(1).get("STATUS")).isEqualTo("COMPLETED");
-                    assertThat(executions.get(1).get("scheduler_instance")).isEqualTo(instanceB);
-                    assertThat(db.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STATUS = 'FAILED' "
-                            + "AND END_TIME IS NOT NULL")).as("A's step marked FAILED too").isEqualTo(1);
-                    assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'SCHEDULE_RECOVERED'"))
-                            .isEqualTo(1);
-                }
+                List<Map<String, Object>> executions = db.jdbc().getJdbcTemplate().queryForList(
+                        "SELECT e.STATUS, e.EXIT_CODE, e.EXIT_MESSAGE, e.END_TIME, n.scheduler_instance "
+                                + "FROM BATCH_JOB_EXECUTION e JOIN batch_execution_node n "
+                                + "ON n.job_execution_id = e.JOB_EXECUTION_ID ORDER BY e.JOB_EXECUTION_ID");
+                assertThat(executions).hasSize(2);
+                Map<String, Object> lost = executions.get(0);
+                assertThat(lost.get("STATUS")).isEqualTo("FAILED");
+                assertThat(lost.get("END_TIME")).isNotNull();
+                assertThat(lost.get("scheduler_instance")).isNotEqualTo(instanceB);
+                assertThat((String) lost.get("EXIT_MESSAGE"))
+                        .contains("node " + lost.get("scheduler_instance") + " lost", "recovered by " + instanceB);
+                assertThat(executions.get(1).get("STATUS")).isEqualTo("COMPLETED");
+                assertThat(executions.get(1).get("scheduler_instance")).isEqualTo(instanceB);
+                assertThat(db.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STATUS = 'FAILED' "
+                        + "AND END_TIME IS NOT NULL")).as("A's step marked FAILED too").isEqualTo(1);
+                assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'SCHEDULE_RECOVERED'"))
+                        .isEqualTo(1);
             }
         }
     }

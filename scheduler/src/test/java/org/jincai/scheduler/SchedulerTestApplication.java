@@ -57,7 +57,7 @@ public class SchedulerTestApplication {
     public static final String SLOW_TABLE = "slow_work";
     public static final int SLOW_ITEMS = 40;
     public static final int SLOW_CHUNK = 2;
-    public static final long SLOW_ITEM_MILLIS = 200;
+    public static final long SLOW_ITEM_MILLIS = 100;
 
     @Bean
     Clock clock() {
