@@ -32,9 +32,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One node on a real database: a job execution started under a schedule's firing is recorded with this node's Quartz
  * instance and its step is listed as running here while it runs, as are a partitioned step and its two worker
- * partitions; recovering that firing while its node (this one) is alive leaves it alone. An execution left STARTED by a node that no longer checks in is marked FAILED (its running
- * step too, with an end time and the lost node named) and restarted here to completion, and recovering the same
- * firing again finds nothing to do; one an operator had asked to stop is only marked.
+ * partitions; recovering that firing while its node (this one) is alive leaves it alone, while this node's previous
+ * run (a restart under the same name) counts as lost. An execution left STARTED by a node that no longer checks in is
+ * marked FAILED (its running step too, with an end time and the lost node named) and restarted here to completion,
+ * and recovering the same firing again finds nothing to do; one an operator had asked to stop is only marked.
  */
 class ExecutionRecoveryTest {
 
@@ -64,8 +65,11 @@ class ExecutionRecoveryTest {
             List<Long> launched = nodes.launchedBy(held);
             assertThat(launched).hasSize(1);
             assertThat(steps.describe()).containsExactly(SchedulerTestApplication.FLAKY + "#" + launched.get(0) + "/flaky");
-            assertThat(nodes.nodeOf(launched.get(0))).contains(here);
-            assertThat(nodes.alive(here)).isTrue();
+            ExecutionNodes.Node running = nodes.nodeOf(launched.get(0)).orElseThrow();
+            assertThat(running.instance()).isEqualTo(here);
+            assertThat(nodes.alive(running)).isTrue();
+            assertThat(nodes.alive(new ExecutionNodes.Node(here, "an-earlier-run")))
+                    .as("this node's previous run, before a restart under the same name").isFalse();
             ExecutionRecovery.Recovered alone = recovery.recover(held).orElseThrow();
             assertThat(alone.executionId()).isNull();
             assertThat(alone.outcome()).contains("on node " + here + ", alive: left alone");
@@ -101,12 +105,13 @@ class ExecutionRecoveryTest {
             repository.update(staleStep);
             long now = System.currentTimeMillis();
             db.jdbc().getJdbcTemplate().update("INSERT INTO batch_execution_node (job_execution_id, scheduler_instance, "
-                    + "schedule_key, scheduled_fire_time, recorded_at) VALUES (?, 'node-lost', 'builtin.nightly', ?, "
-                    + "CURRENT_TIMESTAMP)", stale.getId(), 2_000L);
+                    + "node_run, schedule_key, scheduled_fire_time, recorded_at) VALUES (?, 'node-lost', 'r1', "
+                    + "'builtin.nightly', ?, CURRENT_TIMESTAMP)", stale.getId(), 2_000L);
             db.jdbc().getJdbcTemplate().update("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, "
                     + "LAST_CHECKIN_TIME, CHECKIN_INTERVAL) VALUES ('jincai', 'node-silent', ?, 1000)", now - 60_000);
-            assertThat(nodes.alive("node-lost")).isFalse();
-            assertThat(nodes.alive("node-silent")).as("checked in a minute ago, every second").isFalse();
+            assertThat(nodes.alive(new ExecutionNodes.Node("node-lost", "r1"))).isFalse();
+            assertThat(nodes.alive(new ExecutionNodes.Node("node-silent", "r1")))
+                    .as("checked in a minute ago, every second").isFalse();
 
             Firing nightly = new Firing("builtin.nightly", 2_000L);
             ExecutionRecovery.Recovered resumed = recovery.recover(nightly).orElseThrow();
@@ -122,7 +127,7 @@ class ExecutionRecoveryTest {
             JobExecution restarted = repository.getJobExecution(resumed.executionId());
             assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(instance.getInstanceId());
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(nodes.nodeOf(restarted.getId())).contains(here);
+            assertThat(nodes.nodeOf(restarted.getId()).orElseThrow().instance()).isEqualTo(here);
             assertThat(nodes.launchedBy(nightly)).containsExactly(stale.getId(), restarted.getId());
 
             assertThat(recovery.recover(nightly).orElseThrow().outcome()).contains("had ended COMPLETED",
@@ -137,8 +142,8 @@ class ExecutionRecoveryTest {
             stopping.setStartTime(LocalDateTime.now());
             repository.update(stopping);
             db.jdbc().getJdbcTemplate().update("INSERT INTO batch_execution_node (job_execution_id, scheduler_instance, "
-                    + "schedule_key, scheduled_fire_time, recorded_at) VALUES (?, 'node-lost', 'operator.S-STOP', ?, "
-                    + "CURRENT_TIMESTAMP)", stopping.getId(), 3_000L);
+                    + "node_run, schedule_key, scheduled_fire_time, recorded_at) VALUES (?, 'node-lost', 'r1', "
+                    + "'operator.S-STOP', ?, CURRENT_TIMESTAMP)", stopping.getId(), 3_000L);
             ExecutionRecovery.Recovered stopped = recovery.recover(new Firing("operator.S-STOP", 3_000L)).orElseThrow();
             assertThat(stopped.executionId()).isEqualTo(stopping.getId());
             assertThat(stopped.outcome()).contains("asked to stop: not restarted");

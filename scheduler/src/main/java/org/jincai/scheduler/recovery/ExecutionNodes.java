@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jincai.scheduler.SchedulerConfiguration;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -13,12 +14,14 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Which node runs each Spring Batch job execution (table {@code batch_execution_node}, migration V24), and whether a
- * node is alive. A node is named by its Quartz scheduler instance ({@code instanceId AUTO}: host name and start time,
- * new at every start), recorded only by a process whose scheduler runs — a one-shot command records nothing. A node
- * is alive while it checks in to the cluster: its row in {@code QRTZ_SCHEDULER_STATE}, refreshed every
- * {@code cluster-checkin-interval}, is no older than its interval plus Quartz's own grace of 7.5 s (past that, Quartz
- * declares it failed and deletes the row when it recovers its firings).
+ * Which node runs each Spring Batch job execution (table {@code batch_execution_node}, migration V24), and whether it
+ * still runs. A node is named by its Quartz scheduler instance ({@code SchedulerInstance}: the node id, the same at
+ * every start of the node) and the run of its process (an id drawn at each start), recorded only by a process whose
+ * scheduler runs — a one-shot command records nothing. An execution's node is alive when it is this process (same
+ * instance, same run; the same instance under another run is this node's previous run, lost: two live processes never
+ * share an instance), or another instance that still checks in to the cluster: its row in {@code QRTZ_SCHEDULER_STATE},
+ * refreshed every {@code cluster-checkin-interval}, is no older than its interval plus Quartz's own grace of 7.5 s
+ * (past that, Quartz declares it failed and deletes the row when it recovers its firings).
  */
 public class ExecutionNodes {
 
@@ -28,6 +31,7 @@ public class ExecutionNodes {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectProvider<Scheduler> scheduler;
     private final Clock clock;
+    private final String run = UUID.randomUUID().toString();
 
     public ExecutionNodes(NamedParameterJdbcTemplate jdbc, ObjectProvider<Scheduler> scheduler, Clock clock) {
         this.jdbc = jdbc;
@@ -46,20 +50,29 @@ public class ExecutionNodes {
         }
     }
 
-    /** Records that {@code instance} runs execution {@code executionId}, launched by {@code firing} (or null). */
+    /** A node's run: its Quartz instance and the run of its process. */
+    public record Node(String instance, String run) {
+
+        @Override
+        public String toString() {
+            return instance + " (run " + run + ")";
+        }
+    }
+
+    /** Records that this process (Quartz {@code instance}) runs {@code executionId}, launched by {@code firing} or not. */
     void record(long executionId, String instance, Firing firing) {
-        jdbc.update("INSERT INTO batch_execution_node (job_execution_id, scheduler_instance, schedule_key, "
-                        + "scheduled_fire_time, recorded_at) VALUES (:id, :instance, :schedule, :due, :at)",
-                new MapSqlParameterSource("id", executionId).addValue("instance", instance)
+        jdbc.update("INSERT INTO batch_execution_node (job_execution_id, scheduler_instance, node_run, schedule_key, "
+                        + "scheduled_fire_time, recorded_at) VALUES (:id, :instance, :run, :schedule, :due, :at)",
+                new MapSqlParameterSource("id", executionId).addValue("instance", instance).addValue("run", run)
                         .addValue("schedule", firing == null ? null : firing.schedule())
                         .addValue("due", firing == null ? null : firing.dueAt())
                         .addValue("at", Timestamp.from(clock.instant())));
     }
 
     /** The node that runs (or ran) execution {@code executionId}; empty when none was recorded. */
-    public Optional<String> nodeOf(long executionId) {
-        return jdbc.queryForList("SELECT scheduler_instance FROM batch_execution_node WHERE job_execution_id = :id",
-                Map.of("id", executionId), String.class).stream().findFirst();
+    public Optional<Node> nodeOf(long executionId) {
+        return jdbc.query("SELECT scheduler_instance, node_run FROM batch_execution_node WHERE job_execution_id = :id",
+                Map.of("id", executionId), (rs, n) -> new Node(rs.getString(1), rs.getString(2))).stream().findFirst();
     }
 
     /** The job executions {@code firing} started, oldest first (a recovered firing's restarts among them). */
@@ -69,15 +82,15 @@ public class ExecutionNodes {
                 Map.of("schedule", firing.schedule(), "due", firing.dueAt()), Long.class);
     }
 
-    /** Whether {@code instance} is this process's or still checks in to the cluster. */
-    public boolean alive(String instance) {
-        if (thisInstance().filter(instance::equals).isPresent()) {
-            return true;
+    /** Whether {@code node} is this process, or another instance that still checks in to the cluster. */
+    public boolean alive(Node node) {
+        if (thisInstance().filter(node.instance()::equals).isPresent()) {
+            return run.equals(node.run());
         }
         long now = clock.millis();
         return jdbc.query("SELECT LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE "
                         + "WHERE SCHED_NAME = :name AND INSTANCE_NAME = :instance",
-                Map.of("name", SchedulerConfiguration.SCHEDULER_NAME, "instance", instance),
+                Map.of("name", SchedulerConfiguration.SCHEDULER_NAME, "instance", node.instance()),
                 (rs, n) -> now <= rs.getLong(1) + rs.getLong(2) + CHECKIN_GRACE_MILLIS)
                 .stream().anyMatch(Boolean::booleanValue);
     }

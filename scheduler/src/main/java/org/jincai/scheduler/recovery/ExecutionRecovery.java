@@ -20,9 +20,10 @@ import org.springframework.batch.core.step.StepExecution;
  *   <li>none recorded — the lost node had launched nothing: the caller launches the firing as usual;</li>
  *   <li>running on a node still alive (an operator restarted it there, say), or with no node recorded (a one-shot
  *       command's): left alone, never run beside it;</li>
- *   <li>running on a node no longer alive: its running steps and the execution are marked FAILED with an end time and
- *       the lost node in their exit description (Spring Batch's {@link JobOperator#recover}), then the job instance is
- *       restarted here, on this thread, resuming from its last commit — unless an operator had asked it to stop
+ *   <li>running on a node no longer alive (another instance no longer checking in, or this node's own previous run,
+ *       when the node restarted under its name recovers its firings itself): its running steps and the execution
+ *       are marked FAILED with an end time and the lost node in their exit description (Spring Batch's
+ *       {@link JobOperator#recover}), then the job instance is restarted here, on this thread, resuming from its last commit — unless an operator had asked it to stop
  *       (STOPPING): then it is only marked;</li>
  *   <li>ended (completed, failed, stopped to wait for an approval) before the node was lost: left as it is.</li>
  * </ul>
@@ -58,16 +59,17 @@ public class ExecutionRecovery {
             return Optional.of(new Recovered(last.getId(), job + " execution " + last.getId() + " had ended "
                     + last.getStatus() + " " + last.getExitStatus().getExitCode() + ": nothing to recover"));
         }
-        Optional<String> node = nodes.nodeOf(last.getId());
+        Optional<ExecutionNodes.Node> node = nodes.nodeOf(last.getId());
         if (node.isEmpty()) {
             return Optional.of(new Recovered(null, job + " execution " + last.getId() + " is " + last.getStatus()
                     + " with no node recorded: left alone"));
         }
         if (nodes.alive(node.get())) {
             return Optional.of(new Recovered(null, job + " execution " + last.getId() + " is " + last.getStatus()
-                    + " on node " + node.get() + ", alive: left alone"));
+                    + " on node " + node.get().instance() + ", alive: left alone"));
         }
-        String lost = "node " + node.get() + " lost" + nodes.thisInstance().map(n -> ", recovered by " + n).orElse("");
+        String lost = "node " + node.get().instance() + " lost"
+                + nodes.thisInstance().map(n -> ", recovered by " + n).orElse("");
         for (StepExecution step : last.getStepExecutions()) {
             if (step.getStatus().isRunning()) {
                 step.setExitStatus(ExitStatus.FAILED.addExitDescription(lost));
