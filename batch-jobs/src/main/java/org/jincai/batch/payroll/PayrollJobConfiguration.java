@@ -249,8 +249,8 @@ public class PayrollJobConfiguration {
     @StepScope
     Partitioner payrollBanks(PayrollServices s, @Value(RUN) String runId) {
         return grid -> {
-            List<String> codes = s.store().jdbc().queryForList("SELECT DISTINCT bank_code FROM payroll_line WHERE"
-                    + " run_id = :run AND state = 'VALID' AND payment_id IS NOT NULL",
+            List<String> codes = s.store().jdbc().queryForList("SELECT DISTINCT p.bank_code FROM payroll_run r"
+                    + " JOIN payment p ON p.voucher_id = r.voucher_id WHERE r.run_id = :run",
                     new MapSqlParameterSource("run", runId), String.class);
             List<BankProfile> all = s.banks().all();
             Map<String, ExecutionContext> partitions = new HashMap<>();

@@ -28,7 +28,9 @@ import org.jincai.core.budget.BudgetFile;
 import org.jincai.core.budget.BudgetImportService;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.controls.Actor;
+import org.jincai.core.payment.PaymentEvent;
 import org.jincai.core.payment.PaymentLifecycle;
+import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.reconcile.ExceptionQueue;
 import org.jincai.core.reconcile.ReconStatement;
 import org.jincai.core.reconcile.ReconcileOptions;
@@ -172,6 +174,25 @@ class PayrollJobTest {
         assertThat(jdbc.queryForObject("SELECT spent FROM budget_indicator", new MapSqlParameterSource(),
                 BigDecimal.class)).isEqualByComparingTo(total(2, 3));
 
+        String line3 = jdbc.queryForObject("SELECT p.payment_id FROM payment p JOIN payroll_run r ON r.voucher_id ="
+                + " p.voucher_id WHERE r.run_id = :r AND p.seq = 3", new MapSqlParameterSource("r", runId), String.class);
+        List<PaymentEvent> trail = ctx.getBean(PaymentLifecycle.class).history(line3);
+        assertThat(trail.get(0)).as("one event for the way to PENDING_APPROVAL, naming every state passed")
+                .satisfies(e -> {
+                    assertThat(e.from()).isNull();
+                    assertThat(e.to()).isEqualTo(PaymentStatus.PENDING_APPROVAL);
+                    assertThat(e.actor()).isEqualTo("system:payroll");
+                    assertThat(e.reason()).isEqualTo("RECEIVED → VALIDATED → RESERVED → PENDING_APPROVAL: payroll run "
+                            + runId + " line 3 (payroll-2026-11.csv): its checks passed; budget reserved: "
+                            + total(2).toPlainString() + " CNY of indicator 420000/2026 agency 219011 ExpFunc 2050201"
+                            + " GovExpEco 50101 FundType 11 and the plan of 420000/2026-11 agency 219011 FundType 11;"
+                            + " awaiting the approval of the run");
+                });
+        assertThat(trail).extracting(PaymentEvent::to).startsWith(PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED,
+                PaymentStatus.RELEASED).endsWith(PaymentStatus.PAID).doesNotContain(PaymentStatus.RECEIVED,
+                PaymentStatus.VALIDATED, PaymentStatus.RESERVED);
+        assertThat(trail.get(1).actor()).as("approved by the chain's approver").isEqualTo("dept-head");
+
         assertThatThrownBy(() -> launcher.run(request(file, "dept-head", null)))
                 .isInstanceOf(PayrollException.class).extracting("code").isEqualTo(PayrollCodes.PAYROLL_ALREADY_RUN);
 
@@ -183,7 +204,8 @@ class PayrollJobTest {
         PayrollLauncher.Outcome retried = launcher.restart(retryId);
         assertThat(retried.exitCode()).isEqualTo("COMPLETED");
         assertThat(retried.summary().all().paidAmount()).isEqualByComparingTo(total(1));
-        assertThat(db.count("SELECT COUNT(*) FROM payroll_line l JOIN payment p ON p.payment_id = l.payment_id"
+        assertThat(db.count("SELECT COUNT(*) FROM payroll_line l JOIN payroll_run r ON r.run_id = l.run_id"
+                + " JOIN payment p ON p.voucher_id = r.voucher_id AND p.seq = l.line_no"
                 + " WHERE l.employee_id = 'E000001' AND p.status = 'PAID'")).as("paid once in the end").isEqualTo(1);
         assertThatThrownBy(() -> launcher.run(request(file, "dept-head", runId)))
                 .isInstanceOf(PayrollException.class).extracting("code").isEqualTo(PayrollCodes.PAYROLL_ALREADY_RUN);

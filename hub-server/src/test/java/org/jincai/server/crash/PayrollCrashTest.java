@@ -64,7 +64,8 @@ class PayrollCrashTest {
             assertThat(one(c, "SELECT COUNT(*) FROM payroll_run")).isEqualTo("1");
             assertThat(one(c, "SELECT COUNT(*) FROM payroll_line WHERE state = 'REFUSED'"))
                     .isEqualTo(String.valueOf(written.refused()));
-            assertThat(one(c, "SELECT COUNT(*) FROM payroll_line WHERE state = 'VALID' AND payment_id IS NOT NULL"))
+            assertThat(one(c, "SELECT COUNT(*) FROM payroll_line l JOIN payroll_run r ON r.run_id = l.run_id"
+                    + " JOIN payment p ON p.voucher_id = r.voucher_id AND p.seq = l.line_no WHERE l.state = 'VALID'"))
                     .isEqualTo(String.valueOf(valid));
             assertThat(one(c, "SELECT COUNT(*) FROM payment")).as("one payment per valid line").isEqualTo(
                     String.valueOf(valid));

@@ -117,7 +117,8 @@ class ScheduledLaunchesTest {
         assertThat(jdbc.getJdbcTemplate().queryForObject(
                 "SELECT COUNT(*) FROM payroll_run WHERE file_sha256 IS NOT NULL AND agency_code = '219011'", Integer.class))
                 .isEqualTo(1);
-        assertThat(jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM payroll_line WHERE payment_id IS NOT NULL",
+        assertThat(jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM payroll_line l JOIN payroll_run r"
+                + " ON r.run_id = l.run_id JOIN payment p ON p.voucher_id = r.voucher_id AND p.seq = l.line_no",
                 Integer.class)).isEqualTo(12 - written.refused());
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.jincai.bench.payroll.PayrollCsv;
@@ -91,6 +92,22 @@ class PayrollApiTest {
         assertThat(results.body().lines()).hasSize(60 - written.refused() + 1);
         assertThat(get("/api/v1/payroll/runs/" + runId + "/outputs/summary.json", "finance").statusCode())
                 .isEqualTo(403);
+
+        String paymentId = results.body().lines().skip(1).findFirst().orElseThrow().split(",")[6];
+        List<JsonNode> events = new ArrayList<>();
+        json.readTree(get("/api/v1/payments/" + paymentId + "/timeline", "auditor").body()).path("entries")
+                .forEach(e -> {
+                    if ("EVENT".equals(e.path("kind").asString())) {
+                        events.add(e);
+                    }
+                });
+        assertThat(events).as("the timeline tells every state the payment passed").isNotEmpty();
+        assertThat(events.get(0).path("to").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(events.get(0).path("what").asString()).startsWith("RECEIVED → VALIDATED → RESERVED → PENDING_APPROVAL:"
+                + " payroll run " + runId + " line ").contains("its checks passed; budget control off: passed without a"
+                + " check; awaiting the approval of the run");
+        assertThat(events).extracting(e -> e.path("to").asString()).containsSubsequence("PENDING_APPROVAL", "APPROVED",
+                "RELEASED");
 
         HttpResponse<String> again = launch(form, "operator");
         assertThat(again.statusCode()).isEqualTo(409);

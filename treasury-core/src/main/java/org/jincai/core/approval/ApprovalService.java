@@ -223,8 +223,10 @@ public class ApprovalService {
         }
         MapSqlParameterSource p = new MapSqlParameterSource("v", a.voucherId())
                 .addValue("from", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", chunk);
+        // ordered as ix_payment_voucher_status is (voucher_id, status, seq): H2 reads the chunk from the index and
+        // stops; ordered by seq alone it read and sorted every payment still waiting, for every chunk
         List<Integer> seqs = jdbc.queryForList("SELECT seq FROM payment WHERE voucher_id = :v AND status = :from"
-                + " ORDER BY seq FETCH FIRST :n ROWS ONLY", p, Integer.class);
+                + " ORDER BY voucher_id, status, seq FETCH FIRST :n ROWS ONLY", p, Integer.class);
         if (seqs.isEmpty()) {
             return 0;
         }
@@ -326,8 +328,8 @@ public class ApprovalService {
      * a voucher of many payments (a payroll run's) is decided in the memory of one chunk.
      */
     private List<String> waiting(String voucherId) {
-        return jdbc.queryForList("SELECT payment_id FROM payment WHERE voucher_id = :v AND status = :s ORDER BY seq"
-                        + " FETCH FIRST " + PaymentRepository.IN_CHUNK + " ROWS ONLY",
+        return jdbc.queryForList("SELECT payment_id FROM payment WHERE voucher_id = :v AND status = :s"
+                        + " ORDER BY voucher_id, status, seq FETCH FIRST " + PaymentRepository.IN_CHUNK + " ROWS ONLY",
                 new MapSqlParameterSource("v", voucherId).addValue("s", PaymentStatus.PENDING_APPROVAL.name()),
                 String.class);
     }

@@ -197,34 +197,31 @@ public class PaymentLifecycle {
     }
 
     /**
-     * Records the birth of payments inserted directly in the last state of {@code steps} (a job's run whose checks
-     * all passed in the transaction that inserts them and that rolls back whole on any refusal): for each payment its
-     * creation (no state → RECEIVED, {@code createdReason}) and one event per step from RECEIVED, each step checked
-     * against the lifecycle, in one JDBC batch. The trail is the one of creating them RECEIVED and moving them a step
-     * at a time, without updating each row once per step. The steps must lead to no state the observers act on (the
-     * budget settles cancelled, paid and returned payments only).
+     * Records the birth of payments inserted directly in the last state of {@code through} (a job's run whose checks
+     * all passed in the transaction that inserts them, which rolls back whole on any refusal) as one event each: no
+     * state → that state, its reason naming every state the payment passed, in order from RECEIVED ({@code RECEIVED →
+     * VALIDATED → RESERVED → PENDING_APPROVAL: }), then the birth's own account of each. The path is checked against
+     * the lifecycle. One row per payment instead of one per step; the timeline still shows every state passed. The
+     * path must lead to no state the observers act on (the budget settles cancelled, paid and returned payments
+     * only).
      */
-    public void recordCreatedThrough(List<String> paymentIds, String actor, String createdReason, List<Step> steps) {
+    public void recordCreatedThrough(List<Birth> births, String actor, List<PaymentStatus> through) {
+        StringBuilder path = new StringBuilder(PaymentStatus.RECEIVED.name());
         PaymentStatus at = PaymentStatus.RECEIVED;
-        for (Step step : steps) {
-            at.requireMoveTo(step.to(), "payments created through " + steps);
-            at = step.to();
+        for (PaymentStatus next : through) {
+            at.requireMoveTo(next, "payments created through " + through);
+            at = next;
+            path.append(" → ").append(next.name());
         }
+        path.append(": ");
         Timestamp now = Timestamp.from(clock.instant());
-        List<SqlParameterSource> rows = new ArrayList<>(paymentIds.size() * (steps.size() + 1));
-        for (String id : paymentIds) {
-            rows.add(event(id, null, PaymentStatus.RECEIVED, actor, createdReason, now));
-            PaymentStatus from = PaymentStatus.RECEIVED;
-            for (Step step : steps) {
-                rows.add(event(id, from, step.to(), actor, step.reason(), now));
-                from = step.to();
-            }
-        }
-        jdbc.batchUpdate(INSERT_EVENT, rows.toArray(SqlParameterSource[]::new));
+        PaymentStatus reached = at;
+        jdbc.batchUpdate(INSERT_EVENT, births.stream().map(b -> event(b.paymentId(), null, reached, actor,
+                path + b.reason(), now)).toArray(SqlParameterSource[]::new));
     }
 
-    /** One step of {@link #recordCreatedThrough}: the state reached and why. */
-    public record Step(PaymentStatus to, String reason) {
+    /** A payment of {@link #recordCreatedThrough} and how it passed each state (the event's reason after the path). */
+    public record Birth(String paymentId, String reason) {
     }
 
     private SqlParameterSource event(String id, PaymentStatus from, PaymentStatus to, String actor, String reason,

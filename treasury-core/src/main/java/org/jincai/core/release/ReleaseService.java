@@ -281,9 +281,12 @@ public class ReleaseService {
     private Selection select(BankProfile bank, String voucherId) {
         MapSqlParameterSource p = new MapSqlParameterSource("v", voucherId).addValue("b", bank.code())
                 .addValue("s", PaymentStatus.APPROVED.name()).addValue("n", bank.maxTransactionsPerFile());
+        // both ordered as ix_payment_voucher_bank is (voucher_id, bank_code, status, seq): H2 then reads the index in
+        // order and stops at the file's end; ordered by seq alone it read and sorted every payment of the bank still
+        // approved, for every file (quadratic in a payroll run's size)
         List<String[]> payer = jdbc.query("""
                 SELECT pay_acct_no, pay_acct_name FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s
-                   AND delivery_id IS NULL ORDER BY seq FETCH FIRST 1 ROWS ONLY""", p,
+                   AND delivery_id IS NULL ORDER BY voucher_id, bank_code, status, seq FETCH FIRST 1 ROWS ONLY""", p,
                 (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
         if (payer.isEmpty()) {
             return null;
@@ -291,7 +294,8 @@ public class ReleaseService {
         p.addValue("acct", payer.get(0)[0]);
         return streaming.query("""
                 SELECT seq, amount FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s
-                   AND delivery_id IS NULL AND pay_acct_no = :acct ORDER BY seq FETCH FIRST :n ROWS ONLY""", p, rs -> {
+                   AND delivery_id IS NULL AND pay_acct_no = :acct ORDER BY voucher_id, bank_code, status, seq
+                 FETCH FIRST :n ROWS ONLY""", p, rs -> {
             int count = 0;
             int last = 0;
             BigDecimal total = BigDecimal.ZERO;

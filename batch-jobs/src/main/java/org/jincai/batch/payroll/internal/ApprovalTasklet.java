@@ -94,7 +94,7 @@ public class ApprovalTasklet implements Tasklet {
     /** One chunk of the run's payments approved by the hub per call, the audit trail told once. */
     private RepeatStatus approveByTheHub(PayrollRun run, ApprovalRule rule) {
         List<Integer> page = s.store().jdbc().queryForList("""
-                SELECT seq FROM payment WHERE voucher_id = :v AND status = :s ORDER BY seq
+                SELECT seq FROM payment WHERE voucher_id = :v AND status = :s ORDER BY voucher_id, status, seq
                  FETCH FIRST :n ROWS ONLY""", new MapSqlParameterSource("v", run.voucherId())
                 .addValue("s", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", s.props().chunkSize()), Integer.class);
         if (page.isEmpty()) {

@@ -36,7 +36,7 @@ public class DuplicatesTasklet implements Tasklet {
                  WHERE l.run_id = :run AND l.state = 'VALID'
                    AND EXISTS (SELECT 1 FROM payroll_line e WHERE e.run_id = l.run_id AND e.employee_id = l.employee_id
                                   AND e.line_no < l.line_no)
-                 ORDER BY l.line_no FETCH FIRST :n ROWS ONLY""",
+                 ORDER BY l.run_id, l.line_no FETCH FIRST :n ROWS ONLY""",
                 new MapSqlParameterSource("run", runId).addValue("n", s.props().chunkSize()),
                 (rs, n) -> new MapSqlParameterSource("run", runId).addValue("line", rs.getInt(1))
                         .addValue("code", PayrollCodes.DUPLICATE_EMPLOYEE)

@@ -29,7 +29,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * Step {@code payments}: the valid lines become payments of the run's voucher, a chunk of lines per transaction
@@ -38,12 +37,12 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * (agency, subject) total and each month's plan against what is available, refusing the run whole
  * ({@value PayrollCodes#PAYROLL_BUDGET_REFUSED}) before anything is reserved. Each chunk then goes the lifecycle's
  * way in one transaction: the payments inserted in one JDBC batch where the way ends (PENDING_APPROVAL), the budget
- * reserved through {@link BudgetControl#reserve} (one conditional update per subject and plan of the chunk), and
- * every step recorded (created, VALIDATED, RESERVED, PENDING_APPROVAL: one batch of events), so the trail is the
- * lifecycle's without updating each payment three times; any refusal rolls the chunk back whole. Each line is tied to
- * its payment. A payment is the run's voucher's
- * line number ({@code uq_payment_voucher_seq}) and a line has one payment ({@code uq_payroll_line_payment}): a
- * chunk done again after a crash cannot make a second one. A restart takes the lines still without a payment.
+ * reserved through {@link BudgetControl#reserve} (one conditional update per subject and plan of the chunk), and one
+ * event per payment (no state → PENDING_APPROVAL) whose reason names each state it passed — RECEIVED, VALIDATED,
+ * RESERVED with what its reservation holds, PENDING_APPROVAL — so the trail tells the lifecycle's way without four
+ * rows per payment nor three updates of it; any refusal rolls the chunk back whole. A line's payment is the run's
+ * voucher's payment numbered by the line ({@code uq_payment_voucher_seq}): a chunk done again after a crash cannot
+ * make a second one, and the line is not written again. A restart takes the lines still without a payment.
  */
 public class PaymentsTasklet implements Tasklet {
 
@@ -68,12 +67,16 @@ public class PaymentsTasklet implements Tasklet {
         }
         ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
         int after = context.getInt(AFTER, 0);
+        // ordered by the whole key: H2 then reads the key's range in order and stops at the chunk's end (ordered by
+        // line_no alone it reads every line after the chunk, and sorts them, for every chunk)
         List<Line> lines = s.store().jdbc().query("""
-                SELECT line_no, employee_id, employee_name, bank_code, account_no, account_name, amount, agency_code,
-                       exp_func_code, eco_code, fund_type_code, remark, state, payment_id
-                  FROM payroll_line WHERE run_id = :run AND line_no > :after
-                 ORDER BY line_no FETCH FIRST :n ROWS ONLY""",
-                new MapSqlParameterSource("run", runId).addValue("after", after).addValue("n", s.props().chunkSize()),
+                SELECT l.line_no, l.employee_id, l.employee_name, l.bank_code, l.account_no, l.account_name, l.amount,
+                       l.agency_code, l.exp_func_code, l.eco_code, l.fund_type_code, l.remark, l.state, p.payment_id
+                  FROM payroll_line l LEFT JOIN payment p ON p.voucher_id = :v AND p.seq = l.line_no
+                 WHERE l.run_id = :run AND l.line_no > :after
+                 ORDER BY l.run_id, l.line_no FETCH FIRST :n ROWS ONLY""",
+                new MapSqlParameterSource("run", runId).addValue("v", run.voucherId()).addValue("after", after)
+                        .addValue("n", s.props().chunkSize()),
                 (rs, n) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10),
                         rs.getString(11), rs.getString(12), PayrollRow.VALID.equals(rs.getString(13))
@@ -82,11 +85,11 @@ public class PaymentsTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         int last = lines.get(lines.size() - 1).lineNo();
-        // by the key alone (the run's lines in order), then in memory: a condition on payment_id would let the
+        // by the key alone (the run's lines in order), then in memory: a condition on the payment would let the
         // database walk every line still without one, for every chunk
         lines = lines.stream().filter(Line::open).toList();
         if (!context.containsKey(TOTAL)) {
-            context.putLong(TOTAL, count("payment_id IS NULL"));
+            context.putLong(TOTAL, withoutPayment(run));
         }
         if (!lines.isEmpty()) {
             create(run, lines);
@@ -100,9 +103,12 @@ public class PaymentsTasklet implements Tasklet {
         return RepeatStatus.CONTINUABLE;
     }
 
-    private long count(String condition) {
-        Long n = s.store().jdbc().queryForObject("SELECT COUNT(*) FROM payroll_line WHERE run_id = :run AND state ="
-                + " 'VALID' AND " + condition, new MapSqlParameterSource("run", runId), Long.class);
+    /** The valid lines that have no payment yet. */
+    private long withoutPayment(PayrollRun run) {
+        Long n = s.store().jdbc().queryForObject("""
+                SELECT COUNT(*) FROM payroll_line l WHERE l.run_id = :run AND l.state = 'VALID'
+                   AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.voucher_id = :v AND p.seq = l.line_no)""",
+                new MapSqlParameterSource("run", runId).addValue("v", run.voucherId()), Long.class);
         return n == null ? 0 : n;
     }
 
@@ -136,21 +142,28 @@ public class PaymentsTasklet implements Tasklet {
                     l.expFunc(), l.eco(), l.fund(), null), new PlanKey(run.admDivCode(), year, month.getMonthValue(),
                     l.agency(), l.fund()), l.amount(), "payroll run " + runId + " line " + l.lineNo()));
         }
-        List<String> ids = created.stream().map(Payment::paymentId).toList();
-        // inserted where the lifecycle takes them, each step recorded: every check below runs in this transaction,
-        // which a refusal rolls back whole
+        // inserted where the lifecycle takes them, each with one event naming every state it passed: every check
+        // below runs in this transaction, which a refusal rolls back whole
         s.payments().insertAll(created, classes, LocalDate.now(s.clock().withZone(ReleaseService.BANK_ZONE)),
                 PaymentStatus.PENDING_APPROVAL);
         BudgetControl.Reserved reserved = s.budget().reserve(run.voucherId(), runId, needs, PayrollServices.ACTOR,
                 AuditEntry.Channel.SYSTEM);
-        s.lifecycle().recordCreatedThrough(ids, PayrollServices.ACTOR, "payroll run " + runId + " (" + run.fileName()
-                + ")", List.of(new PaymentLifecycle.Step(PaymentStatus.VALIDATED, "payroll line checks passed"),
-                new PaymentLifecycle.Step(PaymentStatus.RESERVED, reserved.summary()),
-                new PaymentLifecycle.Step(PaymentStatus.PENDING_APPROVAL, "awaiting the approval of payroll run "
-                        + runId)));
-        s.store().jdbc().batchUpdate("UPDATE payroll_line SET payment_id = :p WHERE run_id = :run AND line_no = :line",
-                created.stream().map(p -> (SqlParameterSource) new MapSqlParameterSource("p", p.paymentId())
-                        .addValue("run", runId).addValue("line", p.seq())).toArray(SqlParameterSource[]::new));
+        List<PaymentLifecycle.Birth> births = new ArrayList<>(needs.size());
+        for (BudgetControl.Need n : needs) {
+            births.add(new PaymentLifecycle.Birth(n.paymentId(), n.location() + " (" + run.fileName() + ")"
+                    + ": its checks passed; " + reservation(n, reserved) + "; awaiting the approval of the run"));
+        }
+        s.lifecycle().recordCreatedThrough(births, PayrollServices.ACTOR, List.of(PaymentStatus.VALIDATED,
+                PaymentStatus.RESERVED, PaymentStatus.PENDING_APPROVAL));
+    }
+
+    /** What the budget holds for one payment (its {@code budget_reservation}), or why nothing was held. */
+    private String reservation(BudgetControl.Need n, BudgetControl.Reserved reserved) {
+        if (!s.budget().options().enabled()) {
+            return reserved.summary();
+        }
+        return "budget reserved: " + n.amount().toPlainString() + " CNY of indicator " + n.subject()
+                + (s.budget().options().planControl() ? " and the plan of " + n.plan() : "");
     }
 
     /**

@@ -36,7 +36,8 @@ public class RetryLinesTasklet implements Tasklet {
                 SELECT :run, l.line_no, l.employee_id, l.employee_name, l.id_type, l.id_number, l.bank_code, l.account_no,
                        l.account_name, l.amount, l.agency_code, l.exp_func_code, l.eco_code, l.fund_type_code, l.remark,
                        'VALID'
-                  FROM payroll_line l JOIN payment p ON p.payment_id = l.payment_id
+                  FROM payroll_line l JOIN payroll_run r ON r.run_id = l.run_id
+                  JOIN payment p ON p.voucher_id = r.voucher_id AND p.seq = l.line_no
                  WHERE l.run_id = :retried
                    AND (p.status IN ('REJECTED', 'FAILED', 'CANCELLED')
                         OR p.status = 'RECEIPTED' AND NOT EXISTS (SELECT 1 FROM payment_event e
