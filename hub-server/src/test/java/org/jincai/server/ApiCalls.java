@@ -1,10 +1,14 @@
 package org.jincai.server;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 
 /**
@@ -46,6 +50,25 @@ public final class ApiCalls {
             throws Exception {
         return call(port, method, path, json == null ? null : "application/json",
                 json == null ? null : json.getBytes(StandardCharsets.UTF_8), user);
+    }
+
+    /** The boundary of {@link #payrollForm}'s parts, for its content type. */
+    public static final String FORM_BOUNDARY = "jincai-test-form-boundary";
+    /** The content type of a {@link #payrollForm}. */
+    public static final String FORM = "multipart/form-data; boundary=" + FORM_BOUNDARY;
+
+    /** A payroll run's launch as {@code POST /api/v1/payroll/runs} takes it: agency, month and the file. */
+    public static byte[] payrollForm(Path file, String agency, String month) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"agency", agency}, {"month", month}}) {
+            body.write(("--" + FORM_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + FORM_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"payroll.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(file));
+        body.write(("\r\n--" + FORM_BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     /** The HTTP basic header value of a test user. */

@@ -3,7 +3,6 @@ package org.jincai.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -12,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +26,7 @@ import org.jincai.bank.simulator.RejectionRule;
 import org.jincai.bench.payroll.PayrollCsv;
 import org.jincai.core.release.StagingArea;
 import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.jincai.server.crash.HubProcess;
 import org.jincai.server.crash.SimulatedBanks;
@@ -82,7 +79,6 @@ class PayrollTwoNodesTest {
     /** A credit's payment id in each bank's layout: pain.001's EndToEndId, the pipe and fixed-width detail records. */
     static final Pattern PAYMENT_ID = Pattern.compile(
             "<EndToEndId>([0-9a-f]{32})</EndToEndId>|^D\\|([0-9a-f]{32})\\||^D[0-9]{6}([0-9a-f]{32})", Pattern.MULTILINE);
-    static final String BOUNDARY = "jincai-two-nodes-boundary";
 
     final Path root = HubTestSupport.newHome("payroll-two-nodes");
     final String queue = "jincai.payroll.partitions.two-nodes-" + UUID.randomUUID();
@@ -201,8 +197,8 @@ class PayrollTwoNodesTest {
 
     /** Launches the payroll file for {@code month} on {@code node} over REST; its run id. */
     private String launch(HubProcess node, String month) throws Exception {
-        HttpResponse<String> launched = node.call("POST", "/api/v1/payroll/runs", multipart(file, month),
-                "multipart/form-data; boundary=" + BOUNDARY, "operator");
+        HttpResponse<String> launched = node.call("POST", "/api/v1/payroll/runs", ApiCalls.payrollForm(file, SPEC.agency(), month),
+                ApiCalls.FORM, "operator");
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
         return json.readTree(launched.body()).path("run").path("runId").asString();
     }
@@ -387,19 +383,6 @@ class PayrollTwoNodesTest {
         }
     }
 
-    private static byte[] multipart(Path file, String month) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String[] field : new String[][] {{"agency", SPEC.agency()}, {"month", month}}) {
-            body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"payroll.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(file));
-        body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
-    }
-
     /** The {@code .part} files under a node's bank staging folders. */
     private static List<Path> parts(Path outbound) throws IOException {
         if (!Files.isDirectory(outbound)) {
@@ -417,21 +400,13 @@ class PayrollTwoNodesTest {
         return all;
     }
 
-    private List<String> strings(String sql) throws Exception {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-            return rows;
-        }
+    private List<String> strings(String sql) {
+        return postgres.jdbc().getJdbcTemplate().queryForList(sql, String.class);
     }
 
-    private int count(String sql) throws Exception {
-        return Integer.parseInt(strings(sql).get(0));
+    private int count(String sql) {
+        Integer n = postgres.jdbc().getJdbcTemplate().queryForObject(sql, Integer.class);
+        return n == null ? 0 : n;
     }
 
-    private Connection connect() throws Exception {
-        return postgres.dataSource().getConnection();
-    }
 }

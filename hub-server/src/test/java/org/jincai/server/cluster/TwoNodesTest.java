@@ -8,9 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -328,24 +325,12 @@ class TwoNodesTest {
         return String.format("N%04d", i);
     }
 
-    private List<String> strings(String sql) throws Exception {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-            return rows;
-        }
+    private List<String> strings(String sql) {
+        return postgres.jdbc().getJdbcTemplate().queryForList(sql, String.class);
     }
 
-    private Connection connect() throws Exception {
-        return postgres.dataSource().getConnection();
-    }
-
-    private int count(String sql) throws Exception {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private int count(String sql) {
+        Integer n = postgres.jdbc().getJdbcTemplate().queryForObject(sql, Integer.class);
+        return n == null ? 0 : n;
     }
 }

@@ -2,19 +2,18 @@ package org.jincai.server.payroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.jincai.bench.payroll.PayrollCsv;
 import org.jincai.core.testing.TestDatabase;
+import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class PayrollApiTest {
         Path file = HOME.resolve("payroll.csv");
         PayrollCsv.Written written = PayrollCsv.write(file, 60, new PayrollCsv.Spec("219011", "2050201", "50101", "11",
                 List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED"), 40, 0), StandardCharsets.UTF_8);
-        byte[] form = multipart(file);
+        byte[] form = ApiCalls.payrollForm(file, "219011", "2026-11");
 
         assertThat(launch(form, "auditor").statusCode()).isEqualTo(403);
         HttpResponse<String> outside = launch(form, "elsewhere");
@@ -114,24 +113,9 @@ class PayrollApiTest {
         assertThat(again.body()).contains("PAYROLL_ALREADY_RUN");
     }
 
-    static final String BOUNDARY = "jincai-payroll-boundary";
-
-    static byte[] multipart(Path file) throws Exception {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String[] field : new String[][] {{"agency", "219011"}, {"month", "2026-11"}}) {
-            body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"payroll.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(file));
-        body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
-    }
-
     private HttpResponse<String> launch(byte[] form, String user) throws Exception {
         return http.send(request("/api/v1/payroll/runs", user).header("Content-Type",
-                "multipart/form-data; boundary=" + BOUNDARY).POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(),
+                ApiCalls.FORM).POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

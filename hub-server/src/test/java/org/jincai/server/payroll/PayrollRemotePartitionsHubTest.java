@@ -102,7 +102,7 @@ class PayrollRemotePartitionsHubTest {
                 List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED"), 40, 0), StandardCharsets.UTF_8);
 
         HttpResponse<String> launched = ApiCalls.call(port, "POST", "/api/v1/payroll/runs",
-                "multipart/form-data; boundary=" + PayrollApiTest.BOUNDARY, PayrollApiTest.multipart(file), "operator");
+                ApiCalls.FORM, ApiCalls.payrollForm(file, "219011", "2026-11"), "operator");
 
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
         String runId = json.readTree(launched.body()).path("run").path("runId").asString();
