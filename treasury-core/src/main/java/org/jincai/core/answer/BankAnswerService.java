@@ -155,16 +155,17 @@ public class BankAnswerService {
      * Payment files a statement shows the bank has (it books their payments or names them) whose upload the hub
      * could not see complete (UPLOADING after a crash, DELIVERY_UNCERTAIN): the statement proves they arrived,
      * and they are resolved (→ UPLOADED, payments SENT) inside its transaction. Returns {@code named} as the
-     * payments are now.
+     * payments are now: read again even when none was resolved here, for the upload's own commit (on this node or
+     * another, the bank having booked the file before the hub recorded its upload) may be what resolved it — this
+     * transaction waited for it, and the payments read before are stale.
      */
     Map<String, Payment> proveArrivals(Map<String, Payment> named, Collection<String> deliveryIds, String fileName,
                                        String actor) {
-        boolean resolved = false;
         for (String deliveryId : deliveryIds) {
-            resolved |= deliveries.arrived(deliveryId, actor, "the bank's statement " + fileName
+            deliveries.arrived(deliveryId, actor, "the bank's statement " + fileName
                     + " books its payments: the file arrived");
         }
-        return resolved ? payments.findAll(List.copyOf(named.keySet())) : named;
+        return deliveryIds.isEmpty() ? named : payments.findAll(List.copyOf(named.keySet()));
     }
 
     /** Keeps the file's key (bank, name, SHA-256): inside the caller's transaction, so a file counts once. */

@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jincai.bank.file.BankAnswer;
 import org.jincai.bank.file.CreditStatus;
 import org.jincai.core.payment.Payment;
@@ -99,6 +104,49 @@ class StatementServiceTest {
         });
         assertThat(core.db.count("SELECT COUNT(*) FROM statement_entry WHERE payment_id IS NOT NULL AND status = 'BOOK'"
                 + " AND file_name = 'stmt-1.xml' AND reason IS NULL")).isEqualTo(3);
+    }
+
+    /**
+     * Regression (two nodes on PostgreSQL): the bank booked a file while the node that uploaded it was still recording
+     * the upload. The statement's transaction read the payments RELEASED, waited for the upload's commit to resolve the
+     * delivery, then judged the payments as it had read them: "payment … is RELEASED", nothing paid, and the statement
+     * taken — the file's payments ACCEPTED for good. It reads them again after the wait.
+     */
+    @Test
+    void aBookingThatRacesTheUploadsOwnCommitPaysThePaymentsAsTheCommitLeftThem() throws Exception {
+        core.intake.receive(Envelopes.stream(Envelopes.exampleRenumbered("R2026")), "test", "finance-test");
+        StagedFile file = core.release.release("op").staged().stream().filter(f -> f.bankCode().equals("DEMO-ISO"))
+                .findFirst().orElseThrow();
+        core.deliveries.startTransfer(file.deliveryId(), "route");
+        List<Payment> inFile = core.payments.findByDelivery(file.deliveryId());
+        BankEntry booking = entry("REF-RACE", "BOOK", inFile.stream().map(Payment::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add), "DBIT", Set.of(file.messageId()),
+                inFile.stream().map(p -> tx(p.paymentId(), p.amount())).toList());
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> upload = threads.submit(() -> core.db.tx().executeWithoutResult(status -> {
+                core.deliveries.markUploaded("DEMO-ISO", file.fileName(), "route");
+                recorded.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(recorded.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<AnswerResult> statement = threads.submit(() -> apply("race.xml", booking));
+            Thread.sleep(500); // the statement reads the payments, then waits on the delivery the upload holds
+            commit.countDown();
+            upload.get(30, TimeUnit.SECONDS);
+
+            assertThat(statement.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(inFile.size());
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(core.payments.findByDelivery(file.deliveryId())).extracting(Payment::status)
+                .containsOnly(PaymentStatus.PAID);
     }
 
     /** Regression: a pending or informative entry paid its payments like a booked one. */
