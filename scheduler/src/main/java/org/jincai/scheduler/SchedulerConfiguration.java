@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Quartz on the hub's own database and the scheduler's services. Quartz runs clustered ({@code isClustered}, its
- * {@code instanceId} this node's {@link SchedulerInstance}, {@code AUTO} when the application declares none) on the JDBC job store whose tables the hub's migration V13 made, with the driver delegate
+ * {@code instanceId} this node's {@link SchedulerInstance}, {@code AUTO} when the application declares none) on the
+ * JDBC job store whose tables the hub's migration V13 made, with the driver delegate
  * of the database in use, job data stored as strings, and this node's threads and check-in interval from
  * {@link SchedulerProperties}; anything under {@code spring.quartz.properties} overrides these. Whether the scheduler
  * starts is Spring Boot's {@code spring.quartz.auto-startup} (off for one-shot commands, which only edit the store).

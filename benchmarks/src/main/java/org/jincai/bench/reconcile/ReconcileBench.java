@@ -64,7 +64,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  *
  * Before either is timed, the first {@value #WARM_UP_FILES} files are read once through both readers (the XML reader
- * they share compiled by the JIT before either case, not during the first). Prints seconds, entries per second, the peak live heap (in use right after a full collection, sampled every
+ * they share compiled by the JIT before either case, not during the first). Prints seconds, entries per second, the
+ * peak live heap (in use right after a full collection, sampled every
  * {@value #SAMPLE_EVERY} statements and at the end of each case while its data is still referenced) and the ratio
  * of the two throughputs.
  */

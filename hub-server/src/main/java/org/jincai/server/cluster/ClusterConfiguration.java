@@ -15,7 +15,8 @@ import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 
 /**
- * The node's place among others: always a {@link ClusterNode}, its health and Quartz's name for it; with {@code jincai.cluster.enabled}
+ * The node's place among others: always a {@link ClusterNode}, its health and Quartz's name for it; with
+ * {@code jincai.cluster.enabled}
  * the election of the inbox poller over Spring Integration's JDBC lock registry on the hub's database (table
  * {@code INT_LOCK}): the node holding the role's lock polls, renews the lock every heartbeat, and a lock not
  * renewed within its time to live — a node lost — goes to the next node that tries.

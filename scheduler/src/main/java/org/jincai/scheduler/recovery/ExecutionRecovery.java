@@ -23,7 +23,8 @@ import org.springframework.batch.core.step.StepExecution;
  *   <li>running on a node no longer alive (another instance no longer checking in, or this node's own previous run,
  *       when the node restarted under its name recovers its firings itself): its running steps and the execution
  *       are marked FAILED with an end time and the lost node in their exit description (Spring Batch's
- *       {@link JobOperator#recover}), then the job instance is restarted here, on this thread, resuming from its last commit — unless an operator had asked it to stop
+ *       {@link JobOperator#recover}), then the job instance is restarted here, on this thread, resuming from its
+ *       last commit — unless an operator had asked it to stop
  *       (STOPPING): then it is only marked;</li>
  *   <li>ended (completed, failed, stopped to wait for an approval) before the node was lost: left as it is.</li>
  * </ul>
