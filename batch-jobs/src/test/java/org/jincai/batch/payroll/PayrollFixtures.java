@@ -4,8 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import org.jincai.core.access.DataScope;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.budget.BudgetFile;
+import org.jincai.core.budget.BudgetImportService;
+import org.jincai.core.controls.Actor;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Payroll CSV files for the tests: valid lines with real resident IDs, and lines that break one rule each. */
 final class PayrollFixtures {
@@ -54,5 +62,20 @@ final class PayrollFixtures {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /**
+     * The budget the fixtures' lines draw on, imported as the budget office would: agency 219011's indicator for
+     * 2050201/50101/11 and its November plan, 10,000,000.00 each.
+     */
+    static void importBudget(ConfigurableApplicationContext ctx) {
+        Actor budgeter = new Actor("budget-office", Set.of("OPERATOR"), DataScope.everything(), AuditEntry.Channel.CLI);
+        BudgetImportService budget = ctx.getBean(BudgetImportService.class);
+        budget.importIndicators(BudgetFile.of("indicators.csv", ("AdmDivCode,StYear,AgencyCode,ExpFuncCode,"
+                + "GovExpEcoCode,FundTypeCode,DepProCode,Type,Amount,DocNo\n420000,2026,219011,2050201,50101,11,,下达,"
+                + "10000000.00,鄂财预〔2026〕1号\n").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), budgeter);
+        budget.importPlans(BudgetFile.of("plans.csv", ("AdmDivCode,StYear,Month,AgencyCode,FundTypeCode,Type,Amount,"
+                + "DocNo\n420000,2026,11,219011,11,下达,10000000.00,鄂财库〔2026〕11号\n").getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8), budgeter);
     }
 }

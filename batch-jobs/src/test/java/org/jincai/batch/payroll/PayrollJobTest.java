@@ -24,8 +24,6 @@ import org.jincai.core.access.DataScope;
 import org.jincai.core.answer.BankAnswerService;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.audit.AuditTrail;
-import org.jincai.core.budget.BudgetFile;
-import org.jincai.core.budget.BudgetImportService;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.payment.PaymentEvent;
@@ -72,15 +70,7 @@ class PayrollJobTest {
         ctx = PayrollTestApp.start(PayrollTestApp.properties(home, db.springProperties(), Map.of()));
         launcher = ctx.getBean(PayrollLauncher.class);
         jdbc = db.jdbc();
-        Actor budgeter = new Actor("budget-office", java.util.Set.of("OPERATOR"), DataScope.everything(),
-                AuditEntry.Channel.CLI);
-        BudgetImportService budget = ctx.getBean(BudgetImportService.class);
-        budget.importIndicators(BudgetFile.of("indicators.csv", ("AdmDivCode,StYear,AgencyCode,ExpFuncCode,"
-                + "GovExpEcoCode,FundTypeCode,DepProCode,Type,Amount,DocNo\n420000,2026,219011,2050201,50101,11,,下达,"
-                + "10000000.00,鄂财预〔2026〕1号\n").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), budgeter);
-        budget.importPlans(BudgetFile.of("plans.csv", ("AdmDivCode,StYear,Month,AgencyCode,FundTypeCode,Type,Amount,"
-                + "DocNo\n420000,2026,11,219011,11,下达,10000000.00,鄂财库〔2026〕11号\n").getBytes(StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8), budgeter);
+        PayrollFixtures.importBudget(ctx);
     }
 
     @AfterEach

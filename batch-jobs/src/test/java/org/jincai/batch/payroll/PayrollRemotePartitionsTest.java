@@ -15,16 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jincai.batch.payroll.remote.RemotePartitionsConfiguration;
-import org.jincai.core.access.DataScope;
-import org.jincai.core.audit.AuditEntry;
-import org.jincai.core.budget.BudgetFile;
-import org.jincai.core.budget.BudgetImportService;
-import org.jincai.core.controls.Actor;
 import org.jincai.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +87,7 @@ class PayrollRemotePartitionsTest {
                 db.springProperties(), remote)));
         manager.getBean(RemotePartitionsConfiguration.INBOUND, Lifecycle.class).stop();
         open(PayrollTestApp.start(PayrollTestApp.properties(workerHome, db.springProperties(), remote)));
-        budget(manager);
+        PayrollFixtures.importBudget(manager);
 
         PayrollLauncher.Outcome outcome = manager.getBean(PayrollLauncher.class)
                 .run(new PayrollLauncher.Request(file, PayrollTestApp.AGENCY, "2026-11", "dept-head", null, null,
@@ -136,7 +130,7 @@ class PayrollRemotePartitionsTest {
         ConfigurableApplicationContext manager = open(PayrollTestApp.start(PayrollTestApp.properties(
                 dir.resolve("node1"), db.springProperties(), remote)));
         manager.getBean(RemotePartitionsConfiguration.INBOUND, Lifecycle.class).stop();
-        budget(manager);
+        PayrollFixtures.importBudget(manager);
         PayrollLauncher launcher = manager.getBean(PayrollLauncher.class);
 
         PayrollLauncher.Outcome failed = launcher.run(new PayrollLauncher.Request(file, PayrollTestApp.AGENCY,
@@ -179,7 +173,7 @@ class PayrollRemotePartitionsTest {
         TestDatabase other = open(TestDatabase.create());
         ConfigurableApplicationContext ctx = open(PayrollTestApp.start(PayrollTestApp.properties(dir.resolve("local"),
                 other.springProperties(), Map.of())));
-        budget(ctx);
+        PayrollFixtures.importBudget(ctx);
         PayrollLauncher.Outcome outcome = ctx.getBean(PayrollLauncher.class).run(new PayrollLauncher.Request(file,
                 PayrollTestApp.AGENCY, "2026-11", "dept-head", null, null, "operator"));
         return summary(outcome, dir.resolve("local"), other);
@@ -213,16 +207,6 @@ class PayrollRemotePartitionsTest {
         }
     }
 
-    private static void budget(ConfigurableApplicationContext ctx) {
-        Actor budgeter = new Actor("budget-office", Set.of("OPERATOR"), DataScope.everything(), AuditEntry.Channel.CLI);
-        BudgetImportService budget = ctx.getBean(BudgetImportService.class);
-        budget.importIndicators(BudgetFile.of("indicators.csv", ("AdmDivCode,StYear,AgencyCode,ExpFuncCode,"
-                + "GovExpEcoCode,FundTypeCode,DepProCode,Type,Amount,DocNo\n420000,2026,219011,2050201,50101,11,,下达,"
-                + "10000000.00,鄂财预〔2026〕1号\n").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), budgeter);
-        budget.importPlans(BudgetFile.of("plans.csv", ("AdmDivCode,StYear,Month,AgencyCode,FundTypeCode,Type,Amount,"
-                + "DocNo\n420000,2026,11,219011,11,下达,10000000.00,鄂财库〔2026〕11号\n").getBytes(StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8), budgeter);
-    }
 
     private <T extends AutoCloseable> T open(T resource) {
         open.add(resource);
