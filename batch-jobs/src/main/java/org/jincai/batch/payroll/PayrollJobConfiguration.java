@@ -3,9 +3,6 @@ package org.jincai.batch.payroll;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jincai.batch.payroll.internal.ApprovalTasklet;
 import org.jincai.batch.payroll.internal.AwaitAnswersTasklet;
 import org.jincai.batch.payroll.internal.DuplicatesTasklet;
@@ -16,11 +13,11 @@ import org.jincai.batch.payroll.internal.PayrollLineWriter;
 import org.jincai.batch.payroll.internal.PayrollRow;
 import org.jincai.batch.payroll.internal.PayrollServices;
 import org.jincai.batch.payroll.internal.PayrollStore;
+import org.jincai.batch.payroll.internal.RenderPlan;
 import org.jincai.batch.payroll.internal.RenderTasklet;
 import org.jincai.batch.payroll.internal.RetryLinesTasklet;
 import org.jincai.batch.payroll.internal.RowChecks;
 import org.jincai.batch.payroll.internal.Voucher8207Reader;
-import org.jincai.bank.profile.BankProfile;
 import org.jincai.batch.payroll.remote.RemotePartitions;
 import org.jincai.batch.payroll.remote.RemotePartitionsConfiguration;
 import org.jincai.core.approval.ApprovalRules;
@@ -43,8 +40,8 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,7 +51,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -227,7 +223,7 @@ public class PayrollJobConfiguration {
      * ({@link RemotePartitionsConfiguration}).
      */
     @Bean
-    Step payrollRender(JobRepository repository, Step payrollRenderBank, Partitioner payrollBanks,
+    Step payrollRender(JobRepository repository, Step payrollRenderBank, Partitioner payrollFiles,
                        ObjectProvider<RemotePartitions> remote) throws Exception {
         RemotePartitions remotePartitions = remote.getIfAvailable();
         PartitionHandler handler;
@@ -236,34 +232,24 @@ public class PayrollJobConfiguration {
         } else {
             TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
             local.setStep(payrollRenderBank);
-            local.setTaskExecutor(new SimpleAsyncTaskExecutor("payroll-render-"));
+            SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("payroll-render-");
+            // the release path stages one file at a time per node: more threads than this would only wait for it
+            threads.setConcurrencyLimit(4);
+            local.setTaskExecutor(threads);
             local.setGridSize(4);
             local.afterPropertiesSet();
             handler = local;
         }
-        return new StepBuilder("render", repository).partitioner("render-bank", payrollBanks)
+        return new StepBuilder("render", repository).partitioner("render-bank", payrollFiles)
                 .partitionHandler(handler).build();
     }
 
+    /** The run's files, planned once before any is rendered, in partitions of consecutive files of one bank. */
     @Bean
     @StepScope
-    Partitioner payrollBanks(PayrollServices s, @Value(RUN) String runId) {
-        return grid -> {
-            List<String> codes = s.store().jdbc().queryForList("SELECT DISTINCT p.bank_code FROM payroll_run r"
-                    + " JOIN payment p ON p.voucher_id = r.voucher_id WHERE r.run_id = :run",
-                    new MapSqlParameterSource("run", runId), String.class);
-            List<BankProfile> all = s.banks().all();
-            Map<String, ExecutionContext> partitions = new HashMap<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (codes.contains(all.get(i).code())) {
-                    ExecutionContext context = new ExecutionContext();
-                    context.putString("bank", all.get(i).code());
-                    context.putInt("bankIndex", i + 1);
-                    partitions.put("bank-" + all.get(i).code(), context);
-                }
-            }
-            return partitions;
-        };
+    Partitioner payrollFiles(PayrollServices s, JobRepository repository, @Value(RUN) String runId,
+                             @Value("#{stepExecution}") StepExecution manager) {
+        return RenderPlan.partitioner(s, runId, s.props().filesPerPartition(), manager, repository);
     }
 
     /**
@@ -280,8 +266,9 @@ public class PayrollJobConfiguration {
     @StepScope
     RenderTasklet renderTasklet(PayrollServices s, @Value(RUN) String runId,
                                 @Value("#{stepExecutionContext['bank']}") String bank,
-                                @Value("#{stepExecutionContext['bankIndex']}") Integer bankIndex) {
-        return new RenderTasklet(s, runId, bank, bankIndex);
+                                @Value("#{stepExecutionContext['bankIndex']}") Integer bankIndex,
+                                @Value("#{stepExecutionContext['files']}") String files) {
+        return new RenderTasklet(s, runId, bank, bankIndex, files);
     }
 
     @Bean

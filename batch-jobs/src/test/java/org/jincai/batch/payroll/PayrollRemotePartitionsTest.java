@@ -102,7 +102,8 @@ class PayrollRemotePartitionsTest {
                  WHERE p.parameter_name = 'runId' AND p.parameter_value = :r AND s.step_name LIKE 'render-bank:%'""",
                 new MapSqlParameterSource("r", runId));
         assertThat(partitions).extracting(m -> m.get("step_name") + " " + m.get("status")).containsExactlyInAnyOrder(
-                "render-bank:bank-DEMO-ISO COMPLETED", "render-bank:bank-DEMO-PIPE COMPLETED");
+                "render-bank:bank-DEMO-ISO-files-001-001 COMPLETED",
+                "render-bank:bank-DEMO-PIPE-files-001-001 COMPLETED");
         assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'RELEASED' AND delivery_id IS NOT NULL"))
                 .as("every payment in one file").isEqualTo(ROWS);
         List<Map<String, Object>> files = db.jdbc().queryForList("SELECT bank_code, file_name FROM bank_delivery",

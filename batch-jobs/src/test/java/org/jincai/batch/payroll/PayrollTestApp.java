@@ -1,5 +1,6 @@
 package org.jincai.batch.payroll;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +39,11 @@ public class PayrollTestApp {
     public static final String ISO_PAYER = "9558800000000101";
     public static final String PIPE_PAYER = "9558800000000202";
 
+    /** The two banks; DEMO-ISO's per-file limits from {@code jincai.test.iso-max-credits} and {@code -amount}. */
     @Bean
-    BankDirectory bankDirectory() {
-        return new BankDirectory(List.of(TestBanks.iso(2222), TestBanks.pipe(2222)));
+    BankDirectory bankDirectory(@Value("${jincai.test.iso-max-credits:1000}") int isoMaxCredits,
+                                @Value("${jincai.test.iso-max-amount:100000000.00}") BigDecimal isoMaxAmount) {
+        return new BankDirectory(List.of(TestBanks.iso(2222, isoMaxCredits, isoMaxAmount), TestBanks.pipe(2222)));
     }
 
     @Bean

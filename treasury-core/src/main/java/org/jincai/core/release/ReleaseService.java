@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.CrashPoints;
 import org.jincai.core.Digests;
 import org.jincai.core.Ids;
+import org.jincai.core.TreasuryException;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.calendar.BankCalendar;
 import org.jincai.core.payment.Payment;
@@ -78,7 +80,9 @@ public class ReleaseService {
             + " payee_bank_name, remittance";
     /** The payments of a {@link Selection}. */
     private static final String SELECTED = "voucher_id = :v AND bank_code = :b AND pay_acct_no = :acct"
-            + " AND status = :s AND delivery_id IS NULL AND seq <= :last";
+            + " AND status = :s AND delivery_id IS NULL AND seq >= :first AND seq <= :last";
+    /** A file of a planned range refused: its payments would pass the bank's per-file limits. */
+    public static final String RELEASE_RANGE_OVER_LIMITS = "RELEASE_RANGE_OVER_LIMITS";
 
     public ReleaseService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
                           PaymentLifecycle lifecycle, BankDirectory banks, StagingArea staging, BankCalendar calendar,
@@ -142,46 +146,109 @@ public class ReleaseService {
     public Optional<StagedFile> stageNext(BankProfile bank, String batchId, String voucherId, String actor) {
         synchronized (oneAtATime) {
             Selection selection = tx.execute(status -> select(bank, voucherId));
-            if (selection == null) {
-                return Optional.empty();
-            }
-            LocalDate date = executionDate(bank);
-            String fileName = BankFileNames.name(bank, batchId, date, 1, 1);
-            String messageId = batchId + "-001";
-            FileHead head = new FileHead(fileName, bank.code(), messageId, date, selection.payAcctNo(),
-                    selection.payAcctName(), bank.primaryBankNumber());
-            MapSqlParameterSource where = selection.params();
-            CreditSource credits = CreditSource.distinct(() -> streaming.queryForStream("SELECT " + CREDIT_COLUMNS
-                    + " FROM payment WHERE " + SELECTED + " ORDER BY seq", where, (rs, n) -> new OutboundCredit(
-                    rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7))));
-            BankFileWriter writer = BankFormats.writer(bank);
-            // in a transaction of its own (or the caller's): where the driver needs one for a cursor, it has one
-            StagingArea.Part part = tx.execute(status -> staging.writePart(bank.code(), fileName,
-                    out -> writer.write(head, credits, out)));
-            String deliveryId = Ids.newId();
-            try {
-                CrashPoints.reached("release-file-written");
-                tx.executeWithoutResult(status -> {
-                    insertBatch(bank, batchId, selection.payAcctNo(), date, selection.count(), selection.total(), 1,
-                            Timestamp.from(clock.instant()), actor);
-                    insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, selection.count(),
-                            selection.total(), part, actor);
-                    lifecycle.releaseSelected(SELECTED, where, selection.count(), batchId, deliveryId, actor,
-                            "released in " + fileName);
-                });
-            } catch (RuntimeException e) {
-                staging.discard(part.path());
-                throw e;
-            }
-            CrashPoints.reached("release-recorded");
-            Path path = staging.publish(part.path());
-            log.info("staged {} for {}: {} credits, {} CNY, {} bytes, SHA-256 {}", fileName, bank.code(),
-                    selection.count(), selection.total(), part.bytes(), part.sha256());
-            CrashPoints.reached("release-staged");
-            return Optional.of(new StagedFile(deliveryId, bank.code(), fileName, messageId, path, selection.count(),
-                    selection.total()));
+            return selection == null ? Optional.empty() : Optional.of(stage(bank, batchId, selection, actor));
         }
+    }
+
+    /**
+     * The files {@link #stageNext} would stage one after another for the voucher's payments of one bank, decided
+     * before any is rendered, by one scan of the payments' numbers, payer accounts and amounts in the order of their
+     * numbers: the payments approved and in no file, and those already in a batch whose id starts with
+     * {@code batchPrefix} (files of the same plan staged before a crash or by another node), so that a plan made again
+     * cuts the same files. Each payer account's payments are cut as stageNext cuts them — a file ends where the next
+     * payment would pass the bank's count or amount limit; a payment alone above the amount limit is a file of its
+     * own — and the files are numbered (from 1) in the order stageNext stages them: by their first payment's number.
+     * Memory is one open file per payer account and the list of files.
+     */
+    public List<PlannedFile> planFiles(BankProfile bank, String voucherId, String batchPrefix) {
+        MapSqlParameterSource p = new MapSqlParameterSource("v", voucherId).addValue("b", bank.code())
+                .addValue("s", PaymentStatus.APPROVED.name()).addValue("prefix", batchPrefix + "%");
+        return tx.execute(status -> streaming.query("""
+                SELECT seq, pay_acct_no, amount FROM payment WHERE voucher_id = :v AND bank_code = :b
+                   AND ((status = :s AND delivery_id IS NULL) OR batch_id LIKE :prefix) ORDER BY seq""", p, rs -> {
+            Map<String, Cut> open = new LinkedHashMap<>();
+            List<PlannedFile> files = new ArrayList<>();
+            while (rs.next()) {
+                String account = rs.getString(2);
+                BigDecimal amount = rs.getBigDecimal(3);
+                Cut cut = open.get(account);
+                if (cut == null || !cut.takes(amount)) {
+                    if (cut != null) {
+                        files.add(cut.file(account));
+                    }
+                    cut = new Cut(bank);
+                    open.put(account, cut);
+                }
+                cut.add(rs.getInt(1), amount);
+            }
+            open.forEach((account, cut) -> files.add(cut.file(account)));
+            files.sort(Comparator.comparingInt(PlannedFile::firstSeq));
+            List<PlannedFile> numbered = new ArrayList<>(files.size());
+            for (int i = 0; i < files.size(); i++) {
+                numbered.add(files.get(i).numbered(i + 1));
+            }
+            return numbered;
+        }));
+    }
+
+    /**
+     * Stages one file of a plan ({@link #planFiles}) under {@code batchId}: the voucher's payments of the bank from
+     * the file's payer account numbered {@code firstSeq} to {@code lastSeq} that are still approved and in no file —
+     * rendered, recorded and renamed as {@link #stageNext} does. Empty when the batch is recorded already (the file
+     * is never built twice) or none of its payments is left.
+     *
+     * @throws TreasuryException {@value #RELEASE_RANGE_OVER_LIMITS} when the range's payments pass the bank's limits
+     *                           (its profile changed since the plan was made): nothing is staged
+     */
+    public Optional<StagedFile> stageRange(BankProfile bank, String batchId, String voucherId, PlannedFile file,
+                                           String actor) {
+        synchronized (oneAtATime) {
+            Selection selection = tx.execute(status -> {
+                Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM payment_batch WHERE batch_id = :id",
+                        new MapSqlParameterSource("id", batchId), Integer.class);
+                return recorded != null && recorded > 0 ? null : range(bank, voucherId, file, batchId);
+            });
+            return selection == null ? Optional.empty() : Optional.of(stage(bank, batchId, selection, actor));
+        }
+    }
+
+    private StagedFile stage(BankProfile bank, String batchId, Selection selection, String actor) {
+        LocalDate date = executionDate(bank);
+        String fileName = BankFileNames.name(bank, batchId, date, 1, 1);
+        String messageId = batchId + "-001";
+        FileHead head = new FileHead(fileName, bank.code(), messageId, date, selection.payAcctNo(),
+                selection.payAcctName(), bank.primaryBankNumber());
+        MapSqlParameterSource where = selection.params();
+        CreditSource credits = CreditSource.distinct(() -> streaming.queryForStream("SELECT " + CREDIT_COLUMNS
+                + " FROM payment WHERE " + SELECTED + " ORDER BY seq", where, (rs, n) -> new OutboundCredit(
+                rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7))));
+        BankFileWriter writer = BankFormats.writer(bank);
+        // in a transaction of its own (or the caller's): where the driver needs one for a cursor, it has one
+        StagingArea.Part part = tx.execute(status -> staging.writePart(bank.code(), fileName,
+                out -> writer.write(head, credits, out)));
+        String deliveryId = Ids.newId();
+        try {
+            CrashPoints.reached("release-file-written");
+            tx.executeWithoutResult(status -> {
+                insertBatch(bank, batchId, selection.payAcctNo(), date, selection.count(), selection.total(), 1,
+                        Timestamp.from(clock.instant()), actor);
+                insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, selection.count(),
+                        selection.total(), part, actor);
+                lifecycle.releaseSelected(SELECTED, where, selection.count(), batchId, deliveryId, actor,
+                        "released in " + fileName);
+            });
+        } catch (RuntimeException e) {
+            staging.discard(part.path());
+            throw e;
+        }
+        CrashPoints.reached("release-recorded");
+        Path path = staging.publish(part.path());
+        log.info("staged {} for {}: {} credits, {} CNY, {} bytes, SHA-256 {}", fileName, bank.code(),
+                selection.count(), selection.total(), part.bytes(), part.sha256());
+        CrashPoints.reached("release-staged");
+        return new StagedFile(deliveryId, bank.code(), fileName, messageId, path, selection.count(),
+                selection.total());
     }
 
     /**
@@ -268,12 +335,62 @@ public class ReleaseService {
     }
 
     /** The payments of one file of {@link #stageNext}: the condition's parameters, count, total and payer. */
-    private record Selection(String voucherId, String bankCode, String payAcctNo, String payAcctName, int lastSeq,
-                             int count, BigDecimal total) {
+    private record Selection(String voucherId, String bankCode, String payAcctNo, String payAcctName, int firstSeq,
+                             int lastSeq, int count, BigDecimal total) {
 
         MapSqlParameterSource params() {
             return new MapSqlParameterSource("v", voucherId).addValue("b", bankCode).addValue("acct", payAcctNo)
-                    .addValue("s", PaymentStatus.APPROVED.name()).addValue("last", lastSeq);
+                    .addValue("s", PaymentStatus.APPROVED.name()).addValue("first", firstSeq)
+                    .addValue("last", lastSeq);
+        }
+    }
+
+    /**
+     * One file of a plan ({@link #planFiles}): its number in the plan (from 1), the payer account its payments are
+     * debited from, the numbers of its first and last payment in the voucher, and how many payments of that account
+     * it had and their total when the plan was made.
+     */
+    public record PlannedFile(int number, String payAcctNo, int firstSeq, int lastSeq, int count, BigDecimal total) {
+
+        PlannedFile numbered(int n) {
+            return new PlannedFile(n, payAcctNo, firstSeq, lastSeq, count, total);
+        }
+    }
+
+    /**
+     * Where a file ends, as every release path of a job's run cuts it: payments taken in the order of their numbers
+     * while the file stays within the bank's count and amount limits; the first payment is always taken, so one
+     * alone above the amount limit is a file of its own.
+     */
+    private static final class Cut {
+
+        private final int maxCount;
+        private final BigDecimal maxAmount;
+        private int count;
+        private int first;
+        private int last;
+        private BigDecimal total = BigDecimal.ZERO;
+
+        Cut(BankProfile bank) {
+            this.maxCount = bank.maxTransactionsPerFile();
+            this.maxAmount = bank.maxAmountPerFile();
+        }
+
+        boolean takes(BigDecimal amount) {
+            return count == 0 || count < maxCount && total.add(amount).compareTo(maxAmount) <= 0;
+        }
+
+        void add(int seq, BigDecimal amount) {
+            if (count == 0) {
+                first = seq;
+            }
+            count++;
+            last = seq;
+            total = total.add(amount);
+        }
+
+        PlannedFile file(String account) {
+            return new PlannedFile(0, account, first, last, count, total);
         }
     }
 
@@ -296,19 +413,40 @@ public class ReleaseService {
                 SELECT seq, amount FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s
                    AND delivery_id IS NULL AND pay_acct_no = :acct ORDER BY voucher_id, bank_code, status, seq
                  FETCH FIRST :n ROWS ONLY""", p, rs -> {
-            int count = 0;
-            int last = 0;
-            BigDecimal total = BigDecimal.ZERO;
-            while (rs.next()) {
-                BigDecimal amount = rs.getBigDecimal(2);
-                if (count > 0 && total.add(amount).compareTo(bank.maxAmountPerFile()) > 0) {
-                    break;
-                }
-                count++;
-                last = rs.getInt(1);
-                total = total.add(amount);
+            Cut cut = new Cut(bank);
+            while (rs.next() && cut.takes(rs.getBigDecimal(2))) {
+                cut.add(rs.getInt(1), rs.getBigDecimal(2));
             }
-            return new Selection(voucherId, bank.code(), payer.get(0)[0], payer.get(0)[1], last, count, total);
+            return new Selection(voucherId, bank.code(), payer.get(0)[0], payer.get(0)[1], cut.first, cut.last,
+                    cut.count, cut.total);
+        });
+    }
+
+    /** The payments of a planned file still approved and in no file; null when none is left. */
+    private Selection range(BankProfile bank, String voucherId, PlannedFile file, String batchId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("v", voucherId).addValue("b", bank.code())
+                .addValue("s", PaymentStatus.APPROVED.name()).addValue("acct", file.payAcctNo())
+                .addValue("first", file.firstSeq()).addValue("last", file.lastSeq());
+        return streaming.query("""
+                SELECT seq, amount, pay_acct_name FROM payment WHERE voucher_id = :v AND bank_code = :b
+                   AND status = :s AND delivery_id IS NULL AND pay_acct_no = :acct AND seq >= :first
+                   AND seq <= :last ORDER BY voucher_id, bank_code, status, seq""", p, rs -> {
+            Cut cut = new Cut(bank);
+            String payAcctName = null;
+            while (rs.next()) {
+                if (!cut.takes(rs.getBigDecimal(2))) {
+                    throw new TreasuryException(RELEASE_RANGE_OVER_LIMITS, "the payments " + file.firstSeq() + " to "
+                            + file.lastSeq() + " of " + voucherId + " pass " + bank.code() + "'s limits of "
+                            + bank.maxTransactionsPerFile() + " credits and " + bank.maxAmountPerFile()
+                            + " CNY a file (its profile changed since the file was planned)", batchId);
+                }
+                if (payAcctName == null) {
+                    payAcctName = rs.getString(3);
+                }
+                cut.add(rs.getInt(1), rs.getBigDecimal(2));
+            }
+            return cut.count == 0 ? null : new Selection(voucherId, bank.code(), file.payAcctNo(), payAcctName,
+                    file.firstSeq(), file.lastSeq(), cut.count, cut.total);
         });
     }
 

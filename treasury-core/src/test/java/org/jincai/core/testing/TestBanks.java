@@ -29,8 +29,13 @@ public final class TestBanks {
 
     /** DEMO-ISO with another per-file transaction limit, to see releases split. */
     public static BankProfile iso(int port, int maxTransactionsPerFile) {
+        return iso(port, maxTransactionsPerFile, new BigDecimal("100000000.00"));
+    }
+
+    /** DEMO-ISO with other per-file limits of count and amount, to see files cut by either. */
+    public static BankProfile iso(int port, int maxTransactionsPerFile, BigDecimal maxAmountPerFile) {
         return new BankProfile("DEMO-ISO", "Demo ISO 20022 bank", List.of(ISO_BANK_NO), BankFormat.PAIN_001_001_09,
-                BankFormat.PAIN_002_001_10, Charset.forName("UTF-8"), maxTransactionsPerFile, new BigDecimal("100000000.00"), true,
+                BankFormat.PAIN_002_001_10, Charset.forName("UTF-8"), maxTransactionsPerFile, maxAmountPerFile, true,
                 "{bank}_{date}_{batch}_{part}", endpoint("demo-iso", port), TransliterationPolicy.REFUSE, CUT_OFF,
                 BankFormat.CAMT_053_001_08, false, false);
     }

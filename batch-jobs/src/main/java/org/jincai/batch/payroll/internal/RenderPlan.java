@@ -1,0 +1,149 @@
+package org.jincai.batch.payroll.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jincai.bank.profile.BankProfile;
+import org.jincai.batch.payroll.PayrollRun;
+import org.jincai.core.release.ReleaseService.PlannedFile;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The partitions of step {@code render}, decided before any file is rendered: for every bank with payments in the
+ * run, its files as the release path cuts them ({@link org.jincai.core.release.ReleaseService#planFiles}: the same
+ * files, payments and batch ids as staging them one after another), grouped by {@code filesPerPartition} consecutive
+ * files into one partition, named {@code bank-<code>-files-<first>-<last>} by the files' numbers. Each partition's
+ * execution context carries its bank, the bank's number in the run and its files (number, payer account, first and
+ * last payment number). The plan is made once per run: kept in the {@code render} step's execution context and
+ * written to the JobRepository before any partition starts, it is what every later execution of the run (a restart,
+ * on any node) partitions by, so a partition's name means the same files on every execution even if a payment of the
+ * run left APPROVED meanwhile; and a plan made afresh (none kept: a crash before it was written) cuts the same files,
+ * since it counts the payments already in one of the run's files as it did before they were staged.
+ */
+public final class RenderPlan {
+
+    static final String BANK = "bank";
+    static final String BANK_INDEX = "bankIndex";
+    static final String FILES = "files";
+    /** The key of the plan in the {@code render} step's execution context. */
+    static final String PLAN = "payroll.render.plan";
+
+    private RenderPlan() {
+    }
+
+    /**
+     * The partitioner of the {@code render} step whose execution is {@code manager}: the plan kept in its context,
+     * else a new one, kept there and written to the JobRepository before it is returned.
+     */
+    public static Partitioner partitioner(PayrollServices s, String runId, int filesPerPartition,
+                                          StepExecution manager, JobRepository repository) {
+        return grid -> {
+            ExecutionContext context = manager.getExecutionContext();
+            if (context.containsKey(PLAN)) {
+                return read(context.getString(PLAN));
+            }
+            Map<String, ExecutionContext> partitions = partitions(s, runId, filesPerPartition);
+            context.putString(PLAN, write(partitions));
+            repository.updateExecutionContext(manager);
+            return partitions;
+        };
+    }
+
+    /** The partitions of the run, by name, planned from the database. */
+    static Map<String, ExecutionContext> partitions(PayrollServices s, String runId, int filesPerPartition) {
+        PayrollRun run = s.run(runId);
+        List<String> codes = s.store().jdbc().queryForList("SELECT DISTINCT bank_code FROM payment WHERE voucher_id = :v",
+                new MapSqlParameterSource("v", run.voucherId()), String.class);
+        List<BankProfile> all = s.banks().all();
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            BankProfile bank = all.get(i);
+            if (!codes.contains(bank.code())) {
+                continue;
+            }
+            List<PlannedFile> files = s.release().planFiles(bank, run.voucherId(), batchPrefix(runId, i + 1));
+            for (int from = 0; from < files.size(); from += filesPerPartition) {
+                List<PlannedFile> group = files.subList(from, Math.min(files.size(), from + filesPerPartition));
+                ExecutionContext context = new ExecutionContext();
+                context.putString(BANK, bank.code());
+                context.putInt(BANK_INDEX, i + 1);
+                context.putString(FILES, encode(group));
+                partitions.put(String.format("bank-%s-files-%03d-%03d", bank.code(), group.get(0).number(),
+                        group.get(group.size() - 1).number()), context);
+            }
+        }
+        return partitions;
+    }
+
+    /** The run's batches for one bank start with this; a file's batch id is it and the file's number. */
+    static String batchPrefix(String runId, int bankIndex) {
+        return runId + String.format("%02d", bankIndex);
+    }
+
+    static String batchId(String runId, int bankIndex, int fileNumber) {
+        return batchPrefix(runId, bankIndex) + String.format("%03d", fileNumber);
+    }
+
+    /** Each partition as a line {@code #name bank bankIndex}, then its files. */
+    private static String write(Map<String, ExecutionContext> partitions) {
+        StringBuilder text = new StringBuilder();
+        partitions.forEach((name, c) -> text.append('#').append(name).append(' ').append(c.getString(BANK)).append(' ')
+                .append(c.getInt(BANK_INDEX)).append('\n').append(c.getString(FILES)));
+        return text.toString();
+    }
+
+    private static Map<String, ExecutionContext> read(String plan) {
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        ExecutionContext current = null;
+        StringBuilder files = new StringBuilder();
+        for (String line : plan.split("\n")) {
+            if (line.startsWith("#")) {
+                if (current != null) {
+                    current.putString(FILES, files.toString());
+                }
+                String[] head = line.substring(1).split(" ");
+                current = new ExecutionContext();
+                current.putString(BANK, head[1]);
+                current.putInt(BANK_INDEX, Integer.parseInt(head[2]));
+                files.setLength(0);
+                partitions.put(head[0], current);
+            } else if (!line.isBlank()) {
+                files.append(line).append('\n');
+            }
+        }
+        if (current != null) {
+            current.putString(FILES, files.toString());
+        }
+        return partitions;
+    }
+
+    /** One line a file: number, payer account, first and last payment number, count, total. */
+    static String encode(List<PlannedFile> files) {
+        StringBuilder text = new StringBuilder();
+        for (PlannedFile f : files) {
+            text.append(f.number()).append(' ').append(f.payAcctNo()).append(' ').append(f.firstSeq()).append(' ')
+                    .append(f.lastSeq()).append(' ').append(f.count()).append(' ').append(f.total().toPlainString())
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    static List<PlannedFile> decode(String text) {
+        List<PlannedFile> files = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(" ");
+            files.add(new PlannedFile(Integer.parseInt(f[0]), f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                    Integer.parseInt(f[4]), new BigDecimal(f[5])));
+        }
+        return files;
+    }
+}
