@@ -58,9 +58,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The job {@value #JOB} (batch-jobs/README.md, docs/payroll.md), one bean per step:
  * {@code retry-lines} → {@code validate} (chunk-oriented: the file's lines read, checked and stored, refused ones
  * with their code) → {@code duplicates} → {@code payments} (a chunk of payments created and reserved per commit) →
- * {@code approval} (the run's one approval; the run stops while it waits) → {@code render} (partitioned by bank:
- * each bank's files staged through the release path, by a local {@link TaskExecutorPartitionHandler}, or on any
- * node's worker over RabbitMQ with {@code jincai.cluster.partitions: remote}) → {@code answers} (the run stops
+ * {@code approval} (the run's one approval; the run stops while it waits) → {@code render} (partitioned by file:
+ * every bank's files planned before rendering, then staged through the release path by partitions of consecutive
+ * files of one bank ({@link RenderPlan}), by a local {@link TaskExecutorPartitionHandler}, or on any node's worker
+ * over RabbitMQ with {@code jincai.cluster.partitions: remote}) → {@code answers} (the run stops
  * when the banks take longer than {@code answer-wait}) → {@code outputs}. Every step is restartable from its last commit.
  */
 @Configuration(proxyBeanMethods = false)
@@ -218,7 +219,7 @@ public class PayrollJobConfiguration {
     }
 
     /**
-     * One partition per bank with lines in the run, run side by side on local threads — or, with
+     * The partitions of {@link #payrollFiles}, run side by side on local threads — or, with
      * {@code jincai.cluster.partitions: remote}, sent over RabbitMQ to the workers of every node
      * ({@link RemotePartitionsConfiguration}).
      */
@@ -253,7 +254,7 @@ public class PayrollJobConfiguration {
     }
 
     /**
-     * A bank's files, each recorded in its own transaction by the release service before it is renamed — never
+     * A partition's files, each recorded in its own transaction by the release service before it is renamed — never
      * inside a step transaction, which would commit only after the rename.
      */
     @Bean

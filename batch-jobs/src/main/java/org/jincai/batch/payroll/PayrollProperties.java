@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code jincai.payroll} (docs/payroll.md): the administrative division whose budget pays salaries, the account each
  * agent bank debits for them (统发工资 is paid from one payroll account per bank), the accounts never to be paid, how
- * long a run waits for the banks' answers before it stops (to be resumed), the size of a chunk (rows per commit), and
+ * long a run waits for the banks' answers before it stops (to be resumed), the size of a chunk (rows per commit),
  * the economic classification (GovExpEcoCode) of an 8207 voucher's lines, which the standard's 8207 does not carry
  * (default 50101, 工资奖金津补贴: salaries), and how many consecutive files of one bank one partition of step
  * {@code render} stages (default 10: at 1,000 credits a file, a 100,000-line run is 100 files in 10 partitions).

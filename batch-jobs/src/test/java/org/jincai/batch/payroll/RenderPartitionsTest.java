@@ -73,28 +73,9 @@ class RenderPartitionsTest {
         assertThat(byFile.exitCode()).as(byFile.exitDescription()).isEqualTo("AWAITING_ANSWERS");
 
         TestDatabase sequentialDb = open(TestDatabase.create());
-        Path sequentialHome = dir.resolve("sequential");
-        ConfigurableApplicationContext sequential = open(PayrollTestApp.start(PayrollTestApp.properties(
-                sequentialHome, sequentialDb.springProperties(), limits)));
-        PayrollFixtures.importBudget(sequential);
-        Path isoFolder = sequentialHome.resolve("staging/banks/DEMO-ISO");
-        Files.createDirectories(isoFolder.getParent());
-        Files.writeString(isoFolder, "not a folder: DEMO-ISO's files cannot be staged");
-        PayrollLauncher.Outcome refused = run(sequential, file);
-        assertThat(refused.exitCode()).as("DEMO-ISO's render refused").isEqualTo("FAILED");
-        String sequentialRun = refused.run().runId();
-        assertThat(isoFiles(sequentialDb, sequentialRun)).isEmpty();
-        Files.delete(isoFolder);
-        BankProfile iso = sequential.getBean(BankDirectory.class).require("DEMO-ISO");
-        ReleaseService release = sequential.getBean(ReleaseService.class);
-        String voucher = refused.run().voucherId();
-        for (int number = 1; ; number++) {
-            Optional<StagedFile> next = release.stageNext(iso, sequentialRun + "01" + String.format("%03d", number),
-                    voucher, "system:test");
-            if (next.isEmpty()) {
-                break;
-            }
-        }
+        Refused refused = renderRefused(sequentialDb, dir.resolve("sequential"), file, limits);
+        String sequentialRun = refused.runId();
+        stageOneAfterAnother(refused);
 
         List<String> expected = isoFiles(sequentialDb, sequentialRun);
         List<String> actual = isoFiles(partitionedDb, byFile.run().runId());
@@ -112,6 +93,69 @@ class RenderPartitionsTest {
         assertThat(partitions).as("two files a partition").isEqualTo((expected.size() + 1) / 2).isGreaterThan(1);
         assertThat(partitionedDb.count("SELECT COUNT(*) FROM payment WHERE bank_code = 'DEMO-ISO'"
                 + " AND (status <> 'RELEASED' OR delivery_id IS NULL)")).as("every payment in one file").isZero();
+    }
+
+    /**
+     * A payment above the bank's amount limit — which a payroll line cannot be, so made so in the database once the
+     * run is approved — is a file of its own in the plan, as {@code stageNext} makes it; and the plan's files are
+     * those {@code stageNext} stages, on the same payments.
+     */
+    @Test
+    void aPaymentAboveTheAmountLimitIsAFileOfItsOwnInThePlanAsInTheSequentialCut() throws Exception {
+        Path file = PayrollFixtures.write(dir.resolve("payroll.csv"), StandardCharsets.UTF_8,
+                java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(PayrollFixtures::valid).toList());
+        TestDatabase db = open(TestDatabase.create());
+        Refused refused = renderRefused(db, dir.resolve("one"), file, Map.of("jincai.test.iso-max-credits", "3",
+                "jincai.test.iso-max-amount", "12000.00"));
+        db.jdbc().update("UPDATE payment SET amount = 40000.00 WHERE voucher_id = :v AND bank_code = 'DEMO-ISO'"
+                + " AND seq IN (9, 15)", new MapSqlParameterSource("v", refused.voucherId()));
+
+        List<String> plan = refused.release().planFiles(refused.iso(), refused.voucherId(), refused.runId() + "01")
+                .stream().map(f -> String.format("RUN01%03d %d credits %s %d-%d", f.number(), f.count(),
+                        f.total().toPlainString(), f.firstSeq(), f.lastSeq())).toList();
+        stageOneAfterAnother(refused);
+
+        List<String> staged = new ArrayList<>();
+        for (String f : isoFiles(db, refused.runId())) {
+            String[] w = f.split(" ");
+            List<String> seqs = List.of(f.substring(f.indexOf('[') + 1, f.indexOf(']')).split(", "));
+            staged.add(w[0] + " " + w[2] + " credits " + w[4] + " " + seqs.get(0) + "-" + seqs.get(seqs.size() - 1));
+        }
+        assertThat(plan).as("the plan, file by file, is what stageNext staged").isEqualTo(staged)
+                .startsWith("RUN01001 2 credits 10000.06 3-5", "RUN01002 1 credits 5000.06 7-7",
+                        "RUN01003 1 credits 40000.00 9-9", "RUN01004 2 credits 10000.22 11-13",
+                        "RUN01005 1 credits 40000.00 15-15");
+    }
+
+    /** A run whose render failed — DEMO-ISO's staging folder is a file — and what stages its files by hand. */
+    private record Refused(String runId, String voucherId, BankProfile iso, ReleaseService release) {
+    }
+
+    private Refused renderRefused(TestDatabase db, Path home, Path file, Map<String, String> properties)
+            throws Exception {
+        ConfigurableApplicationContext ctx = open(PayrollTestApp.start(PayrollTestApp.properties(home,
+                db.springProperties(), properties)));
+        PayrollFixtures.importBudget(ctx);
+        Path isoFolder = home.resolve("staging/banks/DEMO-ISO");
+        Files.createDirectories(isoFolder.getParent());
+        Files.writeString(isoFolder, "not a folder: DEMO-ISO's files cannot be staged");
+        PayrollLauncher.Outcome refused = run(ctx, file);
+        assertThat(refused.exitCode()).as("DEMO-ISO's render refused").isEqualTo("FAILED");
+        assertThat(isoFiles(db, refused.run().runId())).isEmpty();
+        Files.delete(isoFolder);
+        return new Refused(refused.run().runId(), refused.run().voucherId(),
+                ctx.getBean(BankDirectory.class).require("DEMO-ISO"), ctx.getBean(ReleaseService.class));
+    }
+
+    /** DEMO-ISO's files staged one after another by stageNext, numbered as the render step numbers them. */
+    private static void stageOneAfterAnother(Refused run) {
+        for (int number = 1; ; number++) {
+            Optional<StagedFile> next = run.release().stageNext(run.iso(), run.runId() + "01"
+                    + String.format("%03d", number), run.voucherId(), "system:test");
+            if (next.isEmpty()) {
+                return;
+            }
+        }
     }
 
     private static PayrollLauncher.Outcome run(ConfigurableApplicationContext ctx, Path file) {

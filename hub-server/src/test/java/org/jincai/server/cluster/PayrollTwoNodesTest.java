@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +75,11 @@ class PayrollTwoNodesTest {
 
     static final int ROWS = 3_000;
     static final int PER_FILE = 50;
+    /**
+     * The render step's partitions: each bank's 1,000 lines, less those refused, are 19 or 20 files of 50 credits,
+     * two partitions of (at most) 10 files ({@code jincai.payroll.files-per-partition}'s default) a bank.
+     */
+    static final int PARTITIONS = 6;
     static final PayrollCsv.Spec SPEC = new PayrollCsv.Spec("219011", "2050201", "50101", "11",
             SimulatedBanks.CODES, 50, 97);
     /** A credit's payment id in each bank's layout: pain.001's EndToEndId, the pipe and fixed-width detail records. */
@@ -143,7 +149,7 @@ class PayrollTwoNodesTest {
 
         JsonNode run = awaitRun(a, runId, "FAILED", Duration.ofSeconds(120));
         assertThat(run.path("job").asString()).as("A's wait for B's partitions timed out: " + run).isEqualTo("FAILED");
-        assertThat(partitions(runId, "FAILED")).as("B's two partitions").isEqualTo(2);
+        assertThat(partitions(runId, "FAILED")).as("B's two partitions, those it was running").isEqualTo(2);
 
         HttpResponse<String> restarted = a.call("POST", "/api/v1/payroll/runs/" + runId + "/restart", null, null,
                 "operator");
@@ -152,7 +158,8 @@ class PayrollTwoNodesTest {
         assertThat(run.path("job").asString()).as(run + "\n" + a.tail()).isEqualTo("COMPLETED");
 
         takenOver(lostFile, "node-a");
-        assertThat(partitions(runId, "COMPLETED")).as("each bank's partition completed once").isEqualTo(3);
+        assertThat(partitions(runId, "COMPLETED")).as("each partition completed once").isEqualTo(PARTITIONS);
+        partitionsOfOneBankRanOnBothNodes(runId, lostFile, "node-b");
         everyLinePaidOnceEveryFileSentOnce(runId, a);
 
         // B back on its home: its start-up recovery removes its copy of the file A took over, which is never sent
@@ -179,10 +186,11 @@ class PayrollTwoNodesTest {
         String lostFile = recordedAndNeverSent(a, "node-a");
         a.kill();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (partitions(runId, "COMPLETED") < 2 && System.nanoTime() < deadline) {
+        while (partitions(runId, "COMPLETED") < PARTITIONS - 1 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(partitions(runId, "COMPLETED")).as("B's partitions finished:\n" + b.tail()).isEqualTo(2);
+        assertThat(partitions(runId, "COMPLETED")).as("B's workers ran every partition but A's:\n" + b.tail())
+                .isEqualTo(PARTITIONS - 1);
 
         HttpResponse<String> restarted = b.call("POST", "/api/v1/payroll/runs/" + runId + "/restart", null, null,
                 "operator");
@@ -191,7 +199,8 @@ class PayrollTwoNodesTest {
         assertThat(run.path("job").asString()).as(run + "\n" + b.tail()).isEqualTo("COMPLETED");
 
         takenOver(lostFile, "node-b");
-        assertThat(partitions(runId, "COMPLETED")).as("each bank's partition completed once").isEqualTo(3);
+        assertThat(partitions(runId, "COMPLETED")).as("each partition completed once").isEqualTo(PARTITIONS);
+        partitionsOfOneBankRanOnBothNodes(runId, lostFile, "node-a");
         everyLinePaidOnceEveryFileSentOnce(runId, b);
     }
 
@@ -318,7 +327,7 @@ class PayrollTwoNodesTest {
         postgres.springProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
         args.addAll(List.of("--jincai.cluster.enabled=true", "--jincai.cluster.partitions=remote",
                 "--jincai.cluster.partitions-queue=" + queue, "--jincai.cluster.partition-poll=200ms",
-                "--jincai.cluster.partition-timeout=20s", "--spring.rabbitmq.host=127.0.0.1",
+                "--jincai.cluster.partition-timeout=30s", "--spring.rabbitmq.host=127.0.0.1",
                 "--spring.rabbitmq.port=5672", "--spring.rabbitmq.username=guest", "--spring.rabbitmq.password=guest",
                 "--jincai.payroll.adm-div-code=420000", "--jincai.payroll.answer-poll=PT0.5S"));
         String[] accounts = {"9558800000000101", "9558800000000202", "9558800000000303"};
@@ -351,6 +360,48 @@ class PayrollTwoNodesTest {
     /** The identity of a node's bank staging area. */
     private String area(String home) {
         return new StagingArea(root.resolve(home).resolve("outbound")).id();
+    }
+
+    /**
+     * Partitions of one bank ran on both nodes: some bank has a file first staged by one node in one partition and a
+     * file first staged by the other in another partition (the lost file counted as its first node's). A partition is
+     * a range of the bank's files, named {@code bank-<code>-files-<first>-<last>}; a file's number ends its batch id.
+     */
+    private void partitionsOfOneBankRanOnBothNodes(String runId, String lostFile, String lostNode) throws Exception {
+        List<String> names = strings("SELECT DISTINCT s.step_name FROM batch_step_execution s JOIN"
+                + " batch_job_execution_params p ON p.job_execution_id = s.job_execution_id WHERE p.parameter_name ="
+                + " 'runId' AND p.parameter_value = '" + runId + "' AND s.step_name LIKE 'render-bank:%'");
+        assertThat(names).as("more partitions than banks").hasSize(PARTITIONS);
+        Pattern name = Pattern.compile("render-bank:bank-(.+)-files-(\\d{3})-(\\d{3})");
+        Map<String, Map<String, Set<String>>> nodesByPartitionOfBank = new HashMap<>();
+        for (String row : strings("SELECT bank_code || ' ' || batch_id || ' ' || file_name || ' ' || staged_by"
+                + " FROM bank_delivery WHERE batch_id LIKE '" + runId + "%'")) {
+            String[] f = row.split(" ");
+            int number = Integer.parseInt(f[1].substring(f[1].length() - 3));
+            String node = f[2].equals(lostFile) ? area(lostNode) : f[3];
+            String partition = names.stream().filter(n -> {
+                Matcher m = name.matcher(n);
+                return m.matches() && m.group(1).equals(f[0]) && Integer.parseInt(m.group(2)) <= number
+                        && number <= Integer.parseInt(m.group(3));
+            }).findFirst().orElseThrow(() -> new AssertionError("no partition of " + row + " in " + names));
+            nodesByPartitionOfBank.computeIfAbsent(f[0], k -> new HashMap<>())
+                    .computeIfAbsent(partition, k -> new HashSet<>()).add(node);
+        }
+        assertThat(nodesByPartitionOfBank.values()).as("a bank with a partition on one node and another on the other: "
+                + nodesByPartitionOfBank).anyMatch(PayrollTwoNodesTest::twoPartitionsOnTwoNodes);
+    }
+
+    /** Two partitions of the bank, one with a file staged by a node and the other with a file by another node. */
+    private static boolean twoPartitionsOnTwoNodes(Map<String, Set<String>> nodesByPartition) {
+        for (Map.Entry<String, Set<String>> p : nodesByPartition.entrySet()) {
+            for (Map.Entry<String, Set<String>> q : nodesByPartition.entrySet()) {
+                if (!p.getKey().equals(q.getKey())
+                        && p.getValue().stream().anyMatch(x -> q.getValue().stream().anyMatch(y -> !x.equals(y)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How many of the run's partitions are in {@code status}, over all its executions. */

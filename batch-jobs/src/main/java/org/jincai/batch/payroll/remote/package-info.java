@@ -1,6 +1,7 @@
 /**
  * Remote partitions of the payroll's {@code render} step ({@code jincai.cluster.partitions: remote},
- * docs/deployment.md): the node running a payroll sends one request per bank partition to a durable RabbitMQ queue
+ * docs/deployment.md): the node running a payroll sends one request per partition (consecutive files of one bank,
+ * planned before rendering) to a durable RabbitMQ queue
  * through Spring Integration AMQP and polls the shared JobRepository until every partition is over; every node
  * listens on the queue and runs the partition with the same worker step as the local mode. Nothing here exists in
  * the default (local) mode, which needs no broker.
