@@ -85,7 +85,8 @@ class RenderPartitionsTest {
                 .anyMatch(f -> f.contains(" 2 credits 10000.11 "));
         for (TestDatabase db : List.of(partitionedDb, sequentialDb)) {
             assertThat(db.count("SELECT COUNT(*) FROM payroll_line WHERE state = 'REFUSED' AND code ="
-                    + " 'AMOUNT_INVALID'")).as("a line above the file's amount limit is refused, as before").isEqualTo(6);
+                    + " 'AMOUNT_INVALID'")).as("a line above the file's amount limit is refused, as before")
+                    .isEqualTo(6);
             assertThat(db.count("SELECT COUNT(*) FROM payment WHERE amount > 12000")).isZero();
         }
         int partitions = partitionedDb.count("SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE"
@@ -170,7 +171,8 @@ class RenderPartitionsTest {
     private static List<String> isoFiles(TestDatabase db, String runId) {
         List<String> files = new ArrayList<>();
         for (Map<String, Object> d : db.jdbc().queryForList("SELECT delivery_id, batch_id, file_name, tx_count,"
-                + " total_amount FROM bank_delivery WHERE bank_code = 'DEMO-ISO' AND batch_id LIKE :r ORDER BY batch_id",
+                + " total_amount FROM bank_delivery WHERE bank_code = 'DEMO-ISO' AND batch_id LIKE :r"
+                + " ORDER BY batch_id",
                 new MapSqlParameterSource("r", runId + "%"))) {
             List<Integer> seqs = db.jdbc().queryForList("SELECT seq FROM payment WHERE delivery_id = :d ORDER BY seq",
                     new MapSqlParameterSource("d", d.get("delivery_id")), Integer.class);

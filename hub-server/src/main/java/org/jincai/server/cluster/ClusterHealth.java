@@ -10,7 +10,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * node or cluster, its name, whether it leads (polls the finance inboxes) and since when, the poller routes
  * running here, its Quartz scheduler instance (the name its job executions are recorded under, "not started" in a
  * one-shot command) and the Spring Batch step executions running here — its jobs' steps and the partitions its
- * workers run, a payroll's remote {@code render-bank} partitions included.
+ * workers run, a payroll's remote {@code render-bank} partitions included, each named by its bank and files
+ * ({@code payroll#12/render-bank:bank-DEMO-ISO-files-011-020}).
  */
 public class ClusterHealth implements HealthIndicator {
 

@@ -50,21 +50,23 @@ import tools.jackson.databind.ObjectMapper;
  * the machine's RabbitMQ (127.0.0.1:5672, guest; a queue of this run's own, deleted at the end; the test fails when
  * the broker is down) — and one node killed with SIGKILL mid-partition.
  *
- * <p>Node A runs the payrolls (launched over REST) with one partition worker, node B listens with two: of the three
- * banks' partitions B takes two. First B, a worker, is stopped at {@code release-recorded@3} — its third file recorded
+ * <p>Node A runs the payrolls (launched over REST) with one partition worker, node B listens with two: of the six
+ * partitions (two a bank, each of up to 10 files) B takes two at once. First B, a worker, is stopped at
+ * {@code release-recorded@3} — its third file recorded
  * in the database (payments RELEASED, delivery PREPARED) but still {@code <name>.part} on B's own disk — and, once its
  * uploader has sent what it had published, killed with SIGKILL. A's wait for B's partitions ends at
  * {@code partition-timeout}: the run fails. The operator restarts it on A ({@code POST /restart}): A takes over the
  * file B recorded and never sent (rendered again from the database, ReleaseService.restage), runs B's two
- * partitions, which stage only the payments in no file, and the run completes; B, started again on its home, removes
+ * partitions, which stage only their files not recorded, and the run completes; B, started again on its home, removes
  * its copy. Then A, the manager, is killed the same way mid-partition (a second run, another month): B's workers finish
  * their partitions and the operator restarts the run on B, which takes over A's file and runs A's partition. After
- * each: every valid line has one payment, every payment is in one file that its bank received once, no file reached
+ * each: the six partitions completed once, every valid line has one payment, every payment is in one file that its bank received once, no file reached
  * a bank twice, and results.csv and summary.json agree with the database to the fen.
  *
- * <p>Size: 3,000 lines (1,000 per bank; 50 credits a file: 60 files, 20 per partition). Issue 14 asks for 100,000;
- * the payroll job runs at about 100 lines a second on the 2-core CI machine, so 100,000 would take over a quarter of
- * an hour of CI's 30 minutes. What a node's loss does does not depend on the size: many files per partition, so that
+ * <p>Size: 3,000 lines (1,000 per bank; 50 credits a file: about 60 files, up to 10 per partition). After each run,
+ * some bank has partitions on both nodes (a partition's files staged by one, another's by the other). Issue 14 asks
+ * for 100,000; the payroll job runs at about 100 lines a second on the 2-core CI machine, so 100,000 would take over a
+ * quarter of an hour of CI's 30 minutes. What a node's loss does does not depend on the size: many files per partition, so that
  * the kill falls mid-partition with files on both sides of it, is what matters (docs/deployment.md).
  */
 // a cluster's nodes share a server database: run with JINCAI_TEST_DB=postgres (CI's second pass does)

@@ -40,7 +40,8 @@ import tools.jackson.databind.ObjectMapper;
  * The hub in cluster mode with {@code jincai.cluster.partitions: remote} and the machine's RabbitMQ (127.0.0.1:5672,
  * guest; the test fails when it is down): a payroll launched over REST against the simulated banks sends its render
  * partitions to the queue (a name of its own, deleted at the end), the hub's own worker runs them, and the run
- * completes as with local partitions (PayrollApiTest) — every bank's one partition (one file each) COMPLETED, every valid line sent.
+ * completes as with local partitions (PayrollApiTest) — every bank's one partition (one file each) COMPLETED, every
+ * valid line sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("simulator")
@@ -124,7 +125,8 @@ class PayrollRemotePartitionsHubTest {
                  WHERE p.parameter_name = 'runId' AND p.parameter_value = :r AND s.step_name LIKE 'render-bank:%'""",
                 new MapSqlParameterSource("r", runId), String.class);
         assertThat(partitions).containsExactlyInAnyOrder("render-bank:bank-DEMO-ISO-files-001-001 COMPLETED",
-                "render-bank:bank-DEMO-PIPE-files-001-001 COMPLETED", "render-bank:bank-DEMO-FIXED-files-001-001 COMPLETED");
+                "render-bank:bank-DEMO-PIPE-files-001-001 COMPLETED",
+                "render-bank:bank-DEMO-FIXED-files-001-001 COMPLETED");
         assertThat(ctx.getBean(AmqpAdmin.class).getQueueInfo(QUEUE).getMessageCount()).as("all taken").isZero();
     }
 }

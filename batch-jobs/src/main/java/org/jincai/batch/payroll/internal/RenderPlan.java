@@ -58,7 +58,8 @@ public final class RenderPlan {
     /** The partitions of the run, by name, planned from the database. */
     static Map<String, ExecutionContext> partitions(PayrollServices s, String runId, int filesPerPartition) {
         PayrollRun run = s.run(runId);
-        List<String> codes = s.store().jdbc().queryForList("SELECT DISTINCT bank_code FROM payment WHERE voucher_id = :v",
+        List<String> codes = s.store().jdbc().queryForList(
+                "SELECT DISTINCT bank_code FROM payment WHERE voucher_id = :v",
                 new MapSqlParameterSource("v", run.voucherId()), String.class);
         List<BankProfile> all = s.banks().all();
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
