@@ -60,14 +60,16 @@ import tools.jackson.databind.ObjectMapper;
  * partitions, which stage only their files not recorded, and the run completes; B, started again on its home, removes
  * its copy. Then A, the manager, is killed the same way mid-partition (a second run, another month): B's workers finish
  * their partitions and the operator restarts the run on B, which takes over A's file and runs A's partition. After
- * each: the six partitions completed once, every valid line has one payment, every payment is in one file that its bank received once, no file reached
- * a bank twice, and results.csv and summary.json agree with the database to the fen.
+ * each: the six partitions completed once, every valid line has one payment, every payment is in one file that its
+ * bank received once, no file reached a bank twice, and results.csv and summary.json agree with the database to the
+ * fen.
  *
  * <p>Size: 3,000 lines (1,000 per bank; 50 credits a file: about 60 files, up to 10 per partition). After each run,
  * some bank has partitions on both nodes (a partition's files staged by one, another's by the other). Issue 14 asks
  * for 100,000; the payroll job runs at about 100 lines a second on the 2-core CI machine, so 100,000 would take over a
- * quarter of an hour of CI's 30 minutes. What a node's loss does does not depend on the size: many files per partition, so that
- * the kill falls mid-partition with files on both sides of it, is what matters (docs/deployment.md).
+ * quarter of an hour of CI's 30 minutes. What a node's loss does does not depend on the size: many files per
+ * partition, so that the kill falls mid-partition with files on both sides of it, is what matters
+ * (docs/deployment.md).
  */
 // a cluster's nodes share a server database: run with JINCAI_TEST_DB=postgres (CI's second pass does)
 @EnabledIf("org.jincai.core.testing.TestDatabase#postgresRequested")

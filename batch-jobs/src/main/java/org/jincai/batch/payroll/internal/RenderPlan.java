@@ -8,6 +8,8 @@ import java.util.Map;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.core.release.ReleaseService.PlannedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -33,6 +35,8 @@ public final class RenderPlan {
     static final String FILES = "files";
     /** The key of the plan in the {@code render} step's execution context. */
     static final String PLAN = "payroll.render.plan";
+
+    private static final Logger log = LoggerFactory.getLogger(RenderPlan.class);
 
     private RenderPlan() {
     }
@@ -68,7 +72,11 @@ public final class RenderPlan {
             if (!codes.contains(bank.code())) {
                 continue;
             }
+            long start = System.nanoTime();
             List<PlannedFile> files = s.release().planFiles(bank, run.voucherId(), batchPrefix(runId, i + 1));
+            log.info("payroll {}: {} planned as {} files in {} partitions ({} ms)", runId, bank.code(), files.size(),
+                    (files.size() + filesPerPartition - 1) / filesPerPartition,
+                    (System.nanoTime() - start) / 1_000_000);
             for (int from = 0; from < files.size(); from += filesPerPartition) {
                 List<PlannedFile> group = files.subList(from, Math.min(files.size(), from + filesPerPartition));
                 ExecutionContext context = new ExecutionContext();
