@@ -111,21 +111,62 @@ class RenderPartitionsTest {
         db.jdbc().update("UPDATE payment SET amount = 40000.00 WHERE voucher_id = :v AND bank_code = 'DEMO-ISO'"
                 + " AND seq IN (9, 15)", new MapSqlParameterSource("v", refused.voucherId()));
 
-        List<String> plan = refused.release().planFiles(refused.iso(), refused.voucherId(), refused.runId() + "01")
-                .stream().map(f -> String.format("RUN01%03d %d credits %s %d-%d", f.number(), f.count(),
-                        f.total().toPlainString(), f.firstSeq(), f.lastSeq())).toList();
+        List<String> plan = plan(refused);
         stageOneAfterAnother(refused);
 
+        assertThat(plan).as("the plan, file by file, is what stageNext staged").isEqualTo(staged(db, refused))
+                .startsWith("RUN01001 2 credits 10000.06 3-5 " + PayrollTestApp.ISO_PAYER,
+                        "RUN01002 1 credits 5000.06 7-7 " + PayrollTestApp.ISO_PAYER,
+                        "RUN01003 1 credits 40000.00 9-9 " + PayrollTestApp.ISO_PAYER,
+                        "RUN01004 2 credits 10000.22 11-13 " + PayrollTestApp.ISO_PAYER,
+                        "RUN01005 1 credits 40000.00 15-15 " + PayrollTestApp.ISO_PAYER);
+    }
+
+    /**
+     * A bank's payments from two payer accounts, interleaved — which a payroll run cannot have (one payroll account a
+     * bank), so made so in the database: each account's payments are cut on their own and the files numbered by their
+     * first payment, as {@code stageNext} stages them (it takes the account of the first payment left each time).
+     */
+    @Test
+    void paymentsFromTwoPayerAccountsArePlannedAsStageNextStagesThem() throws Exception {
+        Path file = PayrollFixtures.write(dir.resolve("payroll.csv"), StandardCharsets.UTF_8,
+                java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(PayrollFixtures::valid).toList());
+        TestDatabase db = open(TestDatabase.create());
+        Refused refused = renderRefused(db, dir.resolve("two"), file, Map.of("jincai.test.iso-max-credits", "3"));
+        String other = "9558800000000999";
+        db.jdbc().update("UPDATE payment SET pay_acct_no = :o WHERE voucher_id = :v AND bank_code = 'DEMO-ISO'"
+                + " AND seq IN (21, 25, 29, 33, 37)", new MapSqlParameterSource("v", refused.voucherId())
+                .addValue("o", other));
+
+        List<String> plan = plan(refused);
+        stageOneAfterAnother(refused);
+
+        assertThat(plan).as("the plan, file by file, is what stageNext staged").isEqualTo(staged(db, refused))
+                .extracting(f -> f.substring(0, 8) + f.substring(f.lastIndexOf(' ')))
+                .containsExactly("RUN01001 " + PayrollTestApp.ISO_PAYER, "RUN01002 " + PayrollTestApp.ISO_PAYER,
+                        "RUN01003 " + PayrollTestApp.ISO_PAYER, "RUN01004 " + other, "RUN01005 "
+                                + PayrollTestApp.ISO_PAYER, "RUN01006 " + other, "RUN01007 " + PayrollTestApp.ISO_PAYER);
+    }
+
+    /** DEMO-ISO's files as planned: batch id (the run's id as RUN), credits, total, first-last number, account. */
+    private static List<String> plan(Refused refused) {
+        return refused.release().planFiles(refused.iso(), refused.voucherId(), refused.runId() + "01").stream()
+                .map(f -> String.format("RUN01%03d %d credits %s %d-%d %s", f.number(), f.count(),
+                        f.total().toPlainString(), f.firstSeq(), f.lastSeq(), f.payAcctNo())).toList();
+    }
+
+    /** DEMO-ISO's files as staged, in the form of {@link #plan}. */
+    private static List<String> staged(TestDatabase db, Refused refused) {
         List<String> staged = new ArrayList<>();
         for (String f : isoFiles(db, refused.runId())) {
             String[] w = f.split(" ");
             List<String> seqs = List.of(f.substring(f.indexOf('[') + 1, f.indexOf(']')).split(", "));
-            staged.add(w[0] + " " + w[2] + " credits " + w[4] + " " + seqs.get(0) + "-" + seqs.get(seqs.size() - 1));
+            String account = db.jdbc().queryForObject("SELECT pay_acct_no FROM payment_batch WHERE batch_id = :b",
+                    new MapSqlParameterSource("b", w[0].replace("RUN", refused.runId())), String.class);
+            staged.add(w[0] + " " + w[2] + " credits " + w[4] + " " + seqs.get(0) + "-" + seqs.get(seqs.size() - 1)
+                    + " " + account);
         }
-        assertThat(plan).as("the plan, file by file, is what stageNext staged").isEqualTo(staged)
-                .startsWith("RUN01001 2 credits 10000.06 3-5", "RUN01002 1 credits 5000.06 7-7",
-                        "RUN01003 1 credits 40000.00 9-9", "RUN01004 2 credits 10000.22 11-13",
-                        "RUN01005 1 credits 40000.00 15-15");
+        return staged;
     }
 
     /** A run whose render failed — DEMO-ISO's staging folder is a file — and what stages its files by hand. */
