@@ -35,6 +35,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 class RenderPartitionsTest {
 
     private static final int ROWS = 120;
+    private static final String ISO = PayrollTestApp.ISO_PAYER;
 
     @TempDir
     Path dir;
@@ -143,9 +144,8 @@ class RenderPartitionsTest {
 
         assertThat(plan).as("the plan, file by file, is what stageNext staged").isEqualTo(staged(db, refused))
                 .extracting(f -> f.substring(0, 8) + f.substring(f.lastIndexOf(' ')))
-                .containsExactly("RUN01001 " + PayrollTestApp.ISO_PAYER, "RUN01002 " + PayrollTestApp.ISO_PAYER,
-                        "RUN01003 " + PayrollTestApp.ISO_PAYER, "RUN01004 " + other, "RUN01005 "
-                                + PayrollTestApp.ISO_PAYER, "RUN01006 " + other, "RUN01007 " + PayrollTestApp.ISO_PAYER);
+                .containsExactly("RUN01001 " + ISO, "RUN01002 " + ISO, "RUN01003 " + ISO, "RUN01004 " + other,
+                        "RUN01005 " + ISO, "RUN01006 " + other, "RUN01007 " + ISO);
     }
 
     /** DEMO-ISO's files as planned: batch id (the run's id as RUN), credits, total, first-last number, account. */
