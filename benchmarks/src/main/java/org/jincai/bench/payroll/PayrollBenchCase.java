@@ -41,20 +41,40 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (embedded H2 under HOME, budget and approval on, files staged, no upload), {@code baseline CSV HOME} reads the
  * same CSV and writes the same bank files with the same writers, with no check, no budget, no database. Prints one
  * line {@code PAYROLL-BENCH case=... rows=... millis=... heapPeakBytes=... rssPeakKb=... steps=...}.
+ *
+ * <p>{@code worker CSV HOME} starts the same application and only serves: with remote partitions, its workers take
+ * partitions from the queue. It prints {@value #WORKER_READY} once started and stops when its standard input closes.
+ * After the three arguments, {@code --key=value} arguments replace or add the application's properties (another
+ * database, the cluster's keys).
  */
 public final class PayrollBenchCase {
 
     private PayrollBenchCase() {
     }
 
+    /** The line a worker prints once it serves. */
+    public static final String WORKER_READY = "PAYROLL-BENCH-WORKER ready";
+
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         Path csv = Path.of(args[1]);
         Path home = Path.of(args[2]);
+        Map<String, String> props = properties(home);
+        for (String a : java.util.Arrays.asList(args).subList(3, args.length)) {
+            int eq = a.indexOf('=');
+            if (!a.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("not --key=value: " + a);
+            }
+            props.put(a.substring(2, eq), a.substring(eq + 1));
+        }
+        if (mode.equals("worker")) {
+            serve(props);
+            System.exit(0);
+        }
         Thread sampler = new Thread(PayrollBenchCase::sampleEvery200Ms, "live-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
-        Result r = mode.equals("hub") ? hub(csv, home) : baseline(csv, home);
+        Result r = mode.equals("hub") ? hub(csv, props) : baseline(csv, home);
         sampleLiveHeap();
         long millis = r.millis();
         long rows = r.rows();
@@ -68,7 +88,8 @@ public final class PayrollBenchCase {
     private record Result(long rows, long millis, String steps) {
     }
 
-    private static Result hub(Path csv, Path home) throws IOException {
+    /** The application's properties for a case under {@code home}: the embedded H2, the demo's three payers. */
+    private static Map<String, String> properties(Path home) {
         Map<String, String> p = new HashMap<>();
         p.put("jincai.home", home.toString());
         p.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("db/jincai") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
@@ -89,10 +110,28 @@ public final class PayrollBenchCase {
         }
         p.put("jincai.payroll.answer-wait", "PT0S");
         p.put("jincai.controls.risk.enabled", "false");
+        return p;
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, String> p) {
         // as arguments: they outrank any application.yml on the class path (the application jar's)
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PayrollBenchApp.class)
-                .web(WebApplicationType.NONE).run(args)) {
+        return new SpringApplicationBuilder(PayrollBenchApp.class).web(WebApplicationType.NONE).run(args);
+    }
+
+    /** A node that only serves (its partition workers, with remote partitions) until its standard input closes. */
+    private static void serve(Map<String, String> p) throws IOException {
+        try (ConfigurableApplicationContext ctx = start(p)) {
+            System.out.println(WORKER_READY);
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // nothing is read: the end of the input is the signal to stop
+            }
+        }
+    }
+
+    private static Result hub(Path csv, Map<String, String> p) throws IOException {
+        try (ConfigurableApplicationContext ctx = start(p)) {
             Actor office = new Actor("budget-office", java.util.Set.of("OPERATOR"), DataScope.everything(),
                     AuditEntry.Channel.CLI);
             BudgetImportService budget = ctx.getBean(BudgetImportService.class);

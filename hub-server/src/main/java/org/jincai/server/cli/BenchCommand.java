@@ -54,17 +54,16 @@ final class BenchCommand {
         return results.stream().anyMatch(r -> r.caseName().contains("hub") && !r.ok()) ? 1 : 0;
     }
 
-    /** {@code bench payroll --rows N[,N...]}: the payroll job against its baseline (docs/benchmarks.md). */
+    /**
+     * {@code bench payroll --rows N[,N...] [--nodes K[,K...]] [--db h2|postgres] [--pg-url URL] [--rabbit HOST:PORT]}:
+     * the payroll job against its baseline, on one node or several (docs/benchmarks.md).
+     */
     private static int payroll(List<String> args, PrintStream out) {
-        String use = "use 'bench payroll --rows N[,N...]'";
-        if (args.size() != 3 || !args.get(1).equals("--rows")) {
-            throw new CliArguments.UsageException(use);
-        }
-        List<Integer> rows;
+        PayrollBench.Options options;
         try {
-            rows = Arrays.stream(args.get(2).split(",")).map(String::trim).map(Integer::valueOf).toList();
-        } catch (NumberFormatException e) {
-            throw new CliArguments.UsageException(use);
+            options = PayrollBench.Options.parse(args.subList(1, args.size()));
+        } catch (IllegalArgumentException e) {
+            throw new CliArguments.UsageException(e.getMessage());
         }
         String classpath = System.getProperty("java.class.path");
         PayrollBench.Child child = !classpath.endsWith(".jar") || classpath.contains(File.pathSeparator)
@@ -75,7 +74,7 @@ final class BenchCommand {
                     cmd.addAll(caseArgs);
                     return cmd;
                 };
-        List<PayrollBench.Measure[]> results = PayrollBench.run(out, rows, child);
+        List<PayrollBench.Measure[]> results = PayrollBench.run(out, options, child);
         out.println();
         out.println(PayrollBench.markdown(results));
         return 0;

@@ -130,8 +130,9 @@ public final class JincaiCli {
                                   resolve an exception, once, with the reason (audited)
               convert FILE --to pain.001.001.09|pain.001.001.03 [--bank CODE] [-o OUT]
                                   fiscal payment vouchers into the bank message
-              bench payroll --rows N[,N...]
-                                  the payroll job against a baseline that writes the same files
+              bench payroll --rows N[,N...] [--nodes K[,K...] --db postgres] [--pg-url URL] [--rabbit HOST:PORT]
+                                  the payroll job against a baseline that writes the same files; on K nodes
+                                  (remote partitions over RabbitMQ, one PostgreSQL)
               bench formats [--sizes N,N,...]
                                   the formats benchmark (docs/benchmarks.md); takes minutes at 1,000,000
               bench reconcile [--entries N] [--dir DIR]
