@@ -130,7 +130,9 @@ public class PaymentsTasklet implements Tasklet {
                     "jincai.payroll.payers"));
             String remittance = Digests.fit("工资 " + run.month() + (l.remark() == null || l.remark().isBlank() ? ""
                     : " " + l.remark()), 140);
-            Payment p = new Payment(Ids.newId(), run.voucherId(), l.lineNo(), l.employeeId(), bank.code(),
+            // ordered ids: the payment's key, its events' and its reservation's indexes take each chunk at their end
+            // (a random id put every line of a chunk in another page of each, all rewritten at every commit)
+            Payment p = new Payment(Ids.newOrderedId(s.clock()), run.voucherId(), l.lineNo(), l.employeeId(), bank.code(),
                     payer.account(), payer.name(), l.accountNo(), l.accountName(), bank.name(),
                     bank.primaryBankNumber(), l.amount(), "CNY", remittance, PaymentStatus.RECEIVED, null, null, null,
                     null, null, null);
