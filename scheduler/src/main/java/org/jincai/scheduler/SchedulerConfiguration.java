@@ -18,6 +18,7 @@ import org.jincai.scheduler.jobs.JobOperations;
 import org.jincai.scheduler.recovery.ExecutionListeners;
 import org.jincai.scheduler.recovery.ExecutionNodes;
 import org.jincai.scheduler.recovery.ExecutionRecovery;
+import org.jincai.scheduler.recovery.ExecutionSweep;
 import org.jincai.scheduler.recovery.RunningSteps;
 import org.jincai.scheduler.schedule.ScheduleService;
 import org.quartz.Scheduler;
@@ -173,6 +174,13 @@ public class SchedulerConfiguration {
     @Bean
     ExecutionRecovery executionRecovery(ExecutionNodes nodes, JobRepository repository, JobOperator operator) {
         return new ExecutionRecovery(nodes, repository, operator);
+    }
+
+    /** Takes over, every {@code jincai.scheduler.execution-sweep}, the executions of nodes lost mid-job. */
+    @Bean
+    ExecutionSweep executionSweep(ExecutionNodes nodes, ExecutionRecovery recovery, AuditTrail audit, Clock clock,
+                                  SchedulerProperties properties) {
+        return new ExecutionSweep(nodes, recovery, audit, clock, properties.executionSweep());
     }
 
     @Bean

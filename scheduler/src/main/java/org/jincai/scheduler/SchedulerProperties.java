@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendarRefresh how soon a calendar imported by another process (another node, the one-shot
  *                       {@code calendar import}) is seen by this node's releases and rules; one imported on this node
  *                       is seen at once
+ * @param executionSweep how often this node looks for job executions left running by a node that no longer checks in
+ *                       to the cluster, and takes them over ({@code ExecutionSweep})
  */
 @ConfigurationProperties("jincai.scheduler")
 public record SchedulerProperties(
@@ -34,7 +36,14 @@ public record SchedulerProperties(
         @DefaultValue("4") int threadCount,
         @DefaultValue("15s") Duration clusterCheckinInterval,
         @DefaultValue("payroll") String payrollJob,
-        @DefaultValue("5s") Duration calendarRefresh) {
+        @DefaultValue("5s") Duration calendarRefresh,
+        @DefaultValue("30s") Duration executionSweep) {
+
+    public SchedulerProperties {
+        if (executionSweep.isNegative() || executionSweep.isZero()) {
+            throw new IllegalArgumentException("jincai.scheduler.execution-sweep must be positive: " + executionSweep);
+        }
+    }
 
     /** What happens to a disbursement due on a non-working day or after its bank's cut-off. */
     public enum NonWorkingDay {

@@ -8,14 +8,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A scheduler node in a JVM of its own ({@link SchedulerTestApplication} started by {@link #main}), for the test of
  * two processes on one database: started from the test's own classpath with the database's Spring properties as
  * arguments, it runs until its standard input is closed, then stops its context (Quartz leaves the cluster) and exits.
+ * Argument {@value #LAUNCH}{@code =JOB} makes it start that job at once, directly (as a REST call does, no schedule),
+ * with parameter {@code month=direct}.
  */
 final class SchedulerNodeProcess implements AutoCloseable {
+
+    /** The argument naming a job the node launches directly once started. */
+    static final String LAUNCH = "test.launch";
 
     private final Process process;
 
@@ -65,7 +73,20 @@ final class SchedulerNodeProcess implements AutoCloseable {
             int eq = a.indexOf('=');
             database.put(a.substring(0, eq), a.substring(eq + 1));
         }
+        String launch = database.remove(LAUNCH);
         try (ConfigurableApplicationContext node = SchedulerTestApplication.node(database, Map.of())) {
+            if (launch != null) {
+                Thread direct = new Thread(() -> {
+                    try {
+                        node.getBean(JobOperator.class).start(node.getBean(JobRegistry.class).getJob(launch),
+                                new JobParametersBuilder().addString("month", "direct").toJobParameters());
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                    }
+                }, "direct-launch");
+                direct.setDaemon(true);
+                direct.start();
+            }
             InputStream in = System.in;
             while (in.read() >= 0) {
                 // runs until the parent closes this stream

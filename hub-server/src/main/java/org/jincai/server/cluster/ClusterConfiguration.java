@@ -5,7 +5,9 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.jincai.scheduler.SchedulerInstance;
 import org.jincai.scheduler.recovery.ExecutionNodes;
+import org.jincai.scheduler.recovery.ExecutionSweep;
 import org.jincai.scheduler.recovery.RunningSteps;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,8 +46,9 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    ClusterHealth clusterHealthIndicator(ClusterNode node, ExecutionNodes executions, RunningSteps steps) {
-        return new ClusterHealth(node, executions, steps);
+    ClusterHealth clusterHealthIndicator(ClusterNode node, ExecutionNodes executions, RunningSteps steps,
+                                         ObjectProvider<ExecutionSweep> sweep) {
+        return new ClusterHealth(node, executions, steps, sweep.getIfAvailable());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.jincai.server.cluster;
 
 import org.jincai.scheduler.recovery.ExecutionNodes;
+import org.jincai.scheduler.recovery.ExecutionSweep;
 import org.jincai.scheduler.recovery.RunningSteps;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -11,18 +12,23 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * running here, its Quartz scheduler instance (the name its job executions are recorded under, "not started" in a
  * one-shot command) and the Spring Batch step executions running here — its jobs' steps and the partitions its
  * workers run, a payroll's remote {@code render-bank} partitions included, each named by its bank and files
- * ({@code payroll#12/render-bank:bank-DEMO-ISO-files-011-020}).
+ * ({@code payroll#12/render-bank:bank-DEMO-ISO-files-011-020}) — and the last execution of a lost node this node took
+ * over ({@code lastTakeover}: when, which execution, from which node, what came of it; "none" since it started, or
+ * when the application has no sweep).
  */
 public class ClusterHealth implements HealthIndicator {
 
     private final ClusterNode node;
     private final ExecutionNodes executions;
     private final RunningSteps steps;
+    private final ExecutionSweep sweep;
 
-    public ClusterHealth(ClusterNode node, ExecutionNodes executions, RunningSteps steps) {
+    /** The node's health; {@code sweep} may be null (no takeover then shown). */
+    public ClusterHealth(ClusterNode node, ExecutionNodes executions, RunningSteps steps, ExecutionSweep sweep) {
         this.node = node;
         this.executions = executions;
         this.steps = steps;
+        this.sweep = sweep;
     }
 
     @Override
@@ -35,6 +41,10 @@ public class ClusterHealth implements HealthIndicator {
                 .withDetail("quartz", executions.thisInstance().orElse("not started"))
                 .withDetail("stepsRunning", steps.count())
                 .withDetail("steps", steps.describe())
+                .withDetail("lastTakeover", sweep == null ? "none" : sweep.lastTakeover()
+                        .map(t -> t.at() + ": execution " + t.executionId() + " of node " + t.lostNode() + " — "
+                                + t.outcome())
+                        .orElse("none"))
                 .build();
     }
 }

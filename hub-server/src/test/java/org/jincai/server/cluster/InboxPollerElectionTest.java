@@ -112,7 +112,7 @@ class InboxPollerElectionTest {
         assertThat(health.getDetails()).containsEntry("mode", "cluster").containsEntry("node", "node-b")
                 .containsEntry("role", "follower").containsEntry("pollers", List.of())
                 .containsEntry("quartz", "not started").containsEntry("stepsRunning", 0)
-                .containsEntry("steps", List.of());
+                .containsEntry("steps", List.of()).containsEntry("lastTakeover", "none");
 
         a.stop();
         a = null;
@@ -135,6 +135,6 @@ class InboxPollerElectionTest {
     private Health health(ClusterNode node) {
         ExecutionNodes executions = new ExecutionNodes(db.jdbc(),
                 new StaticListableBeanFactory().getBeanProvider(Scheduler.class), Clock.systemUTC());
-        return new ClusterHealth(node, executions, new RunningSteps()).health();
+        return new ClusterHealth(node, executions, new RunningSteps(), null).health();
     }
 }

@@ -162,7 +162,8 @@ class ScheduledLaunchesTest {
     void healthNamesTheNodesQuartzInstance() throws Exception {
         Map<String, Object> details = health.health().getDetails();
         assertThat(details).containsEntry("quartz", scheduler.getSchedulerInstanceId())
-                .containsEntry("stepsRunning", 0).containsEntry("steps", List.of());
+                .containsEntry("stepsRunning", 0).containsEntry("steps", List.of())
+                .containsEntry("lastTakeover", "none");
         assertThat(jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE "
                 + "WHERE INSTANCE_NAME = ?", Integer.class, scheduler.getSchedulerInstanceId()))
                 .as("checked in to the cluster under that name").isEqualTo(1);

@@ -1,5 +1,7 @@
 package org.jincai.scheduler.recovery;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +23,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * instance, same run; the same instance under another run is this node's previous run, lost: two live processes never
  * share an instance), or another instance that still checks in to the cluster: its row in {@code QRTZ_SCHEDULER_STATE},
  * refreshed every {@code cluster-checkin-interval}, is no older than its interval plus Quartz's own grace of 7.5 s
- * (past that, Quartz declares it failed and deletes the row when it recovers its firings).
+ * (past that, Quartz declares it failed and deletes the row when it recovers its firings). A node that takes over a
+ * lost node's execution claims it first ({@link #claim}: one conditional update, so that one node only marks and
+ * restarts it); while it runs, the claimant answers for the execution in place of the node that started it.
  */
 public class ExecutionNodes {
 
@@ -57,6 +61,68 @@ public class ExecutionNodes {
         public String toString() {
             return instance + " (run " + run + ")";
         }
+    }
+
+    /**
+     * An execution as recorded: its node, the firing that launched it (null when it was launched otherwise: REST, the
+     * console, a restart) and the node that claimed it to take it over (null when none has).
+     */
+    public record Recorded(long executionId, Node node, Firing firing, Node claimedBy) {
+
+        /** The node that answers for the execution: its claimant, or else the node that started it. */
+        public Node responsible() {
+            return claimedBy != null ? claimedBy : node;
+        }
+    }
+
+    private static final String RECORDED = "SELECT n.job_execution_id, n.scheduler_instance, n.node_run, "
+            + "n.schedule_key, n.scheduled_fire_time, n.taken_over_by, n.taken_over_run FROM batch_execution_node n ";
+
+    private static Recorded recorded(ResultSet rs, int row) throws SQLException {
+        String schedule = rs.getString(4);
+        long due = rs.getLong(5);
+        String claimant = rs.getString(6);
+        return new Recorded(rs.getLong(1), new Node(rs.getString(2), rs.getString(3)),
+                schedule == null ? null : new Firing(schedule, due),
+                claimant == null ? null : new Node(claimant, rs.getString(7)));
+    }
+
+    /** What is recorded of execution {@code executionId}; empty when no node recorded it. */
+    public Optional<Recorded> recordOf(long executionId) {
+        return jdbc.query(RECORDED + "WHERE n.job_execution_id = :id", Map.of("id", executionId),
+                ExecutionNodes::recorded).stream().findFirst();
+    }
+
+    /**
+     * The executions Spring Batch shows running (STARTING, STARTED, STOPPING) that a node recorded, oldest first; one
+     * launched by a one-shot command (no node recorded) is not among them.
+     */
+    public List<Recorded> running() {
+        return jdbc.query(RECORDED + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = n.job_execution_id "
+                + "WHERE e.STATUS IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY n.job_execution_id", Map.of(),
+                ExecutionNodes::recorded);
+    }
+
+    /**
+     * Claims {@code recorded} for this process, to take it over: true when this call did, false when another node
+     * claimed it since it was read (the update is conditional on the claimant read, so that of two nodes only one
+     * wins), or when this process's scheduler is not running.
+     */
+    boolean claim(Recorded recorded) {
+        Optional<String> here = thisInstance();
+        if (here.isEmpty()) {
+            return false;
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("id", recorded.executionId())
+                .addValue("instance", here.get()).addValue("run", run)
+                .addValue("at", Timestamp.from(clock.instant()));
+        String set = "UPDATE batch_execution_node SET taken_over_by = :instance, taken_over_run = :run, "
+                + "taken_over_at = :at WHERE job_execution_id = :id AND ";
+        if (recorded.claimedBy() == null) {
+            return jdbc.update(set + "taken_over_by IS NULL", p) == 1;
+        }
+        return jdbc.update(set + "taken_over_by = :was AND taken_over_run = :wasRun",
+                p.addValue("was", recorded.claimedBy().instance()).addValue("wasRun", recorded.claimedBy().run())) == 1;
     }
 
     /** Records that this process (Quartz {@code instance}) runs {@code executionId}, launched by {@code firing} or not. */
