@@ -5,6 +5,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,9 @@ public class StagingArea {
      * This staging area's identity: a random UUID made the first time it is asked for and kept in
      * {@value #ID_FILE} under the root, so a node restarted on the same home is the same area, and two nodes
      * (each on its own home) are two. Recorded with each delivery staged here ({@code bank_delivery.staged_by}).
+     * The new id is written to a temporary file forced to disk, renamed to {@value #ID_FILE}, and the root folder
+     * forced (where the platform allows it), so that a crash never leaves an empty or missing id behind a delivery
+     * already recorded under it.
      */
     public String id() {
         String known = id;
@@ -73,9 +77,17 @@ public class StagingArea {
             if (!Files.exists(file)) {
                 Files.createDirectories(root);
                 Path tmp = Files.createTempFile(root, ID_FILE, ".tmp");
-                Files.writeString(tmp, UUID.randomUUID().toString(), StandardCharsets.US_ASCII);
                 try {
+                    try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                        ByteBuffer bytes = ByteBuffer.wrap(UUID.randomUUID().toString()
+                                .getBytes(StandardCharsets.US_ASCII));
+                        while (bytes.hasRemaining()) {
+                            channel.write(bytes);
+                        }
+                        channel.force(true);
+                    }
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                    forceDirectory(root);
                 } finally {
                     Files.deleteIfExists(tmp);
                 }
@@ -83,6 +95,25 @@ public class StagingArea {
             return Files.readString(file, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or make the staging area's identity " + file, e);
+        }
+    }
+
+    /**
+     * Forces a directory's entries (a rename into it) to disk where the platform lets a directory be opened and
+     * forced (Linux, macOS); elsewhere (Windows refuses to open a directory) the rename is as durable as the file
+     * system makes it on its own.
+     */
+    static void forceDirectory(Path dir) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        try (channel) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems refuse to force a directory opened for reading: nothing more can be done there
         }
     }
 
