@@ -37,6 +37,8 @@ import org.jincai.formats.fiscal.VoucherDetail;
 import org.jincai.formats.fiscal.VoucherReadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +59,10 @@ public class ReceiptService {
     /** The position code ({@code No}) of the hub's own signature on the answers it signs. */
     public static final String HUB_SIGNATURE = "jincai_hub";
     public static final String STORED_VOUCHER_UNREADABLE = "STORED_VOUCHER_UNREADABLE";
+    /** A voucher's answer not recorded for a database error (deadlock, lock timeout, connection lost). */
+    public static final String RECEIPT_DB_ERROR = "RECEIPT_DB_ERROR";
+    /** A voucher's answer not written for any other failure (its file not staged, say). */
+    public static final String RECEIPT_NOT_WRITTEN = "RECEIPT_NOT_WRITTEN";
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptService.class);
     private static final Set<PaymentStatus> SETTLED = EnumSet.of(PaymentStatus.PAID, PaymentStatus.REJECTED,
@@ -83,22 +89,46 @@ public class ReceiptService {
 
     /**
      * Answers those of the given vouchers that are settled and not answered yet. A voucher whose answer
-     * cannot be written is logged with its code and left unanswered — it is tried again at the next start
-     * or answer — and never holds back the others, nor the bank file that settled them.
+     * cannot be written — its stored voucher unreadable, a database error (a deadlock, a lock timeout, a lost
+     * connection), its file not staged — is logged with a stable code and the cause's message, no stack trace
+     * ({@value #RECEIPT_DB_ERROR}, {@value #RECEIPT_NOT_WRITTEN}, or the refusal's own code), its staged file
+     * discarded and its transaction rolled back, and left unanswered: the periodic sweep ({@link #settleAll},
+     * {@code ReceiptSweep}) or the next start answers it. It never holds back the others, nor the bank file that
+     * settled them. A voucher another thread or node answered meanwhile (the answer's unique key) is skipped.
      */
     public List<WrittenAnswer> settle(Collection<String> voucherIds) {
         List<WrittenAnswer> written = new ArrayList<>();
         for (String id : voucherIds) {
             try {
                 answerIfSettled(id).ifPresent(written::add);
-            } catch (FormatException | TreasuryException e) {
-                log.error("voucher {} is settled but its answer cannot be written: {}", id, e.getMessage());
+            } catch (FormatException e) {
+                log.error("{}: voucher {} is settled but its answer cannot be written: {}", e.code(), id,
+                        e.getMessage());
+            } catch (TreasuryException e) {
+                log.error("{}: voucher {} is settled but its answer cannot be written: {}", e.code(), id,
+                        e.getMessage());
+            } catch (DuplicateKeyException e) {
+                log.info("voucher {} was answered meanwhile by another thread or node", id);
+            } catch (DataAccessException e) {
+                log.error("{}: voucher {} is settled but its answer was not recorded ({}); it is answered by the next"
+                        + " sweep", RECEIPT_DB_ERROR, id, firstLine(e.getMostSpecificCause().toString()));
+            } catch (RuntimeException e) {
+                log.error("{}: voucher {} is settled but its answer was not written ({}); it is answered by the next"
+                        + " sweep", RECEIPT_NOT_WRITTEN, id, e.toString());
             }
         }
         return written;
     }
 
-    /** Answers every settled voucher not answered yet (at start, after a crash between answer and receipt). */
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end).strip();
+    }
+
+    /**
+     * Answers every settled voucher not answered yet: at start (after a crash between answer and receipt) and
+     * periodically ({@code ReceiptSweep}), for those a failure left unanswered.
+     */
     public List<WrittenAnswer> settleAll() {
         return settle(jdbc.queryForList("""
                 SELECT v.voucher_id FROM voucher v
