@@ -71,12 +71,17 @@ public class ExceptionController {
     @PostMapping(path = "/{id}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
     public ReconException resolveException(@PathVariable String id, Authentication user,
                                   @RequestBody(required = false) Resolution resolution) {
+        return resolveException(id, user, resolution, AuditEntry.Channel.REST);
+    }
+
+    /** Resolves exception {@code id} for {@code user}, audited under {@code channel} (REST, or the console's). */
+    public ReconException resolveException(String id, Authentication user, Resolution resolution,
+                                           AuditEntry.Channel channel) {
         if (queries.exceptionOutside(users.scope(user), id)) {
             throw new ControlException(ControlException.Kind.FORBIDDEN, ControlCodes.OUT_OF_SCOPE, "exception " + id
                     + " is outside the scope of " + user.getName(), "exception " + id);
         }
-        return exceptions.resolve(id, user.getName(), AuditEntry.Channel.REST,
-                resolution == null ? null : resolution.reason());
+        return exceptions.resolve(id, user.getName(), channel, resolution == null ? null : resolution.reason());
     }
 
     @ExceptionHandler(ReconcileException.class)

@@ -54,7 +54,12 @@ public class ReportController {
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<MonthlyReportView> runMonthlyReport(Authentication user, @RequestParam String month) {
-        Actor who = wholeHub(users.rest(user));
+        return runMonthlyReport(users.rest(user), month);
+    }
+
+    /** Runs the month's report for {@code actor} (a REST caller, or the console's user: audited under its channel). */
+    public ResponseEntity<MonthlyReportView> runMonthlyReport(Actor actor, String month) {
+        Actor who = wholeHub(actor);
         YearMonth m = month(month);
         MonthlyReports.Run run = reports.run(m, who.name(), who.channel());
         if (!run.completed()) {

@@ -66,6 +66,11 @@ public class ScheduleController {
     @PostMapping(path = "/payroll", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Schedule payroll(@RequestBody PayrollBody body, Authentication user) {
+        return payroll(body, user, AuditEntry.Channel.REST);
+    }
+
+    /** Schedules a payroll for {@code user}, audited under {@code channel} (REST, or the console's own). */
+    public Schedule payroll(PayrollBody body, Authentication user, AuditEntry.Channel channel) {
         if (body.file() == null || body.file().isBlank()) {
             throw new FormatException("SCHEDULE_INVALID", "file is required", "file");
         }
@@ -83,7 +88,7 @@ public class ScheduleController {
         }
         scope.requireAgency(users.rest(user), payroll.admDivCode(), body.agency(), "agency");
         return schedules.schedulePayroll(new PayrollRequest(Path.of(body.file()), body.agency(), month, at, body.bank()),
-                user.getName(), AuditEntry.Channel.REST);
+                user.getName(), channel);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -102,21 +107,36 @@ public class ScheduleController {
 
     @PostMapping(path = "/{id}/pause", produces = MediaType.APPLICATION_JSON_VALUE)
     public Schedule pause(@PathVariable String id, Authentication user) {
+        return pause(id, user, AuditEntry.Channel.REST);
+    }
+
+    /** Pauses schedule {@code id} for {@code user}, audited under {@code channel}. */
+    public Schedule pause(String id, Authentication user, AuditEntry.Channel channel) {
         requireVisible(user, id);
-        return schedules.pause(id, user.getName(), AuditEntry.Channel.REST);
+        return schedules.pause(id, user.getName(), channel);
     }
 
     @PostMapping(path = "/{id}/resume", produces = MediaType.APPLICATION_JSON_VALUE)
     public Schedule resume(@PathVariable String id, Authentication user) {
+        return resume(id, user, AuditEntry.Channel.REST);
+    }
+
+    /** Resumes schedule {@code id} for {@code user}, audited under {@code channel}. */
+    public Schedule resume(String id, Authentication user, AuditEntry.Channel channel) {
         requireVisible(user, id);
-        return schedules.resume(id, user.getName(), AuditEntry.Channel.REST);
+        return schedules.resume(id, user.getName(), channel);
     }
 
     @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Schedule cancel(@PathVariable String id, @RequestParam(required = false) String reason,
                            Authentication user) {
+        return cancel(id, reason, user, AuditEntry.Channel.REST);
+    }
+
+    /** Cancels schedule {@code id} for {@code user}, audited under {@code channel}. */
+    public Schedule cancel(String id, String reason, Authentication user, AuditEntry.Channel channel) {
         requireVisible(user, id);
-        return schedules.cancel(id, user.getName(), AuditEntry.Channel.REST, reason);
+        return schedules.cancel(id, user.getName(), channel, reason);
     }
 
     private Schedule requireVisible(Authentication user, String id) {

@@ -16,6 +16,7 @@ import org.jincai.batch.report.MonthlyReports;
 import org.jincai.core.access.DataScope;
 import org.jincai.core.alert.AlertService;
 import org.jincai.core.approval.ApprovalService;
+import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.controls.Actor;
 import org.jincai.routes.bank.SftpCheck;
 import org.jincai.server.api.ExceptionController;
@@ -44,8 +45,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The console's work pages: approvals, alerts, reconciliation exceptions, schedules, payroll runs, banks and
  * reports. Each action is the REST API's own — the same service, or the REST controller itself where it holds the
- * request's checks (schedules, payroll, reports) — so roles, data scope, maker-checker and audit are the API's. A
- * refusal comes back on the page as the hub's code and message.
+ * request's checks (schedules, payroll, reports) — so roles, data scope and maker-checker are the API's; the audit
+ * records the console's channel ({@code CONSOLE}, and a payroll submitted by {@code console:<user>}). A refusal comes
+ * back on the page as the hub's code and message.
  */
 @Controller
 @RequestMapping(ConsoleSecurityConfiguration.BASE)
@@ -100,13 +102,15 @@ public class ConsoleWork {
     @PostMapping("/approvals/{id}/approve")
     public String approve(@PathVariable String id, @RequestParam(required = false) String comment,
                           Authentication auth, RedirectAttributes flash) {
-        return act(flash, "/approvals", () -> approvals.approve(id, users.rest(auth), blankToNull(comment)).voucherNo());
+        return act(flash, "/approvals", () -> approvals.approve(id, users.console(auth), blankToNull(comment))
+                .voucherNo());
     }
 
     @PostMapping("/approvals/{id}/reject")
     public String reject(@PathVariable String id, @RequestParam(required = false) String reason,
                          Authentication auth, RedirectAttributes flash) {
-        return act(flash, "/approvals", () -> approvals.reject(id, users.rest(auth), blankToNull(reason)).voucherNo());
+        return act(flash, "/approvals", () -> approvals.reject(id, users.console(auth), blankToNull(reason))
+                .voucherNo());
     }
 
     // ---- alerts and reconciliation exceptions
@@ -123,7 +127,7 @@ public class ConsoleWork {
     @PostMapping("/alerts/{id}/ack")
     public String acknowledge(@PathVariable String id, @RequestParam(required = false) String reason,
                               Authentication auth, RedirectAttributes flash) {
-        return act(flash, "/alerts", () -> alerts.acknowledge(id, users.rest(auth), blankToNull(reason)).alertId());
+        return act(flash, "/alerts", () -> alerts.acknowledge(id, users.console(auth), blankToNull(reason)).alertId());
     }
 
     @GetMapping("/exceptions")
@@ -140,7 +144,7 @@ public class ConsoleWork {
     public String resolve(@PathVariable String id, @RequestParam(required = false) String reason,
                           Authentication auth, RedirectAttributes flash) {
         return act(flash, "/exceptions", () -> exceptionsApi.resolveException(id, auth,
-                new ExceptionController.Resolution(blankToNull(reason))).id());
+                new ExceptionController.Resolution(blankToNull(reason)), AuditEntry.Channel.CONSOLE).id());
     }
 
     // ---- schedules
@@ -157,23 +161,24 @@ public class ConsoleWork {
                            @RequestParam String at, @RequestParam(required = false) String bank,
                            Authentication auth, RedirectAttributes flash) {
         return act(flash, "/schedules", () -> schedules.payroll(new ScheduleController.PayrollBody(file, agency, month,
-                at, blankToNull(bank)), auth).id());
+                at, blankToNull(bank)), auth, AuditEntry.Channel.CONSOLE).id());
     }
 
     @PostMapping("/schedules/{id}/pause")
     public String pause(@PathVariable String id, Authentication auth, RedirectAttributes flash) {
-        return act(flash, "/schedules", () -> schedules.pause(id, auth).id());
+        return act(flash, "/schedules", () -> schedules.pause(id, auth, AuditEntry.Channel.CONSOLE).id());
     }
 
     @PostMapping("/schedules/{id}/resume")
     public String resume(@PathVariable String id, Authentication auth, RedirectAttributes flash) {
-        return act(flash, "/schedules", () -> schedules.resume(id, auth).id());
+        return act(flash, "/schedules", () -> schedules.resume(id, auth, AuditEntry.Channel.CONSOLE).id());
     }
 
     @PostMapping("/schedules/{id}/cancel")
     public String cancel(@PathVariable String id, @RequestParam(required = false) String reason, Authentication auth,
                          RedirectAttributes flash) {
-        return act(flash, "/schedules", () -> schedules.cancel(id, blankToNull(reason), auth).id());
+        return act(flash, "/schedules", () -> schedules.cancel(id, blankToNull(reason), auth,
+                AuditEntry.Channel.CONSOLE).id());
     }
 
     // ---- payroll runs
@@ -202,7 +207,8 @@ public class ConsoleWork {
                                 @RequestParam String month, @RequestParam(required = false) String charset,
                                 Authentication auth, RedirectAttributes flash) {
         try {
-            PayrollController.RunView run = payroll.launch(file, agency, month, blankToNull(charset), null, auth).getBody();
+            PayrollController.RunView run = payroll.launch(file, agency, month, blankToNull(charset), null, auth,
+                    "console").getBody();
             return "redirect:" + BASE + "/payroll/" + run.run().runId();
         } catch (IOException e) {
             flash.addFlashAttribute("error", "PAYROLL_FILE_UNREADABLE: " + e.getMessage());
@@ -284,7 +290,7 @@ public class ConsoleWork {
 
     @PostMapping("/reports")
     public String runReport(@RequestParam String month, Authentication auth, RedirectAttributes flash) {
-        return act(flash, "/reports", () -> reportApi.runMonthlyReport(auth, month).getBody().month());
+        return act(flash, "/reports", () -> reportApi.runMonthlyReport(users.console(auth), month).getBody().month());
     }
 
     @GetMapping("/reports/{month}/{name}")

@@ -52,9 +52,19 @@ public class ControlUsers {
 
     /** The REST caller, with their roles and their data scope. */
     public Actor rest(Authentication auth) {
+        return signedIn(auth, AuditEntry.Channel.REST);
+    }
+
+    /** The console's signed-in user, with their roles and their data scope: what they do is audited CONSOLE. */
+    public Actor console(Authentication auth) {
+        return signedIn(auth, AuditEntry.Channel.CONSOLE);
+    }
+
+    /** A signed-in user (REST or console, by {@code channel}) with their roles and their data scope. */
+    public Actor signedIn(Authentication auth, AuditEntry.Channel channel) {
         Set<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).collect(Collectors.toSet());
-        return new Actor(auth.getName(), roles, scope(auth), AuditEntry.Channel.REST);
+        return new Actor(auth.getName(), roles, scope(auth), channel);
     }
 
     /** The REST caller's data scope: nothing for a caller the configuration does not know. */

@@ -74,6 +74,15 @@ public class PayrollController {
                                           @RequestParam String month, @RequestParam(required = false) String charset,
                                           @RequestParam(required = false) String retryFailed, Authentication user)
             throws IOException {
+        return launch(file, agency, month, charset, retryFailed, user, "rest");
+    }
+
+    /**
+     * Launches a payroll run for {@code user}, recorded as submitted by {@code via:user} ({@code rest}, or
+     * {@code console} for the console's form).
+     */
+    public ResponseEntity<RunView> launch(MultipartFile file, String agency, String month, String charset,
+                                          String retryFailed, Authentication user, String via) throws IOException {
         scope.requireAgency(users.rest(user), payroll.admDivCode(), agency, "agency");
         Path spool = Files.createDirectories(props.home().resolve("spool").resolve("payroll"));
         String original = file.getOriginalFilename() == null ? "payroll.csv"
@@ -83,7 +92,7 @@ public class PayrollController {
             Files.copy(in, kept, StandardCopyOption.REPLACE_EXISTING);
         }
         PayrollLauncher.Submitted taken = launcher.submit(new PayrollLauncher.Request(kept, agency, month, null,
-                charset, retryFailed, "rest:" + user.getName()));
+                charset, retryFailed, via + ":" + user.getName()));
         start(taken.run().runId());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(taken.run().runId()));
     }

@@ -233,6 +233,8 @@ class ConsoleBrowserTest {
         assertThat(all("article[data-voucher='" + VOUCHER_NO + "']")).isEmpty();
         assertThat(DB.count("SELECT COUNT(*) FROM approval_level WHERE decided_by = 'head' AND decision = 'APPROVED'"))
                 .isEqualTo(1);
+        assertThat(DB.count("SELECT COUNT(*) FROM audit_record WHERE actor = 'head' AND action = 'APPROVAL_APPROVED'"
+                + " AND channel = 'CONSOLE'")).as("the approval audited as the console's, not REST's").isEqualTo(1);
         assertThat(all("form[action$='/console/release']")).as("approvers do not release").isEmpty();
         signOut();
     }
@@ -313,6 +315,35 @@ class ConsoleBrowserTest {
                 + "fetch(arguments[0]).then(function (r) { done(r.status); });", url("/console/files/" + deliveryId));
         assertThat(status).isEqualTo(404L);
         shot("outside-scope");
+        signOut();
+    }
+
+    @Test
+    @Order(6)
+    void aScheduleMadePausedResumedAndCancelledInTheConsoleIsAuditedAsTheConsoles() throws Exception {
+        Path file = Files.writeString(HOME.resolve("payroll-2027-02.csv"), "payroll\n");
+        signIn("operator");
+        open("/console/schedules");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('s-file').value = arguments[0];"
+                + "document.getElementById('s-agency').value = '101001';"
+                + "document.getElementById('s-month').value = '2027-02';"
+                + "document.getElementById('s-at').value = '2027-02-05T10:00';", file.toString());
+        find("#s-file").submit();
+        await("[role=status]");
+        List<String> made = DB.jdbc().getJdbcTemplate().queryForList("SELECT object_id FROM audit_record WHERE actor ="
+                + " 'operator' AND object_type = 'SCHEDULE'", String.class);
+        assertThat(made).as(text()).hasSize(1);
+        String id = made.get(0);
+        for (String step : List.of("pause", "resume", "cancel")) {
+            find("form[action$='/schedules/" + id + "/" + step + "'] button").click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> DB.count("SELECT COUNT(*) FROM audit_record"
+                    + " WHERE actor = 'operator' AND object_type = 'SCHEDULE'") > made.size());
+            made.add(step);
+        }
+        assertThat(DB.jdbc().getJdbcTemplate().queryForList("SELECT channel FROM audit_record WHERE actor = 'operator'"
+                + " AND object_type = 'SCHEDULE' ORDER BY seq", String.class))
+                .as("made, paused, resumed, cancelled: each the console's").containsExactly("CONSOLE", "CONSOLE",
+                        "CONSOLE", "CONSOLE");
         signOut();
     }
 

@@ -20,7 +20,9 @@ public record AuditEntry(String actor, Channel channel, String action, String ob
         /** A route or the hub itself acting on a file or an answer. */
         SYSTEM,
         /** A scheduled job. */
-        SCHEDULE
+        SCHEDULE,
+        /** The web console ({@code /console}), by a signed-in user. */
+        CONSOLE
     }
 
     public AuditEntry {
