@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * no longer checks in — marked FAILED naming the lost node, restarted here to completion, audited
  * {@code EXECUTION_TAKEN_OVER}, shown as the node's last takeover — and only marks one an operator had asked to stop.
  * It leaves alone an execution running on this node, one with no node recorded (a one-shot command's), one a live
- * node has claimed, and takes over one whose claimant was lost in turn; a second sweep finds nothing.
+ * node has claimed, and one with a step (a partition) still running on a live node until that step ends; it takes
+ * over one whose claimant was lost in turn; a last sweep finds nothing.
  */
 class ExecutionSweepTest {
 
@@ -74,6 +75,14 @@ class ExecutionSweepTest {
             record(jdbc, claimedAlive, "node-lost", "node-alive", "r9");
             JobExecution claimedLost = stale(repository, "claimed-lost", BatchStatus.STARTED);
             record(jdbc, claimedLost, "node-lost", "node-gone", "r8");
+            // a partition of it still running on a live node's worker: the takeover waits for it to end
+            JobExecution partitioned = stale(repository, "partitioned", BatchStatus.STARTED);
+            record(jdbc, partitioned, "node-lost", null, null);
+            long partition = jdbc.queryForObject("SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE "
+                    + "JOB_EXECUTION_ID = ?", Long.class, partitioned.getId());
+            jdbc.update("INSERT INTO batch_step_node (step_execution_id, job_execution_id, scheduler_instance, "
+                    + "node_run, recorded_at) VALUES (?, ?, 'node-alive', 'r1', CURRENT_TIMESTAMP)", partition,
+                    partitioned.getId());
 
             List<ExecutionSweep.Takeover> taken = sweep.sweep();
             assertThat(taken).extracting(ExecutionSweep.Takeover::executionId)
@@ -110,16 +119,26 @@ class ExecutionSweepTest {
 
             assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'EXECUTION_TAKEN_OVER' "
                     + "AND channel = 'SYSTEM' AND object_type = 'JOB_EXECUTION'")).isEqualTo(3);
-            assertThat(sweep.lastTakeover()).hasValueSatisfying(t -> assertThat(t.executionId())
-                    .isEqualTo(claimedLost.getId()));
 
+            assertThat(repository.getJobExecution(partitioned.getId()).getStatus())
+                    .as("a step still running on a live node: left until it ends").isEqualTo(BatchStatus.STARTED);
+            assertThat(sweep.sweep()).as("nothing more to take over while that step runs").isEmpty();
+
+            jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'COMPLETED', EXIT_CODE = 'COMPLETED' "
+                    + "WHERE STEP_EXECUTION_ID = ?", partition);
+            assertThat(sweep.sweep()).extracting(ExecutionSweep.Takeover::executionId)
+                    .as("its live node's step ended: taken over").containsExactly(partitioned.getId());
+            assertThat(repository.getJobExecution(partitioned.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(repository.getJobExecutions(partitioned.getJobInstance())).hasSize(2);
             assertThat(sweep.sweep()).as("nothing left to take over").isEmpty();
             hold.countDown();
             assertThat(live.get(20, TimeUnit.SECONDS).getStatus()).as("the live node's execution ran on")
                     .isEqualTo(BatchStatus.COMPLETED);
             assertThat(repository.getJobExecutions(live.get().getJobInstance())).hasSize(1);
             assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'EXECUTION_TAKEN_OVER'"))
-                    .isEqualTo(3);
+                    .isEqualTo(4);
+            assertThat(sweep.lastTakeover()).hasValueSatisfying(t -> assertThat(t.executionId())
+                    .isEqualTo(partitioned.getId()));
         }
     }
 

@@ -15,8 +15,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Listens to every Spring Batch job and step of the application (each {@code Job} and {@code Step} bean, whichever
  * module declares it): a job execution starting in a process whose Quartz scheduler runs is recorded with this node's
- * instance and the schedule firing running on the thread, if any ({@link ExecutionNodes}); a step execution is in
- * {@link RunningSteps} from its start to its end. A node that cannot record its execution logs it and runs the job
+ * instance and the schedule firing running on the thread, if any ({@link ExecutionNodes}), and so is each step
+ * execution (a partition on the node whose worker runs it); a step execution is in {@link RunningSteps} from its
+ * start to its end. A node that cannot record its execution logs it and runs the job
  * all the same: recovery then leaves that execution to an operator.
  */
 public class ExecutionListeners implements BeanPostProcessor, JobExecutionListener, StepExecutionListener {
@@ -60,6 +61,18 @@ public class ExecutionListeners implements BeanPostProcessor, JobExecutionListen
     @Override
     public void beforeStep(StepExecution step) {
         steps.getObject().started(step);
+        ExecutionNodes n = nodes.getIfAvailable();
+        if (n == null) {
+            return;
+        }
+        n.thisInstance().ifPresent(instance -> {
+            try {
+                n.recordStep(step.getId(), step.getJobExecutionId(), instance);
+            } catch (RuntimeException e) {
+                log.warn("could not record that node {} runs step execution {}: {}", instance, step.getId(),
+                        e.toString());
+            }
+        });
     }
 
     @Override

@@ -25,7 +25,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * refreshed every {@code cluster-checkin-interval}, is no older than its interval plus Quartz's own grace of 7.5 s
  * (past that, Quartz declares it failed and deletes the row when it recovers its firings). A node that takes over a
  * lost node's execution claims it first ({@link #claim}: one conditional update, so that one node only marks and
- * restarts it); while it runs, the claimant answers for the execution in place of the node that started it.
+ * restarts it); while it runs, the claimant answers for the execution in place of the node that started it. Each
+ * step execution is recorded with its node too (table {@code batch_step_node}, V33: a partition with the node whose
+ * worker runs it), so that a takeover can wait for the steps still running on living nodes ({@link #stepNodes}).
  */
 public class ExecutionNodes {
 
@@ -133,6 +135,25 @@ public class ExecutionNodes {
                         .addValue("schedule", firing == null ? null : firing.schedule())
                         .addValue("due", firing == null ? null : firing.dueAt())
                         .addValue("at", Timestamp.from(clock.instant())));
+    }
+
+    /** Records that this process (Quartz {@code instance}) runs step execution {@code stepId} of {@code executionId}. */
+    void recordStep(long stepId, long executionId, String instance) {
+        jdbc.update("INSERT INTO batch_step_node (step_execution_id, job_execution_id, scheduler_instance, node_run, "
+                        + "recorded_at) VALUES (:step, :id, :instance, :run, :at)",
+                new MapSqlParameterSource("step", stepId).addValue("id", executionId).addValue("instance", instance)
+                        .addValue("run", run).addValue("at", Timestamp.from(clock.instant())));
+    }
+
+    /**
+     * The nodes running the steps of execution {@code executionId} that Spring Batch shows running (STARTING, STARTED,
+     * STOPPING) and whose node was recorded — a partition taken by a worker on any node among them.
+     */
+    public List<Node> stepNodes(long executionId) {
+        return jdbc.query("SELECT DISTINCT n.scheduler_instance, n.node_run FROM batch_step_node n "
+                        + "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = n.step_execution_id "
+                        + "WHERE n.job_execution_id = :id AND s.STATUS IN ('STARTING', 'STARTED', 'STOPPING')",
+                Map.of("id", executionId), (rs, n) -> new Node(rs.getString(1), rs.getString(2)));
     }
 
     /** The node that runs (or ran) execution {@code executionId}; empty when none was recorded. */

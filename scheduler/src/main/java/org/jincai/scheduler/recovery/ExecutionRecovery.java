@@ -23,8 +23,10 @@ import org.springframework.batch.core.step.StepExecution;
  *   <li>running on a node still alive (an operator restarted it there, say), or with no node recorded (a one-shot
  *       command's): left alone, never run beside it;</li>
  *   <li>running on a node no longer alive (another instance no longer checking in, or this node's own previous run,
- *       when the node restarted under its name recovers its firings itself): claimed for this node first (one
- *       conditional update: another node recovering or sweeping it at the same moment leaves it alone), then its
+ *       when the node restarted under its name recovers its firings itself): left alone while one of its steps
+ *       still runs on a living node (a partition on another node's worker; the sweep takes it over once they have
+ *       ended), else claimed for this node first (one conditional update: another node recovering or sweeping it at
+ *       the same moment leaves it alone), then its
  *       running steps and the execution are marked FAILED with an end time and the lost node in their exit
  *       description (Spring Batch's {@link JobOperator#recover}), then the job instance is restarted here, on this
  *       thread, resuming from its last commit (under the firing that launched it, when one did) — unless an operator
@@ -98,6 +100,12 @@ public class ExecutionRecovery {
         if (nodes.alive(node)) {
             return Recovered.leftAlone(job + " execution " + last.getId() + " is " + last.getStatus()
                     + " on node " + node.instance() + ", alive: left alone");
+        }
+        Optional<ExecutionNodes.Node> busy = nodes.stepNodes(last.getId()).stream()
+                .filter(n -> !n.equals(node)).filter(nodes::alive).findFirst();
+        if (busy.isPresent()) {
+            return Recovered.leftAlone(job + " execution " + last.getId() + " of lost node " + node.instance()
+                    + " still has steps running on node " + busy.get().instance() + ", alive: left until they end");
         }
         if (!nodes.claim(recorded.get())) {
             return Recovered.leftAlone(job + " execution " + last.getId() + " of lost node " + node.instance()
