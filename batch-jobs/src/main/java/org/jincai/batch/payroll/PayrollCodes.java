@@ -35,6 +35,8 @@ public final class PayrollCodes {
     public static final String PAYROLL_FILE_INVALID = "PAYROLL_FILE_INVALID";
     /** No run with that id. */
     public static final String PAYROLL_RUN_NOT_FOUND = "PAYROLL_RUN_NOT_FOUND";
+    /** A restart asked of a run still running on a living node: its execution, its claimant or one of its partitions. */
+    public static final String PAYROLL_RUN_RUNNING = "PAYROLL_RUN_RUNNING";
     /** A re-run of the failed lines of a run that is not finished, or of another file, agency or month. */
     public static final String PAYROLL_RETRY_REFUSED = "PAYROLL_RETRY_REFUSED";
     /** --agency, --month or --charset is not usable. */

@@ -105,6 +105,11 @@ public class PayrollLauncher {
         return restart(runId, lastExecution(runId).isPresent());
     }
 
+    /** The id of the run's last job execution when it is running (STARTING, STARTED, STOPPING) by the JobRepository. */
+    public Optional<Long> runningExecution(String runId) {
+        return lastExecution(runId).filter(JobExecution::isRunning).map(JobExecution::getId);
+    }
+
     /** The run as it stands, with its figures as the database has them now. */
     public Outcome status(String runId) {
         PayrollRun run = s.run(runId);

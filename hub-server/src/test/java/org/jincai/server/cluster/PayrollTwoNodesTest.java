@@ -177,7 +177,8 @@ class PayrollTwoNodesTest {
     /**
      * The node running the payroll — the manager, also running one partition — killed with SIGKILL mid-partition, its
      * second file recorded and still on its disk; B's workers finish their partitions; the operator restarts the run
-     * on B, which marks A's interrupted execution failed, takes over A's file and runs A's partition.
+     * on B — refused {@code PAYROLL_RUN_RUNNING} until A no longer counts as alive — which marks A's interrupted
+     * execution failed, takes over A's file and runs A's partition.
      */
     @Test
     @Order(2)
@@ -196,8 +197,15 @@ class PayrollTwoNodesTest {
         assertThat(partitions(runId, "COMPLETED")).as("B's workers ran every partition but A's:\n" + b.tail())
                 .isEqualTo(PARTITIONS - 1);
 
+        // refused PAYROLL_RUN_RUNNING while A still counts as alive (its check-in interval and Quartz's grace)
         HttpResponse<String> restarted = b.call("POST", "/api/v1/payroll/runs/" + runId + "/restart", null, null,
                 "operator");
+        long lost = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (restarted.statusCode() == 409 && restarted.body().contains("PAYROLL_RUN_RUNNING")
+                && System.nanoTime() < lost) {
+            Thread.sleep(1_000);
+            restarted = b.call("POST", "/api/v1/payroll/runs/" + runId + "/restart", null, null, "operator");
+        }
         assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(202);
         JsonNode run = awaitRun(b, runId, "COMPLETED", Duration.ofSeconds(240));
         assertThat(run.path("job").asString()).as(run + "\n" + b.tail()).isEqualTo("COMPLETED");
@@ -333,7 +341,10 @@ class PayrollTwoNodesTest {
                 "--jincai.cluster.partitions-queue=" + queue, "--jincai.cluster.partition-poll=200ms",
                 "--jincai.cluster.partition-timeout=30s", "--spring.rabbitmq.host=127.0.0.1",
                 "--spring.rabbitmq.port=5672", "--spring.rabbitmq.username=guest", "--spring.rabbitmq.password=guest",
-                "--jincai.payroll.adm-div-code=420000", "--jincai.payroll.answer-poll=PT0.5S"));
+                "--jincai.payroll.adm-div-code=420000", "--jincai.payroll.answer-poll=PT0.5S",
+                // the operator's restart is what this test exercises: the nodes' own takeover of a lost node's
+                // execution (ExecutionSweep, scheduler's NodeLostMidJobTest) is kept out of its way
+                "--jincai.scheduler.execution-sweep=1h"));
         String[] accounts = {"9558800000000101", "9558800000000202", "9558800000000303"};
         for (int i = 0; i < 3; i++) {
             args.add("--jincai.payroll.payers[" + i + "].bank=" + SimulatedBanks.CODES.get(i));
