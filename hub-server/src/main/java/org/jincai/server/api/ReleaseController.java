@@ -51,10 +51,15 @@ public class ReleaseController {
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public ReleaseView release(Authentication user) {
+        return release(user, AuditEntry.Channel.REST);
+    }
+
+    /** Releases for {@code user}, audited {@code RELEASE_REQUESTED} under {@code channel} (REST, or the console's). */
+    public ReleaseView release(Authentication user, AuditEntry.Channel channel) {
         scope.requireEverything(users.rest(user), "a release");
         ReleaseResult result = ApiErrors.unwrap(() -> producer.requestBodyAndHeader(RouteIds.BANK_RELEASE_ENDPOINT, null,
                 RouteIds.HEADER_ACTOR, user.getName(), ReleaseResult.class));
-        audit.append(AuditEntry.of(user.getName(), AuditEntry.Channel.REST, "RELEASE_REQUESTED", "RELEASE", Ids.newId())
+        audit.append(AuditEntry.of(user.getName(), channel, "RELEASE_REQUESTED", "RELEASE", Ids.newId())
                 .change(null, result.staged().size() + " file(s): " + result.staged().stream().map(f -> f.deliveryId())
                         .collect(Collectors.joining(", ")))
                 .because(result.failures().isEmpty() ? null : result.failures().size() + " group(s) not rendered"));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jincai.core.access.DataScope;
+import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.controls.ControlException;
 import org.jincai.core.release.DeliveryStatus;
 import org.jincai.server.api.ReleaseController;
@@ -179,7 +180,7 @@ public class ConsolePages {
     @PostMapping("/release")
     public String release(Authentication auth, RedirectAttributes flash) {
         try {
-            ReleaseController.ReleaseView r = release.release(auth);
+            ReleaseController.ReleaseView r = release.release(auth, AuditEntry.Channel.CONSOLE);
             flash.addFlashAttribute("notice", r.files().stream().map(ReleaseController.StagedView::fileName)
                     .collect(Collectors.joining(", ")));
             flash.addFlashAttribute("released", r);

@@ -246,6 +246,8 @@ class ConsoleBrowserTest {
         find("#release").click();
         assertThat(await("[role=status]").getText()).startsWith("已完成：DEMO-ISO_").endsWith(".xml");
         assertThat(find("#released-h").getText()).isEqualTo("已生成银行文件 1 个");
+        assertThat(DB.count("SELECT COUNT(*) FROM audit_record WHERE actor = 'operator' AND action = 'RELEASE_REQUESTED'"
+                + " AND channel = 'CONSOLE'")).as("the release audited as the console's").isEqualTo(1);
         // no reload from here: the dashboard's own script fetches its live part until the bank has paid
         new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofMillis(500)).until(d ->
                 d.findElements(By.cssSelector("#today [data-status]")).stream()
