@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -77,13 +80,26 @@ import tools.jackson.databind.ObjectMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayrollTwoNodesTest {
 
-    static final int ROWS = 3_000;
-    static final int PER_FILE = 50;
+    /** The payroll's lines: {@code -Djincai.test.two-nodes.rows=100000} for the size issue 14 names. */
+    static final int ROWS = Integer.getInteger("jincai.test.two-nodes.rows", 3_000);
+    /** Credits a file: a hundredth of the lines (at least 50), so about 100 files whatever the size. */
+    static final int PER_FILE = Math.max(50, ROWS / 100);
+    /** The partition files: {@code jincai.payroll.files-per-partition}'s default. */
+    static final int FILES_PER_PARTITION = 10;
+    /** The waits of a run's steps, scaled with its size: the 3,000-line run's, and a second a further 100 lines. */
+    static final Duration RUN_WAIT = Duration.ofSeconds(180 + ROWS / 100);
+    static final long STARTED = System.nanoTime();
     /**
-     * The render step's partitions: each bank's 1,000 lines, less those refused, are 19 or 20 files of 50 credits,
-     * two partitions of (at most) 10 files ({@code jincai.payroll.files-per-partition}'s default) a bank.
+     * How long the manager waits for its partitions: long enough for A's one worker to run every partition but the
+     * two B holds when it is killed, short enough not to be waited out for long.
      */
-    static final int PARTITIONS = 6;
+    static final Duration PARTITION_TIMEOUT = Duration.ofSeconds(Long.getLong("jincai.test.two-nodes.partition-timeout",
+            30));
+    /**
+     * The recorded file of B's at which B is killed: its third at 3,000 lines, later in larger runs (its 25th of about
+     * 50 at 100,000), so that A's one worker is left fewer files to render alone before the partition timeout.
+     */
+    static final int B_KILLED_AT = Math.max(3, ROWS / 4_000);
     static final PayrollCsv.Spec SPEC = new PayrollCsv.Spec("219011", "2050201", "50101", "11",
             SimulatedBanks.CODES, 50, 97);
     /** A credit's payment id in each bank's layout: pain.001's EndToEndId, the pipe and fixed-width detail records. */
@@ -107,12 +123,18 @@ class PayrollTwoNodesTest {
         args = twoNodesOnOneDatabase();
         // A runs the payrolls with one partition worker; B has two, so it takes two of the three banks' partitions.
         // A's crash point stays dormant until the second scenario arms it.
-        a = HubProcess.start(root.resolve("node-a"), 1, "release-recorded@2", with(args,
-                "--jincai.cluster.node-id=node-a", "--jincai.cluster.partition-workers=1"));
-        b = HubProcess.start(root.resolve("node-b"), 1, "release-recorded@3", with(args,
-                "--jincai.cluster.node-id=node-b", "--jincai.cluster.partition-workers=2"));
+        // both JVMs start at once: their start-ups overlap
+        CompletableFuture<HubProcess> startingB = CompletableFuture.supplyAsync(() -> start("node-b", 1,
+                "release-recorded@" + B_KILLED_AT, "--jincai.cluster.node-id=node-b", "--jincai.cluster.partition-workers=2"));
+        try {
+            a = start("node-a", 1, "release-recorded@2", "--jincai.cluster.node-id=node-a",
+                    "--jincai.cluster.partition-workers=1");
+        } finally {
+            b = startingB.join();
+        }
         file = root.resolve("payroll.csv");
         written = PayrollCsv.write(file, ROWS, SPEC, StandardCharsets.UTF_8);
+        mark("two nodes started, the file written");
     }
 
     @AfterAll
@@ -146,25 +168,32 @@ class PayrollTwoNodesTest {
         b.arm();
         String runId = launch(a, "2026-11");
 
-        assertThat(b.awaitCrashPoint(Duration.ofSeconds(180))).as("B reached its third recorded file:\n" + b.tail())
+        assertThat(b.awaitCrashPoint(RUN_WAIT)).as("B reached its recorded file " + B_KILLED_AT + ":\n" + b.tail())
                 .isTrue();
+        mark("B at its crash point");
         String lostFile = recordedAndNeverSent(b, "node-b");
         b.kill();
+        mark("B killed");
 
-        JsonNode run = awaitRun(a, runId, "FAILED", Duration.ofSeconds(120));
+        JsonNode run = awaitRun(a, runId, "FAILED", RUN_WAIT.plus(PARTITION_TIMEOUT));
+        mark("the run failed at the partition timeout");
         assertThat(run.path("job").asString()).as("A's wait for B's partitions timed out: " + run).isEqualTo("FAILED");
         assertThat(partitions(runId, "FAILED")).as("B's two partitions, those it was running").isEqualTo(2);
 
         HttpResponse<String> restarted = a.call("POST", "/api/v1/payroll/runs/" + runId + "/restart", null, null,
                 "operator");
         assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(202);
-        run = awaitRun(a, runId, "COMPLETED", Duration.ofSeconds(240));
+        mark("restarted on A");
+        run = awaitRun(a, runId, "COMPLETED", RUN_WAIT);
         assertThat(run.path("job").asString()).as(run + "\n" + a.tail()).isEqualTo("COMPLETED");
+        mark("the restarted run completed");
 
         takenOver(lostFile, "node-a");
-        assertThat(partitions(runId, "COMPLETED")).as("each partition completed once").isEqualTo(PARTITIONS);
+        assertThat(partitions(runId, "COMPLETED")).as("each partition completed once")
+                .isEqualTo(plannedPartitions(runId));
         partitionsOfOneBankRanOnBothNodes(runId, lostFile, "node-b");
         everyLinePaidOnceEveryFileSentOnce(runId, a);
+        mark("checked");
 
         // B back on its home: its start-up recovery removes its copy of the file A took over, which is never sent
         b = HubProcess.start(root.resolve("node-b"), 2, null, with(args, "--jincai.cluster.node-id=node-b",
@@ -172,6 +201,7 @@ class PayrollTwoNodesTest {
         assertThat(parts(root.resolve("node-b/outbound"))).as("B's copy removed").isEmpty();
         assertThat(banks.simulator().receivedFiles(lostFile.substring(0, lostFile.indexOf('_'))))
                 .as(lostFile + " received once").containsOnlyOnce(lostFile);
+        mark("B started again, its copy removed");
     }
 
     /**
@@ -186,16 +216,19 @@ class PayrollTwoNodesTest {
         a.arm();
         String runId = launch(a, "2026-12");
 
-        assertThat(a.awaitCrashPoint(Duration.ofSeconds(180))).as("A reached its second recorded file:\n" + a.tail())
+        assertThat(a.awaitCrashPoint(RUN_WAIT)).as("A reached its second recorded file:\n" + a.tail())
                 .isTrue();
         String lostFile = recordedAndNeverSent(a, "node-a");
         a.kill();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (partitions(runId, "COMPLETED") < PARTITIONS - 1 && System.nanoTime() < deadline) {
+        mark("A killed");
+        int planned = plannedPartitions(runId);
+        long deadline = System.nanoTime() + RUN_WAIT.toNanos();
+        while (partitions(runId, "COMPLETED") < planned - 1 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         assertThat(partitions(runId, "COMPLETED")).as("B's workers ran every partition but A's:\n" + b.tail())
-                .isEqualTo(PARTITIONS - 1);
+                .isEqualTo(planned - 1);
+        mark("B's workers ran the other partitions");
 
         // refused PAYROLL_RUN_RUNNING while A still counts as alive (its check-in interval and Quartz's grace)
         HttpResponse<String> restarted = b.call("POST", "/api/v1/payroll/runs/" + runId + "/restart", null, null,
@@ -207,13 +240,15 @@ class PayrollTwoNodesTest {
             restarted = b.call("POST", "/api/v1/payroll/runs/" + runId + "/restart", null, null, "operator");
         }
         assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(202);
-        JsonNode run = awaitRun(b, runId, "COMPLETED", Duration.ofSeconds(240));
+        JsonNode run = awaitRun(b, runId, "COMPLETED", RUN_WAIT);
         assertThat(run.path("job").asString()).as(run + "\n" + b.tail()).isEqualTo("COMPLETED");
+        mark("the restarted run completed");
 
         takenOver(lostFile, "node-b");
-        assertThat(partitions(runId, "COMPLETED")).as("each partition completed once").isEqualTo(PARTITIONS);
+        assertThat(partitions(runId, "COMPLETED")).as("each partition completed once").isEqualTo(planned);
         partitionsOfOneBankRanOnBothNodes(runId, lostFile, "node-a");
         everyLinePaidOnceEveryFileSentOnce(runId, b);
+        mark("checked");
     }
 
     /** Launches the payroll file for {@code month} on {@code node} over REST; its run id. */
@@ -221,6 +256,7 @@ class PayrollTwoNodesTest {
         HttpResponse<String> launched = node.call("POST", "/api/v1/payroll/runs", ApiCalls.payrollForm(file, SPEC.agency(), month),
                 ApiCalls.FORM, "operator");
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+        mark("launched " + month);
         return json.readTree(launched.body()).path("run").path("runId").asString();
     }
 
@@ -265,59 +301,70 @@ class PayrollTwoNodesTest {
         outputsAgreeWithTheDatabase(node, runId, valid, ofRun);
     }
 
-    /** The files the banks received, parsed: each payment in one of them, the one it was released in; none twice. */
+    /**
+     * The files the banks received, parsed: each payment in one of them, the one it was released in; none twice. The
+     * payment ids parsed go to a table of the test's database, compared with the payments there by SQL.
+     */
     private void everyPaymentReachedItsBankOnceInItsFile(String runId, int valid) throws Exception {
+        JdbcTemplate jdbc = postgres.jdbc().getJdbcTemplate();
+        jdbc.execute("CREATE TABLE IF NOT EXISTS two_nodes_received (run_id VARCHAR(40) NOT NULL,"
+                + " payment_id VARCHAR(32) NOT NULL, file VARCHAR(200) NOT NULL)");
         BankSimulator simulator = banks.simulator();
-        Map<String, String> fileOfPayment = new HashMap<>();
-        List<String> received = new ArrayList<>();
+        Set<String> received = new HashSet<>();
         for (String bank : SimulatedBanks.CODES) {
             List<String> files = simulator.receivedFiles(bank).stream().filter(n -> n.contains(runId)).toList();
             assertThat(files).as("files " + bank + " received").doesNotHaveDuplicates();
             for (String name : files) {
                 received.add(bank + "/" + name);
+                List<Object[]> ids = new ArrayList<>();
                 Matcher m = PAYMENT_ID.matcher(Files.readString(simulator.home(bank).resolve(BankSimulator.PROCESSED)
                         .resolve(name), StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     String payment = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                    String before = fileOfPayment.putIfAbsent(payment, bank + "/" + name);
-                    if (before != null) {
-                        fail("payment " + payment + " reached the banks in " + before + " and in " + bank + "/" + name);
-                    }
+                    ids.add(new Object[] {runId, payment, bank + "/" + name});
                 }
+                jdbc.batchUpdate("INSERT INTO two_nodes_received (run_id, payment_id, file) VALUES (?, ?, ?)", ids);
             }
         }
-        Map<String, String> releasedIn = new HashMap<>();
-        for (String row : strings("SELECT p.payment_id || ' ' || d.bank_code || '/' || d.file_name FROM payment p"
-                + " JOIN bank_delivery d ON d.delivery_id = p.delivery_id WHERE d.batch_id LIKE '" + runId + "%'")) {
-            releasedIn.put(row.substring(0, 32), row.substring(33));
-        }
-        assertThat(releasedIn).hasSize(valid);
-        assertThat(fileOfPayment).as("every payment reached its bank").hasSize(valid);
-        fileOfPayment.forEach((payment, file) -> assertThat(releasedIn.get(payment))
-                .as("the file payment " + payment + " was released in").isEqualTo(file));
+        String ofRun = " FROM two_nodes_received WHERE run_id = '" + runId + "'";
+        assertThat(strings("SELECT payment_id || ' in ' || COUNT(*) || ' files'" + ofRun
+                + " GROUP BY payment_id HAVING COUNT(*) > 1")).as("payments that reached the banks twice").isEmpty();
+        assertThat(count("SELECT COUNT(*)" + ofRun)).as("every payment reached its bank").isEqualTo(valid);
+        assertThat(count("SELECT COUNT(*) FROM two_nodes_received r JOIN payment p ON p.payment_id = r.payment_id"
+                + " JOIN bank_delivery d ON d.delivery_id = p.delivery_id AND r.file = d.bank_code || '/' || d.file_name"
+                + " WHERE r.run_id = '" + runId + "' AND d.batch_id LIKE '" + runId + "%'"))
+                .as("each payment received in the file it was released in").isEqualTo(valid);
         assertThat(received).as("every file released reached its bank, once")
-                .containsExactlyInAnyOrderElementsOf(new HashSet<>(releasedIn.values()));
+                .containsExactlyInAnyOrderElementsOf(strings("SELECT DISTINCT d.bank_code || '/' || d.file_name"
+                        + " FROM payment p JOIN bank_delivery d ON d.delivery_id = p.delivery_id"
+                        + " WHERE d.batch_id LIKE '" + runId + "%'"));
     }
 
-    /** results.csv and summary.json, as node A serves them, against the database: lines, statuses, amounts. */
+    /**
+     * results.csv and summary.json, as the node serves them, against the database: lines, statuses, amounts. The CSV
+     * is read line by line, its paid lines counted and summed.
+     */
     private void outputsAgreeWithTheDatabase(HubProcess node, String runId, int valid, String ofRun) throws Exception {
-        HttpResponse<String> results = node.call("GET", "/api/v1/payroll/runs/" + runId + "/outputs/results.csv", null,
-                null, "operator");
+        HttpResponse<Stream<String>> results = node.lines("/api/v1/payroll/runs/" + runId + "/outputs/results.csv",
+                "operator");
         assertThat(results.statusCode()).isEqualTo(200);
-        List<String> lines = results.body().lines().toList();
-        assertThat(lines).hasSize(valid + 1);
-        BigDecimal paidInResults = BigDecimal.ZERO;
-        int paidLines = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            if ("PAID".equals(f[7])) {
-                paidInResults = paidInResults.add(new BigDecimal(f[5]));
-                paidLines++;
-            }
+        long[] lines = {0, 0};
+        BigDecimal[] paidInResults = {BigDecimal.ZERO};
+        try (Stream<String> body = results.body()) {
+            body.skip(1).forEach(line -> {
+                lines[0]++;
+                String[] f = line.split(",", -1);
+                if ("PAID".equals(f[7])) {
+                    paidInResults[0] = paidInResults[0].add(new BigDecimal(f[5]));
+                    lines[1]++;
+                }
+            });
         }
+        assertThat(lines[0]).as("results.csv's lines").isEqualTo(valid);
+        long paidLines = lines[1];
         String paidStates = ofRun + " AND status IN ('PAID', 'RECEIPTED', 'RECONCILED')";
         BigDecimal paid = new BigDecimal(strings("SELECT COALESCE(SUM(amount), 0)" + paidStates).get(0));
-        assertThat(paidInResults).isEqualByComparingTo(paid);
+        assertThat(paidInResults[0]).isEqualByComparingTo(paid);
         assertThat(paidLines).isEqualTo(count("SELECT COUNT(*)" + paidStates));
         assertThat(paidLines).as("the banks rejected some").isLessThan(valid);
         JsonNode summary = json.readTree(node.call("GET", "/api/v1/payroll/runs/" + runId + "/outputs/summary.json", null,
@@ -339,7 +386,7 @@ class PayrollTwoNodesTest {
         postgres.springProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
         args.addAll(List.of("--jincai.cluster.enabled=true", "--jincai.cluster.partitions=remote",
                 "--jincai.cluster.partitions-queue=" + queue, "--jincai.cluster.partition-poll=200ms",
-                "--jincai.cluster.partition-timeout=30s", "--spring.rabbitmq.host=127.0.0.1",
+                "--jincai.cluster.partition-timeout=" + PARTITION_TIMEOUT.toSeconds() + "s", "--spring.rabbitmq.host=127.0.0.1",
                 "--spring.rabbitmq.port=5672", "--spring.rabbitmq.username=guest", "--spring.rabbitmq.password=guest",
                 "--jincai.payroll.adm-div-code=420000", "--jincai.payroll.answer-poll=PT0.5S",
                 // the operator's restart is what this test exercises: the nodes' own takeover of a lost node's
@@ -386,7 +433,8 @@ class PayrollTwoNodesTest {
         List<String> names = strings("SELECT DISTINCT s.step_name FROM batch_step_execution s JOIN"
                 + " batch_job_execution_params p ON p.job_execution_id = s.job_execution_id WHERE p.parameter_name ="
                 + " 'runId' AND p.parameter_value = '" + runId + "' AND s.step_name LIKE 'render-bank:%'");
-        assertThat(names).as("more partitions than banks").hasSize(PARTITIONS);
+        assertThat(names).as("more partitions than banks").hasSize(plannedPartitions(runId))
+                .hasSizeGreaterThan(SimulatedBanks.CODES.size());
         Pattern name = Pattern.compile("render-bank:bank-(.+)-files-(\\d{3})-(\\d{3})");
         Map<String, Map<String, Set<String>>> nodesByPartitionOfBank = new HashMap<>();
         for (String row : strings("SELECT bank_code || ' ' || batch_id || ' ' || file_name || ' ' || staged_by"
@@ -417,6 +465,24 @@ class PayrollTwoNodesTest {
             }
         }
         return false;
+    }
+
+    /**
+     * The partitions the run's render plan makes of its payments: each bank's cut into files of {@link #PER_FILE}
+     * credits (the count limit; the amounts are far below the amount limit), {@link #FILES_PER_PARTITION} files a
+     * partition.
+     */
+    private int plannedPartitions(String runId) {
+        return count("SELECT SUM(((n + " + (PER_FILE - 1) + ") / " + PER_FILE + " + " + (FILES_PER_PARTITION - 1)
+                + ") / " + FILES_PER_PARTITION + ") FROM (SELECT COUNT(*) AS n FROM payment WHERE voucher_id ="
+                + " (SELECT voucher_id FROM payroll_run WHERE run_id = '" + runId + "') GROUP BY bank_code) b");
+    }
+
+    /** A line on the test's console: seconds since the class was loaded, for the test's timings. */
+    private static void mark(String what) {
+        String line = String.format("PayrollTwoNodesTest %,d lines +%ds (%s): %s%n", ROWS,
+                Duration.ofNanos(System.nanoTime() - STARTED).toSeconds(), Instant.now(), what);
+        System.out.print(line);
     }
 
     /** How many of the run's partitions are in {@code status}, over all its executions. */
@@ -457,6 +523,15 @@ class PayrollTwoNodesTest {
         try (Stream<Path> all = Files.walk(outbound)) {
             return all.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(StagingArea.PART))
                     .toList();
+        }
+    }
+
+    /** A hub JVM on {@code root/home} with the two nodes' arguments and {@code more}, started and ready. */
+    private HubProcess start(String home, int run, String crashPoint, String... more) {
+        try {
+            return HubProcess.start(root.resolve(home), run, crashPoint, with(args, more));
+        } catch (Exception e) {
+            throw new IllegalStateException(home + " did not start", e);
         }
     }
 

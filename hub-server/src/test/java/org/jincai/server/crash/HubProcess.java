@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jincai.core.CrashPoints;
 
 /**
@@ -125,6 +126,11 @@ public final class HubProcess implements AutoCloseable {
 
     public HttpResponse<String> call(String method, String path, byte[] body, String contentType, String user) throws Exception {
         return HTTP.send(request(method, path, body, contentType, user), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A GET whose answer is read line by line as it comes (a large CSV, say). */
+    public HttpResponse<Stream<String>> lines(String path, String user) throws Exception {
+        return HTTP.send(request("GET", path, null, null, user), HttpResponse.BodyHandlers.ofLines());
     }
 
     /** A call whose answer may never come (the hub is killed while serving it). */
