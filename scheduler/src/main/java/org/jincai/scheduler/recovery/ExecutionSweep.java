@@ -8,14 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.jincai.core.PeriodicSweep;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Every node of the cluster looks, every {@code jincai.scheduler.execution-sweep}, for Spring Batch executions running
@@ -33,7 +30,7 @@ import org.springframework.context.SmartLifecycle;
  * command) does not sweep, and an execution with no node recorded (launched by a one-shot command in its own JVM,
  * whose life the cluster cannot see) is never taken over: it is left to an operator ({@code jincai jobs restart}).
  */
-public class ExecutionSweep implements SmartLifecycle {
+public class ExecutionSweep extends PeriodicSweep {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionSweep.class);
     /** The audit action of a takeover. */
@@ -44,17 +41,15 @@ public class ExecutionSweep implements SmartLifecycle {
     private final ExecutionRecovery recovery;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Duration every;
-    private ScheduledExecutorService timer;
     private volatile Takeover last;
 
     public ExecutionSweep(ExecutionNodes nodes, ExecutionRecovery recovery, AuditTrail audit, Clock clock,
                           Duration every) {
+        super("execution-sweep", "EXECUTION_SWEEP_FAILED", every, "jincai.scheduler.execution-sweep");
         this.nodes = nodes;
         this.recovery = recovery;
         this.audit = audit;
         this.clock = clock;
-        this.every = every;
     }
 
     /** A takeover by this node: when, which execution, from which lost node, and what came of it. */
@@ -102,38 +97,8 @@ public class ExecutionSweep implements SmartLifecycle {
         return taken;
     }
 
-    private void sweepLogged() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.error("EXECUTION_SWEEP_FAILED: {}", e.toString());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (timer != null) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "execution-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::sweepLogged, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            // a takeover under way finishes its restart (no interrupt); no further sweep begins
-            timer.shutdown();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
+    protected void runOnce() {
+        sweep();
     }
 }

@@ -2,12 +2,9 @@ package org.jincai.core.finance;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.jincai.core.PeriodicSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Answers, every {@code jincai.receipts.sweep-interval}, the settled vouchers left unanswered
@@ -16,21 +13,16 @@ import org.springframework.context.SmartLifecycle;
  * answered once whichever node gets there first (the answer's unique key). A sweep that fails as a whole is logged
  * {@value #RECEIPT_SWEEP_FAILED} and the next one tries again.
  */
-public class ReceiptSweep implements SmartLifecycle {
+public class ReceiptSweep extends PeriodicSweep {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptSweep.class);
     public static final String RECEIPT_SWEEP_FAILED = "RECEIPT_SWEEP_FAILED";
 
     private final ReceiptService receipts;
-    private final Duration every;
-    private ScheduledExecutorService timer;
 
     public ReceiptSweep(ReceiptService receipts, Duration every) {
-        if (every.isNegative() || every.isZero()) {
-            throw new IllegalArgumentException("jincai.receipts.sweep-interval must be positive: " + every);
-        }
+        super("receipt-sweep", RECEIPT_SWEEP_FAILED, every, "jincai.receipts.sweep-interval");
         this.receipts = receipts;
-        this.every = every;
     }
 
     /** One sweep: the answers it wrote. */
@@ -43,37 +35,8 @@ public class ReceiptSweep implements SmartLifecycle {
         return written;
     }
 
-    private void sweepLogged() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.error("{}: {}", RECEIPT_SWEEP_FAILED, e.toString());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (timer != null) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "receipt-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::sweepLogged, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdown();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
+    protected void runOnce() {
+        sweep();
     }
 }
