@@ -1,6 +1,8 @@
 package org.jincai.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jincai.scheduler.SchedulerTestApplication.monthParameters;
+import static org.jincai.scheduler.SchedulerTestApplication.start;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -18,11 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -60,7 +60,7 @@ class ExecutionRecoveryTest {
             SchedulerTestApplication.HOLD.set(hold);
             Firing held = new Firing("operator.S-HELD", 1_000L);
             CompletableFuture<JobExecution> run = CompletableFuture.supplyAsync(() -> held.during(() ->
-                    start(node, SchedulerTestApplication.FLAKY, parameters("held"))));
+                    start(node, SchedulerTestApplication.FLAKY, monthParameters("held"))));
             assertThat(Waits.until(Duration.ofSeconds(20), () -> steps.count() == 1)).isTrue();
             List<Long> launched = nodes.launchedBy(held);
             assertThat(launched).hasSize(1);
@@ -81,7 +81,7 @@ class ExecutionRecoveryTest {
             CountDownLatch partitions = new CountDownLatch(1);
             SchedulerTestApplication.HOLD.set(partitions);
             CompletableFuture<JobExecution> split = CompletableFuture.supplyAsync(() ->
-                    start(node, SchedulerTestApplication.PARTITIONED, parameters("split")));
+                    start(node, SchedulerTestApplication.PARTITIONED, monthParameters("split")));
             assertThat(Waits.until(Duration.ofSeconds(20), () -> steps.count() == 3)).as(steps.describe().toString())
                     .isTrue();
             assertThat(steps.describe()).allMatch(s -> s.startsWith(SchedulerTestApplication.PARTITIONED + "#"))
@@ -93,7 +93,7 @@ class ExecutionRecoveryTest {
             assertThat(recovery.recover(new Firing("operator.S-NEVER", 1_000L))).as("nothing launched").isEmpty();
 
             // an execution a lost node left STARTED, its step STARTED
-            JobParameters params = parameters("lost");
+            JobParameters params = monthParameters("lost");
             JobInstance instance = repository.createJobInstance(SchedulerTestApplication.FLAKY, params);
             JobExecution stale = repository.createJobExecution(instance, params, new ExecutionContext());
             stale.setStatus(BatchStatus.STARTED);
@@ -134,7 +134,7 @@ class ExecutionRecoveryTest {
                     "nothing to recover");
 
             // one an operator had asked to stop when its node was lost: marked, not restarted
-            JobParameters stopParams = parameters("stopping");
+            JobParameters stopParams = monthParameters("stopping");
             JobExecution stopping = repository.createJobExecution(
                     repository.createJobInstance(SchedulerTestApplication.FLAKY, stopParams), stopParams,
                     new ExecutionContext());
@@ -150,17 +150,5 @@ class ExecutionRecoveryTest {
             assertThat(repository.getJobExecution(stopping.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
             assertThat(repository.getJobExecutions(stopping.getJobInstance())).hasSize(1);
         }
-    }
-
-    private static JobExecution start(ConfigurableApplicationContext node, String job, JobParameters parameters) {
-        try {
-            return node.getBean(JobOperator.class).start(node.getBean(JobRegistry.class).getJob(job), parameters);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JobParameters parameters(String month) {
-        return new JobParametersBuilder().addString("month", month).toJobParameters();
     }
 }

@@ -1,6 +1,8 @@
 package org.jincai.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jincai.scheduler.SchedulerTestApplication.monthParameters;
+import static org.jincai.scheduler.SchedulerTestApplication.start;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,12 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -62,7 +61,7 @@ class ExecutionSweepTest {
             CountDownLatch hold = new CountDownLatch(1);
             SchedulerTestApplication.HOLD.set(hold);
             CompletableFuture<JobExecution> live = CompletableFuture.supplyAsync(() ->
-                    start(node, SchedulerTestApplication.FLAKY, parameters("live")));
+                    start(node, SchedulerTestApplication.FLAKY, monthParameters("live")));
             RunningSteps steps = node.getBean(RunningSteps.class);
             assertThat(Waits.until(Duration.ofSeconds(20), () -> steps.count() == 1)).isTrue();
 
@@ -144,7 +143,7 @@ class ExecutionSweepTest {
 
     /** An execution of {@value SchedulerTestApplication#JOB} left {@code status} with its step STARTED. */
     private static JobExecution stale(JobRepository repository, String month, BatchStatus status) throws Exception {
-        JobParameters params = parameters(month);
+        JobParameters params = monthParameters(month);
         JobInstance instance = repository.createJobInstance(SchedulerTestApplication.JOB, params);
         JobExecution e = repository.createJobExecution(instance, params, new ExecutionContext());
         e.setStatus(status);
@@ -161,17 +160,5 @@ class ExecutionSweepTest {
         jdbc.update("INSERT INTO batch_execution_node (job_execution_id, scheduler_instance, node_run, "
                 + "recorded_at, taken_over_by, taken_over_run) VALUES (?, ?, 'r1', CURRENT_TIMESTAMP, ?, ?)",
                 e.getId(), instance, claimant, run);
-    }
-
-    private static JobExecution start(ConfigurableApplicationContext node, String job, JobParameters parameters) {
-        try {
-            return node.getBean(JobOperator.class).start(node.getBean(JobRegistry.class).getJob(job), parameters);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JobParameters parameters(String month) {
-        return new JobParametersBuilder().addString("month", month).toJobParameters();
     }
 }

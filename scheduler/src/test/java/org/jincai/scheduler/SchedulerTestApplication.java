@@ -10,8 +10,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.testing.TestDatabase;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -166,5 +171,19 @@ public class SchedulerTestApplication {
         p.putAll(extra);
         return new SpringApplicationBuilder(SchedulerTestApplication.class).web(WebApplicationType.NONE)
                 .properties(p).run();
+    }
+
+    /** Starts {@code job} on {@code node} with {@code parameters}, as an operator's launch does. */
+    public static JobExecution start(ConfigurableApplicationContext node, String job, JobParameters parameters) {
+        try {
+            return node.getBean(JobOperator.class).start(node.getBean(JobRegistry.class).getJob(job), parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A job's parameters naming one month. */
+    public static JobParameters monthParameters(String month) {
+        return new JobParametersBuilder().addString("month", month).toJobParameters();
     }
 }
