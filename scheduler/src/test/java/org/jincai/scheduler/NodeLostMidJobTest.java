@@ -46,19 +46,7 @@ class NodeLostMidJobTest {
                         "SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE) >= 4))
                         .as("node A runs the job it launched (its log: node-a.log)").isTrue();
                 assertThat(db.count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE")).isEqualTo(2);
-                a.kill();
-                int byA = db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE);
-                assertThat(byA).as("A was killed mid-job").isLessThan(SchedulerTestApplication.SLOW_ITEMS);
-
-                assertThat(Waits.until(Duration.ofSeconds(40), () -> db.count(
-                        "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") == 1))
-                        .as("B's sweep took the job over and completed it").isTrue();
-                assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE))
-                        .as("every number written once").isEqualTo(SchedulerTestApplication.SLOW_ITEMS);
-                assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE + " WHERE pid = "
-                        + ProcessHandle.current().pid())).as("B wrote only what A had not committed")
-                        .isEqualTo(SchedulerTestApplication.SLOW_ITEMS - byA);
-                assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+                killMidJobAndAwaitTheOtherNode(db, a, "B's sweep took the job over and completed it");
                 List<Map<String, Object>> executions = db.jdbc().getJdbcTemplate().queryForList(
                         "SELECT e.STATUS, e.EXIT_MESSAGE, n.scheduler_instance, n.schedule_key, n.taken_over_by "
                                 + "FROM BATCH_JOB_EXECUTION e JOIN batch_execution_node n "
@@ -105,19 +93,7 @@ class NodeLostMidJobTest {
                         "SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE") == 2)).isTrue();
                 assertThat(Waits.until(Duration.ofSeconds(30), () -> db.count(
                         "SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE) >= 4)).isTrue();
-                a.kill();
-                int byA = db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE);
-                assertThat(byA).as("A was killed mid-job").isLessThan(SchedulerTestApplication.SLOW_ITEMS);
-
-                assertThat(Waits.until(Duration.ofSeconds(40), () -> db.count(
-                        "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") == 1))
-                        .as("B recovered the job and completed it").isTrue();
-                assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE))
-                        .as("every number written once").isEqualTo(SchedulerTestApplication.SLOW_ITEMS);
-                assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE + " WHERE pid = "
-                        + ProcessHandle.current().pid())).as("B wrote only what A had not committed")
-                        .isEqualTo(SchedulerTestApplication.SLOW_ITEMS - byA);
-                assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+                killMidJobAndAwaitTheOtherNode(db, a, "B recovered the job and completed it");
                 assertThat(db.count("SELECT SUM(WRITE_COUNT) FROM BATCH_STEP_EXECUTION"))
                         .isEqualTo(SchedulerTestApplication.SLOW_ITEMS);
 
@@ -140,5 +116,25 @@ class NodeLostMidJobTest {
                         .isEqualTo(1);
             }
         }
+    }
+
+    /**
+     * Kills node A (this test's child JVM) while its job has written part of its items, then waits for this JVM's node
+     * B to complete the job ({@code completedBy} says how): every item written once, B writing only what A had not
+     * committed, one job instance.
+     */
+    private static void killMidJobAndAwaitTheOtherNode(TestDatabase db, SchedulerNodeProcess a, String completedBy)
+            throws InterruptedException {
+        a.kill();
+        int byA = db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE);
+        assertThat(byA).as("A was killed mid-job").isLessThan(SchedulerTestApplication.SLOW_ITEMS);
+        assertThat(Waits.until(Duration.ofSeconds(40), () -> db.count(
+                "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") == 1)).as(completedBy).isTrue();
+        assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE))
+                .as("every number written once").isEqualTo(SchedulerTestApplication.SLOW_ITEMS);
+        assertThat(db.count("SELECT COUNT(*) FROM " + SchedulerTestApplication.SLOW_TABLE + " WHERE pid = "
+                + ProcessHandle.current().pid())).as("B wrote only what A had not committed")
+                .isEqualTo(SchedulerTestApplication.SLOW_ITEMS - byA);
+        assertThat(db.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
     }
 }
