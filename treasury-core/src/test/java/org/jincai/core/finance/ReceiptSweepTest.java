@@ -57,7 +57,7 @@ class ReceiptSweepTest {
                 "SELECT voucher_id FROM voucher WHERE vt_code <> '8207' ORDER BY voucher_id", String.class);
         assertThat(vouchers).hasSizeGreaterThanOrEqualTo(2);
         String locked = vouchers.get(0);
-        core.db.jdbc().getJdbcTemplate().execute("SET DEFAULT_LOCK_TIMEOUT 200");
+        core.db.lockTimeout(200);
 
         try (Connection holder = core.db.dataSource().getConnection()) {
             holder.setAutoCommit(false);

@@ -2,6 +2,7 @@ package org.jincai.core.testing;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -87,6 +88,20 @@ public final class TestDatabase implements AutoCloseable {
 
     public String vendor() {
         return vendor;
+    }
+
+    /**
+     * Makes a statement that waits for a row lock give up after {@code millis} (its transaction failing with a lock
+     * timeout): on H2 the database's default lock timeout, on PostgreSQL each new connection's {@code lock_timeout}.
+     */
+    public void lockTimeout(int millis) {
+        if ("postgres".equals(vendor)) {
+            Properties options = new Properties();
+            options.setProperty("options", "-c lock_timeout=" + millis);
+            dataSource.setConnectionProperties(options);
+        } else {
+            jdbc().getJdbcTemplate().execute("SET DEFAULT_LOCK_TIMEOUT " + millis);
+        }
     }
 
     public NamedParameterJdbcTemplate jdbc() {
