@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -242,9 +243,10 @@ class ReadApiTest {
                         "SELECT f.inbound_id FROM inbound_file f JOIN bank_delivery d ON d.bank_code = f.bank_code"
                                 + " AND (d.message_id = f.original_ref OR d.file_name = f.original_ref)"
                                 + " WHERE d.delivery_id = '" + delivery + "'"));
+        // compared as instants: ISO-8601 text drops a fraction's trailing zeros, so "…01.12Z" sorts after "…01.123Z"
         for (int i = 1; i < entries.size(); i++) {
-            assertThat(entries.get(i).get("at").asString().compareTo(entries.get(i - 1).get("at").asString()))
-                    .as("oldest first").isGreaterThanOrEqualTo(0);
+            assertThat(Instant.parse(entries.get(i).get("at").asString()))
+                    .as("oldest first").isAfterOrEqualTo(Instant.parse(entries.get(i - 1).get("at").asString()));
         }
         assertRefused(get("/api/v1/payments/" + booked + "/timeline", "elsewhere"), 403, "OUT_OF_SCOPE");
     }
