@@ -16,6 +16,7 @@ import org.jincai.scheduler.jobs.JobExecutions;
 import org.jincai.scheduler.launch.MisfireListener;
 import org.jincai.scheduler.jobs.JobOperations;
 import org.jincai.scheduler.recovery.ExecutionListeners;
+import org.jincai.batch.payroll.ExecutionLiveness;
 import org.jincai.scheduler.recovery.ExecutionNodes;
 import org.jincai.scheduler.recovery.ExecutionRecovery;
 import org.jincai.scheduler.recovery.ExecutionSweep;
@@ -156,6 +157,12 @@ public class SchedulerConfiguration {
     @Bean
     ExecutionNodes executionNodes(NamedParameterJdbcTemplate jdbc, ObjectProvider<Scheduler> scheduler, Clock clock) {
         return new ExecutionNodes(jdbc, scheduler, clock);
+    }
+
+    /** For a payroll restart: the living node still running an execution, if any ({@link ExecutionNodes#liveNode}). */
+    @Bean
+    ExecutionLiveness executionLiveness(ExecutionNodes nodes) {
+        return execution -> nodes.liveNode(execution).map(ExecutionNodes.Node::instance);
     }
 
     /** The step executions running on this node now (the cluster's health shows them). */

@@ -3,6 +3,7 @@ package org.jincai.batch.payroll;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.jincai.batch.payroll.internal.ApprovalTasklet;
 import org.jincai.batch.payroll.internal.AwaitAnswersTasklet;
 import org.jincai.batch.payroll.internal.DuplicatesTasklet;
@@ -95,8 +96,9 @@ public class PayrollJobConfiguration {
 
     @Bean
     PayrollLauncher payrollLauncher(PayrollServices services, JobOperator operator, JobRepository repository,
-                                    Job payrollJob) {
-        return new PayrollLauncher(services, operator, repository, payrollJob);
+                                    Job payrollJob, ObjectProvider<ExecutionLiveness> liveness) {
+        return new PayrollLauncher(services, operator, repository, payrollJob,
+                liveness.getIfAvailable(() -> execution -> Optional.empty()));
     }
 
     @Bean

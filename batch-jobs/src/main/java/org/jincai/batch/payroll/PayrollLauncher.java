@@ -60,12 +60,15 @@ public class PayrollLauncher {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
+    private final ExecutionLiveness liveness;
 
-    public PayrollLauncher(PayrollServices services, JobOperator operator, JobRepository repository, Job job) {
+    public PayrollLauncher(PayrollServices services, JobOperator operator, JobRepository repository, Job job,
+                           ExecutionLiveness liveness) {
         this.s = services;
         this.operator = operator;
         this.repository = repository;
         this.job = job;
+        this.liveness = liveness;
     }
 
     /** Takes the file and runs the job in this thread until it completes or stops. */
@@ -105,9 +108,24 @@ public class PayrollLauncher {
         return restart(runId, lastExecution(runId).isPresent());
     }
 
-    /** The id of the run's last job execution when it is running (STARTING, STARTED, STOPPING) by the JobRepository. */
-    public Optional<Long> runningExecution(String runId) {
-        return lastExecution(runId).filter(JobExecution::isRunning).map(JobExecution::getId);
+    /**
+     * Refuses ({@value PayrollCodes#PAYROLL_RUN_RUNNING}) a restart of a run whose last execution still runs on a
+     * living node — its own, the node taking it over, or a worker of one of its partitions ({@link ExecutionLiveness}):
+     * the restart would mark live work FAILED and run it a second time beside it. A run whose node is lost is taken
+     * over by the cluster's sweep on its own; one launched by a one-shot command (no node recorded) is the operator's
+     * to restart.
+     */
+    public void refuseIfRunningOnALiveNode(String runId) {
+        Optional<JobExecution> running = lastExecution(runId).filter(JobExecution::isRunning);
+        if (running.isEmpty()) {
+            return;
+        }
+        Optional<String> live = liveness.liveNode(running.get().getId());
+        if (live.isPresent()) {
+            throw new PayrollException(PayrollCodes.PAYROLL_RUN_RUNNING, "payroll run " + runId + " (execution "
+                    + running.get().getId() + ") is running on node " + live.get() + ": not restarted beside it",
+                    runId);
+        }
     }
 
     /** The run as it stands, with its figures as the database has them now. */
@@ -140,6 +158,7 @@ public class PayrollLauncher {
             return finish(runId, execution, resumed);
         }
         if (execution.isRunning()) {
+            refuseIfRunningOnALiveNode(runId);
             // the process that ran it is gone (killed): its execution and steps are marked FAILED to be restarted
             abandonInterrupted(execution);
         }

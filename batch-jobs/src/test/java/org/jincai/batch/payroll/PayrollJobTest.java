@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jincai.bank.file.BankAnswer;
 import org.jincai.bank.file.CreditStatus;
+import org.jincai.batch.payroll.internal.PayrollServices;
 import org.jincai.core.access.DataScope;
 import org.jincai.core.answer.BankAnswerService;
 import org.jincai.core.audit.AuditEntry;
@@ -41,6 +43,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -218,6 +225,34 @@ class PayrollJobTest {
         assertThat(staged.exitCode()).isEqualTo("AWAITING_ANSWERS");
         assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'RELEASED'")).isEqualTo(250);
         assertThat(staged.summary().all().sent()).isEqualTo(250);
+    }
+
+    @Test
+    void aRestartOfARunStillRunningOnALivingNodeIsRefusedAndLeavesItRunning() {
+        Path file = PayrollFixtures.write(home.resolve("p.csv"), Charset.forName("GBK"),
+                IntStream.rangeClosed(1, 20).mapToObj(PayrollFixtures::valid).toList());
+        String runId = launcher.run(request(file, null, null)).run().runId();
+        // the run's execution shown running, as on another node mid-run
+        JobRepository repository = ctx.getBean(JobRepository.class);
+        JobExecution execution = repository.getJobExecution(jdbc.getJdbcTemplate().queryForObject(
+                "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class));
+        execution.setStatus(BatchStatus.STARTED);
+        execution.setEndTime(null);
+        repository.update(execution);
+        PayrollLauncher elsewhere = new PayrollLauncher(ctx.getBean(PayrollServices.class),
+                ctx.getBean(JobOperator.class), repository, ctx.getBean("payrollJob", Job.class),
+                id -> id == execution.getId() ? Optional.of("node-b") : Optional.empty());
+
+        assertThatThrownBy(() -> elsewhere.restart(runId)).isInstanceOf(PayrollException.class)
+                .hasMessageContaining("running on node node-b")
+                .satisfies(e -> assertThat(((PayrollException) e).code()).isEqualTo(PayrollCodes.PAYROLL_RUN_RUNNING));
+        assertThat(repository.getJobExecution(execution.getId()).getStatus()).as("left running")
+                .isEqualTo(BatchStatus.STARTED);
+
+        // once no living node runs it (its node lost), the restart marks it interrupted and resumes the run
+        PayrollLauncher.Outcome resumed = launcher.restart(runId);
+        assertThat(repository.getJobExecution(execution.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(resumed.exitCode()).isEqualTo("AWAITING_APPROVAL");
     }
 
     @Test

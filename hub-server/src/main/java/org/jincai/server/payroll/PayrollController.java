@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +15,6 @@ import org.jincai.batch.payroll.PayrollLauncher;
 import org.jincai.batch.payroll.PayrollProperties;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.batch.payroll.PayrollSummary;
-import org.jincai.scheduler.recovery.ExecutionNodes;
 import org.jincai.server.config.HubProperties;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.controls.ScopeGuard;
@@ -56,17 +54,15 @@ public class PayrollController {
     private final PayrollProperties payroll;
     private final ControlUsers users;
     private final ScopeGuard scope;
-    private final ExecutionNodes nodes;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> new Thread(r, "payroll-rest"));
 
     public PayrollController(PayrollLauncher launcher, HubProperties props, PayrollProperties payroll,
-                             ControlUsers users, ScopeGuard scope, ExecutionNodes nodes) {
+                             ControlUsers users, ScopeGuard scope) {
         this.launcher = launcher;
         this.props = props;
         this.payroll = payroll;
         this.users = users;
         this.scope = scope;
-        this.nodes = nodes;
     }
 
     /** What the API says of a run: the run and its figures now. */
@@ -109,7 +105,7 @@ public class PayrollController {
     @PostMapping(path = "/{id}/restart", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunView> restart(@PathVariable String id, Authentication user) {
         visible(id, user);
-        refuseIfRunningOnALiveNode(id);
+        launcher.refuseIfRunningOnALiveNode(id);
         start(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
     }
@@ -139,28 +135,6 @@ public class PayrollController {
     private RunView view(String id) {
         PayrollLauncher.Outcome o = launcher.status(id);
         return new RunView(o.run(), o.exitCode(), o.summary());
-    }
-
-    /**
-     * A run whose execution runs on a node still alive — or that a node is taking over, its node lost — or with a
-     * partition still running on a living node's worker is not restarted beside it ({@code PAYROLL_RUN_RUNNING}, 409):
-     * the restart would mark live work FAILED and run it twice at once. One whose node is lost is taken over by the
-     * cluster's sweep on its own once its partitions have ended; one with no node recorded (a one-shot command's) is
-     * the operator's to restart, as before.
-     */
-    private void refuseIfRunningOnALiveNode(String runId) {
-        Optional<Long> running = launcher.runningExecution(runId);
-        if (running.isEmpty()) {
-            return;
-        }
-        Optional<ExecutionNodes.Node> live = nodes.recordOf(running.get()).map(ExecutionNodes.Recorded::responsible)
-                .filter(nodes::alive)
-                .or(() -> nodes.stepNodes(running.get()).stream().filter(nodes::alive).findFirst());
-        if (live.isPresent()) {
-            throw new PayrollException(PayrollCodes.PAYROLL_RUN_RUNNING, "payroll run " + runId + " (execution "
-                    + running.get() + ") is running on node " + live.get().instance() + ": not restarted beside it",
-                    runId);
-        }
     }
 
     private void start(String runId) {

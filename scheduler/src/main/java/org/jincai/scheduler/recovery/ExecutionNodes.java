@@ -156,6 +156,16 @@ public class ExecutionNodes {
                 Map.of("id", executionId), (rs, n) -> new Node(rs.getString(1), rs.getString(2)));
     }
 
+    /**
+     * A living node still at work on execution {@code executionId}: the node answering for it (its claimant, else the
+     * node that started it) when it still checks in, else one whose worker runs one of its steps; empty when none
+     * does, or when no node recorded it (a one-shot command's).
+     */
+    public Optional<Node> liveNode(long executionId) {
+        return recordOf(executionId).map(Recorded::responsible).filter(this::alive)
+                .or(() -> stepNodes(executionId).stream().filter(this::alive).findFirst());
+    }
+
     /** The node that runs (or ran) execution {@code executionId}; empty when none was recorded. */
     public Optional<Node> nodeOf(long executionId) {
         return jdbc.query("SELECT scheduler_instance, node_run FROM batch_execution_node WHERE job_execution_id = :id",
