@@ -3,11 +3,16 @@ package org.jincai.server.cluster;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.jincai.core.TreasuryCoreConfiguration;
+import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.release.ReleaseService;
+import org.jincai.core.release.StagingArea;
 import org.jincai.scheduler.SchedulerInstance;
 import org.jincai.scheduler.recovery.ExecutionNodes;
 import org.jincai.scheduler.recovery.ExecutionSweep;
 import org.jincai.scheduler.recovery.RunningSteps;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +26,8 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
  * {@code jincai.cluster.enabled}
  * the election of the inbox poller over Spring Integration's JDBC lock registry on the hub's database (table
  * {@code INT_LOCK}): the node holding the role's lock polls, renews the lock every heartbeat, and a lock not
- * renewed within its time to live — a node lost — goes to the next node that tries.
+ * renewed within its time to live — a node lost — goes to the next node that tries; and the sweep that takes over
+ * the bank files a lost node staged and never began to upload ({@link StagedFileSweep}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -47,8 +53,18 @@ public class ClusterConfiguration {
 
     @Bean
     ClusterHealth clusterHealthIndicator(ClusterNode node, ExecutionNodes executions, RunningSteps steps,
-                                         ObjectProvider<ExecutionSweep> sweep) {
-        return new ClusterHealth(node, executions, steps, sweep.getIfAvailable());
+                                         ObjectProvider<ExecutionSweep> sweep,
+                                         ObjectProvider<StagedFileSweep> stagedFiles) {
+        return new ClusterHealth(node, executions, steps, sweep.getIfAvailable(), stagedFiles.getIfAvailable());
+    }
+
+    /** Takes over, every {@code jincai.cluster.staged-file-sweep}, the bank files lost nodes staged and never sent. */
+    @Bean
+    @ConditionalOnProperty(name = "jincai.cluster.enabled", havingValue = "true")
+    StagedFileSweep stagedFileSweep(ExecutionNodes nodes, SchedulerInstance instance, ReleaseService release,
+                                    @Qualifier(TreasuryCoreConfiguration.BANK_STAGING) StagingArea outbound,
+                                    AuditTrail audit, Clock clock, ClusterProperties cluster) {
+        return new StagedFileSweep(nodes, instance.id(), release, outbound, audit, clock, cluster.stagedFileSweep());
     }
 
     @Bean

@@ -14,7 +14,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * workers run, a payroll's remote {@code render-bank} partitions included, each named by its bank and files
  * ({@code payroll#12/render-bank:bank-DEMO-ISO-files-011-020}) — and the last execution of a lost node this node took
  * over ({@code lastTakeover}: when, which execution, from which node, what came of it; "none" since it started, or
- * when the application has no sweep).
+ * when the application has no sweep), and the last bank file of a lost node it took over ({@code lastFileTakeover},
+ * in a cluster: {@link StagedFileSweep}).
  */
 public class ClusterHealth implements HealthIndicator {
 
@@ -22,13 +23,16 @@ public class ClusterHealth implements HealthIndicator {
     private final ExecutionNodes executions;
     private final RunningSteps steps;
     private final ExecutionSweep sweep;
+    private final StagedFileSweep stagedFiles;
 
-    /** The node's health; {@code sweep} may be null (no takeover then shown). */
-    public ClusterHealth(ClusterNode node, ExecutionNodes executions, RunningSteps steps, ExecutionSweep sweep) {
+    /** The node's health; {@code sweep} and {@code stagedFiles} may be null (no takeover then shown). */
+    public ClusterHealth(ClusterNode node, ExecutionNodes executions, RunningSteps steps, ExecutionSweep sweep,
+                         StagedFileSweep stagedFiles) {
         this.node = node;
         this.executions = executions;
         this.steps = steps;
         this.sweep = sweep;
+        this.stagedFiles = stagedFiles;
     }
 
     @Override
@@ -44,6 +48,9 @@ public class ClusterHealth implements HealthIndicator {
                 .withDetail("lastTakeover", sweep == null ? "none" : sweep.lastTakeover()
                         .map(t -> t.at() + ": execution " + t.executionId() + " of node " + t.lostNode() + " — "
                                 + t.outcome())
+                        .orElse("none"))
+                .withDetail("lastFileTakeover", stagedFiles == null ? "none" : stagedFiles.lastTakeover()
+                        .map(t -> t.at() + ": " + t.fileName() + " for " + t.bankCode() + " of node " + t.lostNode())
                         .orElse("none"))
                 .build();
     }

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leaderHeartbeat   how often the elected node renews its lock (and a follower tries to take it)
  * @param inboxClaimMaxAge  how long a claim on an inbox file lasts without refresh (read by the routes)
  * @param inboxClaimRefresh how often a node taking a file refreshes its claim (read by the routes)
+ * @param stagedFileSweep   how often a node looks for bank files a lost node staged and never began to upload, to
+ *                          take them over ({@link StagedFileSweep})
  */
 @ConfigurationProperties("jincai.cluster")
 public record ClusterProperties(boolean enabled, String nodeId, Duration leaderTtl, Duration leaderHeartbeat,
-                                Duration inboxClaimMaxAge, Duration inboxClaimRefresh) {
+                                Duration inboxClaimMaxAge, Duration inboxClaimRefresh,
+                                Duration stagedFileSweep) {
 
     public ClusterProperties {
         nodeId = nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId;
@@ -26,6 +29,7 @@ public record ClusterProperties(boolean enabled, String nodeId, Duration leaderT
         leaderHeartbeat = leaderHeartbeat == null ? Duration.ofSeconds(5) : leaderHeartbeat;
         inboxClaimMaxAge = inboxClaimMaxAge == null ? Duration.ofMinutes(2) : inboxClaimMaxAge;
         inboxClaimRefresh = inboxClaimRefresh == null ? Duration.ofSeconds(15) : inboxClaimRefresh;
+        stagedFileSweep = stagedFileSweep == null ? Duration.ofSeconds(30) : stagedFileSweep;
         if (nodeId.length() > 36) {
             throw new IllegalArgumentException("jincai.cluster.node-id: at most 36 characters, was " + nodeId);
         }

@@ -78,7 +78,7 @@ class InboxPollerElectionTest {
         });
         camel.start();
         ClusterProperties props = new ClusterProperties(true, id, Duration.ofSeconds(2), Duration.ofMillis(200),
-                null, null);
+                null, null, null);
         ClusterNode cluster = new ClusterNode(id, true, camel, Clock.systemUTC());
         DefaultLockRepository locks = new DefaultLockRepository(db.dataSource(), id);
         locks.setTimeToLive((int) props.leaderTtl().toMillis());
@@ -135,6 +135,6 @@ class InboxPollerElectionTest {
     private Health health(ClusterNode node) {
         ExecutionNodes executions = new ExecutionNodes(db.jdbc(),
                 new StaticListableBeanFactory().getBeanProvider(Scheduler.class), Clock.systemUTC());
-        return new ClusterHealth(node, executions, new RunningSteps(), null).health();
+        return new ClusterHealth(node, executions, new RunningSteps(), null, null).health();
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.jincai.scheduler.SchedulerConfiguration;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -27,7 +29,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * lost node's execution claims it first ({@link #claim}: one conditional update, so that one node only marks and
  * restarts it); while it runs, the claimant answers for the execution in place of the node that started it. Each
  * step execution is recorded with its node too (table {@code batch_step_node}, V33: a partition with the node whose
- * worker runs it), so that a takeover can wait for the steps still running on living nodes ({@link #stepNodes}).
+ * worker runs it), so that a takeover can wait for the steps still running on living nodes ({@link #stepNodes}); and
+ * each node's staging area of bank files (table {@code staging_area_node}, V38: {@link #holdArea}), so that the files
+ * a lost node staged and never began to upload can be taken over ({@link #areas}).
  */
 public class ExecutionNodes {
 
@@ -164,6 +168,37 @@ public class ExecutionNodes {
     public Optional<Node> liveNode(long executionId) {
         return recordOf(executionId).map(Recorded::responsible).filter(this::alive)
                 .or(() -> stepNodes(executionId).stream().filter(this::alive).findFirst());
+    }
+
+    /**
+     * Records that this process, Quartz {@code instance}, holds the staging area {@code areaId} (its bank files, the
+     * identity {@code bank_delivery.staged_by} names): a node started again on its home holds its area again, under
+     * its new run.
+     */
+    public void holdArea(String areaId, String instance) {
+        MapSqlParameterSource p = new MapSqlParameterSource("area", areaId).addValue("instance", instance)
+                .addValue("run", run).addValue("at", Timestamp.from(clock.instant()));
+        String update = "UPDATE staging_area_node SET scheduler_instance = :instance, node_run = :run, "
+                + "recorded_at = :at WHERE staging_id = :area";
+        if (jdbc.update(update, p) == 1) {
+            return;
+        }
+        try {
+            jdbc.update("INSERT INTO staging_area_node (staging_id, scheduler_instance, node_run, recorded_at) "
+                    + "VALUES (:area, :instance, :run, :at)", p);
+        } catch (DuplicateKeyException e) {
+            jdbc.update(update, p); // recorded meanwhile by another process on this home: the latest holds it
+        }
+    }
+
+    /** Every staging area a node recorded, with the node that holds it, in the order of their identities. */
+    public Map<String, Node> areas() {
+        Map<String, Node> areas = new LinkedHashMap<>();
+        jdbc.query("SELECT staging_id, scheduler_instance, node_run FROM staging_area_node ORDER BY staging_id",
+                Map.of(), rs -> {
+                    areas.put(rs.getString(1), new Node(rs.getString(2), rs.getString(3)));
+                });
+        return areas;
     }
 
     /** The node that runs (or ran) execution {@code executionId}; empty when none was recorded. */

@@ -262,15 +262,27 @@ public class ReleaseService {
      * upload ({@link DeliveryService#startTransfer}) and quarantines its copy. Returns the files taken over.
      */
     public List<StagedFile> restage(String batchPrefix, String actor) {
+        return restageWhere("d.batch_id LIKE :prefix", new MapSqlParameterSource("prefix", batchPrefix + "%"), actor);
+    }
+
+    /**
+     * Takes over, as {@link #restage} does, every file that staging area {@code stagingId} holds and that no upload
+     * began (PREPARED): the node holding that area is lost (the cluster's sweep of staged files, docs/deployment.md).
+     * Returns the files taken over; none when {@code stagingId} is this node's own area.
+     */
+    public List<StagedFile> restageHeldBy(String stagingId, String actor) {
+        return restageWhere("d.staged_by = :area", new MapSqlParameterSource("area", stagingId), actor);
+    }
+
+    private List<StagedFile> restageWhere(String condition, MapSqlParameterSource p, String actor) {
         synchronized (oneAtATime) {
-            MapSqlParameterSource p = new MapSqlParameterSource("prefix", batchPrefix + "%")
-                    .addValue("prepared", DeliveryStatus.PREPARED.name()).addValue("me", staging.id());
+            p.addValue("prepared", DeliveryStatus.PREPARED.name()).addValue("me", staging.id());
             List<Map<String, Object>> elsewhere = jdbc.queryForList("""
                     SELECT d.delivery_id, d.bank_code, d.file_name, d.message_id, d.tx_count, d.total_amount,
                            d.staged_by, b.pay_acct_no
                       FROM bank_delivery d JOIN payment_batch b ON b.batch_id = d.batch_id
-                     WHERE d.batch_id LIKE :prefix AND d.status = :prepared AND d.staged_by IS NOT NULL
-                       AND d.staged_by <> :me ORDER BY d.bank_code, d.file_name""", p);
+                     WHERE d.status = :prepared AND d.staged_by IS NOT NULL AND d.staged_by <> :me AND\s""" + condition
+                    + " ORDER BY d.bank_code, d.file_name", p);
             List<StagedFile> taken = new ArrayList<>();
             for (Map<String, Object> row : elsewhere) {
                 restageOne(row, actor).ifPresent(taken::add);

@@ -1,0 +1,125 @@
+package org.jincai.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.jincai.core.Digests;
+import org.jincai.core.calendar.BankCalendar;
+import org.jincai.core.payment.Payment;
+import org.jincai.core.release.DeliveryStatus;
+import org.jincai.core.release.ReleaseService;
+import org.jincai.core.release.StagedFile;
+import org.jincai.core.release.StagingArea;
+import org.jincai.core.testing.CoreFixture;
+import org.jincai.core.testing.Envelopes;
+import org.jincai.scheduler.SchedulerConfiguration;
+import org.jincai.scheduler.recovery.ExecutionNodes;
+import org.jincai.server.HubTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.impl.StdSchedulerFactory;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The bank files a lost node staged and never began to upload — a voucher release's, not a payroll's — taken over by
+ * the sweep of another node of the cluster, on the hub's database (H2, and PostgreSQL in CI's second pass): node A
+ * released a voucher into its own staging area and recorded holding it; node B, a real Quartz scheduler named
+ * {@code node-b}, sweeps. While A checks in nothing is taken; once A's check-in is older than its interval and Quartz's
+ * grace, B renders every PREPARED file of A's area again in its own area (same name, the delivery's new SHA-256 that
+ * of B's copy, B's area recorded), audits each {@code DELIVERY_TAKEN_OVER} and shows the last in health; a file
+ * whose upload A had begun stays A's, and a second sweep finds nothing.
+ */
+class StagedFileSweepTest {
+
+    final Path home = HubTestSupport.newHome("staged-file-sweep");
+    CoreFixture core;
+    Scheduler quartz;
+    StagedFileSweep sweep;
+
+    @BeforeEach
+    void nodeAReleasedNodeBSweeps() throws Exception {
+        core = new CoreFixture(home.resolve("node-a"));
+        core.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", SchedulerConfiguration.SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.instanceId", "node-b");
+        p.setProperty("org.quartz.threadPool.threadCount", "1");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        quartz = new StdSchedulerFactory(p).getScheduler();
+        quartz.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (sweep != null) {
+            sweep.stop();
+        }
+        quartz.shutdown();
+        core.close();
+    }
+
+    @Test
+    void theFilesOfALostNodeNeverSentAreTakenOverOnceByAnother() throws Exception {
+        JdbcTemplate jdbc = core.db.jdbc().getJdbcTemplate();
+        List<StagedFile> staged = core.release.release("operator-test").staged();
+        assertThat(staged).hasSizeGreaterThan(1);
+        StagedFile begun = staged.get(0);
+        core.deliveries.startTransfer(begun.deliveryId(), "route-test");
+        List<String> prepared = staged.subList(1, staged.size()).stream().map(StagedFile::deliveryId).toList();
+        jdbc.update("INSERT INTO staging_area_node (staging_id, scheduler_instance, node_run, recorded_at) "
+                + "VALUES (?, 'node-a', 'run-a', CURRENT_TIMESTAMP)", core.staging.id());
+        jdbc.update("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL)"
+                + " VALUES (?, 'node-a', ?, 2000)", SchedulerConfiguration.SCHEDULER_NAME, System.currentTimeMillis());
+
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("quartz", quartz);
+        ExecutionNodes nodes = new ExecutionNodes(core.db.jdbc(), beans.getBeanProvider(Scheduler.class), core.clock);
+        StagingArea diskB = new StagingArea(home.resolve("node-b"));
+        ReleaseService releaseB = new ReleaseService(core.db.jdbc(), core.db.tx(), core.payments, core.lifecycle,
+                core.banks, diskB, BankCalendar.standard(), core.clock);
+        sweep = new StagedFileSweep(nodes, "node-b", releaseB, diskB, core.audit, core.clock, Duration.ofHours(1));
+        sweep.start();
+        assertThat(nodes.areas()).containsOnlyKeys(core.staging.id(), diskB.id());
+        assertThat(nodes.areas().get(diskB.id()).instance()).as("B holds its area from its start").isEqualTo("node-b");
+
+        assertThat(sweep.sweep()).as("A still checks in: nothing taken").isEmpty();
+
+        jdbc.update("UPDATE QRTZ_SCHEDULER_STATE SET LAST_CHECKIN_TIME = ? WHERE INSTANCE_NAME = 'node-a'",
+                System.currentTimeMillis() - 10_000);
+        List<StagedFileSweep.Takeover> taken = sweep.sweep();
+
+        assertThat(taken).extracting(StagedFileSweep.Takeover::deliveryId).containsExactlyInAnyOrderElementsOf(prepared);
+        assertThat(taken).extracting(StagedFileSweep.Takeover::lostNode).containsOnly("node-a (run run-a)");
+        for (StagedFile f : staged.subList(1, staged.size())) {
+            Path copy = diskB.folder(f.bankCode()).resolve(f.fileName());
+            assertThat(copy).as(f.fileName() + " rendered again on B").exists();
+            String content = Files.readString(copy, StandardCharsets.ISO_8859_1); // ids are ASCII in any layout
+            for (Payment payment : core.payments.findByDelivery(f.deliveryId())) {
+                assertThat(content).as(f.fileName() + " carries its payments").contains(payment.paymentId());
+            }
+            assertThat(jdbc.queryForObject("SELECT staged_by FROM bank_delivery WHERE delivery_id = ?", String.class,
+                    f.deliveryId())).isEqualTo(diskB.id());
+            assertThat(core.deliveries.find(f.deliveryId()).orElseThrow()).satisfies(d -> {
+                assertThat(d.status()).isEqualTo(DeliveryStatus.PREPARED);
+                assertThat(d.fileSha256()).isEqualTo(Digests.sha256(Files.readAllBytes(copy)));
+            });
+        }
+        assertThat(core.deliveries.find(begun.deliveryId()).orElseThrow().status()).as("its upload had begun")
+                .isEqualTo(DeliveryStatus.TRANSFERRING);
+        assertThat(jdbc.queryForObject("SELECT staged_by FROM bank_delivery WHERE delivery_id = ?", String.class,
+                begun.deliveryId())).isEqualTo(core.staging.id());
+        assertThat(core.db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'DELIVERY_TAKEN_OVER' AND "
+                + "channel = 'SYSTEM' AND object_type = 'BANK_DELIVERY'")).isEqualTo(prepared.size());
+        assertThat(sweep.lastTakeover()).isPresent();
+
+        assertThat(sweep.sweep()).as("nothing left to take").isEmpty();
+    }
+}
