@@ -59,7 +59,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The job {@value #JOB} (batch-jobs/README.md, docs/payroll.md), one bean per step:
  * {@code retry-lines} → {@code validate} (chunk-oriented: the file's lines read, checked and stored, refused ones
  * with their code) → {@code duplicates} → {@code payments} (a chunk of payments created and reserved per commit) →
- * {@code approval} (the run's one approval; the run stops while it waits) → {@code render} (partitioned by file:
+ * {@code approval} (the run's one approval; the run stops while it waits; rejected, straight to {@code outputs}) →
+ * {@code render} (partitioned by file:
  * every bank's files planned before rendering, then staged through the release path by partitions of consecutive
  * files of one bank ({@link RenderPlan}), by a local {@link TaskExecutorPartitionHandler}, or on any node's worker
  * over RabbitMQ with {@code jincai.cluster.partitions: remote}) → {@code answers} (the run stops
@@ -129,6 +130,7 @@ public class PayrollJobConfiguration {
                 .start(payrollRetryLines).next(payrollValidate).next(payrollDuplicates).next(payrollPayments)
                 .next(payrollApproval)
                 .on(ApprovalTasklet.AWAITING_APPROVAL).stopAndRestart(payrollApproval)
+                .from(payrollApproval).on(ApprovalTasklet.REJECTED).to(payrollOutputs)
                 .from(payrollApproval).on("*").to(payrollRender).next(payrollAnswers)
                 .on(AwaitAnswersTasklet.AWAITING_ANSWERS).stopAndRestart(payrollAnswers)
                 .from(payrollAnswers).on("*").to(payrollOutputs)

@@ -22,6 +22,11 @@ public record PayrollRun(String runId, String fileName, String filePath, String 
         AWAITING_ANSWERS,
         /** Every line refused, paid, failed or cancelled, and the outputs written. */
         COMPLETED,
+        /**
+         * The run's approval was rejected: every valid line CANCELLED (its budget released), nothing sent to a bank,
+         * and the outputs written, the voucher answered as returned (VoucherFlag 2).
+         */
+        REJECTED,
         /** The job stopped on an error; a restart resumes it from its last commit. */
         FAILED
     }

@@ -2,6 +2,7 @@ package org.jincai.server.config;
 
 import java.util.List;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.core.approval.ApprovalService;
 import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.finance.ReceiptService;
 import org.jincai.core.release.Delivery;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * delivery was committed, removed if not — their payments are still approved and in no file), staged files
  * the database does not know (quarantined, never sent), files an answer or an operator resolved just before
  * the crash (put in place), every delivery still in flight with what happens to it next, receipts recorded
- * but not renamed into the finance system's outbox, and vouchers settled by their banks but not answered.
+ * but not renamed into the finance system's outbox, rejected approvals whose payments were not all cancelled yet
+ * (cancelled now, a chunk per commit), and vouchers settled by their banks or a rejection but not answered.
  * Deliveries whose upload may have completed are resolved by the upload route before anything is sent:
  * it looks at the bank, or holds them as DELIVERY_UNCERTAIN for an operator.
  */
@@ -34,8 +36,11 @@ class StartupRecovery implements ApplicationRunner {
     private final DeliveryService deliveries;
     private final ReceiptService receipts;
     private final BankDirectory banks;
+    private final ApprovalService approvals;
 
-    StartupRecovery(ReleaseService release, DeliveryService deliveries, ReceiptService receipts, BankDirectory banks) {
+    StartupRecovery(ReleaseService release, DeliveryService deliveries, ReceiptService receipts, BankDirectory banks,
+                    ApprovalService approvals) {
+        this.approvals = approvals;
         this.release = release;
         this.deliveries = deliveries;
         this.receipts = receipts;
@@ -51,11 +56,13 @@ class StartupRecovery implements ApplicationRunner {
                     d.transactions(), d.bankCode(), d.status(), next(d));
         }
         int published = receipts.publishRecorded();
+        long cancelled = approvals.finishRejections();
         int answered = receipts.settleAll().size();
-        if (staging.published() + staging.discarded() + staging.quarantined() + published + answered > 0) {
+        if (staging.published() + staging.discarded() + staging.quarantined() + published + cancelled + answered > 0) {
             log.warn("recovered after an interruption: {} staged file(s) published, {} removed, {} quarantined;"
-                    + " {} receipt(s) published, {} voucher(s) answered", staging.published(), staging.discarded(),
-                    staging.quarantined(), published, answered);
+                    + " {} receipt(s) published, {} payment(s) of rejected approvals cancelled, {} voucher(s)"
+                    + " answered", staging.published(), staging.discarded(), staging.quarantined(), published,
+                    cancelled, answered);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
+import org.jincai.core.CrashPoints;
 import org.jincai.core.Ids;
 import org.jincai.core.access.DataScope;
 import org.jincai.core.alert.AlertRules;
@@ -25,10 +26,11 @@ import org.jincai.core.controls.Actor;
 import org.jincai.core.controls.ControlCodes;
 import org.jincai.core.controls.ControlException;
 import org.jincai.core.finance.ReceiptService;
-import org.jincai.core.payment.Move;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.payment.PaymentStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -40,11 +42,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a whole, however many details it has. Each level is decided by one user who holds its role, inside their data
  * scope, in order. Maker-checker: the submitter of the voucher never approves it, and one person decides at most
  * one level of a chain. The last approval moves the payments to APPROVED (and files a notice 备案 when the rule
- * says so); a rejection, with its reason, ends the chain, cancels the payments — which releases their budget — and
- * returns the voucher upstream (退回) with the reason. Every decision is a conditional update of the chain's
+ * says so); a rejection, with its reason, ends the chain (that decision commits alone), cancels the payments a chunk
+ * per commit — which releases their budget — and returns the voucher upstream (退回) with the reason once none is
+ * left; an interrupted cancellation is finished by {@link #finishRejections} or the payroll run's restart. Every decision is a conditional update of the chain's
  * current level, so two users can never decide the same level, and is appended to the audit trail.
  */
 public class ApprovalService {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovalService.class);
 
     public static final String APPROVAL_NOT_FOUND = "APPROVAL_NOT_FOUND";
     public static final String APPROVAL_NOT_PENDING = "APPROVAL_NOT_PENDING";
@@ -52,6 +57,10 @@ public class ApprovalService {
     public static final String SUBMITTER_CANNOT_APPROVE = "SUBMITTER_CANNOT_APPROVE";
     public static final String ONE_LEVEL_PER_APPROVER = "ONE_LEVEL_PER_APPROVER";
     public static final String APPROVAL_CONCURRENT_DECISION = "APPROVAL_CONCURRENT_DECISION";
+    /** A rejection's cancellation stopped between two chunks; the sweep, the start or the run's restart finishes it. */
+    public static final String APPROVAL_CANCELLATION_UNFINISHED = "APPROVAL_CANCELLATION_UNFINISHED";
+    /** Payments a rejection cancels per commit. */
+    public static final int CANCEL_CHUNK = 1_000;
     /** The reason code a rejected voucher's payments carry, and its return upstream. */
     public static final String APPROVAL_REJECTED = "APPROVAL_REJECTED";
 
@@ -73,10 +82,20 @@ public class ApprovalService {
     private final AuditTrail audit;
     private final ReceiptService receipts;
     private final Clock clock;
+    private final int cancelChunk;
 
+    /** With the rejections cancelling {@value #CANCEL_CHUNK} payments per commit. */
     public ApprovalService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
                            PaymentLifecycle lifecycle, AlertService alerts, AuditTrail audit, ReceiptService receipts,
                            Clock clock) {
+        this(jdbc, tx, payments, lifecycle, alerts, audit, receipts, clock, CANCEL_CHUNK);
+    }
+
+    /** With the rejections cancelling {@code cancelChunk} payments per commit. */
+    public ApprovalService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
+                           PaymentLifecycle lifecycle, AlertService alerts, AuditTrail audit, ReceiptService receipts,
+                           Clock clock, int cancelChunk) {
+        this.cancelChunk = cancelChunk;
         this.jdbc = jdbc;
         this.tx = tx;
         this.payments = payments;
@@ -239,31 +258,123 @@ public class ApprovalService {
     }
 
     /**
-     * Rejects the voucher at the level waiting, with a reason: the chain ends, the payments are cancelled (their
-     * budget released in the same transaction), and the voucher is returned upstream with the reason.
+     * Rejects the voucher at the level waiting, with a reason. The decision — the chain REJECTED with the reason,
+     * the level decided, the audit entry — commits alone; then the voucher's payments are cancelled
+     * {@code cancelChunk} (by default {@value #CANCEL_CHUNK}) per commit ({@link #finishRejection}), each chunk's
+     * budget released with it, and once none is left the voucher is returned upstream with the reason (a payroll
+     * run's voucher is answered by its run instead). The call returns when every payment is cancelled. A
+     * cancellation interrupted — a crash, or a failure logged {@value #APPROVAL_CANCELLATION_UNFINISHED} — leaves the
+     * approval REJECTED with payments still PENDING_APPROVAL, which {@link #finishRejections} (the hub's start and
+     * each receipt sweep) or the restart of the payroll run it belongs to cancels; the rejection is answered
+     * REJECTED all the same.
      */
     public ApprovalView reject(String approvalId, Actor who, String reason) {
         String why = ControlCodes.requireReason(reason, "approval " + approvalId);
-        ApprovalView rejected = tx.execute(s -> {
+        tx.executeWithoutResult(s -> {
             ApprovalView a = decidable(approvalId, who);
             ApprovalView.Level level = a.waiting();
             Timestamp now = Timestamp.from(clock.instant());
             advance(a, level, ApprovalView.Status.REJECTED, why, now);
             decide(a, level, "REJECTED", who, why, now);
-            String text = fit("rejected by " + who.name() + " (" + level.role() + ", level " + level.levelNo() + " of "
-                    + a.levels().size() + "): " + why, 400);
-            for (List<String> ids = waiting(a.voucherId()); !ids.isEmpty(); ids = waiting(a.voucherId())) {
-                lifecycle.apply(ids.stream().map(id -> new Move(id, PaymentStatus.PENDING_APPROVAL,
-                        PaymentStatus.CANCELLED, text, APPROVAL_REJECTED, text)).toList(), who.name());
-            }
             audit.append(AuditEntry.of(who.name(), who.channel(), "APPROVAL_REJECTED", OBJECT_TYPE, a.approvalId())
                     .change(waitingText(level, a.levels().size()), "REJECTED")
                     .because("voucher " + a.voucherNo() + ": " + why));
-            return load(approvalId).orElseThrow();
         });
-        // after the commit, like every answer upstream: a crash here is answered by the start-up recovery
-        receipts.settle(List.of(rejected.voucherId()));
-        return rejected;
+        try {
+            finishRejection(approvalId);
+        } catch (RuntimeException e) {
+            log.error("{}: approval {} is rejected but the cancellation of its payments stopped ({}); the next receipt"
+                    + " sweep, the hub's start or the restart of its payroll run finishes it",
+                    APPROVAL_CANCELLATION_UNFINISHED, approvalId, e.toString());
+        }
+        return load(approvalId).orElseThrow();
+    }
+
+    /**
+     * Cancels what is left of a REJECTED approval's voucher's payments, {@code cancelChunk} per commit, then
+     * returns the voucher upstream (after the last commit, like every answer: a crash before it is answered by the
+     * start-up recovery).
+     *
+     * @return the number cancelled by this call
+     */
+    public long finishRejection(String approvalId) {
+        long cancelled = 0;
+        for (int n = tx.execute(s -> cancelRejected(approvalId, cancelChunk)); n > 0;
+                n = tx.execute(s -> cancelRejected(approvalId, cancelChunk))) {
+            cancelled += n;
+            CrashPoints.reached("approval-rejection-chunk");
+        }
+        receipts.settle(List.of(load(approvalId).orElseThrow().voucherId()));
+        return cancelled;
+    }
+
+    /**
+     * Finishes every rejection left unfinished (an approval REJECTED whose voucher still has payments
+     * PENDING_APPROVAL: its rejection call interrupted between chunks), oldest first, each by
+     * {@link #finishRejection}; one that fails is logged {@value #APPROVAL_CANCELLATION_UNFINISHED} and tried again
+     * by the next call. Called at the hub's start and by each receipt sweep.
+     *
+     * @return the number of payments cancelled
+     */
+    public long finishRejections() {
+        List<String> unfinished = jdbc.queryForList("""
+                SELECT a.approval_id FROM approval a WHERE a.status = 'REJECTED'
+                   AND EXISTS (SELECT 1 FROM payment p WHERE p.voucher_id = a.voucher_id AND p.status = :s)
+                 ORDER BY a.decided_at, a.approval_id""",
+                new MapSqlParameterSource("s", PaymentStatus.PENDING_APPROVAL.name()), String.class);
+        long cancelled = 0;
+        for (String id : unfinished) {
+            try {
+                long n = finishRejection(id);
+                cancelled += n;
+                if (n > 0) {
+                    log.warn("approval {} was rejected but {} of its payments were still waiting: cancelled now", id,
+                            n);
+                }
+            } catch (RuntimeException e) {
+                log.error("{}: the cancellation of the payments of rejected approval {} stopped again ({}); the next"
+                        + " sweep tries again", APPROVAL_CANCELLATION_UNFINISHED, id, e.toString());
+            }
+        }
+        return cancelled;
+    }
+
+    /**
+     * Cancels the next chunk of a REJECTED approval's voucher's payments still PENDING_APPROVAL, by one statement
+     * over a range of their numbers, in the caller's transaction: each gets {@value #APPROVAL_REJECTED} with the
+     * rejecting level's reason (which the return upstream carries) and one CANCELLED event naming the approver who
+     * rejected, and its budget is released by the lifecycle's observers in the same transaction. The approval's row
+     * is locked first, so two callers (the rejection call, a sweep, a payroll run's restart) cancel one chunk after
+     * the other and never the same payments twice.
+     *
+     * @return the number cancelled; 0 when none is left
+     */
+    public int cancelRejected(String approvalId, int chunk) {
+        List<String> status = jdbc.queryForList("SELECT status FROM approval WHERE approval_id = :id FOR UPDATE",
+                new MapSqlParameterSource("id", approvalId), String.class);
+        if (status.isEmpty()) {
+            throw notFound(approvalId);
+        }
+        ApprovalView a = load(approvalId).orElseThrow(() -> notFound(approvalId));
+        if (a.status() != ApprovalView.Status.REJECTED) {
+            throw new ControlException(ControlException.Kind.CONFLICT, APPROVAL_NOT_PENDING, "the approval of voucher "
+                    + a.voucherNo() + " is " + a.status() + ", not REJECTED", "approval " + approvalId);
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("v", a.voucherId())
+                .addValue("from", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", chunk);
+        List<Integer> seqs = jdbc.queryForList("SELECT seq FROM payment WHERE voucher_id = :v AND status = :from"
+                + " ORDER BY voucher_id, status, seq FETCH FIRST :n ROWS ONLY", p, Integer.class);
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        ApprovalView.Level level = a.levels().stream().filter(l -> "REJECTED".equals(l.decision())).findFirst()
+                .orElseThrow();
+        String text = fit("rejected by " + level.decidedBy() + " (" + level.role() + ", level " + level.levelNo()
+                + " of " + a.levels().size() + "): " + a.decisionReason(), 400);
+        return lifecycle.moveWhere("voucher_id = :v AND seq BETWEEN :first AND :last", new MapSqlParameterSource("v",
+                a.voucherId()).addValue("first", seqs.get(0)).addValue("last", seqs.get(seqs.size() - 1)),
+                PaymentStatus.PENDING_APPROVAL, PaymentStatus.CANCELLED, level.decidedBy(), text, APPROVAL_REJECTED,
+                text).size();
     }
 
     /** The approval, checked: it exists, is in scope, pending, and {@code who} may decide its waiting level. */

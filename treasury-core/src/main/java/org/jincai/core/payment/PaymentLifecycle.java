@@ -130,21 +130,34 @@ public class PaymentLifecycle {
      */
     public List<String> moveWhere(String condition, MapSqlParameterSource where, PaymentStatus from, PaymentStatus to,
                                   String actor, String reason) {
+        return moveWhere(condition, where, from, to, actor, reason, null, null);
+    }
+
+    /**
+     * {@link #moveWhere(String, MapSqlParameterSource, PaymentStatus, PaymentStatus, String, String)} storing a
+     * reason code and text on every payment moved (a rejected approval's {@code APPROVAL_REJECTED} and its reason,
+     * which the voucher's return carries upstream); null keeps the payment's own.
+     */
+    public List<String> moveWhere(String condition, MapSqlParameterSource where, PaymentStatus from, PaymentStatus to,
+                                  String actor, String reason, String reasonCode, String reasonText) {
         from.requireMoveTo(to, condition);
         Timestamp now = Timestamp.from(clock.instant());
         MapSqlParameterSource p = new MapSqlParameterSource(where.getValues()).addValue("from", from.name())
-                .addValue("to", to.name()).addValue("now", now);
+                .addValue("to", to.name()).addValue("now", now).addValue("reasonCode", reasonCode)
+                .addValue("reasonText", reasonText);
         List<String> ids = jdbc.queryForList("SELECT payment_id FROM payment WHERE status = :from AND (" + condition
                 + ")", p, String.class);
         if (ids.isEmpty()) {
             return ids;
         }
-        int moved = jdbc.update("UPDATE payment SET status = :to, updated_at = :now WHERE status = :from AND ("
+        int moved = jdbc.update("UPDATE payment SET status = :to, updated_at = :now,"
+                + " bank_reason_code = COALESCE(:reasonCode, bank_reason_code),"
+                + " bank_reason_text = COALESCE(:reasonText, bank_reason_text) WHERE status = :from AND ("
                 + condition + ")", p);
         if (moved != ids.size()) {
             throw new ConcurrentChangeException(ids.size(), moved, from, condition);
         }
-        List<Move> moves = ids.stream().map(id -> Move.of(id, from, to, reason)).toList();
+        List<Move> moves = ids.stream().map(id -> new Move(id, from, to, reason, reasonCode, reasonText)).toList();
         recordEvents(moves, actor, now);
         for (MoveObserver o : observers) {
             o.moved(moves, actor);

@@ -80,7 +80,7 @@ class ReceiptSweepTest {
         }
         assertThat(core.financeStaging.parts(TestFinance.CODE)).as("its staged file discarded").isEmpty();
 
-        ReceiptSweep sweep = new ReceiptSweep(core.receipts, Duration.ofMillis(100));
+        ReceiptSweep sweep = new ReceiptSweep(core.receipts, core.approvals, Duration.ofMillis(100));
         sweep.start();
         try {
             Instant deadline = Instant.now().plusSeconds(10);

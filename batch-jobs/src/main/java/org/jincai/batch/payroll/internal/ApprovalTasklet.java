@@ -24,15 +24,20 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * chain for fund use PAYROLL and the run's total (by default one department head); the chain is opened once on
  * the run's voucher, and {@code --approve-as USER} decides the level waiting as that user (maker-checker: never
  * the run's submitter). Its last approval decides the chain in one transaction; the step then moves the run's
- * payments to APPROVED a chunk per commit (one statement per chunk), so no transaction holds the whole run's moves;
- * its rejection cancels them (their budget released). While the chain waits the step ends {@value #AWAITING_APPROVAL} and the run stops;
- * restarting it (after an approver acted through the approvals API or CLI) comes back here. A run no rule asks an
- * approver for (approval control off, or a chain of no level) is approved by the hub, a chunk per commit, and
- * recorded so in the audit trail.
+ * payments to APPROVED a chunk per commit (one statement per chunk), so no transaction holds the whole run's moves.
+ * While the chain waits the step ends {@value #AWAITING_APPROVAL} and the run stops; restarting it (after an approver
+ * acted through the approvals API or CLI) comes back here. A rejection cancels the run's payments a chunk per commit
+ * in the rejection call itself ({@link ApprovalService#reject}); when that was interrupted between two chunks (a
+ * crash), the step cancels what is left the same way, a chunk per commit with its budget released, then ends
+ * {@value #REJECTED}: the run goes straight to its outputs and ends REJECTED, every line CANCELLED. A run no rule
+ * asks an approver for (approval control off, or a chain of no level) is approved by the hub, a chunk per commit,
+ * and recorded so in the audit trail.
  */
 public class ApprovalTasklet implements Tasklet {
 
     public static final String AWAITING_APPROVAL = "AWAITING_APPROVAL";
+    /** The step's exit code when the chain was rejected: the run goes straight to its outputs. */
+    public static final String REJECTED = "REJECTED";
 
     private final PayrollServices s;
     private final PayrollApprovers approvers;
@@ -86,6 +91,17 @@ public class ApprovalTasklet implements Tasklet {
                 contribution.incrementWriteCount(moved);
                 return RepeatStatus.CONTINUABLE;
             }
+        }
+        if (view.status() == ApprovalView.Status.REJECTED) {
+            // rejected through the approvals API or CLI, its cancellation interrupted: go on a chunk per commit
+            int cancelled = s.approvals().cancelRejected(run.approvalId(), s.props().chunkSize());
+            if (cancelled > 0) {
+                contribution.incrementWriteCount(cancelled);
+                return RepeatStatus.CONTINUABLE;
+            }
+            contribution.setExitStatus(new ExitStatus(REJECTED, "approval " + view.approvalId() + " rejected: "
+                    + view.decisionReason()));
+            return RepeatStatus.FINISHED;
         }
         s.store().status(runId, PayrollRun.Status.STARTED);
         return RepeatStatus.FINISHED;

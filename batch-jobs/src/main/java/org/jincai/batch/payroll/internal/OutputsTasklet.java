@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.core.Ids;
+import org.jincai.formats.fiscal.VoucherBody;
 import org.jincai.batch.payroll.PayrollSummary;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -13,8 +14,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * Step {@code outputs}: every line has its result; the run's outputs are written under
- * {@code <home>/jobs/payroll/<run id>/} ({@link PayrollReport}), the run is COMPLETED and its voucher answered (the
- * summary is the payroll's answer). Done again after a crash, it writes the same files again from the database.
+ * {@code <home>/jobs/payroll/<run id>/} ({@link PayrollReport}), the run is COMPLETED — REJECTED when its approval
+ * was, every line cancelled — and its voucher answered (the summary is the payroll's answer). Done again after a crash, it writes the same files again from the database.
  */
 public class OutputsTasklet implements Tasklet {
 
@@ -28,18 +29,26 @@ public class OutputsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-        s.store().status(runId, PayrollRun.Status.COMPLETED);
+        boolean rejected = rejected(s.run(runId));
+        s.store().status(runId, rejected ? PayrollRun.Status.REJECTED : PayrollRun.Status.COMPLETED);
         PayrollSummary summary = new PayrollReport(s).write(runId, s.outputs(runId));
-        answer(summary);
+        answer(summary, rejected);
         s.progress().report(runId, "outputs", summary.rowsRead(), summary.rowsRead());
         return RepeatStatus.FINISHED;
     }
 
+    /** Whether the run's approval was rejected (its lines all cancelled by then: the approval step saw to it). */
+    private boolean rejected(PayrollRun run) {
+        return run.approvalId() != null && !s.store().jdbc().queryForList(
+                "SELECT 1 FROM approval WHERE approval_id = :a AND status = 'REJECTED'",
+                new MapSqlParameterSource("a", run.approvalId()), Integer.class).isEmpty();
+    }
+
     /**
      * The run's voucher answered, once: a payroll's answer is its outputs (summary.json kept as the answer), so the
-     * hub counts the voucher settled and answered like any other.
+     * hub counts the voucher settled and answered like any other; a rejected run's as a return (VoucherFlag 2).
      */
-    private void answer(PayrollSummary summary) {
+    private void answer(PayrollSummary summary, boolean rejected) {
         PayrollRun run = s.run(runId);
         if (run.voucherId() == null) {
             return;
@@ -47,10 +56,10 @@ public class OutputsTasklet implements Tasklet {
         s.store().jdbc().update("""
                 INSERT INTO voucher_answer (answer_id, voucher_id, voucher_flag, file_name, envelope, paid_amount,
                     created_at)
-                SELECT :id, v.voucher_id, 1, :name, :envelope, :paid, :now FROM voucher v
+                SELECT :id, v.voucher_id, :flag, :name, :envelope, :paid, :now FROM voucher v
                  WHERE v.voucher_id = :v AND NOT EXISTS (SELECT 1 FROM voucher_answer a WHERE a.voucher_id = :v)""",
                 new MapSqlParameterSource("id", Ids.newId()).addValue("v", run.voucherId())
-                        .addValue("name", "jobs/payroll/" + runId + "/" + PayrollReport.SUMMARY)
+                        .addValue("flag", rejected ? VoucherBody.FLAG_RETURN : VoucherBody.FLAG_RECEIPT).addValue("name", "jobs/payroll/" + runId + "/" + PayrollReport.SUMMARY)
                         .addValue("envelope", summary.toJson().getBytes(StandardCharsets.UTF_8))
                         .addValue("paid", summary.all().paidAmount())
                         .addValue("now", Timestamp.from(s.clock().instant())));
