@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +31,11 @@ import org.jincai.core.budget.BudgetQueries;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.controls.ControlCodes;
 import org.jincai.core.controls.ControlException;
+import org.jincai.core.finance.ReceiptSweep;
 import org.jincai.core.payment.Move;
+import org.jincai.core.payment.MoveObserver;
 import org.jincai.core.payment.Payment;
+import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.risk.RiskOptions;
 import org.jincai.core.testing.ControlVouchers;
@@ -246,6 +250,68 @@ class ApprovalWorkflowTest {
         assertThat(refused(() -> core.approvals.approve(a.approvalId(), CHIEF, null)).code())
                 .isEqualTo(ApprovalService.APPROVAL_NOT_PENDING);
         assertThat(core.receipts.settleAll()).as("answered once").isEmpty();
+    }
+
+    /**
+     * A rejection of many payments cancels them a chunk per commit; one interrupted between two chunks (a chunk's
+     * commit failing) is still REJECTED, half cancelled, unanswered, and the receipt sweep finishes it exactly: every
+     * payment CANCELLED with one event, the budget released to the fen, the return sent once.
+     */
+    @Test
+    void aRejectionCancelsAChunkPerCommitAndTheSweepFinishesOneInterruptedBetweenChunks() {
+        List<ControlVouchers.Line> lines = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            lines.add(line("622200000000000" + i, "收款人" + i, "100.0" + i));
+        }
+        receive(voucher("CA2026000021", lines.toArray(ControlVouchers.Line[]::new)));
+        ApprovalView a = only();
+        BigDecimal total = new BigDecimal("700.28");
+        assertThat(available()).isEqualByComparingTo(new BigDecimal("50000000.00").subtract(total));
+        int[] chunks = {0};
+        MoveObserver failingThirdChunk = (moves, actor) -> {
+            if (++chunks[0] == 3) {
+                throw new IllegalStateException("the third chunk's commit fails");
+            }
+        };
+        ApprovalService byTwos = new ApprovalService(core.db.jdbc(), core.db.tx(), core.payments,
+                new PaymentLifecycle(core.db.jdbc(), core.clock, List.of(core.budget, failingThirdChunk)), core.alerts,
+                core.audit, core.receipts, core.clock, 2);
+
+        ApprovalView rejected = byTwos.reject(a.approvalId(), HEAD, "重复申请");
+
+        assertThat(rejected.status()).as("the decision committed alone").isEqualTo(ApprovalView.Status.REJECTED);
+        assertThat(core.payments.findByStatus(PaymentStatus.CANCELLED)).as("two chunks of two").hasSize(4);
+        assertThat(core.payments.findByStatus(PaymentStatus.PENDING_APPROVAL)).hasSize(3);
+        assertThat(available()).as("the two chunks' budget released, the third's rolled back")
+                .isEqualByComparingTo(new BigDecimal("50000000.00").subtract(new BigDecimal("300.18")));
+        assertThat(core.receipts.settleAll()).as("not settled while payments wait").isEmpty();
+        assertThat(core.receipts.answerFor(ControlVouchers.ADM, ControlVouchers.YEAR, "5201", "CA2026000021")).isEmpty();
+
+        new ReceiptSweep(core.receipts, byTwos, Duration.ofMinutes(1)).sweep();
+
+        List<Payment> cancelled = core.payments.findByStatus(PaymentStatus.CANCELLED);
+        assertThat(cancelled).hasSize(7).allSatisfy(p -> {
+            assertThat(p.bankReasonCode()).isEqualTo(ApprovalService.APPROVAL_REJECTED);
+            assertThat(p.bankReasonText()).isEqualTo("rejected by zhang (DEPARTMENT_HEAD, level 1 of 1): 重复申请");
+        });
+        assertThat(chunks[0]).as("two chunks, the third failed, then two more by the sweep").isEqualTo(5);
+        assertThat(core.db.count("SELECT COUNT(*) FROM payment_event WHERE to_status = 'CANCELLED'"
+                + " AND actor = 'zhang'")).as("one event each").isEqualTo(7);
+        assertThat(core.db.count("SELECT COUNT(DISTINCT payment_id) FROM payment_event WHERE to_status = 'CANCELLED'"))
+                .isEqualTo(7);
+        assertThat(available()).as("released to the fen").isEqualByComparingTo("50000000.00");
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RELEASED'")).isEqualTo(7);
+        byte[] answer = core.receipts.answerFor(ControlVouchers.ADM, ControlVouchers.YEAR, "5201", "CA2026000021")
+                .orElseThrow();
+        VoucherBody body = new MofEnvelopeReader().read(new ByteArrayInputStream(answer), "return").bodies().get(0);
+        assertThat(body.voucherFlag()).isEqualTo(VoucherBody.FLAG_RETURN);
+        assertThat(body.returnReason()).contains("重复申请");
+
+        assertThat(byTwos.finishRejections()).as("nothing left").isZero();
+        assertThat(core.receipts.settleAll()).as("answered once").isEmpty();
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher_answer")).isEqualTo(1);
+        assertThat(core.audit.recent(ApprovalService.OBJECT_TYPE, a.approvalId(), 10)).extracting(AuditRecord::action)
+                .containsExactly("APPROVAL_REJECTED", "APPROVAL_OPENED");
     }
 
     /** A crash between a rejection's commit and its return: the start-up recovery answers the voucher, once. */
