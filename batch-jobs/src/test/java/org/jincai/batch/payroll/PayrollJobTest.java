@@ -24,6 +24,12 @@ import org.jincai.bank.file.CreditStatus;
 import org.jincai.batch.payroll.internal.PayrollServices;
 import org.jincai.core.access.DataScope;
 import org.jincai.core.answer.BankAnswerService;
+import org.jincai.core.alert.AlertService;
+import org.jincai.core.approval.ApprovalService;
+import org.jincai.core.budget.BudgetControl;
+import org.jincai.core.budget.BudgetQueries;
+import org.jincai.core.finance.ReceiptService;
+import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.calendar.BankCalendar;
@@ -225,6 +231,70 @@ class PayrollJobTest {
         assertThat(staged.exitCode()).isEqualTo("AWAITING_ANSWERS");
         assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'RELEASED'")).isEqualTo(250);
         assertThat(staged.summary().all().sent()).isEqualTo(250);
+    }
+
+    /**
+     * A run waiting for its approval, rejected through the approvals API, the rejection call interrupted after its
+     * first chunk (its second chunk's commit failing, as a process killed there): the run's restart cancels the
+     * rest a chunk per commit and ends REJECTED, every line CANCELLED once, the budget released to the fen, the
+     * voucher answered once as a return, nothing sent to a bank.
+     */
+    @Test
+    void aRejectedRunWhoseCancellationWasInterruptedFinishesItOnRestartAndEndsRejected() throws IOException {
+        BudgetQueries budget = ctx.getBean(BudgetQueries.class);
+        Path file = PayrollFixtures.write(home.resolve("p.csv"), Charset.forName("GBK"),
+                IntStream.rangeClosed(1, 250).mapToObj(PayrollFixtures::valid).toList());
+        PayrollLauncher.Outcome waiting = launcher.run(request(file, null, null));
+        assertThat(waiting.exitCode()).isEqualTo("AWAITING_APPROVAL");
+        BigDecimal total = total(IntStream.rangeClosed(1, 250).toArray());
+        assertThat(available(budget)).isEqualByComparingTo(new BigDecimal("10000000.00").subtract(total));
+        int[] chunks = {0};
+        Clock clock = ctx.getBean(Clock.class);
+        NamedParameterJdbcTemplate hub = ctx.getBean(NamedParameterJdbcTemplate.class);
+        ApprovalService interrupted = new ApprovalService(hub, ctx.getBean(TransactionTemplate.class),
+                ctx.getBean(PaymentRepository.class), new PaymentLifecycle(hub, clock, List.of(
+                ctx.getBean(BudgetControl.class), (moves, actor) -> {
+                    if (++chunks[0] == 2) {
+                        throw new IllegalStateException("killed before the second chunk's commit");
+                    }
+                })), ctx.getBean(AlertService.class), ctx.getBean(AuditTrail.class), ctx.getBean(ReceiptService.class),
+                clock, 100);
+
+        interrupted.reject(waiting.run().approvalId(), new Actor("dept-head", Set.of("APPROVER", "DEPARTMENT_HEAD"),
+                DataScope.everything(), AuditEntry.Channel.REST), "工资表有误，退回重报");
+
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'CANCELLED'")).isEqualTo(100);
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'PENDING_APPROVAL'")).isEqualTo(150);
+
+        PayrollLauncher.Outcome done = launcher.restart(waiting.run().runId());
+
+        assertThat(done.exitCode()).as(done.exitDescription()).isEqualTo("COMPLETED");
+        assertThat(done.run().status()).isEqualTo(PayrollRun.Status.REJECTED);
+        assertThat(done.summary().status()).isEqualTo(PayrollRun.Status.REJECTED);
+        assertThat(done.summary().all().cancelled()).isEqualTo(250);
+        assertThat(done.summary().all().cancelledAmount()).isEqualByComparingTo(total);
+        assertThat(done.summary().all().sent()).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'CANCELLED'"
+                + " AND bank_reason_code = 'APPROVAL_REJECTED'")).isEqualTo(250);
+        assertThat(db.count("SELECT COUNT(*) FROM payment_event WHERE to_status = 'CANCELLED' AND actor = 'dept-head'"))
+                .as("one event each").isEqualTo(250);
+        assertThat(db.count("SELECT COUNT(DISTINCT payment_id) FROM payment_event WHERE to_status = 'CANCELLED'"))
+                .isEqualTo(250);
+        assertThat(available(budget)).as("released to the fen").isEqualByComparingTo("10000000.00");
+        assertThat(db.count("SELECT COUNT(*) FROM bank_delivery")).as("nothing sent").isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM voucher_answer WHERE voucher_flag = 2")).as("returned once")
+                .isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM voucher_answer")).isEqualTo(1);
+        Path outputs = home.resolve("jobs").resolve("payroll").resolve(waiting.run().runId());
+        assertThat(Files.readString(outputs.resolve("summary.json"))).contains("\"status\": \"REJECTED\"")
+                .contains("\"cancelled\": 250");
+        assertThat(Files.readAllLines(outputs.resolve("results.csv"), StandardCharsets.UTF_8)).as("no line sent")
+                .hasSize(1);
+    }
+
+    private static BigDecimal available(BudgetQueries budget) {
+        return budget.indicators(DataScope.everything(), null).stream().map(i -> i.available())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Test
