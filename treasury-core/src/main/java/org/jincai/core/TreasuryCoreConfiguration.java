@@ -58,6 +58,12 @@ public class TreasuryCoreConfiguration {
     public static final String FINANCE_STAGING = "financeStaging";
     public static final String FINANCE_RECEIVED = "financeReceived";
 
+    /** On PostgreSQL, JDBC batches of INSERTs sent as multi-row INSERTs ({@link PostgresBatchedInserts}). */
+    @Bean
+    static PostgresBatchedInserts postgresBatchedInserts() {
+        return new PostgresBatchedInserts();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
