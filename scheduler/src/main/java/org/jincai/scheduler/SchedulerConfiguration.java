@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.jincai.core.audit.AuditTrail;
@@ -159,10 +160,24 @@ public class SchedulerConfiguration {
         return new ExecutionNodes(jdbc, scheduler, clock);
     }
 
-    /** For a payroll restart: the living node still running an execution, if any ({@link ExecutionNodes#liveNode}). */
+    /**
+     * For a payroll restart: the living node still running an execution, if any ({@link ExecutionNodes#liveNode}); for
+     * the node running a payroll's remote partitions: the node of each partition and whether it lives
+     * ({@link ExecutionNodes#stepNode}, {@link ExecutionNodes#alive}).
+     */
     @Bean
     ExecutionLiveness executionLiveness(ExecutionNodes nodes) {
-        return execution -> nodes.liveNode(execution).map(ExecutionNodes.Node::instance);
+        return new ExecutionLiveness() {
+            @Override
+            public Optional<String> liveNode(long execution) {
+                return nodes.liveNode(execution).map(ExecutionNodes.Node::instance);
+            }
+
+            @Override
+            public Optional<StepNode> stepNode(long stepExecution) {
+                return nodes.stepNode(stepExecution).map(n -> new StepNode(n.toString(), nodes.alive(n)));
+            }
+        };
     }
 
     /** The step executions running on this node now (the cluster's health shows them). */

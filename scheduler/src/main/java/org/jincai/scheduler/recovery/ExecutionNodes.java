@@ -29,9 +29,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * lost node's execution claims it first ({@link #claim}: one conditional update, so that one node only marks and
  * restarts it); while it runs, the claimant answers for the execution in place of the node that started it. Each
  * step execution is recorded with its node too (table {@code batch_step_node}, V33: a partition with the node whose
- * worker runs it), so that a takeover can wait for the steps still running on living nodes ({@link #stepNodes}); and
- * each node's staging area of bank files (table {@code staging_area_node}, V38: {@link #holdArea}), so that the files
- * a lost node staged and never began to upload can be taken over ({@link #areas}).
+ * worker runs it, recorded again with the next worker's node when it is sent again), so that a takeover can wait for
+ * the steps still running on living nodes ({@link #stepNodes}) and the node running a payroll can send again a
+ * partition whose worker's node is lost ({@link #stepNode}); and each node's staging area of bank files (table
+ * {@code staging_area_node}, V38: {@link #holdArea}), so that the files a lost node staged and never began to upload
+ * can be taken over ({@link #areas}).
  */
 public class ExecutionNodes {
 
@@ -141,12 +143,25 @@ public class ExecutionNodes {
                         .addValue("at", Timestamp.from(clock.instant())));
     }
 
-    /** Records that this process (Quartz {@code instance}) runs step execution {@code stepId} of {@code executionId}. */
+    /**
+     * Records that this process (Quartz {@code instance}) runs step execution {@code stepId} of {@code executionId}: a
+     * partition sent again after its worker's node was lost is recorded again with the node whose worker took it now
+     * (an update of its row, else an insert: the same SQL on H2, PostgreSQL and Oracle).
+     */
     void recordStep(long stepId, long executionId, String instance) {
-        jdbc.update("INSERT INTO batch_step_node (step_execution_id, job_execution_id, scheduler_instance, node_run, "
-                        + "recorded_at) VALUES (:step, :id, :instance, :run, :at)",
-                new MapSqlParameterSource("step", stepId).addValue("id", executionId).addValue("instance", instance)
-                        .addValue("run", run).addValue("at", Timestamp.from(clock.instant())));
+        MapSqlParameterSource p = new MapSqlParameterSource("step", stepId).addValue("id", executionId)
+                .addValue("instance", instance).addValue("run", run).addValue("at", Timestamp.from(clock.instant()));
+        if (jdbc.update("UPDATE batch_step_node SET scheduler_instance = :instance, node_run = :run, recorded_at = :at "
+                + "WHERE step_execution_id = :step", p) == 0) {
+            jdbc.update("INSERT INTO batch_step_node (step_execution_id, job_execution_id, scheduler_instance, "
+                    + "node_run, recorded_at) VALUES (:step, :id, :instance, :run, :at)", p);
+        }
+    }
+
+    /** The node recorded as running step execution {@code stepId} (the latest one, for a partition sent again). */
+    public Optional<Node> stepNode(long stepId) {
+        return jdbc.query("SELECT scheduler_instance, node_run FROM batch_step_node WHERE step_execution_id = :step",
+                Map.of("step", stepId), (rs, n) -> new Node(rs.getString(1), rs.getString(2))).stream().findFirst();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -272,6 +273,18 @@ public class ReleaseService {
      */
     public List<StagedFile> restageHeldBy(String stagingId, String actor) {
         return restageWhere("d.staged_by = :area", new MapSqlParameterSource("area", stagingId), actor);
+    }
+
+    /**
+     * Takes over, as {@link #restage} does, the files of exactly the batches {@code batchIds} that another node staged
+     * and never began to upload: those of one payroll partition sent again to this node after its worker's node was
+     * lost, and none of another partition's, which a living node may still be sending. Returns the files taken over.
+     */
+    public List<StagedFile> restageBatches(Collection<String> batchIds, String actor) {
+        if (batchIds.isEmpty()) {
+            return List.of();
+        }
+        return restageWhere("d.batch_id IN (:batches)", new MapSqlParameterSource("batches", batchIds), actor);
     }
 
     private List<StagedFile> restageWhere(String condition, MapSqlParameterSource p, String actor) {

@@ -21,7 +21,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * its own transaction, then renamed for the upload route. Memory is one credit and the writer's buffers, whatever the
  * size of the file or the run. The batch id is the run's id, the bank's number in the run and the file's number in
  * the plan, so a file lost to a crash before its record is built again under the same name, and one recorded is never
- * built again (its batch is recorded).
+ * built again (its batch is recorded). A partition first takes over its own files that another node staged and never
+ * began to send ({@link org.jincai.core.release.ReleaseService#restageBatches}: exactly its batches, none of another
+ * partition's): the files of its worker lost mid-partition, when the partition is sent again to this node's worker
+ * ({@link org.jincai.batch.payroll.remote.RemotePartitions}) or run again by a restart.
  */
 public class RenderTasklet implements Tasklet {
 
@@ -32,6 +35,7 @@ public class RenderTasklet implements Tasklet {
     private final String bankCode;
     private final int bankIndex;
     private final List<PlannedFile> files;
+    private boolean tookOver;
 
     public RenderTasklet(PayrollServices s, String runId, String bankCode, int bankIndex, String files) {
         this.s = s;
@@ -46,6 +50,11 @@ public class RenderTasklet implements Tasklet {
         PayrollRun run = s.run(runId);
         BankProfile bank = s.banks().require(bankCode);
         ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
+        if (!tookOver) {
+            s.release().restageBatches(files.stream().map(f -> RenderPlan.batchId(runId, bankIndex, f.number()))
+                    .toList(), PayrollServices.ACTOR);
+            tookOver = true;
+        }
         int next = context.getInt(DONE, 0);
         while (next < files.size()) {
             PlannedFile file = files.get(next++);

@@ -1,5 +1,8 @@
 package org.jincai.batch.payroll.remote;
 
+import java.util.Optional;
+import org.jincai.batch.payroll.ExecutionLiveness;
+import org.jincai.core.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpTemplate;
@@ -13,12 +16,14 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
@@ -30,10 +35,14 @@ import org.springframework.messaging.MessageChannel;
  * ({@link RemotePartitions}) sends requests through {@code payrollPartitionRequests} to the durable queue
  * {@code jincai.cluster.partitions-queue}; every node's worker ({@value #INBOUND}) takes them one at a time per
  * consumer and runs the named partition with the worker step {@code payrollRenderBank}, which records its outcome
- * in the shared JobRepository. A request is acknowledged once its partition is over; one delivered again (its
- * worker's connection lost) whose partition had already started is dropped, not run a second time beside a worker
- * that may still be alive, and so is one whose run has stopped (the manager's wait timed out): a restart of the run
- * sends the partitions not completed again.
+ * in the shared JobRepository. A worker takes a partition by an explicit claim: the STARTING step execution is made
+ * STARTED by one update conditional on the version it read (Spring Batch's optimistic lock), so that of two deliveries
+ * of the same partition — the request delivered again when a lost worker's connection dropped, and the one the
+ * manager sent again — one worker only runs it; the other drops its request. A request is acknowledged once its
+ * partition is over; one whose partition is no longer STARTING (taken by a worker, possibly still alive) is dropped,
+ * and so is one whose run has stopped (the manager's wait timed out): a restart of the run sends the partitions not
+ * completed again. A worker taken for lost while it was in fact alive (a long pause) finds the partition's version
+ * moved on when it next writes its progress: its step fails there, and its end is not recorded over the new worker's.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "jincai.cluster.partitions", havingValue = "remote")
@@ -75,8 +84,10 @@ public class RemotePartitionsConfiguration {
 
     @Bean
     RemotePartitions payrollRemotePartitions(@Qualifier("payrollPartitionRequests") MessageChannel requests,
-                                             RemotePartitionProperties props) {
-        return new RemotePartitions(requests, props);
+                                             RemotePartitionProperties props,
+                                             ObjectProvider<ExecutionLiveness> liveness, AuditTrail audit) {
+        return new RemotePartitions(requests, props, liveness.getIfAvailable(() -> execution -> Optional.empty()),
+                audit);
     }
 
     @Bean
@@ -117,10 +128,25 @@ public class RemotePartitionsConfiguration {
                     execution.getStepName(), execution.getId(), job.getStatus());
             return;
         }
+        execution.setStatus(BatchStatus.STARTED);
+        try {
+            repository.update(execution);
+        } catch (OptimisticLockingFailureException e) {
+            log.warn("Partition {} ({}) was taken by another worker since it was read: not run from this request",
+                    execution.getStepName(), execution.getId());
+            return;
+        }
         StepExecution done = handler.handle(request);
         StepExecution stored = repository.getStepExecution(done.getId());
         if (stored != null && stored.getStatus().isRunning() && !done.getStatus().isRunning()) {
-            repository.update(done);
+            try {
+                repository.update(done);
+            } catch (OptimisticLockingFailureException e) {
+                log.warn("Partition {} ({}) was sent again to another worker while this one ran it (this node was"
+                        + " taken for lost): its end here ({}) is not recorded", done.getStepName(), done.getId(),
+                        done.getStatus());
+                return;
+            }
         }
         log.info("Partition {} ({}) {}", done.getStepName(), done.getId(), done.getStatus());
     }
