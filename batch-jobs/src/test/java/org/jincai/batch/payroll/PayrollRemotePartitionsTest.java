@@ -15,9 +15,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.jincai.batch.payroll.remote.RemotePartitions;
 import org.jincai.batch.payroll.remote.RemotePartitionsConfiguration;
 import org.jincai.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -156,6 +167,102 @@ class PayrollRemotePartitionsTest {
         assertThat(stagedFiles(workerHome)).hasSize(2);
     }
 
+    /**
+     * A partition taken by a worker whose node is then lost (here: the test takes its request from the queue, claims
+     * it as a worker does, and its node is answered lost by {@link LostNodes}) is sent again by the manager, audited
+     * {@code PARTITION_REDISPATCHED}, and run once by the living worker: the run ends as it does with no loss, each
+     * bank's file staged once, on the living worker's disk.
+     */
+    @Test
+    void aPartitionWhoseWorkersNodeIsLostIsSentAgainAndRunOnceByALivingWorker() throws Exception {
+        Path file = PayrollFixtures.write(dir.resolve("payroll.csv"), StandardCharsets.UTF_8,
+                IntStream.rangeClosed(1, 40).mapToObj(PayrollFixtures::valid).toList());
+        db = open(TestDatabase.create());
+        ConfigurableApplicationContext manager = open(PayrollTestApp.start(PayrollTestApp.properties(
+                dir.resolve("node1"), db.springProperties(), remote("2m")), LostNodes.class));
+        manager.getBean(RemotePartitionsConfiguration.INBOUND, Lifecycle.class).stop();
+        PayrollFixtures.importBudget(manager);
+        JobRepository repository = manager.getBean(JobRepository.class);
+        CompletableFuture<PayrollLauncher.Outcome> running = CompletableFuture.supplyAsync(() -> manager.getBean(
+                PayrollLauncher.class).run(new PayrollLauncher.Request(file, PayrollTestApp.AGENCY, "2026-11",
+                "dept-head", null, null, "operator")));
+
+        String request = takeRequest();
+        long lost = Long.parseLong(request.substring(request.lastIndexOf(':') + 1));
+        LostNodes.LOST.put(lost, "lost-node (run 1)");
+        assertThat(RemotePartitionsConfiguration.claim(repository, repository.getStepExecution(lost)))
+                .as("the lost node's worker took the partition").isTrue();
+        Path workerHome = dir.resolve("node2");
+        open(PayrollTestApp.start(PayrollTestApp.properties(workerHome, db.springProperties(), remote("2m"))));
+        PayrollLauncher.Outcome outcome = running.get(2, TimeUnit.MINUTES);
+
+        assertThat(outcome.exitCode()).as(outcome.exitDescription()).isEqualTo("AWAITING_ANSWERS");
+        assertThat(renderPartitions(outcome.run().runId())).containsExactlyInAnyOrder(
+                "render-bank:bank-DEMO-ISO-files-001-001 COMPLETED",
+                "render-bank:bank-DEMO-PIPE-files-001-001 COMPLETED");
+        assertThat(db.jdbc().queryForList("SELECT object_id, reason FROM audit_record WHERE action = :a",
+                new MapSqlParameterSource("a", RemotePartitions.REDISPATCHED)))
+                .as("sent again once, naming the lost node")
+                .extracting(r -> r.get("object_id") + " " + r.get("reason"))
+                .containsExactly(lost + " node lost-node (run 1) no longer checks in to the cluster");
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'RELEASED' AND delivery_id IS NOT NULL"))
+                .isEqualTo(40);
+        assertThat(db.count("SELECT COUNT(*) FROM bank_delivery")).isEqualTo(2);
+        assertThat(stagedFiles(workerHome)).as("each bank's file staged once, by the living worker").hasSize(2);
+    }
+
+    /**
+     * Two deliveries of one partition never both run it: of two workers that read it STARTING, one only claims it;
+     * and with every request delivered twice to four consumers on two nodes (a re-sent request and the one
+     * redelivered from a lost worker's connection) each partition runs once and each bank's file is staged once.
+     */
+    @Test
+    void twoDeliveriesOfOnePartitionNeverBothRunIt() throws Exception {
+        Path file = PayrollFixtures.write(dir.resolve("payroll.csv"), StandardCharsets.UTF_8,
+                IntStream.rangeClosed(1, 40).mapToObj(PayrollFixtures::valid).toList());
+        db = open(TestDatabase.create());
+        ConfigurableApplicationContext manager = open(PayrollTestApp.start(PayrollTestApp.properties(
+                dir.resolve("node1"), db.springProperties(), remote("2m"))));
+        manager.getBean(RemotePartitionsConfiguration.INBOUND, Lifecycle.class).stop();
+        PayrollFixtures.importBudget(manager);
+        JobRepository repository = manager.getBean(JobRepository.class);
+        CompletableFuture<PayrollLauncher.Outcome> running = CompletableFuture.supplyAsync(() -> manager.getBean(
+                PayrollLauncher.class).run(new PayrollLauncher.Request(file, PayrollTestApp.AGENCY, "2026-11",
+                "dept-head", null, null, "operator")));
+        List<String> requests = List.of(takeRequest(), takeRequest());
+
+        long first = Long.parseLong(requests.get(0).substring(requests.get(0).lastIndexOf(':') + 1));
+        StepExecution one = repository.getStepExecution(first);
+        StepExecution other = repository.getStepExecution(first);
+        assertThat(RemotePartitionsConfiguration.claim(repository, one)).isTrue();
+        assertThat(RemotePartitionsConfiguration.claim(repository, other)).as("read STARTING too: too late").isFalse();
+        one.setStatus(BatchStatus.STARTING); // as the manager makes a lost worker's partition runnable again
+        repository.update(one);
+        CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1", 5672);
+        try {
+            RabbitTemplate rabbit = new RabbitTemplate(broker);
+            for (String request : requests) {
+                rabbit.convertAndSend(queue, request);
+                rabbit.convertAndSend(queue, request);
+            }
+        } finally {
+            broker.destroy();
+        }
+        Map<String, String> twoWorkers = new HashMap<>(remote("2m"));
+        twoWorkers.put("jincai.cluster.partition-workers", "2");
+        open(PayrollTestApp.start(PayrollTestApp.properties(dir.resolve("node2"), db.springProperties(), twoWorkers)));
+        open(PayrollTestApp.start(PayrollTestApp.properties(dir.resolve("node3"), db.springProperties(), twoWorkers)));
+        PayrollLauncher.Outcome outcome = running.get(2, TimeUnit.MINUTES);
+
+        assertThat(outcome.exitCode()).as(outcome.exitDescription()).isEqualTo("AWAITING_ANSWERS");
+        assertThat(renderPartitions(outcome.run().runId())).containsExactlyInAnyOrder(
+                "render-bank:bank-DEMO-ISO-files-001-001 COMPLETED",
+                "render-bank:bank-DEMO-PIPE-files-001-001 COMPLETED");
+        assertThat(db.count("SELECT COUNT(*) FROM bank_delivery")).isEqualTo(2);
+        assertThat(stagedFiles(dir.resolve("node2")).size() + stagedFiles(dir.resolve("node3")).size())
+                .as("each bank's file staged once").isEqualTo(2);
+    }
+
     @Test
     void remotePartitionsRefuseToStartWithoutTheClusterOrTheBroker() {
         db = open(TestDatabase.create());
@@ -167,6 +274,56 @@ class PayrollRemotePartitionsTest {
                 db.springProperties(), Map.of("jincai.cluster.partitions", "remote", "jincai.cluster.enabled",
                         "true")))))
                 .hasStackTraceContaining("needs the broker: spring.rabbitmq.host");
+    }
+
+    /** The remote mode's properties with this test's queue and the manager's {@code timeout}. */
+    private Map<String, String> remote(String timeout) {
+        return Map.of("jincai.cluster.enabled", "true", "jincai.cluster.partitions", "remote",
+                "jincai.cluster.partitions-queue", queue, "jincai.cluster.partition-poll", "200ms",
+                "jincai.cluster.partition-timeout", timeout, "spring.rabbitmq.host", "127.0.0.1");
+    }
+
+    /** Takes one partition request off the queue, as a worker would ({@code stepName:stepExecutionId}). */
+    private String takeRequest() {
+        CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1", 5672);
+        try {
+            Object request = new RabbitTemplate(broker).receiveAndConvert(queue, 60_000);
+            assertThat(request).as("a partition request within a minute").isInstanceOf(String.class);
+            return (String) request;
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    private List<String> renderPartitions(String runId) {
+        return db.jdbc().queryForList("""
+                SELECT s.step_name, s.status FROM batch_step_execution s
+                  JOIN batch_job_execution_params p ON p.job_execution_id = s.job_execution_id
+                 WHERE p.parameter_name = 'runId' AND p.parameter_value = :r AND s.step_name LIKE 'render-bank:%'""",
+                new MapSqlParameterSource("r", runId)).stream().map(m -> m.get("step_name") + " " + m.get("status"))
+                .toList();
+    }
+
+    /** The cluster's answer in the manager's context: the nodes of {@link #LOST}'s step executions are lost. */
+    @Configuration(proxyBeanMethods = false)
+    static class LostNodes {
+
+        static final Map<Long, String> LOST = new ConcurrentHashMap<>();
+
+        @Bean
+        ExecutionLiveness executionLiveness() {
+            return new ExecutionLiveness() {
+                @Override
+                public Optional<String> liveNode(long executionId) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<StepNode> stepNode(long stepExecutionId) {
+                    return Optional.ofNullable(LOST.get(stepExecutionId)).map(node -> new StepNode(node, false));
+                }
+            };
+        }
     }
 
     /** The same file run with local partitions on a database of its own: what the remote run must equal. */

@@ -99,8 +99,8 @@ public class PayrollTestApp {
         return p;
     }
 
-    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(PayrollTestApp.class).web(WebApplicationType.NONE)
+    public static ConfigurableApplicationContext start(Map<String, Object> properties, Class<?>... more) {
+        return new SpringApplicationBuilder(PayrollTestApp.class).sources(more).web(WebApplicationType.NONE)
                 .properties(properties).run();
     }
 

@@ -109,6 +109,21 @@ public class RemotePartitionsConfiguration {
                 .get();
     }
 
+    /**
+     * A worker's claim of {@code partition}, read STARTING: made STARTED by one update conditional on the version read
+     * (Spring Batch's optimistic lock). True when this call took it; false when another worker (or the manager) wrote
+     * it since it was read — of two workers that read the same partition, one only takes it.
+     */
+    public static boolean claim(JobRepository repository, StepExecution partition) {
+        partition.setStatus(BatchStatus.STARTED);
+        try {
+            repository.update(partition);
+            return true;
+        } catch (OptimisticLockingFailureException e) {
+            return false;
+        }
+    }
+
     private static void run(StepExecutionRequestHandler handler, JobRepository repository,
                             StepExecutionRequest request) {
         StepExecution execution = repository.getStepExecution(request.getStepExecutionId());
@@ -117,8 +132,8 @@ public class RemotePartitionsConfiguration {
             return;
         }
         if (execution.getStatus() != BatchStatus.STARTING) {
-            log.warn("Partition {} ({}) is {}, not STARTING: taken by a worker before, or given up by its run;"
-                    + " not run from this request (a restart of the run sends it again)", execution.getStepName(),
+            log.warn("Partition {} ({}) is {}, not STARTING: taken by a worker before (sent again by the manager"
+                    + " should that worker's node be lost), or given up by its run; not run from this request", execution.getStepName(),
                     execution.getId(), execution.getStatus());
             return;
         }
@@ -128,10 +143,7 @@ public class RemotePartitionsConfiguration {
                     execution.getStepName(), execution.getId(), job.getStatus());
             return;
         }
-        execution.setStatus(BatchStatus.STARTED);
-        try {
-            repository.update(execution);
-        } catch (OptimisticLockingFailureException e) {
+        if (!claim(repository, execution)) {
             log.warn("Partition {} ({}) was taken by another worker since it was read: not run from this request",
                     execution.getStepName(), execution.getId());
             return;
