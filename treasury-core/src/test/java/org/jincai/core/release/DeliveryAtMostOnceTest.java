@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jincai.bank.file.BankAnswer;
 import org.jincai.bank.file.CreditStatus;
 import org.jincai.core.Digests;
@@ -339,5 +341,37 @@ class DeliveryAtMostOnceTest {
                 .isEqualTo(DeliveryStatus.TRANSFERRING);
         assertThat(otherRelease.restage(batch, "system:test")).as("nothing else to take").isEmpty();
         assertThat(core.release.restage(batch, "system:test")).as("an upload begun is never taken").isEmpty();
+    }
+
+    /**
+     * A payroll partition sent again takes over exactly its own batches' files: a batch id given is matched whole (not
+     * as a prefix: a run's batch ids share their run's), and another batch's file, which a living node may be sending,
+     * stays that node's.
+     */
+    @Test
+    void onlyTheBatchesNamedAreStagedAgainNoneThatMerelyShareTheirPrefix() {
+        List<StagedFile> staged = core.release.release("operator-test").staged();
+        assertThat(staged).hasSizeGreaterThanOrEqualTo(2);
+        Map<String, String> batchOf = new HashMap<>();
+        for (StagedFile f : staged) {
+            batchOf.put(f.deliveryId(), core.db.jdbc().getJdbcTemplate().queryForObject(
+                    "SELECT batch_id FROM bank_delivery WHERE delivery_id = ?", String.class, f.deliveryId()));
+        }
+        StagedFile mine = staged.get(0);
+        String batch = batchOf.get(mine.deliveryId());
+        StagingArea otherDisk = new StagingArea(home.resolve("other-node"));
+        ReleaseService otherRelease = new ReleaseService(core.db.jdbc(), core.db.tx(), core.payments, core.lifecycle,
+                core.banks, otherDisk, BankCalendar.standard(), core.clock);
+
+        assertThat(otherRelease.restageBatches(List.of(batch.substring(0, batch.length() - 1)), "system:test"))
+                .as("a prefix of a batch id names no batch").isEmpty();
+        assertThat(otherRelease.restageBatches(List.of(), "system:test")).isEmpty();
+        List<StagedFile> taken = otherRelease.restageBatches(List.of(batch), "system:test");
+
+        assertThat(taken).extracting(StagedFile::deliveryId).containsExactly(mine.deliveryId());
+        for (StagedFile f : staged) {
+            assertThat(core.deliveries.stagedElsewhere(delivery(f))).as(batchOf.get(f.deliveryId()))
+                    .isEqualTo(f == mine ? otherDisk.id() : null);
+        }
     }
 }
