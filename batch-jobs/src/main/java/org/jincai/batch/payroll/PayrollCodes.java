@@ -37,6 +37,11 @@ public final class PayrollCodes {
     public static final String PAYROLL_RUN_NOT_FOUND = "PAYROLL_RUN_NOT_FOUND";
     /** A restart asked of a run still running on a living node: its execution, its claimant or one of its partitions. */
     public static final String PAYROLL_RUN_RUNNING = "PAYROLL_RUN_RUNNING";
+    /**
+     * A remote partition's worker that was taken for lost (its node stopped checking in) while it still ran: its
+     * partition was sent to another worker, and the file it was staging is not recorded.
+     */
+    public static final String PAYROLL_PARTITION_TAKEN = "PAYROLL_PARTITION_TAKEN";
     /** A re-run of the failed lines of a run that is not finished, or of another file, agency or month. */
     public static final String PAYROLL_RETRY_REFUSED = "PAYROLL_RETRY_REFUSED";
     /** --agency, --month or --charset is not usable. */

@@ -22,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.jincai.batch.payroll.internal.PayrollServices;
+import org.jincai.batch.payroll.internal.RenderTasklet;
 import org.jincai.batch.payroll.remote.RemotePartitions;
 import org.jincai.batch.payroll.remote.RemotePartitionsConfiguration;
+import org.jincai.core.TreasuryException;
 import org.jincai.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +37,10 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.context.annotation.Bean;
@@ -171,7 +177,8 @@ class PayrollRemotePartitionsTest {
      * A partition taken by a worker whose node is then lost (here: the test takes its request from the queue, claims
      * it as a worker does, and its node is answered lost by {@link LostNodes}) is sent again by the manager, audited
      * {@code PARTITION_REDISPATCHED}, and run once by the living worker: the run ends as it does with no loss, each
-     * bank's file staged once, on the living worker's disk.
+     * bank's file staged once, on the living worker's disk. The worker taken for lost, in fact only paused, is refused
+     * its next file once the partition was sent again ({@code PAYROLL_PARTITION_TAKEN}), nothing of it recorded.
      */
     @Test
     void aPartitionWhoseWorkersNodeIsLostIsSentAgainAndRunOnceByALivingWorker() throws Exception {
@@ -189,9 +196,23 @@ class PayrollRemotePartitionsTest {
 
         String request = takeRequest();
         long lost = Long.parseLong(request.substring(request.lastIndexOf(':') + 1));
+        StepExecution held = repository.getStepExecution(lost);
+        assertThat(RemotePartitionsConfiguration.claim(repository, held)).as("the lost node's worker took the partition")
+                .isTrue();
         LostNodes.LOST.put(lost, "lost-node (run 1)");
-        assertThat(RemotePartitionsConfiguration.claim(repository, repository.getStepExecution(lost)))
-                .as("the lost node's worker took the partition").isTrue();
+        assertThat(awaitCount("SELECT COUNT(*) FROM audit_record WHERE action = '" + RemotePartitions.REDISPATCHED
+                + "'", 1)).as("the manager sent the partition again").isTrue();
+
+        // the worker taken for lost was only paused: its next file is refused, nothing of it recorded
+        ExecutionContext partition = held.getExecutionContext();
+        RenderTasklet paused = new RenderTasklet(manager.getBean(PayrollServices.class),
+                held.getJobExecution().getJobParameters().getString(PayrollJobConfiguration.RUN_ID),
+                partition.getString("bank"), partition.getInt("bankIndex"), partition.getString("files"));
+        assertThatThrownBy(() -> paused.execute(held.createStepContribution(),
+                new ChunkContext(new StepContext(held))))
+                .isInstanceOfSatisfying(TreasuryException.class,
+                        e -> assertThat(e.code()).isEqualTo(PayrollCodes.PAYROLL_PARTITION_TAKEN));
+        assertThat(db.count("SELECT COUNT(*) FROM bank_delivery")).isZero();
         Path workerHome = dir.resolve("node2");
         open(PayrollTestApp.start(PayrollTestApp.properties(workerHome, db.springProperties(), remote("2m"))));
         PayrollLauncher.Outcome outcome = running.get(2, TimeUnit.MINUTES);
@@ -281,6 +302,18 @@ class PayrollRemotePartitionsTest {
         return Map.of("jincai.cluster.enabled", "true", "jincai.cluster.partitions", "remote",
                 "jincai.cluster.partitions-queue", queue, "jincai.cluster.partition-poll", "200ms",
                 "jincai.cluster.partition-timeout", timeout, "spring.rabbitmq.host", "127.0.0.1");
+    }
+
+    /** Whether {@code sql}'s count reaches {@code n} within a minute. */
+    private boolean awaitCount(String sql, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (db.count(sql) < n) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     /** Takes one partition request off the queue, as a worker would ({@code stepName:stepExecutionId}). */

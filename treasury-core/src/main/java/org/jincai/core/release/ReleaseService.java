@@ -147,7 +147,8 @@ public class ReleaseService {
     public Optional<StagedFile> stageNext(BankProfile bank, String batchId, String voucherId, String actor) {
         synchronized (oneAtATime) {
             Selection selection = tx.execute(status -> select(bank, voucherId));
-            return selection == null ? Optional.empty() : Optional.of(stage(bank, batchId, selection, actor));
+            return selection == null ? Optional.empty()
+                    : Optional.of(stage(bank, batchId, selection, actor, () -> { }));
         }
     }
 
@@ -203,17 +204,29 @@ public class ReleaseService {
      */
     public Optional<StagedFile> stageRange(BankProfile bank, String batchId, String voucherId, PlannedFile file,
                                            String actor) {
+        return stageRange(bank, batchId, voucherId, file, actor, () -> { });
+    }
+
+    /**
+     * Stages one file of a plan as {@link #stageRange(BankProfile, String, String, PlannedFile, String)} does, running
+     * {@code fence} first in the transaction that records the file: a fence that throws refuses the record (nothing
+     * recorded, the file discarded, the exception passed on) — a payroll partition's check, under a lock, that it still
+     * holds its partition, so that a worker taken for lost never records a file beside the worker its partition was
+     * sent to.
+     */
+    public Optional<StagedFile> stageRange(BankProfile bank, String batchId, String voucherId, PlannedFile file,
+                                           String actor, Runnable fence) {
         synchronized (oneAtATime) {
             Selection selection = tx.execute(status -> {
                 Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM payment_batch WHERE batch_id = :id",
                         new MapSqlParameterSource("id", batchId), Integer.class);
                 return recorded != null && recorded > 0 ? null : range(bank, voucherId, file, batchId);
             });
-            return selection == null ? Optional.empty() : Optional.of(stage(bank, batchId, selection, actor));
+            return selection == null ? Optional.empty() : Optional.of(stage(bank, batchId, selection, actor, fence));
         }
     }
 
-    private StagedFile stage(BankProfile bank, String batchId, Selection selection, String actor) {
+    private StagedFile stage(BankProfile bank, String batchId, Selection selection, String actor, Runnable fence) {
         LocalDate date = executionDate(bank);
         String fileName = BankFileNames.name(bank, batchId, date, 1, 1);
         String messageId = batchId + "-001";
@@ -232,6 +245,7 @@ public class ReleaseService {
         try {
             CrashPoints.reached("release-file-written");
             tx.executeWithoutResult(status -> {
+                fence.run();
                 insertBatch(bank, batchId, selection.payAcctNo(), date, selection.count(), selection.total(), 1,
                         Timestamp.from(clock.instant()), actor);
                 insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, selection.count(),

@@ -1,13 +1,17 @@
 package org.jincai.batch.payroll.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.batch.payroll.PayrollCodes;
 import org.jincai.batch.payroll.PayrollRun;
+import org.jincai.core.TreasuryException;
 import org.jincai.core.release.ReleaseService.PlannedFile;
 import org.jincai.core.release.StagedFile;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -24,7 +28,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * built again (its batch is recorded). A partition first takes over its own files that another node staged and never
  * began to send ({@link org.jincai.core.release.ReleaseService#restageBatches}: exactly its batches, none of another
  * partition's): the files of its worker lost mid-partition, when the partition is sent again to this node's worker
- * ({@link org.jincai.batch.payroll.remote.RemotePartitions}) or run again by a restart.
+ * ({@link org.jincai.batch.payroll.remote.RemotePartitions}) or run again by a restart. Each file is recorded only
+ * while the partition is still this worker's: the transaction recording it first locks the partition's step execution
+ * and checks its version is the one this worker last wrote, so a worker taken for lost (a long pause) whose partition
+ * was sent to another never records a file beside it.
  */
 public class RenderTasklet implements Tasklet {
 
@@ -49,7 +56,8 @@ public class RenderTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         PayrollRun run = s.run(runId);
         BankProfile bank = s.banks().require(bankCode);
-        ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
+        StepExecution step = chunk.getStepContext().getStepExecution();
+        ExecutionContext context = step.getExecutionContext();
         if (!tookOver) {
             s.release().restageBatches(files.stream().map(f -> RenderPlan.batchId(runId, bankIndex, f.number()))
                     .toList(), PayrollServices.ACTOR);
@@ -59,7 +67,7 @@ public class RenderTasklet implements Tasklet {
         while (next < files.size()) {
             PlannedFile file = files.get(next++);
             Optional<StagedFile> staged = s.release().stageRange(bank, RenderPlan.batchId(runId, bankIndex,
-                    file.number()), run.voucherId(), file, PayrollServices.ACTOR);
+                    file.number()), run.voucherId(), file, PayrollServices.ACTOR, () -> stillHeld(step));
             context.putInt(DONE, next);
             if (staged.isPresent()) {
                 contribution.incrementWriteCount(staged.get().transactions());
@@ -69,5 +77,21 @@ public class RenderTasklet implements Tasklet {
             }
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * In the transaction recording a file: the partition's step execution, locked, still has the version this worker
+     * last wrote — the manager has not sent it to another worker meanwhile, taking this one's node for lost.
+     *
+     * @throws TreasuryException {@value PayrollCodes#PAYROLL_PARTITION_TAKEN} when it has: the file is not recorded
+     */
+    private void stillHeld(StepExecution step) {
+        Long version = s.store().jdbc().queryForObject("SELECT VERSION FROM BATCH_STEP_EXECUTION"
+                + " WHERE STEP_EXECUTION_ID = :id FOR UPDATE", Map.of("id", step.getId()), Long.class);
+        if (version == null || version.longValue() != step.getVersion().longValue()) {
+            throw new TreasuryException(PayrollCodes.PAYROLL_PARTITION_TAKEN, "partition " + step.getStepName()
+                    + " of run " + runId + " was sent to another worker, this node taken for lost: this worker's file"
+                    + " is not recorded", runId);
+        }
     }
 }
