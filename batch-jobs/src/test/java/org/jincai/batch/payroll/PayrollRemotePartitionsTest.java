@@ -197,8 +197,8 @@ class PayrollRemotePartitionsTest {
         String request = takeRequest();
         long lost = Long.parseLong(request.substring(request.lastIndexOf(':') + 1));
         StepExecution held = repository.getStepExecution(lost);
-        assertThat(RemotePartitionsConfiguration.claim(repository, held)).as("the lost node's worker took the partition")
-                .isTrue();
+        assertThat(RemotePartitionsConfiguration.claim(repository, held))
+                .as("the lost node's worker took the partition").isTrue();
         LostNodes.LOST.put(lost, "lost-node (run 1)");
         assertThat(awaitCount("SELECT COUNT(*) FROM audit_record WHERE action = '" + RemotePartitions.REDISPATCHED
                 + "'", 1)).as("the manager sent the partition again").isTrue();

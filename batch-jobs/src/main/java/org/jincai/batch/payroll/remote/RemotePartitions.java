@@ -39,8 +39,9 @@ import org.springframework.messaging.MessageChannel;
  * taking over the files the lost worker staged and never sent. Each is logged and audited
  * {@value #REDISPATCHED} (channel SYSTEM). A partition is sent again once per lost node: until the next worker records
  * its own node, the partition still names the lost one. The partition timeout stays the last resort (no worker alive
- * at all): a wait that ends without every partition over (timeout, interruption) marks the partitions still starting
- * or started FAILED before the step fails — an execution with steps left running could not be restarted.
+ * at all): a wait that ends without every partition over (timeout, interruption, the broker refusing a request)
+ * marks the partitions still starting or started FAILED before the step fails — an execution with steps left running
+ * could not be restarted.
  */
 public final class RemotePartitions {
 
@@ -79,10 +80,10 @@ public final class RemotePartitions {
 
         @Override
         protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
-            for (StepExecution partition : partitions) {
-                send(partition);
-            }
             try {
+                for (StepExecution partition : partitions) {
+                    send(partition);
+                }
                 return await(manager, partitions);
             } catch (Exception e) {
                 for (StepExecution partition : partitions) {
@@ -100,8 +101,7 @@ public final class RemotePartitions {
         }
 
         private void send(StepExecution partition) {
-            requests.send(MessageBuilder.withPayload(new StepExecutionRequest(workerStep,
-                    partition.getId())).build());
+            requests.send(MessageBuilder.withPayload(new StepExecutionRequest(workerStep, partition.getId())).build());
         }
 
         private Set<StepExecution> await(StepExecution manager, Set<StepExecution> partitions) throws Exception {
@@ -156,8 +156,8 @@ public final class RemotePartitions {
                     partition.getStepName(), partition.getId(), runId, partition.getJobExecutionId(), lostNode);
             audit.append(AuditEntry.of(PayrollServices.ACTOR, AuditEntry.Channel.SYSTEM, REDISPATCHED, "STEP_EXECUTION",
                             Long.toString(partition.getId()))
-                    .change("partition " + partition.getStepName() + " of run " + runId + " started on node " + lostNode,
-                            "sent again to the partitions queue")
+                    .change("partition " + partition.getStepName() + " of run " + runId + " started on node "
+                            + lostNode, "sent again to the partitions queue")
                     .because("node " + lostNode + " no longer checks in to the cluster"));
         }
     }

@@ -133,8 +133,8 @@ public class RemotePartitionsConfiguration {
         }
         if (execution.getStatus() != BatchStatus.STARTING) {
             log.warn("Partition {} ({}) is {}, not STARTING: taken by a worker before (sent again by the manager"
-                    + " should that worker's node be lost), or given up by its run; not run from this request", execution.getStepName(),
-                    execution.getId(), execution.getStatus());
+                    + " should that worker's node be lost), or given up by its run; not run from this request",
+                    execution.getStepName(), execution.getId(), execution.getStatus());
             return;
         }
         JobExecution job = execution.getJobExecution();
