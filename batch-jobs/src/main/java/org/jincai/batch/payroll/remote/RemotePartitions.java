@@ -2,6 +2,7 @@ package org.jincai.batch.payroll.remote;
 
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -107,10 +108,12 @@ public final class RemotePartitions {
         private Set<StepExecution> await(StepExecution manager, Set<StepExecution> partitions) throws Exception {
             long deadline = System.nanoTime() + props.partitionTimeout().toNanos();
             Map<Long, String> sentAgainFrom = new HashMap<>();
+            Map<Long, StepExecution> over = new LinkedHashMap<>();
             while (true) {
-                Set<StepExecution> stored = new LinkedHashSet<>();
-                boolean running = false;
                 for (StepExecution partition : partitions) {
+                    if (over.containsKey(partition.getId())) {
+                        continue; // a partition over stays over: not read again
+                    }
                     StepExecution now = repository.getStepExecution(partition.getId());
                     if (now == null) {
                         throw new IllegalStateException("partition " + partition.getStepName() + " ("
@@ -119,11 +122,12 @@ public final class RemotePartitions {
                     if (now.getStatus() == BatchStatus.STARTED) {
                         lostNode(now, sentAgainFrom).ifPresent(node -> sendAgain(manager, now, node, sentAgainFrom));
                     }
-                    running |= now.getStatus().isRunning();
-                    stored.add(now);
+                    if (!now.getStatus().isRunning()) {
+                        over.put(now.getId(), now);
+                    }
                 }
-                if (!running) {
-                    return stored;
+                if (over.size() == partitions.size()) {
+                    return new LinkedHashSet<>(over.values());
                 }
                 if (System.nanoTime() - deadline > 0) {
                     throw new TimeoutException("partitions still running after " + props.partitionTimeout());
