@@ -311,7 +311,7 @@ public final class PayrollBench {
         Measure m = new Measure(mode, Long.parseLong(f.get("rows")), Long.parseLong(f.get("millis")),
                 Long.parseLong(f.get("heapPeakBytes")), Long.parseLong(f.get("liveHeapPeakBytes")),
                 Long.parseLong(f.get("rssPeakKb")), f.getOrDefault("steps", ""), Map.of());
-        out.printf("  %-12s %,10d rows in %,8d ms  %,10.0f rows/s  peak heap %,5d MB (live after GC %,5d MB)"
+        out.printf("  %-12s %,10d rows in %,8d ms  %,10.0f rows/s  peak heap %,5d MB (live after full GC %,5d MB)"
                 + "  peak RSS %,5d MB%s%n", mode, m.rows(), m.millis(), m.rowsPerSecond(), m.heapPeakBytes() >> 20,
                 m.liveHeapPeakBytes() >> 20, m.rssPeakKb() >> 10,
                 m.steps().isEmpty() ? "" : "  steps (ms) " + m.steps());

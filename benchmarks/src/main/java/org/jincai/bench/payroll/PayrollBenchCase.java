@@ -71,7 +71,7 @@ public final class PayrollBenchCase {
             serve(props);
             System.exit(0);
         }
-        Thread sampler = new Thread(PayrollBenchCase::sampleEvery200Ms, "live-heap-sampler");
+        Thread sampler = new Thread(PayrollBenchCase::sampleEvery10s, "live-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
         Result r = mode.equals("hub") ? hub(csv, props) : baseline(csv, home);
@@ -223,28 +223,30 @@ public final class PayrollBenchCase {
         credits.clear();
     }
 
-    /** The largest heap in use just after a collection seen so far (what the run keeps alive, not its garbage). */
+    /** How often the sampler forces a full collection to read what the run keeps alive. */
+    static final long FULL_GC_EVERY_MS = 10_000;
+    /**
+     * The largest heap in use right after a full collection, forced every {@value #FULL_GC_EVERY_MS} ms and once at
+     * the end: what the run keeps alive, not its garbage nor what a young collection left unmarked in the old
+     * generation.
+     */
     private static volatile long liveHeapPeak;
 
-    private static void sampleEvery200Ms() {
+    private static void sampleEvery10s() {
         while (true) {
-            sampleLiveHeap();
             try {
-                Thread.sleep(200);
+                Thread.sleep(FULL_GC_EVERY_MS);
             } catch (InterruptedException e) {
                 return;
             }
+            sampleLiveHeap();
         }
     }
 
-    /** Adds up each heap pool's use after its last collection and keeps the largest sum. */
+    /** Forces a full collection and keeps the heap then in use if it is the largest seen. */
     private static void sampleLiveHeap() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                bytes += pool.getCollectionUsage().getUsed();
-            }
-        }
+        System.gc();
+        long bytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         liveHeapPeak = Math.max(liveHeapPeak, bytes);
     }
 
