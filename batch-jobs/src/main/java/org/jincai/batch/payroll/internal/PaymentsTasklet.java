@@ -14,6 +14,7 @@ import org.jincai.batch.payroll.PayrollProperties;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.core.Digests;
 import org.jincai.core.Ids;
+import org.jincai.core.TableStatistics;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.budget.BudgetControl;
 import org.jincai.core.budget.BudgetSubject;
@@ -50,6 +51,7 @@ public class PaymentsTasklet implements Tasklet {
     private static final String AFTER = "payroll.payments.after";
     private static final String DONE = "payroll.payments.done";
     private static final String TOTAL = "payroll.payments.total";
+    private static final String SAMPLED = "payroll.payments.sampled";
 
     private final PayrollServices s;
     private final String runId;
@@ -66,6 +68,11 @@ public class PaymentsTasklet implements Tasklet {
             run = storeVoucher(run);
         }
         ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
+        if (!context.containsKey(SAMPLED)) {
+            // the lines validate has just written, counted before they are read a chunk at a time (PostgreSQL)
+            TableStatistics.refresh(s.store().jdbc(), "payroll_line", "payment");
+            context.putString(SAMPLED, "lines");
+        }
         int after = context.getInt(AFTER, 0);
         // ordered by the whole key: H2 then reads the key's range in order and stops at the chunk's end (ordered by
         // line_no alone it reads every line after the chunk, and sorts them, for every chunk)
@@ -82,6 +89,8 @@ public class PaymentsTasklet implements Tasklet {
                         rs.getString(11), rs.getString(12), PayrollRow.VALID.equals(rs.getString(13))
                         && rs.getString(14) == null));
         if (lines.isEmpty()) {
+            // the run's payments, events and reservations counted before the approval and the render read them
+            TableStatistics.refresh(s.store().jdbc(), "payment", "payment_event", "budget_reservation");
             return RepeatStatus.FINISHED;
         }
         int last = lines.get(lines.size() - 1).lineNo();
