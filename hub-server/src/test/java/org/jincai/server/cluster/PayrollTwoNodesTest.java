@@ -69,11 +69,11 @@ import tools.jackson.databind.ObjectMapper;
  * by line) and summary.json agree with the database to the fen. (A run whose workers are all lost fails at the
  * partition timeout and is restarted by an operator: batch-jobs' PayrollRemotePartitionsTest.)
  *
- * <p>Size: {@value #DEFAULT_ROWS} lines by default (a third a bank, a hundredth of the lines a file: about 100 files,
- * four partitions a bank), for both scenarios; {@code -Djincai.test.two-nodes.rows=100000} runs the size issue 14
- * names, as a manual run (figures in docs/deployment.md): at 100,000 the payments, approval and rendering of two runs
- * and four JVM starts take longer than CI's budget for this test (a few minutes).
- * After each run, some bank has partitions on both nodes (a partition's files staged by one, another's by the other).
+ * <p>Size: the worker lost in a run of {@value #DEFAULT_ROWS} lines by default, the size issue 14 names (a third a
+ * bank, a hundredth of the lines a file: about 100 files, seven partitions of up to {@value #FILES_PER_PARTITION}
+ * files a bank; {@code -Djincai.test.two-nodes.rows=N} for another size); the manager lost in a run of
+ * {@value #MANAGER_ROWS} lines (files of the same size: two partitions a bank), which shows the operator's restart on
+ * the other node at a third of the cost. After each run, some bank has partitions on both nodes (a partition's files staged by one, another's by the other).
  * The timings of each phase are printed to the test's console ({@code PayrollTwoNodesTest … lines +Ns}).
  */
 // a cluster's nodes share a server database: run with JINCAI_TEST_DB=postgres (CI's second pass does)
@@ -82,13 +82,15 @@ import tools.jackson.databind.ObjectMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayrollTwoNodesTest {
 
-    static final int DEFAULT_ROWS = 20_000;
-    /** The payroll's lines: {@code -Djincai.test.two-nodes.rows=100000} for the size issue 14 names. */
+    static final int DEFAULT_ROWS = 100_000;
+    /** The lines of the run whose worker is lost: {@code -Djincai.test.two-nodes.rows=N} for another size. */
     static final int ROWS = Integer.getInteger("jincai.test.two-nodes.rows", DEFAULT_ROWS);
-    /** Credits a file: a hundredth of the lines (at least 50), so about 100 files whatever the size. */
+    /** The lines of the run whose manager is lost. */
+    static final int MANAGER_ROWS = 30_000;
+    /** Credits a file: a hundredth of the first run's lines (at least 50), so about 100 files whatever its size. */
     static final int PER_FILE = Math.max(50, ROWS / 100);
-    /** The partition files: {@code jincai.payroll.files-per-partition}'s default. */
-    static final int FILES_PER_PARTITION = 10;
+    /** The partition files ({@code jincai.payroll.files-per-partition}): several partitions a bank in either run. */
+    static final int FILES_PER_PARTITION = 5;
     /** The waits of a run's steps, scaled with its size: three minutes, and a second a further 100 lines. */
     static final Duration RUN_WAIT = Duration.ofSeconds(180 + ROWS / 100);
     static final long STARTED = System.nanoTime();
@@ -116,6 +118,8 @@ class PayrollTwoNodesTest {
     List<String> args;
     Path file;
     PayrollCsv.Written written;
+    Path managerFile;
+    PayrollCsv.Written managerWritten;
     HubProcess a;
     HubProcess b;
 
@@ -137,7 +141,9 @@ class PayrollTwoNodesTest {
         }
         file = root.resolve("payroll.csv");
         written = PayrollCsv.write(file, ROWS, SPEC, StandardCharsets.UTF_8);
-        mark("two nodes started, the file written");
+        managerFile = root.resolve("payroll-manager-lost.csv");
+        managerWritten = PayrollCsv.write(managerFile, MANAGER_ROWS, SPEC, StandardCharsets.UTF_8);
+        mark("two nodes started, the files written");
     }
 
     @AfterAll
@@ -171,7 +177,7 @@ class PayrollTwoNodesTest {
     void aWorkerNodeKilledMidPartitionItsPartitionsAreSentAgainAndTheRunCompletesOnTheOtherPayingEveryLineOnce()
             throws Exception {
         b.arm();
-        String runId = launch(a, "2026-11");
+        String runId = launch(a, file, "2026-11");
 
         assertThat(b.awaitCrashPoint(RUN_WAIT)).as("B reached its recorded file " + B_KILLED_AT + ":\n" + b.tail())
                 .isTrue();
@@ -202,7 +208,7 @@ class PayrollTwoNodesTest {
         assertThat(partitions(runId, "COMPLETED")).as("each partition completed once")
                 .isEqualTo(plannedPartitions(runId));
         partitionsOfOneBankRanOnBothNodes(runId, lostFile, "node-b");
-        everyLinePaidOnceEveryFileSentOnce(runId, a);
+        everyLinePaidOnceEveryFileSentOnce(runId, a, ROWS - written.refused(), written);
         mark("checked");
 
         // B back on its home: its start-up recovery removes its copy of the file A took over, which is never sent
@@ -224,7 +230,7 @@ class PayrollTwoNodesTest {
     @Order(2)
     void theManagersNodeKilledMidRunTheOtherNodeRestartsItAndPaysEveryLineOnce() throws Exception {
         a.arm();
-        String runId = launch(a, "2026-12");
+        String runId = launch(a, managerFile, "2026-12");
 
         assertThat(a.awaitCrashPoint(RUN_WAIT)).as("A reached its second recorded file:\n" + a.tail())
                 .isTrue();
@@ -257,13 +263,13 @@ class PayrollTwoNodesTest {
         takenOver(lostFile, "node-b");
         assertThat(partitions(runId, "COMPLETED")).as("each partition completed once").isEqualTo(planned);
         partitionsOfOneBankRanOnBothNodes(runId, lostFile, "node-a");
-        everyLinePaidOnceEveryFileSentOnce(runId, b);
+        everyLinePaidOnceEveryFileSentOnce(runId, b, MANAGER_ROWS - managerWritten.refused(), managerWritten);
         mark("checked");
     }
 
-    /** Launches the payroll file for {@code month} on {@code node} over REST; its run id. */
-    private String launch(HubProcess node, String month) throws Exception {
-        HttpResponse<String> launched = node.call("POST", "/api/v1/payroll/runs", ApiCalls.payrollForm(file, SPEC.agency(), month),
+    /** Launches payroll file {@code csv} for {@code month} on {@code node} over REST; its run id. */
+    private String launch(HubProcess node, Path csv, String month) throws Exception {
+        HttpResponse<String> launched = node.call("POST", "/api/v1/payroll/runs", ApiCalls.payrollForm(csv, SPEC.agency(), month),
                 ApiCalls.FORM, "operator");
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
         mark("launched " + month);
@@ -293,8 +299,8 @@ class PayrollTwoNodesTest {
     }
 
     /** Every valid line of the run paid once, in one file its bank received once; the outputs agree to the fen. */
-    private void everyLinePaidOnceEveryFileSentOnce(String runId, HubProcess node) throws Exception {
-        int valid = ROWS - written.refused();
+    private void everyLinePaidOnceEveryFileSentOnce(String runId, HubProcess node, int valid,
+                                                   PayrollCsv.Written written) throws Exception {
         String ofRun = " FROM payment WHERE voucher_id = (SELECT voucher_id FROM payroll_run WHERE run_id = '"
                 + runId + "')";
         assertThat(count("SELECT COUNT(*) FROM payroll_line l JOIN payroll_run r ON r.run_id = l.run_id JOIN payment p"
@@ -401,6 +407,7 @@ class PayrollTwoNodesTest {
                 "--spring.rabbitmq.host=127.0.0.1",
                 "--spring.rabbitmq.port=5672", "--spring.rabbitmq.username=guest", "--spring.rabbitmq.password=guest",
                 "--jincai.payroll.adm-div-code=420000", "--jincai.payroll.answer-poll=PT0.5S",
+                "--jincai.payroll.files-per-partition=" + FILES_PER_PARTITION,
                 // the operator's restart is what this test exercises: the nodes' own takeover of a lost node's
                 // execution (ExecutionSweep, scheduler's NodeLostMidJobTest) is kept out of its way
                 "--jincai.scheduler.execution-sweep=1h",
