@@ -381,6 +381,7 @@ public final class ReconcileBench {
                 heap.sampleNow();
             }
         }
+        reader.close();
         tx.executeWithoutResult(t -> reconciler.flagNotBooked(run));
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM recon_match WHERE run_id = 'BENCH'", Map.of(), Long.class);
         return n == null ? 0 : n;
