@@ -234,7 +234,7 @@ public class ReleaseService {
                 selection.payAcctName(), bank.primaryBankNumber());
         MapSqlParameterSource where = selection.params();
         CreditSource credits = CreditSource.distinct(() -> streaming.queryForStream("SELECT " + CREDIT_COLUMNS
-                + " FROM payment WHERE " + SELECTED + " ORDER BY seq", where, (rs, n) -> new OutboundCredit(
+                + " FROM payment WHERE " + SELECTED + " ORDER BY voucher_id, status, seq", where, (rs, n) -> new OutboundCredit(
                 rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7))));
         BankFileWriter writer = BankFormats.writer(bank);
@@ -437,12 +437,13 @@ public class ReleaseService {
     private Selection select(BankProfile bank, String voucherId) {
         MapSqlParameterSource p = new MapSqlParameterSource("v", voucherId).addValue("b", bank.code())
                 .addValue("s", PaymentStatus.APPROVED.name()).addValue("n", bank.maxTransactionsPerFile());
-        // both ordered as ix_payment_voucher_bank is (voucher_id, bank_code, status, seq): H2 then reads the index in
-        // order and stops at the file's end; ordered by seq alone it read and sorted every payment of the bank still
-        // approved, for every file (quadratic in a payroll run's size)
+        // both ordered as ix_payment_voucher_status is (voucher_id, status, seq): H2 then reads the index in order,
+        // passing over the other banks' approved payments before this bank's next, and stops at the file's end;
+        // ordered by seq alone it read and sorted every payment of the bank still approved, for every file (quadratic
+        // in a payroll run's size)
         List<String[]> payer = jdbc.query("""
                 SELECT pay_acct_no, pay_acct_name FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s
-                   AND delivery_id IS NULL ORDER BY voucher_id, bank_code, status, seq FETCH FIRST 1 ROWS ONLY""", p,
+                   AND delivery_id IS NULL ORDER BY voucher_id, status, seq FETCH FIRST 1 ROWS ONLY""", p,
                 (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
         if (payer.isEmpty()) {
             return null;
@@ -450,7 +451,7 @@ public class ReleaseService {
         p.addValue("acct", payer.get(0)[0]);
         return streaming.query("""
                 SELECT seq, amount FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s
-                   AND delivery_id IS NULL AND pay_acct_no = :acct ORDER BY voucher_id, bank_code, status, seq
+                   AND delivery_id IS NULL AND pay_acct_no = :acct ORDER BY voucher_id, status, seq
                  FETCH FIRST :n ROWS ONLY""", p, rs -> {
             Cut cut = new Cut(bank);
             while (rs.next() && cut.takes(rs.getBigDecimal(2))) {
@@ -466,10 +467,12 @@ public class ReleaseService {
         MapSqlParameterSource p = new MapSqlParameterSource("v", voucherId).addValue("b", bank.code())
                 .addValue("s", PaymentStatus.APPROVED.name()).addValue("acct", file.payAcctNo())
                 .addValue("first", file.firstSeq()).addValue("last", file.lastSeq());
+        // the range of the voucher's approved payments in ix_payment_voucher_status, the other banks' among them
+        // passed over: the range is one file's, whatever the run's size
         return streaming.query("""
                 SELECT seq, amount, pay_acct_name FROM payment WHERE voucher_id = :v AND bank_code = :b
                    AND status = :s AND delivery_id IS NULL AND pay_acct_no = :acct AND seq >= :first
-                   AND seq <= :last ORDER BY voucher_id, bank_code, status, seq""", p, rs -> {
+                   AND seq <= :last ORDER BY voucher_id, status, seq""", p, rs -> {
             Cut cut = new Cut(bank);
             String payAcctName = null;
             while (rs.next()) {
