@@ -3,9 +3,11 @@ package org.jincai.batch.payroll.internal;
 import java.util.List;
 import org.jincai.batch.payroll.PayrollCodes;
 import org.jincai.core.CrashPoints;
+import org.jincai.core.TableStatistics;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -14,9 +16,13 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * Step {@code duplicates}: the same employee_id on two lines of one file. The first line stands as it was checked;
  * every later line of that employee is refused {@value PayrollCodes#DUPLICATE_EMPLOYEE}, naming the first. Found by
  * the database over the whole file (nothing of it in memory), a chunk of refusals per call; done again after a
- * crash it finds only what is left.
+ * crash it finds only what is left. On PostgreSQL the lines {@code validate} has just written are sampled first
+ * ({@link TableStatistics}): planned on a run it believed a few lines long, the search joined every line of the run
+ * with every other (a 30,000-line run after a 100,000-line one: two minutes instead of a fraction of a second).
  */
 public class DuplicatesTasklet implements Tasklet {
+
+    private static final String SAMPLED = "payroll.duplicates.sampled";
 
     private final PayrollServices s;
     private final String runId;
@@ -29,6 +35,11 @@ public class DuplicatesTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         CrashPoints.reached("payroll-validated");
+        ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
+        if (!context.containsKey(SAMPLED)) {
+            TableStatistics.refresh(s.store().jdbc(), "payroll_line");
+            context.putString(SAMPLED, "lines");
+        }
         List<SqlParameterSource> later = s.store().jdbc().query("""
                 SELECT l.line_no, l.employee_id,
                        (SELECT MIN(f.line_no) FROM payroll_line f WHERE f.run_id = l.run_id AND f.employee_id = l.employee_id)
