@@ -61,6 +61,8 @@ public class ApprovalService {
     public static final String APPROVAL_CANCELLATION_UNFINISHED = "APPROVAL_CANCELLATION_UNFINISHED";
     /** Payments a rejection cancels per commit. */
     public static final int CANCEL_CHUNK = 1_000;
+    /** The condition of a chunk of a voucher's payments, over the range {@link #nextWaiting} gives. */
+    private static final String WAITING_RANGE = "voucher_id = :v AND seq BETWEEN :first AND :last";
     /** The reason code a rejected voucher's payments carry, and its return upstream. */
     public static final String APPROVAL_REJECTED = "APPROVAL_REJECTED";
 
@@ -235,26 +237,41 @@ public class ApprovalService {
      * @return the number moved; 0 when none is left
      */
     public int moveApproved(String approvalId, int chunk) {
-        ApprovalView a = load(approvalId).orElseThrow(() -> notFound(approvalId));
-        if (a.status() != ApprovalView.Status.APPROVED) {
-            throw new ControlException(ControlException.Kind.CONFLICT, APPROVAL_NOT_PENDING, "the approval of voucher "
-                    + a.voucherNo() + " is " + a.status() + ", not APPROVED", "approval " + approvalId);
+        ApprovalView a = decided(approvalId, ApprovalView.Status.APPROVED);
+        MapSqlParameterSource range = nextWaiting(a, chunk);
+        if (range == null) {
+            return 0;
         }
+        String why = fit("approved by the chain of rule " + a.rule() + ": " + a.levels().stream()
+                .map(l -> l.decidedBy() + " (" + l.role() + ")").collect(Collectors.joining(", ")), 400);
+        String actor = a.levels().get(a.levels().size() - 1).decidedBy();
+        return lifecycle.moveWhere(WAITING_RANGE, range, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, actor,
+                why).size();
+    }
+
+    /** The approval, which must be {@code expected}: decided, its payments moved a chunk at a time. */
+    private ApprovalView decided(String approvalId, ApprovalView.Status expected) {
+        ApprovalView a = load(approvalId).orElseThrow(() -> notFound(approvalId));
+        if (a.status() != expected) {
+            throw new ControlException(ControlException.Kind.CONFLICT, APPROVAL_NOT_PENDING, "the approval of voucher "
+                    + a.voucherNo() + " is " + a.status() + ", not " + expected, "approval " + approvalId);
+        }
+        return a;
+    }
+
+    /**
+     * The range of numbers of the next {@code chunk} of the approval's voucher's payments still PENDING_APPROVAL, as
+     * the parameters of {@link #WAITING_RANGE}; null when none is left.
+     */
+    private MapSqlParameterSource nextWaiting(ApprovalView a, int chunk) {
         MapSqlParameterSource p = new MapSqlParameterSource("v", a.voucherId())
                 .addValue("from", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", chunk);
         // ordered as ix_payment_voucher_status is (voucher_id, status, seq): H2 reads the chunk from the index and
         // stops; ordered by seq alone it read and sorted every payment still waiting, for every chunk
         List<Integer> seqs = jdbc.queryForList("SELECT seq FROM payment WHERE voucher_id = :v AND status = :from"
                 + " ORDER BY voucher_id, status, seq FETCH FIRST :n ROWS ONLY", p, Integer.class);
-        if (seqs.isEmpty()) {
-            return 0;
-        }
-        String why = fit("approved by the chain of rule " + a.rule() + ": " + a.levels().stream()
-                .map(l -> l.decidedBy() + " (" + l.role() + ")").collect(Collectors.joining(", ")), 400);
-        String actor = a.levels().get(a.levels().size() - 1).decidedBy();
-        return lifecycle.moveWhere("voucher_id = :v AND seq BETWEEN :first AND :last", new MapSqlParameterSource("v",
-                a.voucherId()).addValue("first", seqs.get(0)).addValue("last", seqs.get(seqs.size() - 1)),
-                PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, actor, why).size();
+        return seqs.isEmpty() ? null : new MapSqlParameterSource("v", a.voucherId()).addValue("first", seqs.get(0))
+                .addValue("last", seqs.get(seqs.size() - 1));
     }
 
     /**
@@ -355,26 +372,17 @@ public class ApprovalService {
         if (status.isEmpty()) {
             throw notFound(approvalId);
         }
-        ApprovalView a = load(approvalId).orElseThrow(() -> notFound(approvalId));
-        if (a.status() != ApprovalView.Status.REJECTED) {
-            throw new ControlException(ControlException.Kind.CONFLICT, APPROVAL_NOT_PENDING, "the approval of voucher "
-                    + a.voucherNo() + " is " + a.status() + ", not REJECTED", "approval " + approvalId);
-        }
-        MapSqlParameterSource p = new MapSqlParameterSource("v", a.voucherId())
-                .addValue("from", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", chunk);
-        List<Integer> seqs = jdbc.queryForList("SELECT seq FROM payment WHERE voucher_id = :v AND status = :from"
-                + " ORDER BY voucher_id, status, seq FETCH FIRST :n ROWS ONLY", p, Integer.class);
-        if (seqs.isEmpty()) {
+        ApprovalView a = decided(approvalId, ApprovalView.Status.REJECTED);
+        MapSqlParameterSource range = nextWaiting(a, chunk);
+        if (range == null) {
             return 0;
         }
         ApprovalView.Level level = a.levels().stream().filter(l -> "REJECTED".equals(l.decision())).findFirst()
                 .orElseThrow();
         String text = fit("rejected by " + level.decidedBy() + " (" + level.role() + ", level " + level.levelNo()
                 + " of " + a.levels().size() + "): " + a.decisionReason(), 400);
-        return lifecycle.moveWhere("voucher_id = :v AND seq BETWEEN :first AND :last", new MapSqlParameterSource("v",
-                a.voucherId()).addValue("first", seqs.get(0)).addValue("last", seqs.get(seqs.size() - 1)),
-                PaymentStatus.PENDING_APPROVAL, PaymentStatus.CANCELLED, level.decidedBy(), text, APPROVAL_REJECTED,
-                text).size();
+        return lifecycle.moveWhere(WAITING_RANGE, range, PaymentStatus.PENDING_APPROVAL, PaymentStatus.CANCELLED,
+                level.decidedBy(), text, APPROVAL_REJECTED, text).size();
     }
 
     /** The approval, checked: it exists, is in scope, pending, and {@code who} may decide its waiting level. */
