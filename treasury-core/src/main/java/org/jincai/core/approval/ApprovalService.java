@@ -230,23 +230,32 @@ public class ApprovalService {
     }
 
     /**
-     * Moves the next chunk of an APPROVED approval's voucher's payments still PENDING_APPROVAL to APPROVED (after
-     * {@code approve(..., false)}), by one statement over a range of their numbers, in the caller's transaction; the events name the
-     * last level's approver, as {@link #approve} does.
-     *
-     * @return the number moved; 0 when none is left
+     * A chunk of a voucher's payments moved: how many, and the number of the last of the range it covered — the
+     * next chunk is looked for after it.
      */
-    public int moveApproved(String approvalId, int chunk) {
+    public record Chunk(int moved, int lastSeq) {
+    }
+
+    /**
+     * Moves the next chunk of an APPROVED approval's voucher's payments still PENDING_APPROVAL to APPROVED (after
+     * {@code approve(..., false)}), by one statement over a range of their numbers, in the caller's transaction; the
+     * events name the last level's approver, as {@link #approve} does. The chunk is looked for among the numbers after
+     * {@code afterSeq} (0 at first, then the last chunk's {@link Chunk#lastSeq}), so that each chunk reads only its own
+     * payments whichever index the database chooses.
+     *
+     * @return the chunk moved; none moved when none is left
+     */
+    public Chunk moveApproved(String approvalId, int afterSeq, int chunk) {
         ApprovalView a = decided(approvalId, ApprovalView.Status.APPROVED);
-        MapSqlParameterSource range = nextWaiting(a, chunk);
+        MapSqlParameterSource range = nextWaiting(a, afterSeq, chunk);
         if (range == null) {
-            return 0;
+            return new Chunk(0, afterSeq);
         }
         String why = fit("approved by the chain of rule " + a.rule() + ": " + a.levels().stream()
                 .map(l -> l.decidedBy() + " (" + l.role() + ")").collect(Collectors.joining(", ")), 400);
         String actor = a.levels().get(a.levels().size() - 1).decidedBy();
-        return lifecycle.moveWhere(WAITING_RANGE, range, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, actor,
-                why).size();
+        return new Chunk(lifecycle.moveWhere(WAITING_RANGE, range, PaymentStatus.PENDING_APPROVAL,
+                PaymentStatus.APPROVED, actor, why).size(), (Integer) range.getValue("last"));
     }
 
     /** The approval, which must be {@code expected}: decided, its payments moved a chunk at a time. */
@@ -260,16 +269,19 @@ public class ApprovalService {
     }
 
     /**
-     * The range of numbers of the next {@code chunk} of the approval's voucher's payments still PENDING_APPROVAL, as
-     * the parameters of {@link #WAITING_RANGE}; null when none is left.
+     * The range of numbers of the next {@code chunk} of the approval's voucher's payments still PENDING_APPROVAL after
+     * number {@code afterSeq}, as the parameters of {@link #WAITING_RANGE}; null when none is left.
      */
-    private MapSqlParameterSource nextWaiting(ApprovalView a, int chunk) {
+    private MapSqlParameterSource nextWaiting(ApprovalView a, int afterSeq, int chunk) {
         MapSqlParameterSource p = new MapSqlParameterSource("v", a.voucherId())
-                .addValue("from", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", chunk);
+                .addValue("from", PaymentStatus.PENDING_APPROVAL.name()).addValue("after", afterSeq)
+                .addValue("n", chunk);
         // ordered as ix_payment_voucher_status is (voucher_id, status, seq): H2 reads the chunk from the index and
-        // stops; ordered by seq alone it read and sorted every payment still waiting, for every chunk
+        // stops; ordered by seq alone it read and sorted every payment still waiting, for every chunk. After the last
+        // chunk's number: PostgreSQL may read the voucher's payments through uq_payment_voucher_seq and filter them
+        // by status, which without it walked past every payment already moved, for every chunk
         List<Integer> seqs = jdbc.queryForList("SELECT seq FROM payment WHERE voucher_id = :v AND status = :from"
-                + " ORDER BY voucher_id, status, seq FETCH FIRST :n ROWS ONLY", p, Integer.class);
+                + " AND seq > :after ORDER BY voucher_id, status, seq FETCH FIRST :n ROWS ONLY", p, Integer.class);
         return seqs.isEmpty() ? null : new MapSqlParameterSource("v", a.voucherId()).addValue("first", seqs.get(0))
                 .addValue("last", seqs.get(seqs.size() - 1));
     }
@@ -316,9 +328,11 @@ public class ApprovalService {
      */
     public long finishRejection(String approvalId) {
         long cancelled = 0;
-        for (int n = tx.execute(s -> cancelRejected(approvalId, cancelChunk)); n > 0;
-                n = tx.execute(s -> cancelRejected(approvalId, cancelChunk))) {
-            cancelled += n;
+        int[] after = {0};
+        for (Chunk c = tx.execute(s -> cancelRejected(approvalId, 0, cancelChunk)); c.moved() > 0;
+                c = tx.execute(s -> cancelRejected(approvalId, after[0], cancelChunk))) {
+            cancelled += c.moved();
+            after[0] = c.lastSeq();
             CrashPoints.reached("approval-rejection-chunk");
         }
         receipts.settle(List.of(load(approvalId).orElseThrow().voucherId()));
@@ -362,27 +376,29 @@ public class ApprovalService {
      * rejecting level's reason (which the return upstream carries) and one CANCELLED event naming the approver who
      * rejected, and its budget is released by the lifecycle's observers in the same transaction. The approval's row
      * is locked first, so two callers (the rejection call, a sweep, a payroll run's restart) cancel one chunk after
-     * the other and never the same payments twice.
+     * the other and never the same payments twice. The chunk is looked for after {@code afterSeq}, as in
+     * {@link #moveApproved}.
      *
-     * @return the number cancelled; 0 when none is left
+     * @return the chunk cancelled; none cancelled when none is left
      */
-    public int cancelRejected(String approvalId, int chunk) {
+    public Chunk cancelRejected(String approvalId, int afterSeq, int chunk) {
         List<String> status = jdbc.queryForList("SELECT status FROM approval WHERE approval_id = :id FOR UPDATE",
                 new MapSqlParameterSource("id", approvalId), String.class);
         if (status.isEmpty()) {
             throw notFound(approvalId);
         }
         ApprovalView a = decided(approvalId, ApprovalView.Status.REJECTED);
-        MapSqlParameterSource range = nextWaiting(a, chunk);
+        MapSqlParameterSource range = nextWaiting(a, afterSeq, chunk);
         if (range == null) {
-            return 0;
+            return new Chunk(0, afterSeq);
         }
         ApprovalView.Level level = a.levels().stream().filter(l -> "REJECTED".equals(l.decision())).findFirst()
                 .orElseThrow();
         String text = fit("rejected by " + level.decidedBy() + " (" + level.role() + ", level " + level.levelNo()
                 + " of " + a.levels().size() + "): " + a.decisionReason(), 400);
-        return lifecycle.moveWhere(WAITING_RANGE, range, PaymentStatus.PENDING_APPROVAL, PaymentStatus.CANCELLED,
-                level.decidedBy(), text, APPROVAL_REJECTED, text).size();
+        return new Chunk(lifecycle.moveWhere(WAITING_RANGE, range, PaymentStatus.PENDING_APPROVAL,
+                PaymentStatus.CANCELLED, level.decidedBy(), text, APPROVAL_REJECTED, text).size(),
+                (Integer) range.getValue("last"));
     }
 
     /** The approval, checked: it exists, is in scope, pending, and {@code who} may decide its waiting level. */

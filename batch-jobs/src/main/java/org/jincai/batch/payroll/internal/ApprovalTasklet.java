@@ -16,6 +16,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -38,6 +39,10 @@ public class ApprovalTasklet implements Tasklet {
     public static final String AWAITING_APPROVAL = "AWAITING_APPROVAL";
     /** The step's exit code when the chain was rejected: the run goes straight to its outputs. */
     public static final String REJECTED = "REJECTED";
+    /** The number of the last payment of the last chunk moved (approved, by the chain or the hub): the next is after. */
+    private static final String AFTER = "payroll.approval.after";
+    /** The same for a rejected run's chunks cancelled. */
+    private static final String CANCELLED_AFTER = "payroll.approval.cancelled-after";
 
     private final PayrollServices s;
     private final PayrollApprovers approvers;
@@ -51,6 +56,7 @@ public class ApprovalTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
         PayrollRun run = s.run(runId);
         if (run.voucherId() == null) {
             return RepeatStatus.FINISHED;
@@ -64,7 +70,7 @@ public class ApprovalTasklet implements Tasklet {
                     ApprovalRules.APPROVAL_RULE_NOT_FOUND, "no approval rule for PAYROLL runs of " + total + " CNY",
                     "run " + runId));
             if (rule == null || rule.levels().isEmpty()) {
-                return approveByTheHub(run, rule);
+                return approveByTheHub(run, rule, context);
             }
             String approvalId = s.approvals().open(new ApprovalService.Opening(run.voucherId(), runId,
                     run.admDivCode(), run.agencyCode(), total, ApprovalRules.PAYROLL, rule, null, List.of(),
@@ -86,17 +92,21 @@ public class ApprovalTasklet implements Tasklet {
         }
         if (view.status() == ApprovalView.Status.APPROVED) {
             // the chain decided (here or through the approvals API): its payments move a chunk per commit
-            int moved = s.approvals().moveApproved(run.approvalId(), s.props().chunkSize());
-            if (moved > 0) {
-                contribution.incrementWriteCount(moved);
+            ApprovalService.Chunk moved = s.approvals().moveApproved(run.approvalId(), context.getInt(AFTER, 0),
+                    s.props().chunkSize());
+            if (moved.moved() > 0) {
+                context.putInt(AFTER, moved.lastSeq());
+                contribution.incrementWriteCount(moved.moved());
                 return RepeatStatus.CONTINUABLE;
             }
         }
         if (view.status() == ApprovalView.Status.REJECTED) {
             // rejected through the approvals API or CLI, its cancellation interrupted: go on a chunk per commit
-            int cancelled = s.approvals().cancelRejected(run.approvalId(), s.props().chunkSize());
-            if (cancelled > 0) {
-                contribution.incrementWriteCount(cancelled);
+            ApprovalService.Chunk cancelled = s.approvals().cancelRejected(run.approvalId(),
+                    context.getInt(CANCELLED_AFTER, 0), s.props().chunkSize());
+            if (cancelled.moved() > 0) {
+                context.putInt(CANCELLED_AFTER, cancelled.lastSeq());
+                contribution.incrementWriteCount(cancelled.moved());
                 return RepeatStatus.CONTINUABLE;
             }
             contribution.setExitStatus(new ExitStatus(REJECTED, "approval " + view.approvalId() + " rejected: "
@@ -108,11 +118,13 @@ public class ApprovalTasklet implements Tasklet {
     }
 
     /** One chunk of the run's payments approved by the hub per call, the audit trail told once. */
-    private RepeatStatus approveByTheHub(PayrollRun run, ApprovalRule rule) {
+    private RepeatStatus approveByTheHub(PayrollRun run, ApprovalRule rule, ExecutionContext context) {
+        // after the last chunk's number, as ApprovalService.moveApproved looks: each chunk reads its own payments only
         List<Integer> page = s.store().jdbc().queryForList("""
-                SELECT seq FROM payment WHERE voucher_id = :v AND status = :s ORDER BY voucher_id, status, seq
-                 FETCH FIRST :n ROWS ONLY""", new MapSqlParameterSource("v", run.voucherId())
-                .addValue("s", PaymentStatus.PENDING_APPROVAL.name()).addValue("n", s.props().chunkSize()), Integer.class);
+                SELECT seq FROM payment WHERE voucher_id = :v AND status = :s AND seq > :after
+                 ORDER BY voucher_id, status, seq FETCH FIRST :n ROWS ONLY""", new MapSqlParameterSource("v",
+                run.voucherId()).addValue("s", PaymentStatus.PENDING_APPROVAL.name())
+                .addValue("after", context.getInt(AFTER, 0)).addValue("n", s.props().chunkSize()), Integer.class);
         if (page.isEmpty()) {
             s.audit().append(AuditEntry.of(PayrollServices.ACTOR, AuditEntry.Channel.SYSTEM, "APPROVAL_NOT_REQUIRED",
                     "VOUCHER", run.voucherId()).change(PaymentStatus.PENDING_APPROVAL.name(),
@@ -124,6 +136,7 @@ public class ApprovalTasklet implements Tasklet {
                 run.voucherId()).addValue("first", page.get(0)).addValue("last", page.get(page.size() - 1)),
                 PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, PayrollServices.ACTOR, rule == null ? "approval control off: approved by the hub without a chain"
                         : "approval rule " + rule.name() + " asks for no approver");
+        context.putInt(AFTER, page.get(page.size() - 1));
         return RepeatStatus.CONTINUABLE;
     }
 }
