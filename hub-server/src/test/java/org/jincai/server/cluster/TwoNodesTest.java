@@ -303,6 +303,19 @@ class TwoNodesTest {
                 }
             }
         }
+        // a voucher's answer is recorded, then staged on its node and moved into the finance system's outbox
+        for (String node : List.of("node-a", "node-b")) {
+            Path staged = root.resolve(node).resolve("finance-outbound").resolve("HUBEI-FIN");
+            if (Files.isDirectory(staged)) {
+                try (var files = Files.list(staged)) {
+                    long waiting = files.filter(f -> Files.isRegularFile(f)
+                            && !f.getFileName().toString().startsWith(".")).count();
+                    if (waiting > 0) {
+                        return waiting + " answers staged on " + node + ", not yet in the finance system's outbox";
+                    }
+                }
+            }
+        }
         return "";
     }
 
