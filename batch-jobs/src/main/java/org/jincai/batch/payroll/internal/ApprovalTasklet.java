@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.jincai.batch.payroll.PayrollApprovers;
 import org.jincai.batch.payroll.PayrollRun;
+import org.jincai.core.TableStatistics;
 import org.jincai.core.approval.ApprovalRule;
 import org.jincai.core.approval.ApprovalRules;
 import org.jincai.core.approval.ApprovalService;
@@ -113,8 +114,19 @@ public class ApprovalTasklet implements Tasklet {
                     + view.decisionReason()));
             return RepeatStatus.FINISHED;
         }
+        approvedAll();
         s.store().status(runId, PayrollRun.Status.STARTED);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Every payment of the run approved: their statuses counted again (PostgreSQL) before the render reads them. Planned
+     * on the counts the payments step left — every payment PENDING_APPROVAL, none APPROVED — PostgreSQL read each
+     * file's approved payments through {@code ix_payment_status} (status, bank) and filtered out every other payment
+     * of the bank still approved: 135 ms a file and growing with the run, 456 s of render at 1,000,000 lines.
+     */
+    private void approvedAll() {
+        TableStatistics.refresh(s.store().jdbc(), "payment");
     }
 
     /** One chunk of the run's payments approved by the hub per call, the audit trail told once. */
@@ -130,6 +142,7 @@ public class ApprovalTasklet implements Tasklet {
                     "VOUCHER", run.voucherId()).change(PaymentStatus.PENDING_APPROVAL.name(),
                     PaymentStatus.APPROVED.name()).because("payroll run " + runId + ", fund use PAYROLL, "
                     + (rule == null ? "approval control off" : "rule " + rule.name() + " asks for no approver")));
+            approvedAll();
             return RepeatStatus.FINISHED;
         }
         s.lifecycle().moveWhere("voucher_id = :v AND seq BETWEEN :first AND :last", new MapSqlParameterSource("v",
