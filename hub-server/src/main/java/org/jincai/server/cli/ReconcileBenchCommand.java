@@ -1,14 +1,17 @@
 package org.jincai.server.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jincai.bench.reconcile.ReconcileBench;
 
 /**
  * {@code jincai bench reconcile [--entries N] [--dir DIR]}: the reconciliation benchmark of docs/benchmarks.md,
  * in this JVM, without starting the hub: its own embedded H2 and statement files under {@code DIR} (a temporary
- * folder, removed afterwards, when none). Exit 1 when an entry was not matched.
+ * folder, removed afterwards, when none; a folder given must be new or empty). Exit 1 when an entry was not matched.
  */
 final class ReconcileBenchCommand {
 
@@ -39,6 +42,22 @@ final class ReconcileBenchCommand {
                 default -> throw new CliArguments.UsageException(USE);
             }
         }
+        if (dir != null && holdsFiles(dir)) {
+            // the bench builds its database and statements afresh: a folder of an earlier run would meet its payments
+            throw new CliArguments.UsageException("--dir " + dir + " is not a new or empty folder (an earlier run's"
+                    + " database and statements?): give one that is");
+        }
         return ReconcileBench.run(out, entries, dir).ok() ? 0 : 1;
+    }
+
+    private static boolean holdsFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Files.exists(dir);
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw new CliArguments.UsageException("--dir " + dir + " cannot be read: " + e.getMessage());
+        }
     }
 }

@@ -152,6 +152,19 @@ class FileCommandsTest {
         assertThat(out.size()).isZero();
     }
 
+    @Test
+    void theReconcileBenchRefusesAFolderAnEarlierRunFilled() throws Exception {
+        Path used = Files.createDirectories(dir.resolve("bench")).resolve("db");
+        Files.createDirectories(used);
+
+        assertThat(cli.run("bench", "reconcile", "--entries", "10", "--dir", dir.resolve("bench").toString()))
+                .isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dir " + dir.resolve("bench") + " is not a new or empty folder")
+                .doesNotContain("\tat org.");
+        assertThat(out.size()).isZero();
+    }
+
     private static X509CertificateAndKey selfSigned(String cn) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
