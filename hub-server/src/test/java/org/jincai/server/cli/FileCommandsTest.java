@@ -154,14 +154,14 @@ class FileCommandsTest {
 
     @Test
     void theReconcileBenchRefusesAFolderAnEarlierRunFilled() throws Exception {
-        Path used = Files.createDirectories(dir.resolve("bench")).resolve("db");
-        Files.createDirectories(used);
+        Path used = dir.resolve("bench");
+        Files.createDirectories(used.resolve("db"));
 
-        assertThat(cli.run("bench", "reconcile", "--entries", "10", "--dir", dir.resolve("bench").toString()))
-                .isEqualTo(2);
+        assertThat(cli.run("bench", "reconcile", "--entries", "10", "--dir", used.toString())).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dir " + dir.resolve("bench") + " is not a new or empty folder")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dir " + used + " is not a new or empty folder")
                 .doesNotContain("\tat org.");
+        assertThat(used.resolve("statements")).doesNotExist();
         assertThat(out.size()).isZero();
     }
 
