@@ -12,6 +12,7 @@ import org.jincai.core.bank.BankDirectory;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.ReceiptService;
+import org.jincai.core.finance.StagedAnswers;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
@@ -103,8 +104,8 @@ public class IntegrationRoutesConfiguration {
     @Bean
     FinanceSystemRoutes financeSystemRoutes(FinanceDirectory finance, InboxIntakeService inbox,
                                             @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea outbound,
-                                            SftpUris uris, InboxClaims claims, @Value("${jincai.home}") Path home,
-                                            Clock clock) {
-        return new FinanceSystemRoutes(finance, inbox, outbound, uris, claims, home, clock);
+                                            StagedAnswers answers, SftpUris uris, InboxClaims claims,
+                                            @Value("${jincai.home}") Path home, Clock clock) {
+        return new FinanceSystemRoutes(finance, inbox, outbound, answers, uris, claims, home, clock);
     }
 }

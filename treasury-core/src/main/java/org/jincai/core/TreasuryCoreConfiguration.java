@@ -25,6 +25,7 @@ import org.jincai.core.controls.FiscalControls;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.ReceiptService;
+import org.jincai.core.finance.StagedAnswers;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.release.DeliveryService;
@@ -201,6 +202,12 @@ public class TreasuryCoreConfiguration {
                                   PaymentLifecycle lifecycle, FinanceDirectory finance,
                                   @Qualifier(FINANCE_STAGING) StagingArea outbound, Clock clock) {
         return new ReceiptService(jdbc, tx, payments, lifecycle, finance, outbound, clock);
+    }
+
+    @Bean
+    StagedAnswers stagedAnswers(NamedParameterJdbcTemplate jdbc, FinanceDirectory finance,
+                                @Qualifier(FINANCE_STAGING) StagingArea outbound, Clock clock) {
+        return new StagedAnswers(jdbc, finance, outbound, clock);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.jincai.core.finance.FinanceSystem;
 import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.InboxReady;
 import org.jincai.core.finance.InboxResult;
+import org.jincai.core.finance.StagedAnswers;
 import org.jincai.core.release.StagingArea;
 import org.jincai.routes.InboxClaims;
 import org.jincai.routes.ReasonFiles;
@@ -23,7 +24,9 @@ import org.jincai.routes.bank.SftpUris;
  * temporary names are never taken). A taken file is archived, one that cannot be taken (empty, unreadable, not
  * an envelope) goes to the error folder with a reason file; both are kept under their name with the time and
  * digest ({@link InboxFileNames}), so nothing kept is ever overwritten. {@code finance-outbox-<CODE>} delivers
- * the receipts, returns and duplicate notices staged for it into its outbox, under a temporary name then renamed.
+ * the receipts, returns and duplicate notices staged for it on this node into its outbox, under a temporary name
+ * then renamed, and records each receipt's or return's delivery; a receipt or return another node took over (this
+ * node taken for lost) is quarantined, never sent ({@link FinanceOutbox}).
  *
  * <p>When several nodes run ({@link InboxClaims#shared()}), each inbox route claims every file in the shared
  * database before taking it, and the inbox routes do not start with the context: the node the cluster elects
@@ -37,16 +40,22 @@ public class FinanceSystemRoutes extends RouteBuilder {
     private final FinanceDirectory finance;
     private final InboxIntakeService inbox;
     private final StagingArea outbound;
+    private final FinanceOutbox outbox;
     private final SftpUris sftp;
     private final InboxClaims claims;
     private final Path home;
     private final Clock clock;
 
-    public FinanceSystemRoutes(FinanceDirectory finance, InboxIntakeService inbox, StagingArea outbound, SftpUris sftp,
-                               InboxClaims claims, Path home, Clock clock) {
+    /**
+     * @param outbound this node's staging area of answers, from which the outbox routes deliver
+     * @param answers  what the database records of the answers staged there
+     */
+    public FinanceSystemRoutes(FinanceDirectory finance, InboxIntakeService inbox, StagingArea outbound,
+                               StagedAnswers answers, SftpUris sftp, InboxClaims claims, Path home, Clock clock) {
         this.finance = finance;
         this.inbox = inbox;
         this.outbound = outbound;
+        this.outbox = new FinanceOutbox(answers, outbound, clock);
         this.sftp = sftp;
         this.claims = claims;
         this.home = home;
@@ -68,12 +77,24 @@ public class FinanceSystemRoutes extends RouteBuilder {
                     .process(this::nameForError)
                     .process(e -> take(f, e));
 
-            from("file:" + outbound.folder(f.code()).toAbsolutePath()
-                    + "?antExclude=**/*.part&move=.sent/${file:name}&sortBy=file:name&delay=500"
-                    + "&backoffErrorThreshold=2&backoffMultiplier=10")
+            from(stagingFolder(f))
                     .routeId(RouteIds.financeOutbox(f.code()))
-                    .to(outboxUri(f));
+                    .filter(e -> outbox.toUpload(f, fileName(e)))
+                        .to(outboxUri(f))
+                        .process(e -> outbox.uploaded(f, fileName(e)))
+                    .end();
         }
+    }
+
+    /**
+     * The finance system's waiting files in this node's staging folder, each taken again at every poll until the
+     * route has moved it (noop, not idempotent): {@link FinanceOutbox}, not Camel, decides where a file goes (sent,
+     * quarantined). A failed upload leaves the file waiting for the next poll. Temporary and hidden files are skipped.
+     */
+    private String stagingFolder(FinanceSystem f) {
+        return "file:" + outbound.folder(f.code()).toAbsolutePath()
+                + "?noop=true&idempotent=false&antExclude=**/*" + StagingArea.PART
+                + "&sortBy=file:name&delay=500&backoffErrorThreshold=2&backoffMultiplier=10";
     }
 
     /** Until the file is read, a failure keeps it under its name and the time: unique, though without a digest. */

@@ -86,8 +86,8 @@ class FinanceInboxClaimsTest {
             }
         });
         camel.addRoutes(new FinanceSystemRoutes(new FinanceDirectory(List.of(hubei)), core.inbox, core.financeStaging,
-                new SftpUris(home.resolve("sftp")), InboxClaims.shared(core.db.dataSource(), MAX_AGE, REFRESH), home,
-                Clock.systemUTC()));
+                core.stagedAnswers, new SftpUris(home.resolve("sftp")),
+                InboxClaims.shared(core.db.dataSource(), MAX_AGE, REFRESH), home, Clock.systemUTC()));
         camel.start();
         assertThat(camel.getRouteController().getRouteStatus(ROUTE).isStarted())
                 .as("with shared claims the inbox waits for the lead").isFalse();

@@ -45,7 +45,7 @@ class FinanceInboxRouteTest {
                 new InboxReady(InboxReady.Mode.STABLE, STABLE_FOR, null));
         camel = new DefaultCamelContext();
         camel.addRoutes(new FinanceSystemRoutes(new FinanceDirectory(List.of(hubei)), core.inbox, core.financeStaging,
-                new SftpUris(home.resolve("sftp")), InboxClaims.local(), home, clock));
+                core.stagedAnswers, new SftpUris(home.resolve("sftp")), InboxClaims.local(), home, clock));
         camel.start();
     }
 

@@ -9,7 +9,11 @@ import java.util.List;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.awaitility.Awaitility;
 import org.jincai.core.finance.FinanceDirectory;
+import org.jincai.core.finance.StagedAnswers;
+import org.jincai.core.finance.WrittenAnswer;
+import org.jincai.core.release.StagingArea;
 import org.jincai.core.testing.CoreFixture;
+import org.jincai.core.testing.Envelopes;
 import org.jincai.core.testing.TestFinance;
 import org.jincai.routes.InboxClaims;
 import org.jincai.routes.bank.SftpUris;
@@ -20,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The finance outbox route: receipts and returns staged for a finance system reach its outbox under their final
- * names, whole, and leave the staging folder; a name already in the outbox is never overwritten.
+ * names, whole, and leave the staging folder; a name already in the outbox is never overwritten. The receipts the
+ * hub recorded (ReceiptService, over the test database: H2, or PostgreSQL in CI's second pass) have their delivery
+ * recorded once; those another node took over, this node taken for lost, are quarantined and never reach the outbox.
  */
 class FinanceOutboxRouteTest {
 
@@ -30,18 +36,24 @@ class FinanceOutboxRouteTest {
     DefaultCamelContext camel;
 
     @BeforeEach
-    void start() throws Exception {
+    void setUp() {
         core = new CoreFixture(home.resolve("staging"));
+    }
+
+    /** Starts this node's routes, its outbox route taking what waits in its staging folder. */
+    private void start() throws Exception {
         camel = new DefaultCamelContext();
         camel.addRoutes(new FinanceSystemRoutes(new FinanceDirectory(List.of(TestFinance.hubei())), core.inbox,
-                core.financeStaging, new SftpUris(home.resolve("sftp")), InboxClaims.local(), home,
+                core.financeStaging, core.stagedAnswers, new SftpUris(home.resolve("sftp")), InboxClaims.local(), home,
                 new StableFileFilterTest.HandClock()));
         camel.start();
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
+        if (camel != null) {
+            camel.stop();
+        }
         core.close();
     }
 
@@ -51,6 +63,7 @@ class FinanceOutboxRouteTest {
 
     @Test
     void aStagedReceiptReachesTheOutboxWholeUnderItsName() throws Exception {
+        start();
         byte[] receipt = "<MOF>receipt</MOF>".getBytes();
         core.financeStaging.stage(TestFinance.CODE, "420000_2026_5201_T1_receipt.xml", receipt);
 
@@ -66,6 +79,7 @@ class FinanceOutboxRouteTest {
 
     @Test
     void aFileAlreadyInTheOutboxIsNotOverwritten() throws Exception {
+        start();
         Files.createDirectories(outbox());
         Files.writeString(outbox().resolve("420000_2026_5201_T2_receipt.xml"), "the finance system's copy");
         core.financeStaging.stage(TestFinance.CODE, "420000_2026_5201_T2_receipt.xml", "<MOF>again</MOF>".getBytes());
@@ -74,5 +88,64 @@ class FinanceOutboxRouteTest {
                 .folder(TestFinance.CODE).resolve("420000_2026_5201_T2_receipt.xml")));
 
         assertThat(Files.readString(outbox().resolve("420000_2026_5201_T2_receipt.xml"))).isEqualTo("the finance system's copy");
+    }
+
+    @Test
+    void theDeliveryOfEachReceiptIsRecordedOnceItReachedTheOutbox() throws Exception {
+        core.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
+        List<WrittenAnswer> written = core.paidAndAnswered();
+        assertThat(written).hasSizeGreaterThan(1)
+                .allSatisfy(w -> assertThat(w.financeSystem()).isEqualTo(TestFinance.CODE));
+        for (WrittenAnswer w : written) {
+            assertThat(core.stagedAnswers.find(w.fileName())).get().satisfies(a -> {
+                assertThat(a.stagedBy()).isEqualTo(core.financeStaging.id());
+                assertThat(a.deliveredAt()).isNull();
+            });
+        }
+
+        start();
+
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> core.financeStaging.waiting(TestFinance.CODE).isEmpty());
+        for (WrittenAnswer w : written) {
+            assertThat(Files.readAllBytes(outbox().resolve(w.fileName()))).as(w.fileName()).isEqualTo(core.db.jdbc()
+                    .getJdbcTemplate().queryForObject("SELECT envelope FROM voucher_answer WHERE voucher_id = ?",
+                            byte[].class, w.voucherId()));
+            assertThat(core.stagedAnswers.find(w.fileName()).orElseThrow().deliveredAt()).as(w.fileName()).isNotNull();
+            assertThat(core.stagedAnswers.delivered(w.fileName())).as("recorded once").isFalse();
+        }
+        assertThat(core.db.count("SELECT COUNT(*) FROM voucher_answer WHERE delivered_at IS NULL")).isZero();
+    }
+
+    @Test
+    void aReceiptAnotherNodeTookOverIsQuarantinedAndNeverUploaded() throws Exception {
+        core.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
+        List<WrittenAnswer> written = core.paidAndAnswered();
+        assertThat(written).hasSizeGreaterThan(1);
+        StagingArea nodeB = new StagingArea(home.resolve("node-b"));
+        List<StagedAnswers.Taken> taken = new StagedAnswers(core.db.jdbc(), core.finance, nodeB, core.clock)
+                .restageHeldBy(core.financeStaging.id());
+        assertThat(taken).extracting(StagedAnswers.Taken::fileName)
+                .containsExactlyInAnyOrderElementsOf(written.stream().map(WrittenAnswer::fileName).toList());
+
+        start();
+
+        Path quarantine = core.financeStaging.folder(TestFinance.CODE).resolve(StagingArea.QUARANTINE);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> written.stream()
+                .allMatch(w -> Files.exists(quarantine.resolve(w.fileName() + StagingArea.REASON))));
+        assertThat(core.financeStaging.waiting(TestFinance.CODE)).isEmpty();
+        for (WrittenAnswer w : written) {
+            assertThat(quarantine.resolve(w.fileName())).as(w.fileName() + " quarantined here").exists();
+            assertThat(Files.readString(quarantine.resolve(w.fileName() + StagingArea.REASON)))
+                    .contains(FinanceOutbox.ANSWER_RESTAGED).contains(nodeB.id());
+            assertThat(outbox().resolve(w.fileName())).as(w.fileName() + " never uploaded from here").doesNotExist();
+            assertThat(core.stagedAnswers.find(w.fileName()).orElseThrow()).satisfies(a -> {
+                assertThat(a.stagedBy()).isEqualTo(nodeB.id());
+                assertThat(a.deliveredAt()).isNull();
+            });
+            assertThat(Files.readAllBytes(nodeB.folder(TestFinance.CODE).resolve(w.fileName())))
+                    .as("B's copy, for B's route to send")
+                    .isEqualTo(Files.readAllBytes(quarantine.resolve(w.fileName())));
+        }
     }
 }

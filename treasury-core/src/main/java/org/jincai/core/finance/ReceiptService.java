@@ -48,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its approval was rejected (every payment CANCELLED): a receipt (回单, VoucherFlag 1) carrying the bank's
  * X-fields — XPayDate, XAgentBusinessNo, XPayAmt, and per detail XPayAmt 0.00 with the reason in XAddWord for a
  * failed line — or, when nothing was paid, a return (退回, VoucherFlag 2) with Return_Reason (the bank's reason,
- * or the approver's). The answer is stored (served by the API), staged for the finance system's outbox, and the
+ * or the approver's). The answer is stored (served by the API) with the staging area that holds its file
+ * ({@code staged_by}, {@link StagedAnswers}), staged for the finance system's outbox, and the
  * paid and failed payments move to RECEIPTED (cancelled ones stay CANCELLED) — on to RECONCILED for one a bank's
  * statement was already matched to while it waited for the voucher's other payments — all in one transaction; a
  * voucher is answered once.
@@ -141,8 +142,9 @@ public class ReceiptService {
     /**
      * After a crash between an answer's commit and the rename of its staged file: a {@code .part} whose
      * answer is recorded is published (that voucher is never answered again, so nothing else would send it).
-     * A {@code .part} of an answer not recorded is left to be written again by {@link #settleAll}.
-     * Returns how many were published.
+     * A {@code .part} of an answer not recorded is left to be written again by {@link #settleAll}. One whose answer
+     * another node took over meanwhile ({@link StagedAnswers#restageHeldBy}) is published too: the outbox route
+     * quarantines it, never sent. Returns how many were published.
      */
     public int publishRecorded() {
         int published = 0;
@@ -186,7 +188,7 @@ public class ReceiptService {
         Path part = system.map(f -> outbound.writePart(f.code(), answer.fileName(), answer.envelope())).orElse(null);
         CrashPoints.reached("receipt-staged");
         try {
-            tx.executeWithoutResult(s -> record(voucherId, all, answer));
+            tx.executeWithoutResult(s -> record(voucherId, all, answer, part == null ? null : outbound.id()));
         } catch (RuntimeException e) {
             if (part != null) {
                 outbound.discard(part);
@@ -219,14 +221,16 @@ public class ReceiptService {
         return n != null && n > 0;
     }
 
-    private void record(String voucherId, List<Payment> all, Answer answer) {
+    /** Records the answer, {@code stagedBy} the staging area holding its file (null: none staged, the API only). */
+    private void record(String voucherId, List<Payment> all, Answer answer, String stagedBy) {
         jdbc.update("""
-                INSERT INTO voucher_answer (answer_id, voucher_id, voucher_flag, file_name, envelope, paid_amount, created_at)
-                VALUES (:id, :voucher, :flag, :name, :envelope, :paid, :now)""",
+                INSERT INTO voucher_answer (answer_id, voucher_id, voucher_flag, file_name, envelope, paid_amount, created_at,
+                    staged_by)
+                VALUES (:id, :voucher, :flag, :name, :envelope, :paid, :now, :stagedBy)""",
                 new MapSqlParameterSource("id", Ids.newId()).addValue("voucher", voucherId)
                         .addValue("flag", answer.flag()).addValue("name", answer.fileName())
                         .addValue("envelope", answer.envelope()).addValue("paid", answer.paid())
-                        .addValue("now", Timestamp.from(clock.instant())));
+                        .addValue("now", Timestamp.from(clock.instant())).addValue("stagedBy", stagedBy));
         List<Move> failing = all.stream().filter(p -> p.status() == PaymentStatus.REJECTED)
                 .map(p -> Move.of(p.paymentId(), PaymentStatus.REJECTED, PaymentStatus.FAILED,
                         "rejected by the bank" + (p.bankReasonCode() == null ? "" : " (" + p.bankReasonCode() + ")")))

@@ -1,8 +1,13 @@
 package org.jincai.core.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.jincai.bank.file.BankAnswer;
+import org.jincai.bank.file.CreditStatus;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.core.alert.AlertService;
 import org.jincai.core.answer.BankAnswerService;
@@ -20,10 +25,13 @@ import org.jincai.core.controls.FiscalControls;
 import org.jincai.core.finance.FinanceDirectory;
 import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.ReceiptService;
+import org.jincai.core.finance.StagedAnswers;
+import org.jincai.core.finance.WrittenAnswer;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.ReleaseService;
+import org.jincai.core.release.StagedFile;
 import org.jincai.core.release.StagingArea;
 import org.jincai.core.report.SummaryQueries;
 import org.jincai.core.risk.RiskOptions;
@@ -67,6 +75,7 @@ public final class CoreFixture implements AutoCloseable {
     public final SummaryQueries summary;
     public final InboxIntakeService inbox;
     public final ReceiptService receipts;
+    public final StagedAnswers stagedAnswers;
     public final BudgetControl budget;
     public final BudgetImportService budgetImport;
     public final BudgetQueries budgetQueries;
@@ -116,10 +125,27 @@ public final class CoreFixture implements AutoCloseable {
         statements = new StatementService(jdbc, tx, payments, lifecycle, answers, clock);
         summary = new SummaryQueries(jdbc);
         receipts = new ReceiptService(jdbc, tx, payments, lifecycle, finance, financeStaging, clock);
+        stagedAnswers = new StagedAnswers(jdbc, finance, financeStaging, clock);
         approvals = new ApprovalService(jdbc, tx, payments, lifecycle, alerts, audit, receipts, clock);
         controls = new FiscalControls(budget, risk, controlled.approval(), approvals, alerts, lifecycle, audit);
         intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, controls, clock);
         inbox = new InboxIntakeService(jdbc, intake, financeStaging, new StagingArea(stagingRoot.resolve("received")), clock);
+    }
+
+    /**
+     * Releases every approved payment, has each bank take its file and pay every credit, and answers the vouchers so
+     * settled: their receipts recorded and staged in {@link #financeStaging}. Returns the answers written.
+     */
+    public List<WrittenAnswer> paidAndAnswered() {
+        Set<String> settled = new LinkedHashSet<>();
+        for (StagedFile f : release.release("operator-test").staged()) {
+            deliveries.markUploaded(f.bankCode(), f.fileName(), "route-test");
+            List<CreditStatus> paid = payments.findByDelivery(f.deliveryId()).stream()
+                    .map(p -> new CreditStatus(p.paymentId(), true, null, null)).toList();
+            settled.addAll(answers.apply(f.bankCode(), ("paid " + f.fileName()).getBytes(StandardCharsets.US_ASCII),
+                    new BankAnswer("paid-" + f.fileName(), f.messageId(), paid), true, "route-test").voucherIds());
+        }
+        return receipts.settle(settled);
     }
 
     @Override
