@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.jincai.core.TreasuryCoreConfiguration;
 import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.finance.StagedAnswers;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagingArea;
 import org.jincai.scheduler.SchedulerInstance;
@@ -27,7 +28,8 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
  * the election of the inbox poller over Spring Integration's JDBC lock registry on the hub's database (table
  * {@code INT_LOCK}): the node holding the role's lock polls, renews the lock every heartbeat, and a lock not
  * renewed within its time to live — a node lost — goes to the next node that tries; and the sweep that takes over
- * the bank files a lost node staged and never began to upload ({@link StagedFileSweep}).
+ * the bank files a lost node staged and never began to upload, and the receipts and returns it staged and never
+ * delivered to a finance system ({@link StagedFileSweep}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -58,13 +60,19 @@ public class ClusterConfiguration {
         return new ClusterHealth(node, executions, steps, sweep.getIfAvailable(), stagedFiles.getIfAvailable());
     }
 
-    /** Takes over, every {@code jincai.cluster.staged-file-sweep}, the bank files lost nodes staged and never sent. */
+    /**
+     * Takes over, every {@code jincai.cluster.staged-file-sweep}, the bank files and the answers lost nodes staged and
+     * never sent.
+     */
     @Bean
     @ConditionalOnProperty(name = "jincai.cluster.enabled", havingValue = "true")
     StagedFileSweep stagedFileSweep(ExecutionNodes nodes, SchedulerInstance instance, ReleaseService release,
                                     @Qualifier(TreasuryCoreConfiguration.BANK_STAGING) StagingArea outbound,
+                                    StagedAnswers answers,
+                                    @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea financeOutbound,
                                     AuditTrail audit, Clock clock, ClusterProperties cluster) {
-        return new StagedFileSweep(nodes, instance.id(), release, outbound, audit, clock, cluster.stagedFileSweep());
+        return new StagedFileSweep(nodes, instance.id(), release, outbound, answers, financeOutbound, audit, clock,
+                cluster.stagedFileSweep());
     }
 
     @Bean

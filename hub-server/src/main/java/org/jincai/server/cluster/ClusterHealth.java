@@ -14,8 +14,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * workers run, a payroll's remote {@code render-bank} partitions included, each named by its bank and files
  * ({@code payroll#12/render-bank:bank-DEMO-ISO-files-011-020}) — and the last execution of a lost node this node took
  * over ({@code lastTakeover}: when, which execution, from which node, what came of it; "none" since it started, or
- * when the application has no sweep), and the last bank file of a lost node it took over ({@code lastFileTakeover},
- * in a cluster: {@link StagedFileSweep}).
+ * when the application has no sweep), the last bank file of a lost node it took over ({@code lastFileTakeover},
+ * in a cluster: {@link StagedFileSweep}) and the last receipt or return of a lost node it took over
+ * ({@code lastAnswerTakeover}, the same sweep).
  */
 public class ClusterHealth implements HealthIndicator {
 
@@ -51,6 +52,10 @@ public class ClusterHealth implements HealthIndicator {
                         .orElse("none"))
                 .withDetail("lastFileTakeover", stagedFiles == null ? "none" : stagedFiles.lastTakeover()
                         .map(t -> t.at() + ": " + t.fileName() + " for " + t.bankCode() + " of node " + t.lostNode())
+                        .orElse("none"))
+                .withDetail("lastAnswerTakeover", stagedFiles == null ? "none" : stagedFiles.lastAnswerTakeover()
+                        .map(t -> t.at() + ": " + t.fileName() + " for " + t.financeSystem() + " of node "
+                                + t.lostNode())
                         .orElse("none"))
                 .build();
     }
