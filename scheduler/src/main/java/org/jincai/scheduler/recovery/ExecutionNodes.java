@@ -31,9 +31,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * step execution is recorded with its node too (table {@code batch_step_node}, V33: a partition with the node whose
  * worker runs it, recorded again with the next worker's node when it is sent again), so that a takeover can wait for
  * the steps still running on living nodes ({@link #stepNodes}) and the node running a payroll can send again a
- * partition whose worker's node is lost ({@link #stepNode}); and each node's staging area of bank files (table
- * {@code staging_area_node}, V38: {@link #holdArea}), so that the files a lost node staged and never began to upload
- * can be taken over ({@link #areas}).
+ * partition whose worker's node is lost ({@link #stepNode}); and each node's staging areas (table
+ * {@code staging_area_node}, V38: {@link #holdArea}) — of bank files, and of the answers to finance systems (V40) — so
+ * that the files a lost node staged and never began to upload, and the answers it never delivered, can be taken over
+ * ({@link #areas}).
  */
 public class ExecutionNodes {
 
@@ -187,8 +188,8 @@ public class ExecutionNodes {
 
     /**
      * Records that this process, Quartz {@code instance}, holds the staging area {@code areaId} (its bank files, the
-     * identity {@code bank_delivery.staged_by} names): a node started again on its home holds its area again, under
-     * its new run.
+     * identity {@code bank_delivery.staged_by} names, or its answers to finance systems, named by
+     * {@code voucher_answer.staged_by}): a node started again on its home holds its area again, under its new run.
      */
     public void holdArea(String areaId, String instance) {
         MapSqlParameterSource p = new MapSqlParameterSource("area", areaId).addValue("instance", instance)
