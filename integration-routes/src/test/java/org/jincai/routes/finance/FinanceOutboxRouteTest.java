@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The finance outbox route: receipts and returns staged for a finance system reach its outbox under their final
  * names, whole, and leave the staging folder; a name already in the outbox is never overwritten. The receipts the
  * hub recorded (ReceiptService, over the test database: H2, or PostgreSQL in CI's second pass) have their delivery
- * recorded once; those another node took over, this node taken for lost, are quarantined and never reach the outbox.
+ * recorded once (one recorded already, a crash before its move, goes to the sent files without a second upload);
+ * those another node took over, this node taken for lost, are quarantined and never reach the outbox.
  */
 class FinanceOutboxRouteTest {
 
@@ -115,6 +116,28 @@ class FinanceOutboxRouteTest {
             assertThat(core.stagedAnswers.delivered(w.fileName())).as("recorded once").isFalse();
         }
         assertThat(core.db.count("SELECT COUNT(*) FROM voucher_answer WHERE delivered_at IS NULL")).isZero();
+    }
+
+    @Test
+    void aReceiptRecordedDeliveredButStillWaitingIsMovedToTheSentFilesNotUploadedAgain() throws Exception {
+        core.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
+        List<WrittenAnswer> written = core.paidAndAnswered();
+        assertThat(written).hasSizeGreaterThan(1);
+        WrittenAnswer recorded = written.get(0);
+        // a crash after the delivery was recorded and before the file was moved
+        assertThat(core.stagedAnswers.delivered(recorded.fileName())).isTrue();
+
+        start();
+
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> core.financeStaging.waiting(TestFinance.CODE).isEmpty());
+        Path sent = core.financeStaging.folder(TestFinance.CODE).resolve(StagingArea.SENT);
+        assertThat(sent.resolve(recorded.fileName())).exists();
+        assertThat(outbox().resolve(recorded.fileName())).as("not uploaded again").doesNotExist();
+        for (WrittenAnswer w : written.subList(1, written.size())) {
+            assertThat(outbox().resolve(w.fileName())).exists();
+            assertThat(sent.resolve(w.fileName())).exists();
+        }
     }
 
     @Test
