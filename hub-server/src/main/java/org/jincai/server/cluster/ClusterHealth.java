@@ -15,7 +15,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * ({@code payroll#12/render-bank:bank-DEMO-ISO-files-011-020}) — and the last execution of a lost node this node took
  * over ({@code lastTakeover}: when, which execution, from which node, what came of it; "none" since it started, or
  * when the application has no sweep), the last bank file of a lost node it took over ({@code lastFileTakeover},
- * in a cluster: {@link StagedFileSweep}) and the last receipt or return of a lost node it took over
+ * in a cluster: {@link StagedFileSweep}) and the last file for a finance system of a lost node it took over
  * ({@code lastAnswerTakeover}, the same sweep).
  */
 public class ClusterHealth implements HealthIndicator {

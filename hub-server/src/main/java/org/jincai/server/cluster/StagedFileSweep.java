@@ -29,10 +29,13 @@ import org.slf4j.LoggerFactory;
  *       one takes a file, and the lost node, should it come back, quarantines its copy. A file whose upload had
  *       begun is left to its node's recovery (the bank may hold part or all of it). Each is audited
  *       {@value #TAKEN_OVER};</li>
- *   <li>the receipts and returns staged for a finance system's outbox and never delivered: written again from their
- *       stored envelope into its own finance staging area and sent by its own outbox route, each answer taken by one
- *       conditional update ({@link StagedAnswers#restageHeldBy}); the lost node, should it come back, quarantines its
- *       copy. Each is audited {@value #ANSWER_TAKEN_OVER}.</li>
+ *   <li>the files staged for a finance system's outbox and never delivered — receipts and returns of stored
+ *       vouchers, duplicate notices and intake returns, reconciliation's returns: written again from their stored
+ *       bytes into its own finance staging area and sent by its own outbox route, each file taken by one conditional
+ *       update ({@link StagedAnswers#restageHeldBy}); the lost node, should it come back, quarantines its copy. Each
+ *       is audited {@value #ANSWER_TAKEN_OVER}, its object type the file's table ({@code VOUCHER_ANSWER},
+ *       {@code VOUCHER_NOTICE}, {@code RECON_RETURN}: {@link StagedAnswers.Kind#objectType}) and its object id
+ *       the row's key (the answer, the notice, the returned payment).</li>
  * </ul>
  *
  * <p>At its start the node records that it holds its own two areas, of bank files and of answers
@@ -44,7 +47,7 @@ public class StagedFileSweep extends PeriodicSweep {
     private static final Logger log = LoggerFactory.getLogger(StagedFileSweep.class);
     /** The audit action of a bank file taken over. */
     public static final String TAKEN_OVER = "DELIVERY_TAKEN_OVER";
-    /** The audit action of a receipt or return taken over. */
+    /** The audit action of a file for a finance system taken over (a receipt or return, a notice, a return). */
     public static final String ANSWER_TAKEN_OVER = "ANSWER_TAKEN_OVER";
     static final String ACTOR = "cluster";
 
@@ -81,8 +84,12 @@ public class StagedFileSweep extends PeriodicSweep {
     public record Takeover(Instant at, String deliveryId, String bankCode, String fileName, String lostNode) {
     }
 
-    /** A receipt or return this node took over: when, which answer, its finance system and file, from which node. */
-    public record AnswerTakeover(Instant at, String answerId, String financeSystem, String fileName, String lostNode) {
+    /**
+     * A file for a finance system this node took over: when, its kind and row (the answer, notice or returned
+     * payment), its finance system and file, from which node.
+     */
+    public record AnswerTakeover(Instant at, StagedAnswers.Kind kind, String id, String financeSystem, String fileName,
+                                 String lostNode) {
     }
 
     /** What one sweep took over: bank files and answers. */
@@ -94,7 +101,7 @@ public class StagedFileSweep extends PeriodicSweep {
         return Optional.ofNullable(last);
     }
 
-    /** This node's latest answer taken over since it started, if any. */
+    /** This node's latest file for a finance system taken over since it started, if any. */
     public Optional<AnswerTakeover> lastAnswerTakeover() {
         return Optional.ofNullable(lastAnswer);
     }
@@ -156,15 +163,15 @@ public class StagedFileSweep extends PeriodicSweep {
     private List<AnswerTakeover> answersOf(String area, ExecutionNodes.Node node) {
         List<AnswerTakeover> taken = new ArrayList<>();
         for (StagedAnswers.Taken a : answers.restageHeldBy(area)) {
-            AnswerTakeover t = new AnswerTakeover(clock.instant(), a.answerId(), a.financeSystem(), a.fileName(),
-                    node.toString());
-            audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SYSTEM, ANSWER_TAKEN_OVER, "VOUCHER_ANSWER",
-                            a.answerId())
+            AnswerTakeover t = new AnswerTakeover(clock.instant(), a.kind(), a.id(), a.financeSystem(),
+                    a.fileName(), node.toString());
+            audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SYSTEM, ANSWER_TAKEN_OVER, a.kind().objectType(),
+                            a.id())
                     .change("staged in staging area " + area + " of node " + node + ", not delivered",
                             "staged in staging area " + financeOutbound.id() + " of node " + instance)
                     .because(a.fileName() + " for " + a.financeSystem() + " (voucher " + a.voucherNo() + "): its node"
                             + " no longer checks in to the cluster and never delivered it; written again here from"
-                            + " its stored envelope"));
+                            + " its stored bytes"));
             lastAnswer = t;
             taken.add(t);
         }

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * says so in the log, one line per thing found: payment files staged but not renamed (published if their
  * delivery was committed, removed if not — their payments are still approved and in no file), staged files
  * the database does not know (quarantined, never sent), files an answer or an operator resolved just before
- * the crash (put in place), every delivery still in flight with what happens to it next, receipts recorded
- * but not renamed into the finance system's outbox, rejected approvals whose payments were not all cancelled yet
+ * the crash (put in place), every delivery still in flight with what happens to it next, files for a finance
+ * system's outbox (receipts and returns, notices, reconciliation's returns) recorded but not renamed, rejected approvals whose payments were not all cancelled yet
  * (cancelled now, a chunk per commit), and vouchers settled by their banks or a rejection but not answered.
  * Deliveries whose upload may have completed are resolved by the upload route before anything is sent:
  * it looks at the bank, or holds them as DELIVERY_UNCERTAIN for an operator.
@@ -60,7 +60,7 @@ class StartupRecovery implements ApplicationRunner {
         int answered = receipts.settleAll().size();
         if (staging.published() + staging.discarded() + staging.quarantined() + published + cancelled + answered > 0) {
             log.warn("recovered after an interruption: {} staged file(s) published, {} removed, {} quarantined;"
-                    + " {} receipt(s) published, {} payment(s) of rejected approvals cancelled, {} voucher(s)"
+                    + " {} answer file(s) published, {} payment(s) of rejected approvals cancelled, {} voucher(s)"
                     + " answered", staging.published(), staging.discarded(), staging.quarantined(), published,
                     cancelled, answered);
         }

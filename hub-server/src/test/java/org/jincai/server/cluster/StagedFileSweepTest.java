@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.jincai.core.Digests;
 import org.jincai.core.calendar.BankCalendar;
+import org.jincai.core.finance.InboxResult;
 import org.jincai.core.finance.StagedAnswers;
 import org.jincai.core.finance.WrittenAnswer;
 import org.jincai.core.payment.Payment;
@@ -42,7 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * node staged for the finance system and never delivered: A's vouchers paid and answered, their receipts staged in
  * A's area of answers, one delivered by A's outbox; once A is lost, B writes each other receipt again in its own area,
  * the same bytes under the same name, its area recorded, audited {@code ANSWER_TAKEN_OVER} once each; the one
- * delivered stays A's, and a second sweep finds nothing.
+ * delivered stays A's, and a second sweep finds nothing. The same for the duplicate notices and intake returns A
+ * staged (a file of vouchers already taken, seen again) and a reconciliation return (a payment the bank gave back), audited with the
+ * object types {@code VOUCHER_NOTICE} and {@code RECON_RETURN}.
  */
 class StagedFileSweepTest {
 
@@ -188,7 +192,7 @@ class StagedFileSweepTest {
             });
             assertThat(core.db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'ANSWER_TAKEN_OVER' AND "
                     + "channel = 'SYSTEM' AND object_type = 'VOUCHER_ANSWER' AND object_id = '"
-                    + core.stagedAnswers.find(w.fileName()).orElseThrow().answerId() + "'")).as("audited once")
+                    + core.stagedAnswers.find(w.fileName()).orElseThrow().id() + "'")).as("audited once")
                     .isEqualTo(1);
         }
         assertThat(folderB.resolve(delivered.fileName())).as("delivered by A: left").doesNotExist();
@@ -198,6 +202,54 @@ class StagedFileSweepTest {
                 .isEqualTo(waiting.size());
         assertThat(sweep.lastAnswerTakeover()).get().extracting(StagedFileSweep.AnswerTakeover::financeSystem)
                 .isEqualTo(TestFinance.CODE);
+
+        assertThat(sweep.sweep().answers()).as("nothing left to take").isEmpty();
+        assertThat(core.db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'ANSWER_TAKEN_OVER'"))
+                .isEqualTo(waiting.size());
+    }
+
+    @Test
+    void theNoticesAndReconciliationReturnsOfALostNodeNeverDeliveredAreTakenOverOnceByAnother() throws Exception {
+        List<WrittenAnswer> written = core.paidAndAnswered();
+        written.forEach(w -> core.stagedAnswers.delivered(w.fileName()));
+        InboxResult again = core.inbox.take(TestFinance.hubei(), "batch-again.xml", Envelopes.example());
+        List<String> notices = new ArrayList<>(again.duplicateNotices());
+        assertThat(notices).isNotEmpty();
+        notices.addAll(again.returnFiles());
+        assertThat(notices).hasSizeGreaterThan(2);
+        String delivered = notices.get(0);
+        assertThat(core.stagedAnswers.delivered(delivered)).as("A's outbox delivered it").isTrue();
+        String returned = core.returnedUpstream(core.payments.findByVoucher(written.get(0).voucherId()).get(0)
+                .paymentId()).fileName();
+        List<String> waiting = new ArrayList<>(notices.subList(1, notices.size()));
+        waiting.add(returned);
+        JdbcTemplate jdbc = nodeAChecksIn();
+        nodeBSweeps();
+
+        assertThat(sweep.sweep().answers()).as("A still checks in: nothing taken").isEmpty();
+
+        nodeALost(jdbc);
+        StagedFileSweep.Swept swept = sweep.sweep();
+
+        assertThat(swept.answers()).extracting(StagedFileSweep.AnswerTakeover::fileName)
+                .containsExactlyInAnyOrderElementsOf(waiting);
+        assertThat(swept.answers()).extracting(StagedFileSweep.AnswerTakeover::kind).containsOnly(
+                StagedAnswers.Kind.NOTICE, StagedAnswers.Kind.RETURN);
+        Path folderA = core.financeStaging.folder(TestFinance.CODE);
+        Path folderB = financeB.folder(TestFinance.CODE);
+        for (String name : waiting) {
+            assertThat(Files.readAllBytes(folderB.resolve(name))).as(name + " the same bytes on B")
+                    .isEqualTo(Files.readAllBytes(folderA.resolve(name)));
+            StagedAnswers.Recorded r = core.stagedAnswers.find(name).orElseThrow();
+            assertThat(r.stagedBy()).isEqualTo(financeB.id());
+            assertThat(r.deliveredAt()).isNull();
+            assertThat(core.db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'ANSWER_TAKEN_OVER' AND "
+                    + "channel = 'SYSTEM' AND object_type = '" + (name.equals(returned) ? "RECON_RETURN"
+                    : "VOUCHER_NOTICE") + "' AND object_id = '" + r.id() + "'")).as(name + " audited once")
+                    .isEqualTo(1);
+        }
+        assertThat(folderB.resolve(delivered)).as("delivered by A: left").doesNotExist();
+        assertThat(core.stagedAnswers.find(delivered).orElseThrow().stagedBy()).isEqualTo(core.financeStaging.id());
 
         assertThat(sweep.sweep().answers()).as("nothing left to take").isEmpty();
         assertThat(core.db.count("SELECT COUNT(*) FROM audit_record WHERE action = 'ANSWER_TAKEN_OVER'"))

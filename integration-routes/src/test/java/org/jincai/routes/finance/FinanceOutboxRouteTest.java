@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.awaitility.Awaitility;
 import org.jincai.core.finance.FinanceDirectory;
+import org.jincai.core.finance.InboxResult;
 import org.jincai.core.finance.StagedAnswers;
 import org.jincai.core.finance.WrittenAnswer;
 import org.jincai.core.release.StagingArea;
@@ -27,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * names, whole, and leave the staging folder; a name already in the outbox is never overwritten. The receipts the
  * hub recorded (ReceiptService, over the test database: H2, or PostgreSQL in CI's second pass) have their delivery
  * recorded once (one recorded already, a crash before its move, goes to the sent files without a second upload);
- * those another node took over, this node taken for lost, are quarantined and never reach the outbox.
+ * those another node took over, this node taken for lost, are quarantined and never reach the outbox. The same holds
+ * for the duplicate notices and intake returns of an inbox file seen again and for a reconciliation return: each
+ * delivered with the bytes stored for it and its delivery recorded once, or quarantined once another node took it
+ * over.
  */
 class FinanceOutboxRouteTest {
 
@@ -169,6 +174,72 @@ class FinanceOutboxRouteTest {
             assertThat(Files.readAllBytes(nodeB.folder(TestFinance.CODE).resolve(w.fileName())))
                     .as("B's copy, for B's route to send")
                     .isEqualTo(Files.readAllBytes(quarantine.resolve(w.fileName())));
+        }
+    }
+
+    /**
+     * The duplicate notices and intake returns of the same file seen again under another name, and a reconciliation
+     * return, all staged here.
+     */
+    private List<String> noticesAndAReturn() {
+        core.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
+        List<WrittenAnswer> written = core.paidAndAnswered();
+        InboxResult again = core.inbox.take(TestFinance.hubei(), "batch-again.xml", Envelopes.example());
+        List<String> files = new ArrayList<>(again.duplicateNotices());
+        assertThat(files).isNotEmpty();
+        files.addAll(again.returnFiles());
+        files.add(core.returnedUpstream(core.payments.findByVoucher(written.get(0).voucherId()).get(0).paymentId())
+                .fileName());
+        return files;
+    }
+
+    @Test
+    void theDeliveryOfADuplicateNoticeAndOfAReconciliationReturnIsRecordedOnceItReachedTheOutbox() throws Exception {
+        List<String> files = noticesAndAReturn();
+        for (String name : files) {
+            assertThat(core.stagedAnswers.find(name)).get().satisfies(r -> {
+                assertThat(r.stagedBy()).isEqualTo(core.financeStaging.id());
+                assertThat(r.deliveredAt()).isNull();
+            });
+        }
+
+        start();
+
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> core.financeStaging.waiting(TestFinance.CODE).isEmpty());
+        for (String name : files) {
+            StagedAnswers.Recorded r = core.stagedAnswers.find(name).orElseThrow();
+            String stored = r.kind() == StagedAnswers.Kind.NOTICE
+                    ? "SELECT envelope FROM voucher_notice WHERE notice_id = ?"
+                    : "SELECT envelope FROM recon_return WHERE payment_id = ?";
+            assertThat(Files.readAllBytes(outbox().resolve(name))).as(name).isEqualTo(core.db.jdbc()
+                    .getJdbcTemplate().queryForObject(stored, byte[].class, r.id()));
+            assertThat(r.deliveredAt()).as(name).isNotNull();
+            assertThat(core.stagedAnswers.delivered(name)).as("recorded once").isFalse();
+        }
+        assertThat(core.db.count("SELECT COUNT(*) FROM finance_outbox_file WHERE delivered_at IS NULL")).isZero();
+    }
+
+    @Test
+    void aNoticeAndAReturnAnotherNodeTookOverAreQuarantinedAndNeverUploaded() throws Exception {
+        List<String> files = noticesAndAReturn();
+        StagingArea nodeB = new StagingArea(home.resolve("node-b"));
+        assertThat(new StagedAnswers(core.db.jdbc(), core.finance, nodeB, core.clock)
+                .restageHeldBy(core.financeStaging.id())).extracting(StagedAnswers.Taken::fileName)
+                .containsAll(files);
+
+        start();
+
+        Path quarantine = core.financeStaging.folder(TestFinance.CODE).resolve(StagingArea.QUARANTINE);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> files.stream()
+                .allMatch(name -> Files.exists(quarantine.resolve(name + StagingArea.REASON))));
+        for (String name : files) {
+            assertThat(Files.readString(quarantine.resolve(name + StagingArea.REASON)))
+                    .contains(FinanceOutbox.ANSWER_RESTAGED).contains(nodeB.id());
+            assertThat(outbox().resolve(name)).as(name + " never uploaded from here").doesNotExist();
+            assertThat(core.stagedAnswers.find(name).orElseThrow().deliveredAt()).isNull();
+            assertThat(Files.readAllBytes(nodeB.folder(TestFinance.CODE).resolve(name)))
+                    .as("B's copy, for B's route to send").isEqualTo(Files.readAllBytes(quarantine.resolve(name)));
         }
     }
 }

@@ -39,9 +39,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * takes the vouchers through the same intake as {@code POST /api/v1/vouchers}, streamed from that copy. Every
  * voucher is answered once: a refused voucher with a return (退回, VoucherFlag 2, Return_Reason with the codes),
  * a voucher whose key was already taken with a duplicate notice ({@link DuplicateNotice}, never a return), each
- * kept in {@code voucher_notice} under a key so that a replay sends nothing twice. An intake interrupted by a
- * crash is resumed from the hub's copy — at start ({@link #resumeInterrupted()}) or when the file is seen again —
- * and its own vouchers count as taken, not as duplicates.
+ * kept in {@code voucher_notice} under a key so that a replay sends nothing twice, with its bytes and the staging
+ * area holding its file ({@link StagedAnswers}: taken over by another node should this one be lost). An intake
+ * interrupted by a crash is resumed from the hub's copy — at start ({@link #resumeInterrupted()}) or when the file is
+ * seen again — and its own vouchers count as taken, not as duplicates.
  */
 public class InboxIntakeService {
 
@@ -221,8 +222,10 @@ public class InboxIntakeService {
     }
 
     /**
-     * Stages {@code name} once for {@code key}: written under a temporary name, recorded, then published. A
-     * notice recorded before a crash whose file was not yet published is published when the intake is replayed.
+     * Stages {@code name} once for {@code key}: written under a temporary name, recorded — with this node's staging
+     * area and the file's bytes, so that another node can write it again should this one be lost before its outbox
+     * route delivered it ({@link StagedAnswers}) — then published. A notice recorded before a crash whose file was
+     * not yet published is published when the intake is replayed, or at start ({@link ReceiptService#publishRecorded}).
      */
     private Optional<String> sendOnce(String system, String key, String kind, String name, VoucherOutcome o,
                                       Supplier<byte[]> content) {
@@ -235,19 +238,22 @@ public class InboxIntakeService {
             }
             return Optional.empty();
         }
-        Path part = outbound.writePart(system, name, content.get());
+        byte[] envelope = content.get();
+        Path part = outbound.writePart(system, name, envelope);
         try {
             jdbc.update("""
                     INSERT INTO voucher_notice (notice_id, notice_key, kind, finance_system, adm_div_code, st_year,
-                        vt_code, voucher_no, codes, file_name, created_at)
-                    VALUES (:id, :k, :kind, :system, :adm, :year, :vt, :no, :codes, :name, :now)""",
+                        vt_code, voucher_no, codes, file_name, created_at, staged_by, envelope)
+                    VALUES (:id, :k, :kind, :system, :adm, :year, :vt, :no, :codes, :name, :now, :stagedBy,
+                        :envelope)""",
                     new MapSqlParameterSource("id", Ids.newId()).addValue("k", key).addValue("kind", kind)
                             .addValue("system", system)
                             .addValue("adm", Digests.fit(o.admDivCode(), 9)).addValue("year", Digests.fit(o.stYear(), 4))
                             .addValue("vt", Digests.fit(o.vtCode(), 4)).addValue("no", Digests.fit(o.voucherNo(), 40))
                             .addValue("codes", Digests.fit(o.errors().stream().map(Problem::code).distinct()
                                     .collect(Collectors.joining(",")), 400))
-                            .addValue("name", name).addValue("now", Timestamp.from(clock.instant())));
+                            .addValue("name", name).addValue("now", Timestamp.from(clock.instant()))
+                            .addValue("stagedBy", outbound.id()).addValue("envelope", envelope));
         } catch (DuplicateKeyException concurrent) {
             outbound.discard(part);
             return Optional.empty();

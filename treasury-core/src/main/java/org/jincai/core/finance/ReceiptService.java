@@ -140,18 +140,21 @@ public class ReceiptService {
     }
 
     /**
-     * After a crash between an answer's commit and the rename of its staged file: a {@code .part} whose
-     * answer is recorded is published (that voucher is never answered again, so nothing else would send it).
-     * A {@code .part} of an answer not recorded is left to be written again by {@link #settleAll}. One whose answer
-     * another node took over meanwhile ({@link StagedAnswers#restageHeldBy}) is published too: the outbox route
-     * quarantines it, never sent. Returns how many were published.
+     * After a crash between the record of a file staged for a finance system and the rename of its {@code .part}: a
+     * {@code .part} whose file is recorded — a receipt or return, a duplicate notice or intake return, or a
+     * reconciliation's return ({@link StagedAnswers}, view {@code finance_outbox_file}) — is published (it is never
+     * written again, so nothing else would send it). A {@code .part} not recorded is left to be written again (by
+     * {@link #settleAll}, the intake's replay or the next reconciliation run). One another node took over meanwhile
+     * ({@link StagedAnswers#restageHeldBy}) is published too: the outbox route quarantines it, never sent. Returns
+     * how many were published.
      */
     public int publishRecorded() {
         int published = 0;
         for (FinanceSystem f : finance.all()) {
             for (Path part : outbound.parts(f.code())) {
                 String name = part.getFileName().toString();
-                Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM voucher_answer WHERE file_name = :name",
+                Integer recorded = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM finance_outbox_file WHERE file_name = :name",
                         new MapSqlParameterSource("name", name.substring(0, name.length() - StagingArea.PART.length())),
                         Integer.class);
                 if (recorded != null && recorded > 0) {

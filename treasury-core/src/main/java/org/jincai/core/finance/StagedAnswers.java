@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jincai.core.release.StagingArea;
 import org.slf4j.Logger;
@@ -14,18 +15,43 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The receipts and returns ({@code voucher_answer}) staged for a finance system's outbox, as the database knows them
- * (migration V40): the staging area holding each file ({@code staged_by}, the identity of the node's
- * {@code <home>/finance-outbound}: {@link StagingArea#id}, recorded by {@link ReceiptService}) and when the outbox
- * route delivered it ({@code delivered_at}). The route reads what is recorded of a waiting file ({@link #find}) and
- * records its delivery once the upload succeeded ({@link #delivered}); a node of a cluster takes over the answers a
- * lost node staged and never delivered ({@link #restageHeldBy}). The duplicate notices and intake returns
- * ({@code voucher_notice}) and reconciliation's returns ({@code recon_return}) keep no envelope in the database and are
- * not among them.
+ * The files staged for a finance system's outbox, as the database knows them, whatever their {@link Kind}: the
+ * receipts and returns of stored vouchers ({@code voucher_answer}, V40), the duplicate notices and intake returns
+ * ({@code voucher_notice}) and reconciliation's returns ({@code recon_return}, both V41) — looked up by file name
+ * through one view ({@code finance_outbox_file}). Each row records the staging area holding its file
+ * ({@code staged_by}, the identity of the node's {@code <home>/finance-outbound}: {@link StagingArea#id}, recorded by
+ * {@link ReceiptService}, {@link InboxIntakeService} and {@code ReturnsUpstream} between the write of the file's
+ * {@code .part} and its rename), its bytes ({@code envelope}) and when the outbox route delivered it
+ * ({@code delivered_at}). The route reads what is recorded of a waiting file ({@link #find}) and records its delivery
+ * once the upload succeeded ({@link #delivered}); a node of a cluster takes over the files a lost node staged and
+ * never delivered ({@link #restageHeldBy}).
  */
 public class StagedAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(StagedAnswers.class);
+
+    /** The tables of the files staged for a finance system's outbox: each kind's table and its key. */
+    public enum Kind {
+        /** A receipt (回单) or return (退回) of a stored voucher. */
+        ANSWER("voucher_answer", "answer_id"),
+        /** A duplicate notice, or the return of a voucher refused at intake. */
+        NOTICE("voucher_notice", "notice_id"),
+        /** Reconciliation's return of a payment the bank gave back (keyed by the payment). */
+        RETURN("recon_return", "payment_id");
+
+        private final String table;
+        private final String key;
+
+        Kind(String table, String key) {
+            this.table = table;
+            this.key = key;
+        }
+
+        /** The audit object type of a file of this kind taken over: its table's name, upper case. */
+        public String objectType() {
+            return table.toUpperCase(Locale.ROOT);
+        }
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final FinanceDirectory finance;
@@ -41,10 +67,10 @@ public class StagedAnswers {
     }
 
     /**
-     * What is recorded of an answer's file: its answer, the staging area holding it (null: recorded before V40) and
-     * when it was delivered (null: not yet).
+     * What is recorded of a file: its kind and row, the staging area holding it (null: recorded before V40/V41, or
+     * never staged) and when it was delivered (null: not yet).
      */
-    public record Recorded(String answerId, String stagedBy, Instant deliveredAt) {
+    public record Recorded(Kind kind, String id, String stagedBy, Instant deliveredAt) {
 
         /** Another staging area than {@code here} holds the file now: another node took it over and sends it. */
         public boolean heldElsewhere(String here) {
@@ -52,63 +78,67 @@ public class StagedAnswers {
         }
     }
 
-    /**
-     * What is recorded of the answer filed under {@code fileName}; empty for a file that is no voucher's receipt or
-     * return (a duplicate notice, an intake's or reconciliation's return).
-     */
+    /** What is recorded of the file named {@code fileName}; empty for a file the database knows nothing of. */
     public Optional<Recorded> find(String fileName) {
-        return jdbc.query("SELECT answer_id, staged_by, delivered_at FROM voucher_answer WHERE file_name = :name",
+        return jdbc.query("""
+                SELECT kind, file_id, staged_by, delivered_at FROM finance_outbox_file WHERE file_name = :name""",
                 new MapSqlParameterSource("name", fileName), (rs, n) -> {
-                    Timestamp at = rs.getTimestamp(3);
-                    return new Recorded(rs.getString(1), rs.getString(2), at == null ? null : at.toInstant());
+                    Timestamp at = rs.getTimestamp(4);
+                    return new Recorded(Kind.valueOf(rs.getString(1).trim()), rs.getString(2), rs.getString(3),
+                            at == null ? null : at.toInstant());
                 }).stream().findFirst();
     }
 
     /**
-     * Records that the answer filed under {@code fileName} reached its finance system's outbox: true when this call
-     * recorded it; false when it was recorded before (a delivery repeated after a crash), when its answer is another
-     * staging area's now, or when the file is no voucher's answer.
+     * Records that the file {@code fileName} reached its finance system's outbox: true when this call recorded it;
+     * false when it was recorded before (a delivery repeated after a crash), when the file is another staging area's
+     * now, or when the database knows nothing of it.
      */
     public boolean delivered(String fileName) {
-        return jdbc.update("""
-                UPDATE voucher_answer SET delivered_at = :now
-                 WHERE file_name = :name AND delivered_at IS NULL AND (staged_by IS NULL OR staged_by = :me)""",
-                new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("name", fileName)
-                        .addValue("me", outbound.id())) == 1;
-    }
-
-    /** An answer taken over: which, for which voucher and finance system, its file here, and the area it came from. */
-    public record Taken(String answerId, String voucherNo, String financeSystem, String fileName, Path path,
-                        String lostArea) {
-    }
-
-    private record Held(String answerId, String fileName, String admDivCode, String voucherNo) {
+        return find(fileName).map(r -> jdbc.update("UPDATE " + r.kind().table + " SET delivered_at = :now WHERE "
+                        + r.kind().key + " = :id AND delivered_at IS NULL AND (staged_by IS NULL OR staged_by = :me)",
+                new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("id", r.id())
+                        .addValue("me", outbound.id())) == 1).orElse(false);
     }
 
     /**
-     * Takes over the answers staging area {@code stagingId} holds and that were never delivered: the node holding that
-     * area is lost, with its disk (the cluster's sweep, docs/deployment.md). Each answer's file is written again from
-     * its stored envelope — the same bytes, under the same name — into {@code <name>.part} in this node's area, then
-     * taken by one conditional update (still {@code stagingId}'s and still not delivered: of two nodes sweeping at
-     * once, one takes it, the other removes its copy) and renamed for this node's outbox route. An answer whose voucher
-     * no finance system of the configuration serves any more is left, logged {@code ANSWER_TAKEOVER_NO_SYSTEM}.
-     * Returns the answers taken over; none when {@code stagingId} is this node's own area.
+     * A file taken over: its kind and row, its voucher and finance system, its file here, and the area it came from.
+     */
+    public record Taken(Kind kind, String id, String voucherNo, String financeSystem, String fileName, Path path,
+                        String lostArea) {
+    }
+
+    private record Held(Kind kind, String id, String fileName, String financeSystem, String admDivCode,
+                        String voucherNo) {
+    }
+
+    /**
+     * Takes over the files staging area {@code stagingId} holds and that were never delivered, of every kind: the
+     * node holding that area is lost, with its disk (the cluster's sweep, docs/deployment.md). Each file is written
+     * again from its stored bytes — the same bytes, under the same name — into {@code <name>.part} in this node's
+     * area, then taken by one conditional update (still {@code stagingId}'s and still not delivered: of two nodes
+     * sweeping at once, one takes it, the other removes its copy) and renamed for this node's outbox route. A file no
+     * finance system of the configuration serves any more (a notice's system gone, or a voucher's AdmDivCode no
+     * system serves) is left, logged {@code ANSWER_TAKEOVER_NO_SYSTEM}. Returns the files taken over; none when
+     * {@code stagingId} is this node's own area.
      */
     public List<Taken> restageHeldBy(String stagingId) {
         MapSqlParameterSource area = new MapSqlParameterSource("area", stagingId).addValue("me", outbound.id());
         List<Held> held = jdbc.query("""
-                SELECT a.answer_id, a.file_name, v.adm_div_code, v.voucher_no
-                  FROM voucher_answer a JOIN voucher v ON v.voucher_id = a.voucher_id
-                 WHERE a.staged_by = :area AND a.staged_by <> :me AND a.delivered_at IS NULL
-                 ORDER BY a.file_name""", area, (rs, n) -> new Held(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4)));
+                SELECT kind, file_id, file_name, finance_system, adm_div_code, voucher_no FROM finance_outbox_file
+                 WHERE staged_by = :area AND staged_by <> :me AND delivered_at IS NULL
+                 ORDER BY file_name""", area, (rs, n) -> new Held(Kind.valueOf(rs.getString(1).trim()),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
         List<Taken> taken = new ArrayList<>();
         for (Held h : held) {
-            Optional<FinanceSystem> system = finance.forAdmDivCode(h.admDivCode());
+            Optional<FinanceSystem> system = h.financeSystem() != null
+                    ? finance.all().stream().filter(f -> f.code().equals(h.financeSystem())).findFirst()
+                    : finance.forAdmDivCode(h.admDivCode());
             if (system.isEmpty()) {
                 log.warn("ANSWER_TAKEOVER_NO_SYSTEM: {} of voucher {} was staged by a lost node (staging area {}) and"
-                        + " no finance system serves AdmDivCode {} any more: left", h.fileName(), h.voucherNo(),
-                        stagingId, h.admDivCode());
+                        + " no finance system of the configuration serves it any more ({}): left", h.fileName(),
+                        h.voucherNo(), stagingId, h.financeSystem() != null ? h.financeSystem()
+                                : "AdmDivCode " + h.admDivCode());
                 continue;
             }
             restageOne(h, system.get(), stagingId).ifPresent(taken::add);
@@ -117,16 +147,15 @@ public class StagedAnswers {
     }
 
     private Optional<Taken> restageOne(Held h, FinanceSystem system, String lostArea) {
-        byte[] envelope = jdbc.queryForObject("SELECT envelope FROM voucher_answer WHERE answer_id = :id",
-                new MapSqlParameterSource("id", h.answerId()), (rs, n) -> rs.getBytes(1));
+        Kind kind = h.kind();
+        byte[] envelope = jdbc.queryForObject("SELECT envelope FROM " + kind.table + " WHERE " + kind.key + " = :id",
+                new MapSqlParameterSource("id", h.id()), (rs, n) -> rs.getBytes(1));
         Path part = outbound.writePart(system.code(), h.fileName(), envelope);
         int took;
         try {
-            took = jdbc.update("""
-                    UPDATE voucher_answer SET staged_by = :me
-                     WHERE answer_id = :id AND staged_by = :lost AND delivered_at IS NULL""",
-                    new MapSqlParameterSource("me", outbound.id()).addValue("id", h.answerId())
-                            .addValue("lost", lostArea));
+            took = jdbc.update("UPDATE " + kind.table + " SET staged_by = :me WHERE " + kind.key
+                            + " = :id AND staged_by = :lost AND delivered_at IS NULL",
+                    new MapSqlParameterSource("me", outbound.id()).addValue("id", h.id()).addValue("lost", lostArea));
         } catch (RuntimeException e) {
             outbound.discard(part);
             throw e;
@@ -139,7 +168,7 @@ public class StagedAnswers {
         }
         Path path = outbound.publish(part);
         log.warn("{} for {} was staged by a lost node (staging area {}) and never delivered: staged again here from"
-                + " its envelope, {} bytes", h.fileName(), system.code(), lostArea, envelope.length);
-        return Optional.of(new Taken(h.answerId(), h.voucherNo(), system.code(), h.fileName(), path, lostArea));
+                + " its stored bytes, {} bytes", h.fileName(), system.code(), lostArea, envelope.length);
+        return Optional.of(new Taken(kind, h.id(), h.voucherNo(), system.code(), h.fileName(), path, lostArea));
     }
 }

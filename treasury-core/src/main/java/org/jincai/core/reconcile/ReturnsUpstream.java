@@ -1,6 +1,7 @@
 package org.jincai.core.reconcile;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * Sends upstream the returns (退回, VoucherFlag 2) that reconciliation recorded for payments the bank gave back:
  * the stored voucher with its Return_Reason (the payment, its amount and the bank's reason), through the finance
- * system's outbox as every answer goes (staged as {@code .part}, then published), and marked sent. A crash between
- * the publication and the mark writes the same file under the same name again on the next run: the finance system
- * sees it once, by name.
+ * system's outbox as every answer goes: written as {@code .part}, marked sent with the staging area holding it and its
+ * bytes ({@code staged_by}, {@code envelope}: another node writes the same bytes again should this one be lost before
+ * its outbox route delivered it, {@link org.jincai.core.finance.StagedAnswers}), then published. A crash before the
+ * mark leaves a {@code .part} the next run writes again; one between the mark and the publication leaves a
+ * {@code .part} published at start ({@link org.jincai.core.finance.ReceiptService#publishRecorded}).
  */
 public class ReturnsUpstream {
 
@@ -51,7 +54,7 @@ public class ReturnsUpstream {
                            String admDivCode, String stYear, String vtCode, String voucherNo, byte[] voucherXml) {
     }
 
-    /** Writes every recorded return not sent yet; each one is marked sent once its file is published. */
+    /** Writes every recorded return not sent yet; each one is marked sent before its file is published. */
     public List<SentReturn> sendPending() {
         List<Pending> pending = jdbc.query("""
                 SELECT r.payment_id, r.amount, r.reason_code, r.reason_text, v.adm_div_code, v.st_year, v.vt_code,
@@ -69,12 +72,31 @@ public class ReturnsUpstream {
         VoucherBody body = new VoucherBody(1, p.admDivCode(), p.stYear(), p.vtCode(), p.voucherNo(),
                 VoucherBody.FLAG_RETURN, reason, "", p.voucherXml(), List.of(), List.of());
         String name = AnswerFileNames.paymentReturn(p.admDivCode(), p.stYear(), p.vtCode(), p.voucherNo(), p.paymentId());
+        byte[] envelope = new MofEnvelopeWriter().toBytes(List.of(body));
         Optional<FinanceSystem> system = finance.forAdmDivCode(p.admDivCode());
-        system.ifPresent(f -> outbound.stage(f.code(), name, new MofEnvelopeWriter().toBytes(List.of(body))));
+        Path part = system.map(f -> outbound.writePart(f.code(), name, envelope)).orElse(null);
         CrashPoints.reached("reconcile-return-staged");
-        jdbc.update("UPDATE recon_return SET file_name = :name, sent_at = :now WHERE payment_id = :id AND sent_at IS NULL",
-                new MapSqlParameterSource("name", name).addValue("now", Timestamp.from(clock.instant()))
-                        .addValue("id", p.paymentId()));
+        int marked;
+        try {
+            marked = jdbc.update("""
+                    UPDATE recon_return SET file_name = :name, sent_at = :now, staged_by = :stagedBy, envelope = :envelope
+                     WHERE payment_id = :id AND sent_at IS NULL""",
+                    new MapSqlParameterSource("name", name).addValue("now", Timestamp.from(clock.instant()))
+                            .addValue("stagedBy", part == null ? null : outbound.id()).addValue("envelope", envelope)
+                            .addValue("id", p.paymentId()));
+        } catch (RuntimeException e) {
+            if (part != null) {
+                outbound.discard(part);
+            }
+            throw e;
+        }
+        if (part != null) {
+            if (marked == 1) {
+                outbound.publish(part);
+            } else {
+                outbound.discard(part);
+            }
+        }
         log.info("return (退回) of payment {} of voucher {} staged for {}", p.paymentId(), p.voucherNo(),
                 system.map(FinanceSystem::code).orElse("the API only"));
         return new SentReturn(p.voucherNo(), p.paymentId(), p.amount(), name, system.map(FinanceSystem::code).orElse(null));

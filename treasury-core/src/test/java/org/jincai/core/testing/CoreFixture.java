@@ -27,8 +27,10 @@ import org.jincai.core.finance.InboxIntakeService;
 import org.jincai.core.finance.ReceiptService;
 import org.jincai.core.finance.StagedAnswers;
 import org.jincai.core.finance.WrittenAnswer;
+import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentLifecycle;
 import org.jincai.core.payment.PaymentRepository;
+import org.jincai.core.reconcile.ReturnsUpstream;
 import org.jincai.core.release.DeliveryService;
 import org.jincai.core.release.ReleaseService;
 import org.jincai.core.release.StagedFile;
@@ -146,6 +148,26 @@ public final class CoreFixture implements AutoCloseable {
                     new BankAnswer("paid-" + f.fileName(), f.messageId(), paid), true, "route-test").voucherIds());
         }
         return receipts.settle(settled);
+    }
+
+    /**
+     * Records that the bank gave back {@code paymentId}'s payment, as reconciliation does ({@code recon_return},
+     * without moving the payment), and sends its return upstream ({@link ReturnsUpstream}, staged in
+     * {@link #financeStaging}). Returns the return written.
+     */
+    public ReturnsUpstream.SentReturn returnedUpstream(String paymentId) {
+        Payment p = payments.find(paymentId).orElseThrow();
+        db.jdbc().getJdbcTemplate().update("""
+                INSERT INTO recon_return (payment_id, voucher_id, amount, reason_code, reason_text, entry_key, run_id,
+                    created_at)
+                VALUES (?, ?, ?, 'AC04', 'account closed', ?, 'run-test', CURRENT_TIMESTAMP)""",
+                p.paymentId(), p.voucherId(), p.amount(), "entry-" + p.paymentId());
+        List<ReturnsUpstream.SentReturn> sent = new ReturnsUpstream(db.jdbc(), finance, financeStaging, clock)
+                .sendPending();
+        if (sent.size() != 1) {
+            throw new IllegalStateException("one return expected, written: " + sent);
+        }
+        return sent.get(0);
     }
 
     @Override
