@@ -13,6 +13,7 @@ import org.jincai.core.answer.AnswerResult;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.release.StagedFile;
+import org.jincai.core.release.StagingArea;
 import org.jincai.core.testing.CoreFixture;
 import org.jincai.core.testing.Envelopes;
 import org.jincai.core.testing.TestFinance;
@@ -152,5 +153,30 @@ class ReceiptServiceTest {
 
         assertThat(core.receipts.settleAll()).extracting(WrittenAnswer::voucherNo).containsExactly("T202600000002");
         assertThat(core.receipts.settleAll()).isEmpty();
+    }
+
+    @Test
+    void aPartLeftBetweenTheRecordAndTheRenameIsPublishedAtStartWhateverItsKindOneNotRecordedIsLeft() throws Exception {
+        List<WrittenAnswer> written = core.paidAndAnswered();
+        InboxResult again = core.inbox.take(TestFinance.hubei(), "batch-again.xml", Envelopes.example());
+        String notice = again.duplicateNotices().get(0);
+        String returned = core.returnedUpstream(core.payments.findByVoucher(written.get(0).voucherId()).get(0)
+                .paymentId()).fileName();
+        Path folder = core.financeStaging.folder(TestFinance.CODE);
+        List<String> recorded = List.of(written.get(0).fileName(), notice, returned);
+        for (String name : recorded) {
+            // a crash after the row was recorded and before the rename
+            Files.move(folder.resolve(name), folder.resolve(name + StagingArea.PART));
+        }
+        Path unknown = core.financeStaging.writePart(TestFinance.CODE, "420000_2026_5201_T9_receipt.xml",
+                "<MOF/>".getBytes());
+
+        assertThat(core.receipts.publishRecorded()).isEqualTo(recorded.size());
+
+        for (String name : recorded) {
+            assertThat(folder.resolve(name)).as(name + " published").exists();
+            assertThat(folder.resolve(name + StagingArea.PART)).doesNotExist();
+        }
+        assertThat(unknown).as("not recorded: left to be written again").exists();
     }
 }
