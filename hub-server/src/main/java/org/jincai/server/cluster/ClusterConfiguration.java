@@ -28,8 +28,8 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
  * the election of the inbox poller over Spring Integration's JDBC lock registry on the hub's database (table
  * {@code INT_LOCK}): the node holding the role's lock polls, renews the lock every heartbeat, and a lock not
  * renewed within its time to live — a node lost — goes to the next node that tries; and the sweep that takes over
- * the bank files a lost node staged and never began to upload, and the receipts and returns it staged and never
- * delivered to a finance system ({@link StagedFileSweep}).
+ * the bank files a lost node staged and never began to upload, and the receipts, returns and notices it staged and
+ * never delivered to a finance system ({@link StagedFileSweep}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClusterProperties.class)

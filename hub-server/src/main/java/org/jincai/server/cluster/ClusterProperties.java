@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inboxClaimMaxAge  how long a claim on an inbox file lasts without refresh (read by the routes)
  * @param inboxClaimRefresh how often a node taking a file refreshes its claim (read by the routes)
  * @param stagedFileSweep   how often a node looks for bank files a lost node staged and never began to upload, and
- *                          for receipts and returns it staged and never delivered, to take them over
+ *                          for receipts, returns and notices it staged and never delivered, to take them over
  *                          ({@link StagedFileSweep})
  */
 @ConfigurationProperties("jincai.cluster")
