@@ -102,12 +102,7 @@ class FinanceOutboxRouteTest {
         List<WrittenAnswer> written = core.paidAndAnswered();
         assertThat(written).hasSizeGreaterThan(1)
                 .allSatisfy(w -> assertThat(w.financeSystem()).isEqualTo(TestFinance.CODE));
-        for (WrittenAnswer w : written) {
-            assertThat(core.stagedAnswers.find(w.fileName())).get().satisfies(a -> {
-                assertThat(a.stagedBy()).isEqualTo(core.financeStaging.id());
-                assertThat(a.deliveredAt()).isNull();
-            });
-        }
+        written.forEach(w -> assertStagedHereNotDelivered(w.fileName()));
 
         start();
 
@@ -196,12 +191,7 @@ class FinanceOutboxRouteTest {
     @Test
     void theDeliveryOfADuplicateNoticeAndOfAReconciliationReturnIsRecordedOnceItReachedTheOutbox() throws Exception {
         List<String> files = noticesAndAReturn();
-        for (String name : files) {
-            assertThat(core.stagedAnswers.find(name)).get().satisfies(r -> {
-                assertThat(r.stagedBy()).isEqualTo(core.financeStaging.id());
-                assertThat(r.deliveredAt()).isNull();
-            });
-        }
+        files.forEach(this::assertStagedHereNotDelivered);
 
         start();
 
@@ -241,5 +231,13 @@ class FinanceOutboxRouteTest {
             assertThat(Files.readAllBytes(nodeB.folder(TestFinance.CODE).resolve(name)))
                     .as("B's copy, for B's route to send").isEqualTo(Files.readAllBytes(quarantine.resolve(name)));
         }
+    }
+
+    /** The file's row names this node's staging area and no delivery yet. */
+    private void assertStagedHereNotDelivered(String fileName) {
+        assertThat(core.stagedAnswers.find(fileName)).as(fileName).get().satisfies(r -> {
+            assertThat(r.stagedBy()).isEqualTo(core.financeStaging.id());
+            assertThat(r.deliveredAt()).isNull();
+        });
     }
 }
