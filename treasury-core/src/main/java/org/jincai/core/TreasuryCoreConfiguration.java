@@ -205,9 +205,9 @@ public class TreasuryCoreConfiguration {
     }
 
     @Bean
-    StagedAnswers stagedAnswers(NamedParameterJdbcTemplate jdbc, FinanceDirectory finance,
+    StagedAnswers stagedAnswers(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, FinanceDirectory finance,
                                 @Qualifier(FINANCE_STAGING) StagingArea outbound, Clock clock) {
-        return new StagedAnswers(jdbc, finance, outbound, clock);
+        return new StagedAnswers(jdbc, tx, finance, outbound, clock);
     }
 
     @Bean

@@ -162,19 +162,19 @@ public class StagedFileSweep extends PeriodicSweep {
 
     private List<AnswerTakeover> answersOf(String area, ExecutionNodes.Node node) {
         List<AnswerTakeover> taken = new ArrayList<>();
-        for (StagedAnswers.Taken a : answers.restageHeldBy(area)) {
+        // audited in the transaction that takes each file: none is taken over without its record
+        answers.restageHeldBy(area, a -> audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SYSTEM,
+                        ANSWER_TAKEN_OVER, a.kind().objectType(), a.id())
+                .change("staged in staging area " + area + " of node " + node + ", not delivered",
+                        "staged in staging area " + financeOutbound.id() + " of node " + instance)
+                .because(a.fileName() + " for " + a.financeSystem() + " (voucher " + a.voucherNo() + "): its node no"
+                        + " longer checks in to the cluster and never delivered it; written again here from its"
+                        + " stored bytes"))).forEach(a -> {
             AnswerTakeover t = new AnswerTakeover(clock.instant(), a.kind(), a.id(), a.financeSystem(),
                     a.fileName(), node.toString());
-            audit.append(AuditEntry.of(ACTOR, AuditEntry.Channel.SYSTEM, ANSWER_TAKEN_OVER, a.kind().objectType(),
-                            a.id())
-                    .change("staged in staging area " + area + " of node " + node + ", not delivered",
-                            "staged in staging area " + financeOutbound.id() + " of node " + instance)
-                    .because(a.fileName() + " for " + a.financeSystem() + " (voucher " + a.voucherNo() + "): its node"
-                            + " no longer checks in to the cluster and never delivered it; written again here from"
-                            + " its stored bytes"));
             lastAnswer = t;
             taken.add(t);
-        }
+        });
         return taken;
     }
 

@@ -107,7 +107,7 @@ class StagedFileSweepTest {
         financeB = new StagingArea(home.resolve("node-b").resolve("finance-outbound"));
         ReleaseService releaseB = new ReleaseService(core.db.jdbc(), core.db.tx(), core.payments, core.lifecycle,
                 core.banks, diskB, BankCalendar.standard(), core.clock);
-        StagedAnswers answersB = new StagedAnswers(core.db.jdbc(), core.finance, financeB, core.clock);
+        StagedAnswers answersB = new StagedAnswers(core.db.jdbc(), core.db.tx(), core.finance, financeB, core.clock);
         sweep = new StagedFileSweep(nodes, "node-b", releaseB, diskB, answersB, financeB, core.audit, core.clock,
                 Duration.ofHours(1));
         sweep.start();

@@ -1,6 +1,7 @@
 package org.jincai.routes.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,8 +147,8 @@ class FinanceOutboxRouteTest {
         List<WrittenAnswer> written = core.paidAndAnswered();
         assertThat(written).hasSizeGreaterThan(1);
         StagingArea nodeB = new StagingArea(home.resolve("node-b"));
-        List<StagedAnswers.Taken> taken = new StagedAnswers(core.db.jdbc(), core.finance, nodeB, core.clock)
-                .restageHeldBy(core.financeStaging.id());
+        List<StagedAnswers.Taken> taken = new StagedAnswers(core.db.jdbc(), core.db.tx(), core.finance, nodeB,
+                core.clock).restageHeldBy(core.financeStaging.id(), t -> { });
         assertThat(taken).extracting(StagedAnswers.Taken::fileName)
                 .containsExactlyInAnyOrderElementsOf(written.stream().map(WrittenAnswer::fileName).toList());
 
@@ -170,6 +171,26 @@ class FinanceOutboxRouteTest {
                     .as("B's copy, for B's route to send")
                     .isEqualTo(Files.readAllBytes(quarantine.resolve(w.fileName())));
         }
+    }
+
+    @Test
+    void aTakeoverWhoseRecordCannotBeWrittenTakesNothing() {
+        core.intake.receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");
+        List<WrittenAnswer> written = core.paidAndAnswered();
+        assertThat(written).isNotEmpty();
+        StagingArea nodeB = new StagingArea(home.resolve("node-b"));
+        StagedAnswers answersB = new StagedAnswers(core.db.jdbc(), core.db.tx(), core.finance, nodeB, core.clock);
+
+        assertThatThrownBy(() -> answersB.restageHeldBy(core.financeStaging.id(), t -> {
+            throw new IllegalStateException("the audit trail cannot be written");
+        })).hasMessageContaining("audit trail");
+
+        for (WrittenAnswer w : written) {
+            assertThat(core.stagedAnswers.find(w.fileName()).orElseThrow().stagedBy()).as(w.fileName())
+                    .isEqualTo(core.financeStaging.id());
+        }
+        assertThat(nodeB.waiting(TestFinance.CODE)).isEmpty();
+        assertThat(nodeB.parts(TestFinance.CODE)).isEmpty();
     }
 
     /**
@@ -214,8 +235,8 @@ class FinanceOutboxRouteTest {
     void aNoticeAndAReturnAnotherNodeTookOverAreQuarantinedAndNeverUploaded() throws Exception {
         List<String> files = noticesAndAReturn();
         StagingArea nodeB = new StagingArea(home.resolve("node-b"));
-        assertThat(new StagedAnswers(core.db.jdbc(), core.finance, nodeB, core.clock)
-                .restageHeldBy(core.financeStaging.id())).extracting(StagedAnswers.Taken::fileName)
+        assertThat(new StagedAnswers(core.db.jdbc(), core.db.tx(), core.finance, nodeB, core.clock)
+                .restageHeldBy(core.financeStaging.id(), t -> { })).extracting(StagedAnswers.Taken::fileName)
                 .containsAll(files);
 
         start();

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jincai.core.release.StagingArea;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The files staged for a finance system's outbox, as the database knows them, whatever their {@link Kind}: the
@@ -54,13 +56,16 @@ public class StagedAnswers {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final FinanceDirectory finance;
     private final StagingArea outbound;
     private final Clock clock;
 
     /** @param outbound this node's staging area of answers (its {@code <home>/finance-outbound}) */
-    public StagedAnswers(NamedParameterJdbcTemplate jdbc, FinanceDirectory finance, StagingArea outbound, Clock clock) {
+    public StagedAnswers(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, FinanceDirectory finance,
+                         StagingArea outbound, Clock clock) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.finance = finance;
         this.outbound = outbound;
         this.clock = clock;
@@ -119,10 +124,11 @@ public class StagedAnswers {
      * area, then taken by one conditional update (still {@code stagingId}'s and still not delivered: of two nodes
      * sweeping at once, one takes it, the other removes its copy) and renamed for this node's outbox route. A file no
      * finance system of the configuration serves any more (a notice's system gone, or a voucher's AdmDivCode no
-     * system serves) is left, logged {@code ANSWER_TAKEOVER_NO_SYSTEM}. Returns the files taken over; none when
-     * {@code stagingId} is this node's own area.
+     * system serves) is left, logged {@code ANSWER_TAKEOVER_NO_SYSTEM}. {@code taking} runs for each file in the
+     * transaction of its conditional update (the caller's audit record: a file is never taken without it). Returns the
+     * files taken over; none when {@code stagingId} is this node's own area.
      */
-    public List<Taken> restageHeldBy(String stagingId) {
+    public List<Taken> restageHeldBy(String stagingId, Consumer<Taken> taking) {
         MapSqlParameterSource area = new MapSqlParameterSource("area", stagingId).addValue("me", outbound.id());
         List<Held> held = jdbc.query("""
                 SELECT kind, file_id, file_name, finance_system, adm_div_code, voucher_no FROM finance_outbox_file
@@ -141,34 +147,43 @@ public class StagedAnswers {
                                 : "AdmDivCode " + h.admDivCode());
                 continue;
             }
-            restageOne(h, system.get(), stagingId).ifPresent(taken::add);
+            restageOne(h, system.get(), stagingId, taking).ifPresent(taken::add);
         }
         return taken;
     }
 
-    private Optional<Taken> restageOne(Held h, FinanceSystem system, String lostArea) {
+    private Optional<Taken> restageOne(Held h, FinanceSystem system, String lostArea, Consumer<Taken> taking) {
         Kind kind = h.kind();
         byte[] envelope = jdbc.queryForObject("SELECT envelope FROM " + kind.table + " WHERE " + kind.key + " = :id",
                 new MapSqlParameterSource("id", h.id()), (rs, n) -> rs.getBytes(1));
         Path part = outbound.writePart(system.code(), h.fileName(), envelope);
-        int took;
+        Taken taken = new Taken(kind, h.id(), h.voucherNo(), system.code(), h.fileName(),
+                outbound.folder(system.code()).resolve(h.fileName()), lostArea);
+        Boolean took;
         try {
-            took = jdbc.update("UPDATE " + kind.table + " SET staged_by = :me WHERE " + kind.key
-                            + " = :id AND staged_by = :lost AND delivered_at IS NULL",
-                    new MapSqlParameterSource("me", outbound.id()).addValue("id", h.id()).addValue("lost", lostArea));
+            took = tx.execute(status -> {
+                int n = jdbc.update("UPDATE " + kind.table + " SET staged_by = :me WHERE " + kind.key
+                                + " = :id AND staged_by = :lost AND delivered_at IS NULL",
+                        new MapSqlParameterSource("me", outbound.id()).addValue("id", h.id())
+                                .addValue("lost", lostArea));
+                if (n == 1) {
+                    taking.accept(taken);
+                }
+                return n == 1;
+            });
         } catch (RuntimeException e) {
             outbound.discard(part);
             throw e;
         }
-        if (took != 1) {
+        if (!Boolean.TRUE.equals(took)) {
             outbound.discard(part);
             log.info("{} for {}: taken over by another node, or delivered by its own, meanwhile; left to it",
                     h.fileName(), system.code());
             return Optional.empty();
         }
-        Path path = outbound.publish(part);
+        outbound.publish(part);
         log.warn("{} for {} was staged by a lost node (staging area {}) and never delivered: staged again here from"
                 + " its stored bytes, {} bytes", h.fileName(), system.code(), lostArea, envelope.length);
-        return Optional.of(new Taken(kind, h.id(), h.voucherNo(), system.code(), h.fileName(), path, lostArea));
+        return Optional.of(taken);
     }
 }
