@@ -94,8 +94,12 @@ public class FinanceDirectory {
         return forAdmDivCode(admDivCode).map(f -> signers.get(f.code()));
     }
 
+    /** The finance system configured under {@code code}, if any. */
+    public Optional<FinanceSystem> find(String code) {
+        return systems.stream().filter(f -> f.code().equals(code)).findFirst();
+    }
+
     public FinanceSystem require(String code) {
-        return systems.stream().filter(f -> f.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no finance system '" + code + "'"));
+        return find(code).orElseThrow(() -> new IllegalArgumentException("no finance system '" + code + "'"));
     }
 }

@@ -138,7 +138,7 @@ public class StagedAnswers {
         List<Taken> taken = new ArrayList<>();
         for (Held h : held) {
             Optional<FinanceSystem> system = h.financeSystem() != null
-                    ? finance.all().stream().filter(f -> f.code().equals(h.financeSystem())).findFirst()
+                    ? finance.find(h.financeSystem())
                     : finance.forAdmDivCode(h.admDivCode());
             if (system.isEmpty()) {
                 log.warn("ANSWER_TAKEOVER_NO_SYSTEM: {} of voucher {} was staged by a lost node (staging area {}) and"
