@@ -79,10 +79,10 @@ public class ReconcileJobConfiguration {
     }
 
     @Bean
-    ReturnsUpstream returnsUpstream(NamedParameterJdbcTemplate jdbc, FinanceDirectory finance,
+    ReturnsUpstream returnsUpstream(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, FinanceDirectory finance,
                                     @Qualifier(TreasuryCoreConfiguration.FINANCE_STAGING) StagingArea outbound,
                                     Clock clock) {
-        return new ReturnsUpstream(jdbc, finance, outbound, clock);
+        return new ReturnsUpstream(jdbc, tx, finance, outbound, clock);
     }
 
     @Bean

@@ -29,7 +29,7 @@ class DemoCrashTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"intake-voucher-done@5", "upload-mid-transfer", "upload-after-rename", "receipt-recorded",
-        "reconcile-statement-applied@2"})
+        "reconcile-statement-applied@2", "reconcile-return-staged"})
     void aDemoKilledAtAnyPointFinishesOnTheNextRunWithNothingStuck(String point) throws Exception {
         Path home = HubTestSupport.newHome("demo-crash");
         Path marker = home.resolve("crash.marker");
@@ -48,6 +48,7 @@ class DemoCrashTest {
         String printed = HubProcess.tail(out(home, 2), 200);
         assertThat(again.exitValue()).as(printed).isZero();
 
+        List<String> returnFiles;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db").resolve("jincai"), "sa", "")) {
             // receipted, and on DEMO-ISO reconciled with its notification and end-of-day statements, two given back
             assertThat(strings(c, "SELECT status || ' ' || COUNT(*) FROM payment GROUP BY status"))
@@ -60,7 +61,14 @@ class DemoCrashTest {
             assertThat(strings(c, "SELECT DISTINCT status FROM bank_delivery")).containsExactly("ANSWERED");
             assertThat(strings(c, "SELECT COUNT(*) FROM payment")).containsExactly("84");
             assertThat(strings(c, "SELECT COUNT(*) FROM voucher_answer")).containsExactly("32");
+            returnFiles = strings(c, "SELECT file_name FROM recon_return WHERE sent_at IS NOT NULL");
         }
+        // each return owed upstream reached the finance system's outbox, or waits for the route; none half-written
+        Path outbox = home.resolve("finance").resolve("HUBEI-FIN").resolve("outbox");
+        Path waiting = home.resolve("finance-outbound").resolve("HUBEI-FIN");
+        assertThat(returnFiles).hasSize(2)
+                .allMatch(n -> Files.exists(outbox.resolve(n)) || Files.exists(waiting.resolve(n)));
+        assertThat(names(waiting)).as("no .part left").noneMatch(n -> n.endsWith(".part"));
         for (String bank : List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED")) {
             Path sim = home.resolve("bank-simulator").resolve(bank);
             assertThat(names(sim.resolve("processed"))).as(bank + " received one file").hasSize(1);

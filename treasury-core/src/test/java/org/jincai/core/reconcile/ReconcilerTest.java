@@ -322,8 +322,8 @@ class ReconcilerTest {
                 .isEqualByComparingTo(spentBefore.subtract(p.amount()));
         assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RETURNED'")).isEqualTo(1);
 
-        List<ReturnsUpstream.SentReturn> written = new ReturnsUpstream(core.db.jdbc(), core.finance, core.financeStaging,
-                Clock.systemUTC()).sendPending();
+        List<ReturnsUpstream.SentReturn> written = new ReturnsUpstream(core.db.jdbc(), core.db.tx(), core.finance,
+                core.financeStaging, Clock.systemUTC()).sendPending();
         assertThat(written).singleElement().satisfies(r -> {
             assertThat(r.paymentId()).isEqualTo(p.paymentId());
             assertThat(r.financeSystem()).isEqualTo(TestFinance.CODE);
@@ -331,8 +331,8 @@ class ReconcilerTest {
         Path staged = core.financeStaging.folder(TestFinance.CODE).resolve(written.get(0).fileName());
         assertThat(staged).exists();
         assertThat(new String(Files.readAllBytes(staged), "GBK")).contains("<VoucherFlag>2</VoucherFlag>");
-        assertThat(new ReturnsUpstream(core.db.jdbc(), core.finance, core.financeStaging, Clock.systemUTC())
-                .sendPending()).as("sent once").isEmpty();
+        assertThat(new ReturnsUpstream(core.db.jdbc(), core.db.tx(), core.finance, core.financeStaging,
+                Clock.systemUTC()).sendPending()).as("sent once").isEmpty();
 
         StatementOutcome again = apply(statement(new BigDecimal("100000.00").add(p.amount()),
                 credit("RT2", p.amount(), false, null, tx(p.paymentId(), p.amount(), null))));

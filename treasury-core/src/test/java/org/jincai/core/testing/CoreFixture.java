@@ -162,7 +162,7 @@ public final class CoreFixture implements AutoCloseable {
                     created_at)
                 VALUES (?, ?, ?, 'AC04', 'account closed', ?, 'run-test', CURRENT_TIMESTAMP)""",
                 p.paymentId(), p.voucherId(), p.amount(), "entry-" + p.paymentId());
-        List<ReturnsUpstream.SentReturn> sent = new ReturnsUpstream(db.jdbc(), finance, financeStaging, clock)
+        List<ReturnsUpstream.SentReturn> sent = new ReturnsUpstream(db.jdbc(), db.tx(), finance, financeStaging, clock)
                 .sendPending();
         if (sent.size() != 1) {
             throw new IllegalStateException("one return expected, written: " + sent);
