@@ -1,6 +1,9 @@
 package org.jincai.core.budget;
 
-/** The codes of budget control: refusals of a voucher at intake, and of a budget file at import. */
+/**
+ * The codes of budget control: refusals of a voucher at intake (or of its hold), of payments drawing on a hold, and
+ * of a budget file at import.
+ */
 public final class BudgetCodes {
 
     /** No indicator for the payment's budget subject, or the voucher lacks a code of it. */
@@ -9,6 +12,11 @@ public final class BudgetCodes {
     public static final String BUDGET_EXCEEDED = "BUDGET_EXCEEDED";
     /** The payments need more than the month's plan has available, or the agency has no plan that month. */
     public static final String PLAN_EXCEEDED = "PLAN_EXCEEDED";
+    /**
+     * Payments being born need more than their voucher's hold has left of an indicator or plan (nothing, when the
+     * voucher holds nothing of their subject or plan, or its hold was released).
+     */
+    public static final String BUDGET_HOLD_EXCEEDED = "BUDGET_HOLD_EXCEEDED";
 
     /** This very file (same kind, same SHA-256) was imported before: importing it again would count it twice. */
     public static final String BUDGET_FILE_ALREADY_IMPORTED = "BUDGET_FILE_ALREADY_IMPORTED";

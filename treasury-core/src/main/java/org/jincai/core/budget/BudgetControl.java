@@ -40,13 +40,25 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * rejected or fails, turns it into spent when the bank pays it, and gives it back when paid money is returned —
  * each once per payment, by a conditional update of the payment's reservation row.
  *
- * <p>Locks are taken in one order everywhere (reservation rows, then indicators by id, then plans by id, then the
- * audit trail's head), so two transactions never wait on each other in a circle.
+ * <p>A voucher whose payments are born later (a payroll run, after its approval) holds its totals instead
+ * ({@link #hold}, the same conditional updates, one {@code budget_hold} row per indicator and plan); each payment
+ * draws its reservation from the holds when it is born ({@link #draw}), and what none drew is given back when the
+ * voucher is rejected or its run ends ({@link #releaseHeld}).
+ *
+ * <p>Locks are taken in one order everywhere (a voucher's holds — indicators' before plans', each by id — then
+ * reservation rows, then indicators by id, then plans by id, then the audit trail's head), so two transactions
+ * never wait on each other in a circle.
  */
 public class BudgetControl implements MoveObserver {
 
     public static final String INDICATOR = "BUDGET_INDICATOR";
     public static final String PLAN = "BUDGET_PLAN";
+
+    /** A hold's {@code target_kind}: of an indicator, of a plan. */
+    private static final String HELD_INDICATOR = "INDICATOR";
+    private static final String HELD_PLAN = "PLAN";
+
+    private static final Reserved OFF = new Reserved(List.of(), "budget control off: passed without a check");
 
     /** What a payment's reservation becomes when it moves to one of these states. */
     private static final Set<PaymentStatus> RELEASING = EnumSet.of(PaymentStatus.CANCELLED, PaymentStatus.REJECTED,
@@ -85,16 +97,224 @@ public class BudgetControl implements MoveObserver {
      */
     public Reserved reserve(String voucherId, String voucherNo, List<Need> needs, String actor, AuditEntry.Channel channel) {
         if (!options.enabled()) {
-            return new Reserved(List.of(), "budget control off: passed without a check");
+            return OFF;
         }
+        return takeAndRecord(voucherId, voucherNo, needs, actor, channel, "reserved", this::insertReservations);
+    }
+
+    /**
+     * Holds the budget for a voucher whose payments do not exist yet (a payroll run before its approval), inside the
+     * caller's transaction: {@code needs} are its totals — one per (agency, subject) and month's plan, without a
+     * payment ({@link Need#paymentId()} null). Checks, takes, warns and audits exactly as {@link #reserve} does —
+     * {@code reserved} of each indicator and plan grows by its total where available, the voucher is refused whole
+     * with every problem named ({@value BudgetCodes#BUDGET_SUBJECT_NOT_FOUND}, {@value BudgetCodes#BUDGET_EXCEEDED},
+     * {@value BudgetCodes#PLAN_EXCEEDED}), {@code BUDGET_RESERVED} is appended per indicator and plan — but records
+     * one {@code budget_hold} row per indicator and per plan instead of a reservation per payment: the payments draw
+     * on them when they are born ({@link #draw}), and what they do not draw is given back by {@link #releaseHeld}.
+     *
+     * <p>A voucher that holds already (its holds committed before) is not held again: the call changes nothing and
+     * says so in the summary, whatever {@code needs} are. Two calls at once for one voucher take the budget once: the
+     * second one's hold rows collide with the first one's key and its transaction rolls back. With budget control
+     * off it does nothing.
+     */
+    public Reserved hold(String voucherId, String voucherNo, List<Need> needs, String actor, AuditEntry.Channel channel) {
+        if (!options.enabled()) {
+            return OFF;
+        }
+        Timestamp since = jdbc.queryForObject("SELECT MIN(held_at) FROM budget_hold WHERE voucher_id = :v",
+                new MapSqlParameterSource("v", voucherId), Timestamp.class);
+        if (since != null) {
+            return new Reserved(List.of(), "budget already held for voucher " + voucherNo + " since "
+                    + since.toInstant() + ": nothing taken again");
+        }
+        return takeAndRecord(voucherId, voucherNo, needs, actor, channel, "held", (indicators, plans, now) -> {
+            List<SqlParameterSource> rows = new ArrayList<>();
+            indicators.forEach((id, list) -> rows.add(holdRow(voucherId, HELD_INDICATOR, id, total(list), now)));
+            plans.forEach((id, list) -> rows.add(holdRow(voucherId, HELD_PLAN, id, total(list), now)));
+            jdbc.batchUpdate("""
+                    INSERT INTO budget_hold (voucher_id, target_kind, target_id, amount, drawn, released, held_at)
+                    VALUES (:voucher, :kind, :id, :amount, 0, 0, :now)""", rows.toArray(SqlParameterSource[]::new));
+        });
+    }
+
+    private static SqlParameterSource holdRow(String voucherId, String kind, String id, BigDecimal amount,
+                                              Timestamp now) {
+        return new MapSqlParameterSource("voucher", voucherId).addValue("kind", kind).addValue("id", id)
+                .addValue("amount", amount).addValue("now", now);
+    }
+
+    /**
+     * Draws the reservations of payments being born from what their voucher holds ({@link #hold}), in the caller's
+     * transaction: each payment gets its {@code budget_reservation} (RESERVED, the indicator and — with plan control —
+     * the plan its subject and plan keys name, its amount), which the lifecycle then releases, spends or gives back
+     * like any other ({@link #moved}); each hold's {@code drawn} grows by the sum of its payments, by one conditional
+     * update per hold ({@code amount - drawn - released >= sum}, the hold not settled). The indicators and plans do
+     * not change: the hold took their amounts already. Payments that need more than a hold has left, or whose
+     * subject or plan their voucher holds nothing of (or whose hold was released), are refused
+     * {@value BudgetCodes#BUDGET_HOLD_EXCEEDED} with every problem named, and the exception rolls the caller's
+     * transaction back. The payments must be stored already. Per call: one query resolves the holds of the distinct
+     * keys (per {@value PaymentRepository#IN_CHUNK} keys), one batch updates the holds, one batch inserts the
+     * reservations. With budget control off it does nothing.
+     */
+    public void draw(String voucherId, List<Need> needs) {
+        if (!options.enabled() || needs.isEmpty()) {
+            return;
+        }
+        Map<String, List<Need>> bySubject = new LinkedHashMap<>();
+        Map<String, List<Need>> byPlan = new LinkedHashMap<>();
+        for (Need n : needs) {
+            bySubject.computeIfAbsent(n.subject().key(), k -> new ArrayList<>()).add(n);
+            if (options.planControl()) {
+                byPlan.computeIfAbsent(n.plan().key(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        Map<String, String> indicatorIds = new HashMap<>();
+        Map<String, String> planIds = new HashMap<>();
+        heldIds(voucherId, List.copyOf(bySubject.keySet()), List.copyOf(byPlan.keySet()), indicatorIds, planIds);
+        List<Problem> problems = new ArrayList<>();
+        bySubject.forEach((key, list) -> {
+            if (!indicatorIds.containsKey(key)) {
+                problems.add(Problem.of(BudgetCodes.BUDGET_HOLD_EXCEEDED, describe(list) + " of indicator "
+                        + list.get(0).subject() + " need " + total(list) + " CNY, which voucher " + voucherId
+                        + " holds nothing of", list.get(0).location()));
+            }
+        });
+        byPlan.forEach((key, list) -> {
+            if (!planIds.containsKey(key)) {
+                problems.add(Problem.of(BudgetCodes.BUDGET_HOLD_EXCEEDED, describe(list) + " of the plan of "
+                        + list.get(0).plan() + " need " + total(list) + " CNY, which voucher " + voucherId
+                        + " holds nothing of", list.get(0).location()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ControlException(ControlException.Kind.CONFLICT, problems);
+        }
+        TreeMap<String, List<Need>> indicators = new TreeMap<>();
+        bySubject.forEach((key, list) -> indicators.put(indicatorIds.get(key), list));
+        TreeMap<String, List<Need>> plans = new TreeMap<>();
+        byPlan.forEach((key, list) -> plans.put(planIds.get(key), list));
+        // the holds first, indicators' before plans', each by id: the order every transaction locks them in
+        record Target(String kind, String id, List<Need> needs, String name) {
+        }
+        List<Target> targets = new ArrayList<>();
+        indicators.forEach((id, list) -> targets.add(new Target(HELD_INDICATOR, id, list,
+                "indicator " + list.get(0).subject())));
+        plans.forEach((id, list) -> targets.add(new Target(HELD_PLAN, id, list, "the plan of " + list.get(0).plan())));
+        int[] counts = jdbc.batchUpdate("UPDATE budget_hold SET drawn = drawn + :sum WHERE voucher_id = :v"
+                        + " AND target_kind = :kind AND target_id = :id AND settled_at IS NULL"
+                        + " AND amount - drawn - released >= :sum",
+                targets.stream().map(t -> new MapSqlParameterSource("v", voucherId).addValue("kind", t.kind())
+                        .addValue("id", t.id()).addValue("sum", total(t.needs()))).toArray(SqlParameterSource[]::new));
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                Target t = targets.get(i);
+                Map<String, Object> left = jdbc.queryForMap("SELECT amount - drawn - released AS left_over, settled_at"
+                        + " FROM budget_hold WHERE voucher_id = :v AND target_kind = :kind AND target_id = :id",
+                        new MapSqlParameterSource("v", voucherId).addValue("kind", t.kind()).addValue("id", t.id()));
+                problems.add(Problem.of(BudgetCodes.BUDGET_HOLD_EXCEEDED, describe(t.needs()) + " need "
+                        + total(t.needs()) + " CNY of " + t.name() + ", of which voucher " + voucherId
+                        + (left.get("settled_at") != null ? "'s hold was released already"
+                        : " holds " + left.get("left_over") + " not drawn yet"), t.needs().get(0).location()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ControlException(ControlException.Kind.CONFLICT, problems);
+        }
+        insertReservations(indicators, plans, Timestamp.from(clock.instant()));
+    }
+
+    /**
+     * The ids of the indicators and plans {@code voucherId} holds, by subject key and plan key, for the keys given:
+     * one query per {@value PaymentRepository#IN_CHUNK} keys of each kind.
+     */
+    private void heldIds(String voucherId, List<String> subjects, List<String> plans, Map<String, String> indicatorIds,
+                         Map<String, String> planIds) {
+        for (int i = 0; i < Math.max(subjects.size(), plans.size()); i += PaymentRepository.IN_CHUNK) {
+            List<String> s = subjects.subList(Math.min(i, subjects.size()),
+                    Math.min(subjects.size(), i + PaymentRepository.IN_CHUNK));
+            List<String> p = plans.subList(Math.min(i, plans.size()), Math.min(plans.size(), i + PaymentRepository.IN_CHUNK));
+            List<String> parts = new ArrayList<>();
+            if (!s.isEmpty()) {
+                parts.add("SELECT h.target_kind, i.subject_key, h.target_id FROM budget_hold h"
+                        + " JOIN budget_indicator i ON i.indicator_id = h.target_id"
+                        + " WHERE h.voucher_id = :v AND h.target_kind = :indicator AND i.subject_key IN (:subjects)");
+            }
+            if (!p.isEmpty()) {
+                parts.add("SELECT h.target_kind, p.plan_key, h.target_id FROM budget_hold h"
+                        + " JOIN budget_plan p ON p.plan_id = h.target_id"
+                        + " WHERE h.voucher_id = :v AND h.target_kind = :plan AND p.plan_key IN (:plans)");
+            }
+            jdbc.query(String.join(" UNION ALL ", parts), new MapSqlParameterSource("v", voucherId)
+                    .addValue("indicator", HELD_INDICATOR).addValue("plan", HELD_PLAN).addValue("subjects", s)
+                    .addValue("plans", p), rs -> {
+                        (HELD_INDICATOR.equals(rs.getString(1)) ? indicatorIds : planIds)
+                                .put(rs.getString(2), rs.getString(3));
+                    });
+        }
+    }
+
+    /**
+     * Releases what a voucher's holds still hold — {@code amount - drawn - released} of each, what no payment drew —
+     * back to its indicator or plan ({@code reserved} less that), in the caller's transaction: each hold once, by a
+     * conditional update that settles it ({@code settled_at}), after its rows are locked (the holds, then the
+     * indicators by id, then the plans by id, then the audit trail). Each indicator and plan given something back is
+     * audited {@code BUDGET_RELEASED} with its figures before and after and {@code reason}. A second call, or a
+     * voucher that holds nothing, changes nothing; payments drawn keep their reservations, which their own moves
+     * settle. Runs whether budget control is on or off: what was held is given back either way.
+     */
+    public void releaseHeld(String voucherId, String actor, String reason) {
+        record Left(String kind, String id, BigDecimal amount) {
+        }
+        List<Left> left = jdbc.query("""
+                SELECT target_kind, target_id, amount - drawn - released FROM budget_hold
+                 WHERE voucher_id = :v AND settled_at IS NULL ORDER BY target_kind, target_id FOR UPDATE""",
+                new MapSqlParameterSource("v", voucherId),
+                (rs, n) -> new Left(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)));
+        if (left.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int[] counts = jdbc.batchUpdate("UPDATE budget_hold SET released = released + :r, settled_at = :now"
+                        + " WHERE voucher_id = :v AND target_kind = :kind AND target_id = :id AND settled_at IS NULL"
+                        + " AND amount - drawn - released = :r",
+                left.stream().map(l -> new MapSqlParameterSource("v", voucherId).addValue("kind", l.kind())
+                        .addValue("id", l.id()).addValue("r", l.amount()).addValue("now", now))
+                        .toArray(SqlParameterSource[]::new));
+        TreeMap<String, List<Held>> indicators = new TreeMap<>();
+        TreeMap<String, List<Held>> plans = new TreeMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            Left l = left.get(i);
+            if (counts[i] != 0 && l.amount().signum() > 0) {
+                boolean indicator = HELD_INDICATOR.equals(l.kind());
+                (indicator ? indicators : plans).put(l.id(), List.of(new Held(null, indicator ? l.id() : null,
+                        indicator ? null : l.id(), l.amount(), Settlement.RELEASE)));
+            }
+        }
+        if (indicators.isEmpty() && plans.isEmpty()) {
+            return;
+        }
+        String voucherNo = jdbc.queryForObject("SELECT voucher_no FROM voucher WHERE voucher_id = :v",
+                new MapSqlParameterSource("v", voucherId), String.class);
+        Function<List<Held>, String> why = held -> "held for voucher " + voucherNo + " and drawn by no payment: "
+                + reason;
+        apply("budget_indicator", "indicator_id", "subject_key", INDICATOR, indicators, now, actor, why);
+        apply("budget_plan", "plan_id", "plan_key", PLAN, plans, now, actor, why);
+    }
+
+    /**
+     * Checks and takes what {@code needs} need of their indicators (and plans), then has {@code record} write what
+     * holds it, then warns and audits — all of {@link #reserve} and {@link #hold} but what they write.
+     */
+    private Reserved takeAndRecord(String voucherId, String voucherNo, List<Need> needs, String actor,
+                                   AuditEntry.Channel channel, String verb, Recorder record) {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<Need>> bySubject = new LinkedHashMap<>();
         Map<String, List<Need>> byPlan = new LinkedHashMap<>();
         for (Need n : needs) {
             List<String> missing = n.subject().missing();
             if (!missing.isEmpty()) {
-                problems.add(Problem.of(BudgetCodes.BUDGET_SUBJECT_NOT_FOUND, "the payment's budget subject lacks "
-                        + String.join(", ", missing), n.location()));
+                problems.add(Problem.of(BudgetCodes.BUDGET_SUBJECT_NOT_FOUND, (n.paymentId() == null ? "the total's"
+                        : "the payment's") + " budget subject lacks " + String.join(", ", missing), n.location()));
                 continue;
             }
             bySubject.computeIfAbsent(n.subject().key(), k -> new ArrayList<>()).add(n);
@@ -132,17 +352,9 @@ public class BudgetControl implements MoveObserver {
         if (!problems.isEmpty()) {
             throw new ControlException(ControlException.Kind.INVALID, problems);
         }
-        Map<String, String> planOf = new HashMap<>();
-        plans.forEach((id, list) -> list.forEach(n -> planOf.put(n.paymentId(), id)));
-        List<SqlParameterSource> rows = new ArrayList<>();
-        indicators.forEach((id, list) -> list.forEach(n -> rows.add(new MapSqlParameterSource("payment", n.paymentId())
-                .addValue("indicator", id).addValue("plan", planOf.get(n.paymentId())).addValue("amount", n.amount())
-                .addValue("now", now))));
-        jdbc.batchUpdate("""
-                INSERT INTO budget_reservation (payment_id, indicator_id, plan_id, amount, state, reserved_at)
-                VALUES (:payment, :indicator, :plan, :amount, 'RESERVED', :now)""", rows.toArray(SqlParameterSource[]::new));
+        record.record(indicators, plans, now);
         List<NewAlert> warnings = new ArrayList<>();
-        String why = "reserved for voucher " + voucherNo;
+        String why = verb + " for voucher " + voucherNo;
         for (Balance b : balances("budget_indicator", "indicator_id", "subject_key", indicators)) {
             warn(b, AlertRules.BUDGET_WARNING, "indicator", voucherId, voucherNo, indicators.get(b.id()).get(0), warnings);
             audit.append(AuditEntry.of(actor, channel, "BUDGET_RESERVED", INDICATOR, b.key())
@@ -153,8 +365,28 @@ public class BudgetControl implements MoveObserver {
             audit.append(AuditEntry.of(actor, channel, "BUDGET_RESERVED", PLAN, b.key())
                     .change(b.before(), b.after()).because(why + " (" + describe(plans.get(b.id())) + ")"));
         }
-        return new Reserved(warnings, "budget reserved: " + total(needs) + " CNY from " + indicators.size()
+        return new Reserved(warnings, "budget " + verb + ": " + total(needs) + " CNY from " + indicators.size()
                 + " indicator(s)" + (options.planControl() ? " and " + plans.size() + " monthly plan(s)" : ""));
+    }
+
+    /** What holds the amounts {@link #takeAndRecord} took: the rows it writes, indicators and plans by id. */
+    @FunctionalInterface
+    private interface Recorder {
+        void record(TreeMap<String, List<Need>> indicators, TreeMap<String, List<Need>> plans, Timestamp now);
+    }
+
+    /** One RESERVED reservation per payment, with its indicator and (when plans are controlled) its plan. */
+    private void insertReservations(TreeMap<String, List<Need>> indicators, TreeMap<String, List<Need>> plans,
+                                    Timestamp now) {
+        Map<String, String> planOf = new HashMap<>();
+        plans.forEach((id, list) -> list.forEach(n -> planOf.put(n.paymentId(), id)));
+        List<SqlParameterSource> rows = new ArrayList<>();
+        indicators.forEach((id, list) -> list.forEach(n -> rows.add(new MapSqlParameterSource("payment", n.paymentId())
+                .addValue("indicator", id).addValue("plan", planOf.get(n.paymentId())).addValue("amount", n.amount())
+                .addValue("now", now))));
+        jdbc.batchUpdate("""
+                INSERT INTO budget_reservation (payment_id, indicator_id, plan_id, amount, state, reserved_at)
+                VALUES (:payment, :indicator, :plan, :amount, 'RESERVED', :now)""", rows.toArray(SqlParameterSource[]::new));
     }
 
     /** The conditional updates of one table, in id order; every row that cannot give its amount is a problem. */
@@ -279,8 +511,11 @@ public class BudgetControl implements MoveObserver {
                 TreeMap::new, Collectors.toList()));
         TreeMap<String, List<Held>> plans = moved.stream().filter(h -> h.planId() != null)
                 .collect(Collectors.groupingBy(Held::planId, TreeMap::new, Collectors.toList()));
-        apply("budget_indicator", "indicator_id", "subject_key", INDICATOR, indicators, now, actor);
-        apply("budget_plan", "plan_id", "plan_key", PLAN, plans, now, actor);
+        Function<List<Held>, String> why = payments -> payments.size() + " payment(s) " + payments.get(0).kind().to
+                + ": " + payments.stream().map(Held::paymentId).limit(20).collect(Collectors.joining(","))
+                + (payments.size() > 20 ? ",…" : "");
+        apply("budget_indicator", "indicator_id", "subject_key", INDICATOR, indicators, now, actor, why);
+        apply("budget_plan", "plan_id", "plan_key", PLAN, plans, now, actor, why);
     }
 
     private record Held(String paymentId, String indicatorId, String planId, BigDecimal amount, Settlement kind) {
@@ -318,11 +553,13 @@ public class BudgetControl implements MoveObserver {
     }
 
     /**
-     * Changes reserved and spent of each target row by what its settled payments add up to — one update per row,
-     * in id order — and audits each kind of change as a step from the row's figures before to after.
+     * Changes reserved and spent of each target row by what its settled payments (or released holds) add up to —
+     * one update per row, in id order — and audits each kind of change as a step from the row's figures before to
+     * after, {@code because} saying why from the step's payments.
      */
     private void apply(String table, String idColumn, String keyColumn, String objectType,
-                       TreeMap<String, List<Held>> targets, Timestamp now, String actor) {
+                       TreeMap<String, List<Held>> targets, Timestamp now, String actor,
+                       Function<List<Held>, String> because) {
         if (targets.isEmpty()) {
             return;
         }
@@ -350,9 +587,7 @@ public class BudgetControl implements MoveObserver {
                 audit.append(AuditEntry.of(actor, AuditEntry.Channel.SYSTEM, step.getKey().action, objectType, a.key())
                         .change("reserved " + reserved + ", spent " + spent + " of " + a.approved(),
                                 "reserved " + reservedAfter + ", spent " + spentAfter + " of " + a.approved())
-                        .because(payments.size() + " payment(s) " + step.getKey().to + ": " + payments.stream()
-                                .map(Held::paymentId).limit(20).collect(Collectors.joining(","))
-                                + (payments.size() > 20 ? ",…" : "")));
+                        .because(because.apply(payments)));
                 reserved = reservedAfter;
                 spent = spentAfter;
             }
@@ -383,8 +618,8 @@ public class BudgetControl implements MoveObserver {
         return needs.stream().map(Need::amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
     }
 
-    /** How many payments a problem is about. */
+    /** How many payments (or, for a hold, totals) a problem is about. */
     private static String describe(List<Need> needs) {
-        return needs.size() == 1 ? "1 payment" : needs.size() + " payments";
+        return needs.size() + (needs.get(0).paymentId() == null ? " total" : " payment") + (needs.size() == 1 ? "" : "s");
     }
 }
