@@ -144,9 +144,9 @@ public class TreasuryCoreConfiguration {
 
     @Bean
     ApprovalService approvalService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
-                                    PaymentLifecycle lifecycle, AlertService alerts, AuditTrail audit,
-                                    ReceiptService receipts, Clock clock) {
-        return new ApprovalService(jdbc, tx, payments, lifecycle, alerts, audit, receipts, clock);
+                                    PaymentLifecycle lifecycle, BudgetControl budget, AlertService alerts,
+                                    AuditTrail audit, ReceiptService receipts, Clock clock) {
+        return new ApprovalService(jdbc, tx, payments, lifecycle, budget, alerts, audit, receipts, clock);
     }
 
     @Bean

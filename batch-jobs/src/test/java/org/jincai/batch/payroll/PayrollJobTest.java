@@ -257,8 +257,8 @@ class PayrollJobTest {
                     if (++chunks[0] == 2) {
                         throw new IllegalStateException("killed before the second chunk's commit");
                     }
-                })), ctx.getBean(AlertService.class), ctx.getBean(AuditTrail.class), ctx.getBean(ReceiptService.class),
-                clock, 100);
+                })), ctx.getBean(BudgetControl.class), ctx.getBean(AlertService.class), ctx.getBean(AuditTrail.class),
+                ctx.getBean(ReceiptService.class), clock, 100);
 
         interrupted.reject(waiting.run().approvalId(), new Actor("dept-head", Set.of("APPROVER", "DEPARTMENT_HEAD"),
                 DataScope.everything(), AuditEntry.Channel.REST), "工资表有误，退回重报");

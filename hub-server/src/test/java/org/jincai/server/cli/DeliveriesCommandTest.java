@@ -113,7 +113,7 @@ class DeliveriesCommandTest {
         AlertService alerts = new AlertService(jdbc, tx, audit, clock);
         FiscalControls controls = new FiscalControls(budget, new RiskService(jdbc, alerts, audit,
                 BankCalendar.standard(), RiskOptions.off(), clock), ApprovalRules.off(), new ApprovalService(jdbc, tx,
-                payments, lifecycle, alerts, audit, new ReceiptService(jdbc, tx, payments, lifecycle, finance,
+                payments, lifecycle, budget, alerts, audit, new ReceiptService(jdbc, tx, payments, lifecycle, finance,
                 new StagingArea(home.resolve("finance-outbound")), clock), clock), alerts, lifecycle, audit);
         new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, controls, clock)
                 .receive(Envelopes.stream(Envelopes.example()), "test", "finance-test");

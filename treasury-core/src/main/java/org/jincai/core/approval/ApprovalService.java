@@ -22,6 +22,7 @@ import org.jincai.core.alert.AlertService;
 import org.jincai.core.alert.NewAlert;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.audit.AuditTrail;
+import org.jincai.core.budget.BudgetControl;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.controls.ControlCodes;
 import org.jincai.core.controls.ControlException;
@@ -80,6 +81,7 @@ public class ApprovalService {
     private final TransactionTemplate tx;
     private final PaymentRepository payments;
     private final PaymentLifecycle lifecycle;
+    private final BudgetControl budget;
     private final AlertService alerts;
     private final AuditTrail audit;
     private final ReceiptService receipts;
@@ -88,20 +90,21 @@ public class ApprovalService {
 
     /** With the rejections cancelling {@value #CANCEL_CHUNK} payments per commit. */
     public ApprovalService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
-                           PaymentLifecycle lifecycle, AlertService alerts, AuditTrail audit, ReceiptService receipts,
-                           Clock clock) {
-        this(jdbc, tx, payments, lifecycle, alerts, audit, receipts, clock, CANCEL_CHUNK);
+                           PaymentLifecycle lifecycle, BudgetControl budget, AlertService alerts, AuditTrail audit,
+                           ReceiptService receipts, Clock clock) {
+        this(jdbc, tx, payments, lifecycle, budget, alerts, audit, receipts, clock, CANCEL_CHUNK);
     }
 
     /** With the rejections cancelling {@code cancelChunk} payments per commit. */
     public ApprovalService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
-                           PaymentLifecycle lifecycle, AlertService alerts, AuditTrail audit, ReceiptService receipts,
-                           Clock clock, int cancelChunk) {
+                           PaymentLifecycle lifecycle, BudgetControl budget, AlertService alerts, AuditTrail audit,
+                           ReceiptService receipts, Clock clock, int cancelChunk) {
         this.cancelChunk = cancelChunk;
         this.jdbc = jdbc;
         this.tx = tx;
         this.payments = payments;
         this.lifecycle = lifecycle;
+        this.budget = budget;
         this.alerts = alerts;
         this.audit = audit;
         this.receipts = receipts;
@@ -288,7 +291,9 @@ public class ApprovalService {
 
     /**
      * Rejects the voucher at the level waiting, with a reason. The decision — the chain REJECTED with the reason,
-     * the level decided, the audit entry — commits alone; then the voucher's payments are cancelled
+     * the level decided, what the voucher's holds of the budget still hold released ({@link BudgetControl#releaseHeld}:
+     * a payroll run's, whose payments are not born yet; nothing for a voucher without holds), the audit entry —
+     * commits alone; then the voucher's payments are cancelled
      * {@code cancelChunk} (by default {@value #CANCEL_CHUNK}) per commit ({@link #finishRejection}), each chunk's
      * budget released with it, and once none is left the voucher is returned upstream with the reason (a payroll
      * run's voucher is answered by its run instead). The call returns when every payment is cancelled. A
@@ -305,6 +310,8 @@ public class ApprovalService {
             Timestamp now = Timestamp.from(clock.instant());
             advance(a, level, ApprovalView.Status.REJECTED, why, now);
             decide(a, level, "REJECTED", who, why, now);
+            // before the decision's audit entry: the holds and the budget are locked before the audit trail's head
+            budget.releaseHeld(a.voucherId(), who.name(), "approval rejected by " + who.name() + ": " + why);
             audit.append(AuditEntry.of(who.name(), who.channel(), "APPROVAL_REJECTED", OBJECT_TYPE, a.approvalId())
                     .change(waitingText(level, a.levels().size()), "REJECTED")
                     .because("voucher " + a.voucherNo() + ": " + why));

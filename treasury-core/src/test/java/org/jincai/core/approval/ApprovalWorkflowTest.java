@@ -274,8 +274,8 @@ class ApprovalWorkflowTest {
             }
         };
         ApprovalService byTwos = new ApprovalService(core.db.jdbc(), core.db.tx(), core.payments,
-                new PaymentLifecycle(core.db.jdbc(), core.clock, List.of(core.budget, failingThirdChunk)), core.alerts,
-                core.audit, core.receipts, core.clock, 2);
+                new PaymentLifecycle(core.db.jdbc(), core.clock, List.of(core.budget, failingThirdChunk)), core.budget,
+                core.alerts, core.audit, core.receipts, core.clock, 2);
 
         ApprovalView rejected = byTwos.reject(a.approvalId(), HEAD, "重复申请");
 

@@ -128,7 +128,7 @@ public final class CoreFixture implements AutoCloseable {
         summary = new SummaryQueries(jdbc);
         receipts = new ReceiptService(jdbc, tx, payments, lifecycle, finance, financeStaging, clock);
         stagedAnswers = new StagedAnswers(jdbc, tx, finance, financeStaging, clock);
-        approvals = new ApprovalService(jdbc, tx, payments, lifecycle, alerts, audit, receipts, clock);
+        approvals = new ApprovalService(jdbc, tx, payments, lifecycle, budget, alerts, audit, receipts, clock);
         controls = new FiscalControls(budget, risk, controlled.approval(), approvals, alerts, lifecycle, audit);
         intake = new VoucherIntakeService(jdbc, tx, payments, lifecycle, banks, finance, controls, clock);
         inbox = new InboxIntakeService(jdbc, intake, financeStaging, new StagingArea(stagingRoot.resolve("received")), clock);
