@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,11 @@ import org.jincai.core.access.DataScope;
 import org.jincai.core.alert.Alert;
 import org.jincai.core.alert.AlertRules;
 import org.jincai.core.answer.BankEntry;
+import org.jincai.core.audit.AuditEntry;
+import org.jincai.core.audit.AuditRecord;
 import org.jincai.core.approval.ApprovalRules;
 import org.jincai.core.controls.Actor;
+import org.jincai.core.controls.ControlException;
 import org.jincai.core.payment.Move;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentStatus;
@@ -34,6 +38,7 @@ import org.jincai.core.release.StagedFile;
 import org.jincai.core.risk.RiskOptions;
 import org.jincai.core.testing.ControlVouchers;
 import org.jincai.core.testing.CoreFixture;
+import org.jincai.core.testing.HeldVouchers;
 import org.jincai.core.voucher.EnvelopeSource;
 import org.jincai.core.voucher.VoucherOutcome;
 import org.jincai.formats.Problem;
@@ -303,6 +308,224 @@ class BudgetControlTest {
         assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'SPENT'")).isEqualTo(1);
         assertThat(core.audit.recent(BudgetControl.PLAN, null, 10)).extracting(r -> r.action())
                 .contains("BUDGET_RELEASED", "BUDGET_SPENT");
+    }
+
+    private BudgetControl.Reserved hold(String voucherId, String voucherNo, String... totals) {
+        return core.db.tx().execute(s -> core.budget.hold(voucherId, voucherNo, java.util.Arrays.stream(totals)
+                .map(HeldVouchers::total).toList(), "payroll", AuditEntry.Channel.SYSTEM));
+    }
+
+    /** Payments born for the voucher in {@code status}, drawn on its hold, in one transaction. */
+    private List<Payment> bornAndDrawn(String voucherId, int firstSeq, PaymentStatus status, String... amounts) {
+        return core.db.tx().execute(s -> {
+            List<Payment> born = HeldVouchers.born(core, voucherId, firstSeq, status, amounts);
+            core.budget.draw(voucherId, born.stream().map(HeldVouchers::need).toList());
+            return born;
+        });
+    }
+
+    /** The voucher's hold of {@code kind} (INDICATOR or PLAN): amount, drawn, released, settled_at. */
+    private Map<String, Object> heldOf(String voucherId, String kind) {
+        return core.db.jdbc().queryForMap("SELECT amount, drawn, released, settled_at FROM budget_hold"
+                + " WHERE voucher_id = :v AND target_kind = :k", Map.of("v", voucherId, "k", kind));
+    }
+
+    private static ControlException refused(Runnable r) {
+        try {
+            r.run();
+        } catch (ControlException e) {
+            return e;
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    /**
+     * A payroll run's way: the voucher holds its total before any payment exists; the payments born later draw their
+     * reservations from the hold without touching the indicator or plan; then each payment's moves settle its own
+     * reservation — the bank's failure releases its amount, the bank's payment spends it.
+     */
+    @Test
+    void aHoldTakesTheTotalAndThePaymentsDrawnOnItAreSettledByTheirMoves() {
+        String voucherId = HeldVouchers.store(core, "PR2026110001", "3000.50");
+
+        BudgetControl.Reserved held = hold(voucherId, "PR2026110001", "5000.00");
+
+        assertThat(held.summary()).isEqualTo("budget held: 5000.00 CNY from 1 indicator(s) and 1 monthly plan(s)");
+        assertThat(indicatorNow().reserved()).isEqualByComparingTo("5000.00");
+        assertThat(indicatorNow().available()).isEqualByComparingTo("5000.00");
+        assertThat(planNow().reserved()).isEqualByComparingTo("5000.00");
+        assertThat(heldOf(voucherId, "INDICATOR")).containsEntry("amount", new BigDecimal("5000.00"))
+                .containsEntry("drawn", new BigDecimal("0.00"));
+        assertThat(heldOf(voucherId, "PLAN").get("amount")).isEqualTo(new BigDecimal("5000.00"));
+        assertThat(core.audit.recent(BudgetControl.INDICATOR, null, 10)).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo("BUDGET_RESERVED");
+            assertThat(r.before()).isEqualTo("reserved 0.00, spent 0.00 of 10000.00");
+            assertThat(r.after()).isEqualTo("reserved 5000.00, spent 0.00 of 10000.00");
+            assertThat(r.reason()).isEqualTo("held for voucher PR2026110001 (1 total)");
+        });
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation")).isZero();
+
+        List<Payment> born = bornAndDrawn(voucherId, 1, PaymentStatus.APPROVED, "1000.00", "2000.50");
+
+        assertThat(indicatorNow().reserved()).as("the hold took it already").isEqualByComparingTo("5000.00");
+        assertThat(planNow().reserved()).isEqualByComparingTo("5000.00");
+        assertThat(heldOf(voucherId, "INDICATOR").get("drawn")).isEqualTo(new BigDecimal("3000.50"));
+        assertThat(heldOf(voucherId, "PLAN").get("drawn")).isEqualTo(new BigDecimal("3000.50"));
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RESERVED'"
+                + " AND indicator_id IS NOT NULL AND plan_id IS NOT NULL")).isEqualTo(2);
+        assertThat(core.db.jdbc().queryForObject("SELECT SUM(amount) FROM budget_reservation", Map.of(),
+                BigDecimal.class)).isEqualByComparingTo("3000.50");
+
+        StagedFile file = core.release.release("operator").staged().get(0);
+        core.deliveries.markUploaded(file.bankCode(), file.fileName(), "route");
+        String paid = born.get(0).paymentId();
+        String failed = born.get(1).paymentId();
+        core.db.tx().executeWithoutResult(s -> core.lifecycle.move(List.of(paid, failed), PaymentStatus.SENT,
+                PaymentStatus.ACCEPTED, "bank", "accepted"));
+        core.db.tx().executeWithoutResult(s -> {
+            core.lifecycle.move(List.of(paid), PaymentStatus.ACCEPTED, PaymentStatus.PAID, "bank", "paid");
+            core.lifecycle.move(List.of(failed), PaymentStatus.ACCEPTED, PaymentStatus.FAILED, "bank", "account closed");
+        });
+
+        assertThat(indicatorNow().reserved()).as("the undrawn 1999.50 still held").isEqualByComparingTo("1999.50");
+        assertThat(indicatorNow().spent()).isEqualByComparingTo("1000.00");
+        assertThat(indicatorNow().available()).isEqualByComparingTo("7000.50");
+        assertThat(planNow().reserved()).isEqualByComparingTo("1999.50");
+        assertThat(planNow().spent()).isEqualByComparingTo("1000.00");
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'SPENT'")).isEqualTo(1);
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RELEASED'")).isEqualTo(1);
+        assertThat(heldOf(voucherId, "INDICATOR").get("drawn")).as("the hold does not follow the payments")
+                .isEqualTo(new BigDecimal("3000.50"));
+    }
+
+    @Test
+    void aDrawBeyondTheHoldIsRefusedAndRolledBackWhole() {
+        String voucherId = HeldVouchers.store(core, "PR2026110002", "1000.00");
+        hold(voucherId, "PR2026110002", "1000.00");
+        bornAndDrawn(voucherId, 1, PaymentStatus.APPROVED, "600.00");
+
+        ControlException beyond = refused(() -> bornAndDrawn(voucherId, 2, PaymentStatus.APPROVED, "300.00", "100.01"));
+
+        assertThat(beyond.code()).isEqualTo(BudgetCodes.BUDGET_HOLD_EXCEEDED);
+        assertThat(beyond.problems()).extracting(Problem::code).containsOnly(BudgetCodes.BUDGET_HOLD_EXCEEDED);
+        assertThat(beyond.problems()).extracting(Problem::message).anySatisfy(m -> assertThat(m)
+                .contains("2 payments need 400.01 CNY of indicator").contains("holds 400.00 not drawn yet"))
+                .anySatisfy(m -> assertThat(m).contains("of the plan of").contains("holds 400.00 not drawn yet"));
+        assertThat(core.db.count("SELECT COUNT(*) FROM payment")).as("the payments' transaction rolled back")
+                .isEqualTo(1);
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation")).isEqualTo(1);
+        assertThat(heldOf(voucherId, "INDICATOR").get("drawn")).isEqualTo(new BigDecimal("600.00"));
+        assertThat(heldOf(voucherId, "PLAN").get("drawn")).isEqualTo(new BigDecimal("600.00"));
+        assertThat(indicatorNow().reserved()).isEqualByComparingTo("1000.00");
+
+        ControlException notHeld = refused(() -> core.db.tx().executeWithoutResult(s -> {
+            Payment p = HeldVouchers.born(core, voucherId, 2, PaymentStatus.APPROVED, "10.00").get(0);
+            core.budget.draw(voucherId, List.of(new BudgetControl.Need(p.paymentId(), new BudgetSubject(
+                    ControlVouchers.ADM, ControlVouchers.YEAR, ControlVouchers.AGENCY, ControlVouchers.FUNC, "50299",
+                    ControlVouchers.FUND, null), HeldVouchers.need(p).plan(), p.amount(), "payment 2")));
+        }));
+
+        assertThat(notHeld.code()).isEqualTo(BudgetCodes.BUDGET_HOLD_EXCEEDED);
+        assertThat(notHeld.getMessage()).contains("GovExpEco 50299").contains("holds nothing of");
+        assertThat(core.db.count("SELECT COUNT(*) FROM payment")).isEqualTo(1);
+
+        bornAndDrawn(voucherId, 2, PaymentStatus.APPROVED, "400.00");
+        assertThat(heldOf(voucherId, "INDICATOR").get("drawn")).as("exactly what it holds")
+                .isEqualTo(new BigDecimal("1000.00"));
+    }
+
+    @Test
+    void releasingTheHoldGivesBackOnlyWhatNoPaymentDrewAndOnlyOnce() {
+        String voucherId = HeldVouchers.store(core, "PR2026110003", "5000.00");
+        hold(voucherId, "PR2026110003", "5000.00");
+        List<Payment> born = bornAndDrawn(voucherId, 1, PaymentStatus.APPROVED, "1200.00", "300.25");
+
+        core.db.tx().executeWithoutResult(s -> core.budget.releaseHeld(voucherId, "payroll", "the run ended"));
+
+        assertThat(indicatorNow().reserved()).as("the drawn payments keep theirs").isEqualByComparingTo("1500.25");
+        assertThat(indicatorNow().available()).isEqualByComparingTo("8499.75");
+        assertThat(planNow().reserved()).isEqualByComparingTo("1500.25");
+        assertThat(planNow().available()).isEqualByComparingTo("6499.75");
+        Map<String, Object> hold = heldOf(voucherId, "INDICATOR");
+        assertThat(hold).containsEntry("drawn", new BigDecimal("1500.25"))
+                .containsEntry("released", new BigDecimal("3499.75"));
+        assertThat(hold.get("settled_at")).isNotNull();
+        assertThat(heldOf(voucherId, "PLAN").get("released")).isEqualTo(new BigDecimal("3499.75"));
+        List<AuditRecord> released = core.audit.recent(BudgetControl.INDICATOR, null, 10).stream()
+                .filter(r -> r.action().equals("BUDGET_RELEASED")).toList();
+        assertThat(released).singleElement().satisfies(r -> {
+            assertThat(r.actor()).isEqualTo("payroll");
+            assertThat(r.before()).isEqualTo("reserved 5000.00, spent 0.00 of 10000.00");
+            assertThat(r.after()).isEqualTo("reserved 1500.25, spent 0.00 of 10000.00");
+            assertThat(r.reason()).isEqualTo("held for voucher PR2026110003 and drawn by no payment: the run ended");
+        });
+        assertThat(core.audit.recent(BudgetControl.PLAN, null, 10)).extracting(AuditRecord::action)
+                .containsExactly("BUDGET_RELEASED", "BUDGET_RESERVED");
+
+        core.db.tx().executeWithoutResult(s -> core.budget.releaseHeld(voucherId, "payroll", "again"));
+
+        assertThat(indicatorNow().reserved()).as("the second call changes nothing").isEqualByComparingTo("1500.25");
+        assertThat(planNow().reserved()).isEqualByComparingTo("1500.25");
+        assertThat(heldOf(voucherId, "INDICATOR").get("released")).isEqualTo(new BigDecimal("3499.75"));
+        assertThat(core.audit.recent(null, null, 100)).filteredOn(r -> r.action().equals("BUDGET_RELEASED"))
+                .hasSize(2);
+        assertThat(refused(() -> bornAndDrawn(voucherId, 3, PaymentStatus.APPROVED, "1.00")).getMessage())
+                .as("a released hold gives nothing more").contains("released already");
+
+        core.db.tx().executeWithoutResult(s -> core.lifecycle.move(born.stream().map(Payment::paymentId).toList(),
+                PaymentStatus.APPROVED, PaymentStatus.CANCELLED, "operator", "withdrawn"));
+        assertThat(indicatorNow().available()).as("to the fen").isEqualByComparingTo("10000.00");
+        assertThat(planNow().available()).isEqualByComparingTo("8000.00");
+    }
+
+    @Test
+    void aHoldOverBudgetIsRefusedWithEveryProblemNamedAndHoldsNothing() {
+        String voucherId = HeldVouchers.store(core, "PR2026110004", "10000.01");
+
+        ControlException over = refused(() -> hold(voucherId, "PR2026110004", "6000.00", "4000.01"));
+
+        assertThat(over.kind()).isEqualTo(ControlException.Kind.INVALID);
+        assertThat(over.problems()).extracting(Problem::code)
+                .containsExactly(BudgetCodes.BUDGET_EXCEEDED, BudgetCodes.PLAN_EXCEEDED);
+        assertThat(over.problems().get(0).message()).contains("2 totals need 10000.01 CNY from indicator")
+                .contains("10000.00 available");
+        assertThat(over.problems().get(1).message()).contains("8000.00 available");
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_hold")).isZero();
+        assertThat(indicatorNow().reserved()).isEqualByComparingTo("0");
+        assertThat(planNow().reserved()).isEqualByComparingTo("0");
+
+        ControlException noSubject = refused(() -> core.db.tx().executeWithoutResult(s -> core.budget.hold(voucherId,
+                "PR2026110004", List.of(new BudgetControl.Need(null, new BudgetSubject(ControlVouchers.ADM,
+                        ControlVouchers.YEAR, ControlVouchers.AGENCY, ControlVouchers.FUNC, "50299", ControlVouchers.FUND,
+                        null), HeldVouchers.total("1.00").plan(), new BigDecimal("1.00"), "agency 219011")),
+                "payroll", AuditEntry.Channel.SYSTEM)));
+        assertThat(noSubject.code()).isEqualTo(BudgetCodes.BUDGET_SUBJECT_NOT_FOUND);
+        assertThat(noSubject.getMessage()).contains("(1 total)");
+    }
+
+    @Test
+    void aVoucherHoldsOnceAndWithBudgetControlOffNothingIsHeldOrDrawn() {
+        String voucherId = HeldVouchers.store(core, "PR2026110005", "100.00");
+        hold(voucherId, "PR2026110005", "100.00");
+
+        BudgetControl.Reserved again = hold(voucherId, "PR2026110005", "100.00");
+
+        assertThat(again.summary()).startsWith("budget already held for voucher PR2026110005 since ")
+                .endsWith(": nothing taken again");
+        assertThat(indicatorNow().reserved()).isEqualByComparingTo("100.00");
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_hold")).isEqualTo(2);
+
+        BudgetControl off = new BudgetControl(core.db.jdbc(), core.audit, BudgetOptions.off(), core.clock);
+        String other = HeldVouchers.store(core, "PR2026110006", "50.00");
+        core.db.tx().executeWithoutResult(s -> {
+            assertThat(off.hold(other, "PR2026110006", List.of(HeldVouchers.total("50.00")), "payroll",
+                    AuditEntry.Channel.SYSTEM).summary()).isEqualTo("budget control off: passed without a check");
+            off.draw(other, HeldVouchers.born(core, other, 1, PaymentStatus.APPROVED, "50.00").stream()
+                    .map(HeldVouchers::need).toList());
+        });
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_hold")).isEqualTo(2);
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation")).isZero();
+        assertThat(indicatorNow().reserved()).isEqualByComparingTo("100.00");
     }
 
     /** Waits until some session of the database is blocked on a lock (the settling one), or fails. */
