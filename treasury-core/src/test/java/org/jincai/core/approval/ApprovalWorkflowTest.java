@@ -40,6 +40,7 @@ import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.risk.RiskOptions;
 import org.jincai.core.testing.ControlVouchers;
 import org.jincai.core.testing.CoreFixture;
+import org.jincai.core.testing.HeldVouchers;
 import org.jincai.core.voucher.EnvelopeSource;
 import org.jincai.core.voucher.VoucherOutcome;
 import org.jincai.formats.Problem;
@@ -312,6 +313,65 @@ class ApprovalWorkflowTest {
         assertThat(core.db.count("SELECT COUNT(*) FROM voucher_answer")).isEqualTo(1);
         assertThat(core.audit.recent(ApprovalService.OBJECT_TYPE, a.approvalId(), 10)).extracting(AuditRecord::action)
                 .containsExactly("APPROVAL_REJECTED", "APPROVAL_OPENED");
+    }
+
+    /**
+     * A payroll run's voucher holds its budget before its approval, and its payments are born after it: the rejection
+     * releases what the holds still hold in the decision's own commit — here even though the cancellation of two
+     * payments drawn early stops at once — and those payments give theirs back when they are cancelled.
+     */
+    @Test
+    void aRejectionReleasesWhatTheVouchersHoldsStillHoldInTheDecisionsCommit() {
+        String voucherId = HeldVouchers.store(core, "PR2026110009", "5000.00");
+        String approvalId = core.db.tx().execute(s -> {
+            core.budget.hold(voucherId, "PR2026110009", List.of(HeldVouchers.total("5000.00")), "payroll",
+                    AuditEntry.Channel.SYSTEM);
+            return core.approvals.open(new ApprovalService.Opening(voucherId, "PR2026110009", ControlVouchers.ADM,
+                    ControlVouchers.AGENCY, new BigDecimal("5000.00"), ApprovalRules.PAYROLL, new ApprovalRule("payroll",
+                    ApprovalRules.PAYROLL, null, null, List.of(ApprovalRules.DEPARTMENT_HEAD), false), "RISK_OFFICER",
+                    List.of(), "payroll-job"), "payroll", AuditEntry.Channel.SYSTEM);
+        });
+        core.db.tx().executeWithoutResult(s -> core.budget.draw(voucherId, HeldVouchers.born(core, voucherId, 1,
+                PaymentStatus.PENDING_APPROVAL, "1000.00", "500.50").stream().map(HeldVouchers::need).toList()));
+        assertThat(available()).isEqualByComparingTo("49995000.00");
+        MoveObserver stopping = (moves, actor) -> {
+            throw new IllegalStateException("the cancellation stops");
+        };
+        ApprovalService stopped = new ApprovalService(core.db.jdbc(), core.db.tx(), core.payments,
+                new PaymentLifecycle(core.db.jdbc(), core.clock, List.of(core.budget, stopping)), core.budget,
+                core.alerts, core.audit, core.receipts, core.clock);
+
+        ApprovalView rejected = stopped.reject(approvalId, HEAD, "工资表有误");
+
+        assertThat(rejected.status()).isEqualTo(ApprovalView.Status.REJECTED);
+        assertThat(core.payments.findByStatus(PaymentStatus.PENDING_APPROVAL)).as("their cancellation stopped")
+                .hasSize(2);
+        assertThat(available()).as("the undrawn 3499.50 released with the decision")
+                .isEqualByComparingTo("49998499.50");
+        assertThat(core.budgetQueries.plans(DataScope.everything(), null).get(0).available())
+                .isEqualByComparingTo("49998499.50");
+        assertThat(core.db.jdbc().queryForList("SELECT released FROM budget_hold WHERE voucher_id = :v"
+                + " AND settled_at IS NOT NULL", java.util.Map.of("v", voucherId), BigDecimal.class))
+                .containsExactly(new BigDecimal("3499.50"), new BigDecimal("3499.50"));
+        assertThat(core.audit.recent(null, null, 3)).extracting(AuditRecord::action)
+                .containsExactly("APPROVAL_REJECTED", "BUDGET_RELEASED", "BUDGET_RELEASED");
+        assertThat(core.audit.recent(null, null, 3).get(1)).satisfies(r -> {
+            assertThat(r.actor()).isEqualTo("zhang");
+            assertThat(r.before()).isEqualTo("reserved 5000.00, spent 0.00 of 50000000.00");
+            assertThat(r.after()).isEqualTo("reserved 1500.50, spent 0.00 of 50000000.00");
+            assertThat(r.reason()).isEqualTo("held for voucher PR2026110009 and drawn by no payment: approval"
+                    + " rejected by zhang: 工资表有误");
+        });
+
+        assertThat(core.approvals.finishRejections()).isEqualTo(2);
+
+        assertThat(available()).as("to the fen").isEqualByComparingTo("50000000.00");
+        assertThat(core.budgetQueries.plans(DataScope.everything(), null).get(0).available())
+                .isEqualByComparingTo("50000000.00");
+        assertThat(core.db.count("SELECT COUNT(*) FROM budget_reservation WHERE state = 'RELEASED'")).isEqualTo(2);
+        assertThat(core.db.jdbc().queryForList("SELECT released FROM budget_hold WHERE voucher_id = :v",
+                java.util.Map.of("v", voucherId), BigDecimal.class)).as("released once")
+                .containsExactly(new BigDecimal("3499.50"), new BigDecimal("3499.50"));
     }
 
     /** A crash between a rejection's commit and its return: the start-up recovery answers the voucher, once. */
