@@ -43,9 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a whole, however many details it has. Each level is decided by one user who holds its role, inside their data
  * scope, in order. Maker-checker: the submitter of the voucher never approves it, and one person decides at most
  * one level of a chain. The last approval moves the payments to APPROVED (and files a notice 备案 when the rule
- * says so); a rejection, with its reason, ends the chain (that decision commits alone), cancels the payments a chunk
- * per commit — which releases their budget — and returns the voucher upstream (退回) with the reason once none is
- * left; an interrupted cancellation is finished by {@link #finishRejections} or the payroll run's restart. Every decision is a conditional update of the chain's
+ * says so); a rejection, with its reason, ends the chain (that decision commits alone, with the release of what the
+ * voucher's budget holds still hold), cancels the payments a chunk per commit — which releases their budget — and
+ * returns the voucher upstream (退回) with the reason once none is left; an interrupted cancellation is finished by
+ * {@link #finishRejections} or the payroll run's restart. Every decision is a conditional update of the chain's
  * current level, so two users can never decide the same level, and is appended to the audit trail.
  */
 public class ApprovalService {
