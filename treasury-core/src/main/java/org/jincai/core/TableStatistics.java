@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * planner chooses by the row counts it last sampled, and the autovacuum daemon samples a table at the earliest a
  * minute after it grew. A job's next step planned on a table it believes empty — 100,000 payroll lines written by the
  * {@code validate} step a second before — may join or sort the whole run for every chunk (a 100,000-line payroll's
- * {@code payments} step took minutes instead of seconds that way). H2 plans by its indexes and needs nothing; on
+ * former {@code payments} step took minutes instead of seconds that way). H2 plans by its indexes and needs nothing; on
  * Oracle the hub relies on its statistics job and dynamic sampling (not measured here).
  */
 public final class TableStatistics {

@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.util.Optional;
 import org.jincai.batch.payroll.internal.ApprovalTasklet;
 import org.jincai.batch.payroll.internal.AwaitAnswersTasklet;
+import org.jincai.batch.payroll.internal.BudgetTasklet;
 import org.jincai.batch.payroll.internal.DuplicatesTasklet;
 import org.jincai.batch.payroll.internal.OutputsTasklet;
-import org.jincai.batch.payroll.internal.PaymentsTasklet;
 import org.jincai.batch.payroll.internal.PayrollFileReader;
 import org.jincai.batch.payroll.internal.PayrollLineWriter;
 import org.jincai.batch.payroll.internal.PayrollRow;
@@ -54,17 +54,19 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job {@value #JOB} (batch-jobs/README.md, docs/payroll.md), one bean per step:
  * {@code retry-lines} → {@code validate} (chunk-oriented: the file's lines read, checked and stored, refused ones
- * with their code) → {@code duplicates} → {@code payments} (a chunk of payments created and reserved per commit) →
- * {@code approval} (the run's one approval; the run stops while it waits; rejected, straight to {@code outputs}) →
- * {@code render} (partitioned by file:
- * every bank's files planned before rendering, then staged through the release path by partitions of consecutive
- * files of one bank ({@link RenderPlan}), by a local {@link TaskExecutorPartitionHandler}, or on any node's worker
- * over RabbitMQ with {@code jincai.cluster.partitions: remote}) → {@code answers} (the run stops
- * when the banks take longer than {@code answer-wait}) → {@code outputs}. Every step is restartable from its last commit.
+ * with their code) → {@code duplicates} → {@code budget} (the run's voucher stored, its budget held per (agency,
+ * subject) total and month's plan) → {@code approval} (the run's one approval; the run stops while it waits;
+ * rejected, straight to {@code outputs}) → {@code render} (partitioned by file: every bank's files planned from its
+ * lines before rendering, then staged through the release path by partitions of consecutive files of one bank
+ * ({@link RenderPlan}), each file's payments born RELEASED when the file is recorded, by a local
+ * {@link TaskExecutorPartitionHandler}, or on any node's worker over RabbitMQ with
+ * {@code jincai.cluster.partitions: remote}) → {@code answers} (the run stops when the banks take longer than
+ * {@code answer-wait}) → {@code outputs}. Every step is restartable from its last commit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PayrollProperties.class)
@@ -104,7 +106,7 @@ public class PayrollJobConfiguration {
 
     @Bean
     Job payrollJob(JobRepository repository, Step payrollRetryLines, Step payrollValidate, Step payrollDuplicates,
-                   Step payrollPayments, Step payrollApproval, Step payrollRender, Step payrollAnswers,
+                   Step payrollBudget, Step payrollApproval, Step payrollRender, Step payrollAnswers,
                    Step payrollOutputs, PayrollStore store, PayrollServices services) {
         return new JobBuilder(JOB, repository)
                 .listener(new JobExecutionListener() {
@@ -127,7 +129,7 @@ public class PayrollJobConfiguration {
                         }
                     }
                 })
-                .start(payrollRetryLines).next(payrollValidate).next(payrollDuplicates).next(payrollPayments)
+                .start(payrollRetryLines).next(payrollValidate).next(payrollDuplicates).next(payrollBudget)
                 .next(payrollApproval)
                 .on(ApprovalTasklet.AWAITING_APPROVAL).stopAndRestart(payrollApproval)
                 .from(payrollApproval).on(ApprovalTasklet.REJECTED).to(payrollOutputs)
@@ -200,14 +202,14 @@ public class PayrollJobConfiguration {
     }
 
     @Bean
-    Step payrollPayments(JobRepository repository, PlatformTransactionManager tx, PaymentsTasklet paymentsTasklet) {
-        return new StepBuilder("payments", repository).tasklet(paymentsTasklet, tx).build();
+    Step payrollBudget(JobRepository repository, PlatformTransactionManager tx, BudgetTasklet budgetTasklet) {
+        return new StepBuilder("budget", repository).tasklet(budgetTasklet, tx).build();
     }
 
     @Bean
     @StepScope
-    PaymentsTasklet paymentsTasklet(PayrollServices s, @Value(RUN) String runId) {
-        return new PaymentsTasklet(s, runId);
+    BudgetTasklet budgetTasklet(PayrollServices s, @Value(RUN) String runId) {
+        return new BudgetTasklet(s, runId);
     }
 
     @Bean
@@ -296,7 +298,7 @@ public class PayrollJobConfiguration {
 
     @Bean
     @StepScope
-    OutputsTasklet outputsTasklet(PayrollServices s, @Value(RUN) String runId) {
-        return new OutputsTasklet(s, runId);
+    OutputsTasklet outputsTasklet(PayrollServices s, PlatformTransactionManager tx, @Value(RUN) String runId) {
+        return new OutputsTasklet(s, runId, new TransactionTemplate(tx));
     }
 }

@@ -24,12 +24,8 @@ import org.jincai.bank.file.CreditStatus;
 import org.jincai.batch.payroll.internal.PayrollServices;
 import org.jincai.core.access.DataScope;
 import org.jincai.core.answer.BankAnswerService;
-import org.jincai.core.alert.AlertService;
 import org.jincai.core.approval.ApprovalService;
-import org.jincai.core.budget.BudgetControl;
 import org.jincai.core.budget.BudgetQueries;
-import org.jincai.core.finance.ReceiptService;
-import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.audit.AuditTrail;
 import org.jincai.core.calendar.BankCalendar;
@@ -61,10 +57,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The payroll job on a real database (H2, or PostgreSQL with JINCAI_TEST_DB=postgres) with the fiscal controls on:
- * each refused line with its line number and code, the run's budget reserved, one approval by --approve-as, files
- * staged and recorded per bank, the banks' answers applied through the answer service, the outputs agreeing with
- * the database to the fen; a file run twice; a re-run of the failed lines only; an 8207 voucher, its payments
- * reconciled and still counted paid.
+ * each refused line with its line number and code, the run's budget held (each payment drawing its reservation when
+ * born), one approval by --approve-as, files staged and recorded per bank, the banks' answers applied through the
+ * answer service, the outputs agreeing with the database to the fen; a file run twice; a re-run of the failed lines
+ * only; an 8207 voucher, its payments reconciled and still counted paid.
  */
 class PayrollJobTest {
 
@@ -180,21 +176,31 @@ class PayrollJobTest {
         String line3 = jdbc.queryForObject("SELECT p.payment_id FROM payment p JOIN payroll_run r ON r.voucher_id ="
                 + " p.voucher_id WHERE r.run_id = :r AND p.seq = 3", new MapSqlParameterSource("r", runId), String.class);
         List<PaymentEvent> trail = ctx.getBean(PaymentLifecycle.class).history(line3);
-        assertThat(trail.get(0)).as("one event for the way to PENDING_APPROVAL, naming every state passed")
-                .satisfies(e -> {
-                    assertThat(e.from()).isNull();
-                    assertThat(e.to()).isEqualTo(PaymentStatus.PENDING_APPROVAL);
-                    assertThat(e.actor()).isEqualTo("system:payroll");
-                    assertThat(e.reason()).isEqualTo("RECEIVED → VALIDATED → RESERVED → PENDING_APPROVAL: payroll run "
-                            + runId + " line 3 (payroll-2026-11.csv): its checks passed; budget reserved: "
-                            + total(2).toPlainString() + " CNY of indicator 420000/2026 agency 219011 ExpFunc 2050201"
-                            + " GovExpEco 50101 FundType 11 and the plan of 420000/2026-11 agency 219011 FundType 11;"
-                            + " awaiting the approval of the run");
-                });
-        assertThat(trail).extracting(PaymentEvent::to).startsWith(PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED,
-                PaymentStatus.RELEASED).endsWith(PaymentStatus.PAID).doesNotContain(PaymentStatus.RECEIVED,
-                PaymentStatus.VALIDATED, PaymentStatus.RESERVED);
-        assertThat(trail.get(1).actor()).as("approved by the chain's approver").isEqualTo("dept-head");
+        String fileName = jdbc.queryForObject("SELECT d.file_name FROM bank_delivery d JOIN payment p"
+                + " ON p.delivery_id = d.delivery_id WHERE p.payment_id = :p", new MapSqlParameterSource("p", line3),
+                String.class);
+        assertThat(line3).as("the run's id and the line's number").isEqualTo(runId + "0000000003");
+        assertThat(trail.get(0)).as("born with its file: one event naming every state passed").satisfies(e -> {
+            assertThat(e.from()).isNull();
+            assertThat(e.to()).isEqualTo(PaymentStatus.RELEASED);
+            assertThat(e.actor()).isEqualTo("system:payroll");
+            assertThat(e.reason()).isEqualTo("RECEIVED → VALIDATED → RESERVED → PENDING_APPROVAL → APPROVED → RELEASED:"
+                    + " payroll run " + runId + " line 3 (payroll-2026-11.csv) checked; budget reserved from the run's"
+                    + " hold; approved with the run by dept-head; released in " + fileName);
+        });
+        assertThat(jdbc.queryForObject("SELECT r.amount FROM budget_reservation r JOIN budget_indicator i"
+                + " ON i.indicator_id = r.indicator_id WHERE r.payment_id = :p AND r.state = 'SPENT'"
+                + " AND r.plan_id IS NOT NULL AND i.agency_code = '219011'", new MapSqlParameterSource("p", line3),
+                BigDecimal.class)).as("its own reservation, drawn from the run's hold, spent when paid")
+                .isEqualByComparingTo(total(2));
+        assertThat(trail).extracting(PaymentEvent::to).startsWith(PaymentStatus.RELEASED).endsWith(PaymentStatus.PAID)
+                .doesNotContain(PaymentStatus.RECEIVED, PaymentStatus.VALIDATED, PaymentStatus.RESERVED,
+                        PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED);
+        assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM budget_hold", new MapSqlParameterSource(),
+                BigDecimal.class)).as("the run's holds: the indicator's and the plan's").isEqualByComparingTo(
+                total(1, 2, 3).multiply(BigDecimal.valueOf(2)));
+        assertThat(db.count("SELECT COUNT(*) FROM budget_hold WHERE drawn <> amount OR released <> 0"))
+                .as("every line drew its reservation, nothing left to release").isZero();
 
         assertThatThrownBy(() -> launcher.run(request(file, "dept-head", null)))
                 .isInstanceOf(PayrollException.class).extracting("code").isEqualTo(PayrollCodes.PAYROLL_ALREADY_RUN);
@@ -223,7 +229,10 @@ class PayrollJobTest {
 
         assertThat(waiting.exitCode()).isEqualTo("AWAITING_APPROVAL");
         assertThat(waiting.run().charset()).as("detected").isEqualTo("GBK");
-        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'PENDING_APPROVAL'")).isEqualTo(250);
+        assertThat(db.count("SELECT COUNT(*) FROM payment")).as("no payment before the approval").isZero();
+        assertThat(db.count("SELECT detail_count FROM voucher")).as("the run's voucher, for the approver")
+                .isEqualTo(250);
+        assertThat(db.count("SELECT COUNT(*) FROM budget_hold WHERE drawn = 0")).as("its budget held").isEqualTo(2);
         ctx.getBean(org.jincai.core.approval.ApprovalService.class).approve(waiting.run().approvalId(),
                 new Actor("dept-head", java.util.Set.of("APPROVER", "DEPARTMENT_HEAD"), DataScope.everything(),
                         AuditEntry.Channel.REST), "ok");
@@ -234,37 +243,25 @@ class PayrollJobTest {
     }
 
     /**
-     * A run waiting for its approval, rejected through the approvals API, the rejection call interrupted after its
-     * first chunk (its second chunk's commit failing, as a process killed there): the run's restart cancels the
-     * rest a chunk per commit and ends REJECTED, every line CANCELLED once, the budget released to the fen, the
-     * voucher answered once as a return, nothing sent to a bank.
+     * A run waiting for its approval, rejected through the approvals API: the rejection gives the run's budget holds
+     * back in its own transaction; the run's restart ends REJECTED, every line CANCELLED and never a payment, the
+     * budget back to the fen, the voucher answered once as a return, nothing sent to a bank; a re-run of its failed
+     * lines takes every line.
      */
     @Test
-    void aRejectedRunWhoseCancellationWasInterruptedFinishesItOnRestartAndEndsRejected() throws IOException {
+    void aRejectedRunEndsRejectedWithItsBudgetBackAndNoPayment() throws IOException {
         BudgetQueries budget = ctx.getBean(BudgetQueries.class);
         Path file = PayrollFixtures.write(home.resolve("p.csv"), Charset.forName("GBK"),
                 IntStream.rangeClosed(1, 250).mapToObj(PayrollFixtures::valid).toList());
         PayrollLauncher.Outcome waiting = launcher.run(request(file, null, null));
         assertThat(waiting.exitCode()).isEqualTo("AWAITING_APPROVAL");
         BigDecimal total = total(IntStream.rangeClosed(1, 250).toArray());
-        assertThat(available(budget)).isEqualByComparingTo(new BigDecimal("10000000.00").subtract(total));
-        int[] chunks = {0};
-        Clock clock = ctx.getBean(Clock.class);
-        NamedParameterJdbcTemplate hub = ctx.getBean(NamedParameterJdbcTemplate.class);
-        ApprovalService interrupted = new ApprovalService(hub, ctx.getBean(TransactionTemplate.class),
-                ctx.getBean(PaymentRepository.class), new PaymentLifecycle(hub, clock, List.of(
-                ctx.getBean(BudgetControl.class), (moves, actor) -> {
-                    if (++chunks[0] == 2) {
-                        throw new IllegalStateException("killed before the second chunk's commit");
-                    }
-                })), ctx.getBean(BudgetControl.class), ctx.getBean(AlertService.class), ctx.getBean(AuditTrail.class),
-                ctx.getBean(ReceiptService.class), clock, 100);
+        assertThat(available(budget)).as("held").isEqualByComparingTo(new BigDecimal("10000000.00").subtract(total));
 
-        interrupted.reject(waiting.run().approvalId(), new Actor("dept-head", Set.of("APPROVER", "DEPARTMENT_HEAD"),
-                DataScope.everything(), AuditEntry.Channel.REST), "工资表有误，退回重报");
-
-        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'CANCELLED'")).isEqualTo(100);
-        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'PENDING_APPROVAL'")).isEqualTo(150);
+        ctx.getBean(ApprovalService.class).reject(waiting.run().approvalId(), new Actor("dept-head",
+                Set.of("APPROVER", "DEPARTMENT_HEAD"), DataScope.everything(), AuditEntry.Channel.REST),
+                "工资表有误，退回重报");
+        assertThat(available(budget)).as("given back with the rejection").isEqualByComparingTo("10000000.00");
 
         PayrollLauncher.Outcome done = launcher.restart(waiting.run().runId());
 
@@ -274,13 +271,9 @@ class PayrollJobTest {
         assertThat(done.summary().all().cancelled()).isEqualTo(250);
         assertThat(done.summary().all().cancelledAmount()).isEqualByComparingTo(total);
         assertThat(done.summary().all().sent()).isZero();
-        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'CANCELLED'"
-                + " AND bank_reason_code = 'APPROVAL_REJECTED'")).isEqualTo(250);
-        assertThat(db.count("SELECT COUNT(*) FROM payment_event WHERE to_status = 'CANCELLED' AND actor = 'dept-head'"))
-                .as("one event each").isEqualTo(250);
-        assertThat(db.count("SELECT COUNT(DISTINCT payment_id) FROM payment_event WHERE to_status = 'CANCELLED'"))
-                .isEqualTo(250);
-        assertThat(available(budget)).as("released to the fen").isEqualByComparingTo("10000000.00");
+        assertThat(db.count("SELECT COUNT(*) FROM payment")).as("no line ever made a payment").isZero();
+        assertThat(available(budget)).as("released to the fen, once").isEqualByComparingTo("10000000.00");
+        assertThat(db.count("SELECT COUNT(*) FROM budget_hold WHERE released <> amount OR drawn <> 0")).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM bank_delivery")).as("nothing sent").isZero();
         assertThat(db.count("SELECT COUNT(*) FROM voucher_answer WHERE voucher_flag = 2")).as("returned once")
                 .isEqualTo(1);
@@ -290,6 +283,12 @@ class PayrollJobTest {
                 .contains("\"cancelled\": 250");
         assertThat(Files.readAllLines(outputs.resolve("results.csv"), StandardCharsets.UTF_8)).as("no line sent")
                 .hasSize(1);
+
+        PayrollLauncher.Outcome retry = launcher.run(request(file, "dept-head", waiting.run().runId()));
+        assertThat(db.count("SELECT COUNT(*) FROM payroll_line WHERE run_id = '" + retry.run().runId() + "'"))
+                .as("a rejected run's re-run takes every line").isEqualTo(250);
+        assertThat(retry.exitCode()).as(retry.exitDescription()).isEqualTo("AWAITING_ANSWERS");
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE status = 'RELEASED'")).isEqualTo(250);
     }
 
     private static BigDecimal available(BudgetQueries budget) {

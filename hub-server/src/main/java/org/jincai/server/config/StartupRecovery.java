@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Repairs what a crash may have left, at every start of the hub (not for one-shot operator commands), and
  * says so in the log, one line per thing found: payment files staged but not renamed (published if their
- * delivery was committed, removed if not — their payments are still approved and in no file), staged files
+ * delivery was committed, removed if not — their payments are still approved and in no file, a payroll file's lines
+ * still without payments), staged files
  * the database does not know (quarantined, never sent), files an answer or an operator resolved just before
  * the crash (put in place), every delivery still in flight with what happens to it next, files for a finance
  * system's outbox (receipts and returns, notices, reconciliation's returns) recorded but not renamed, rejected approvals whose payments were not all cancelled yet

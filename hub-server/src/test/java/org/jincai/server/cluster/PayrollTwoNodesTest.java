@@ -98,6 +98,7 @@ class PayrollTwoNodesTest {
      * How long the manager waits for its partitions: the last resort when no worker is left, never waited out here
      * (B's partitions are sent again once B no longer checks in, and a lost manager's wait ends with it).
      */
+    private static final String PAYROLL_ID = "PR[0-9]{12}[0-9A-F]{4}[0-9]{10}";
     static final Duration PARTITION_TIMEOUT = Duration.ofMinutes(30);
     /**
      * The recorded file of B's at which B is killed: its fifth at 20,000 lines, later in larger runs (its 25th of about
@@ -106,9 +107,12 @@ class PayrollTwoNodesTest {
     static final int B_KILLED_AT = Math.max(3, ROWS / 4_000);
     static final PayrollCsv.Spec SPEC = new PayrollCsv.Spec("219011", "2050201", "50101", "11",
             SimulatedBanks.CODES, 50, 97);
-    /** A credit's payment id in each bank's layout: pain.001's EndToEndId, the pipe and fixed-width detail records. */
-    static final Pattern PAYMENT_ID = Pattern.compile(
-            "<EndToEndId>([0-9a-f]{32})</EndToEndId>|^D\\|([0-9a-f]{32})\\||^D[0-9]{6}([0-9a-f]{32})", Pattern.MULTILINE);
+    /**
+     * A credit's payment id in each bank's layout — pain.001's EndToEndId, the pipe and fixed-width detail records: a
+     * payroll payment's, the run's id and its line's number.
+     */
+    static final Pattern PAYMENT_ID = Pattern.compile("<EndToEndId>(" + PAYROLL_ID + ")</EndToEndId>|^D\\|("
+            + PAYROLL_ID + ")\\||^D[0-9]{6}(" + PAYROLL_ID + ")", Pattern.MULTILINE);
 
     final Path root = HubTestSupport.newHome("payroll-two-nodes");
     final String queue = "jincai.payroll.partitions.two-nodes-" + UUID.randomUUID();
@@ -490,14 +494,14 @@ class PayrollTwoNodesTest {
     }
 
     /**
-     * The partitions the run's render plan makes of its payments: each bank's cut into files of {@link #PER_FILE}
+     * The partitions the run's render plan makes of its valid lines: each bank's cut into files of {@link #PER_FILE}
      * credits (the count limit; the amounts are far below the amount limit), {@link #FILES_PER_PARTITION} files a
      * partition.
      */
     private int plannedPartitions(String runId) {
         return count("SELECT SUM(((n + " + (PER_FILE - 1) + ") / " + PER_FILE + " + " + (FILES_PER_PARTITION - 1)
-                + ") / " + FILES_PER_PARTITION + ") FROM (SELECT COUNT(*) AS n FROM payment WHERE voucher_id ="
-                + " (SELECT voucher_id FROM payroll_run WHERE run_id = '" + runId + "') GROUP BY bank_code) b");
+                + ") / " + FILES_PER_PARTITION + ") FROM (SELECT COUNT(*) AS n FROM payroll_line WHERE run_id = '"
+                + runId + "' AND state = 'VALID' GROUP BY bank_code) b");
     }
 
     /** A line on the test's console: seconds since the class was loaded, for the test's timings. */

@@ -45,9 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one level of a chain. The last approval moves the payments to APPROVED (and files a notice 备案 when the rule
  * says so); a rejection, with its reason, ends the chain (that decision commits alone, with the release of what the
  * voucher's budget holds still hold), cancels the payments a chunk per commit — which releases their budget — and
- * returns the voucher upstream (退回) with the reason once none is left; an interrupted cancellation is finished by
- * {@link #finishRejections} or the payroll run's restart. Every decision is a conditional update of the chain's
- * current level, so two users can never decide the same level, and is appended to the audit trail.
+ * returns the voucher upstream (退回) with the reason once none is left (a payroll run's voucher has no payment yet
+ * and is answered by its run); an interrupted cancellation is finished by {@link #finishRejections}. Every decision
+ * is a conditional update of the chain's current level, so two users can never decide the same level, and is
+ * appended to the audit trail.
  */
 public class ApprovalService {
 
@@ -300,8 +301,7 @@ public class ApprovalService {
      * run's voucher is answered by its run instead). The call returns when every payment is cancelled. A
      * cancellation interrupted — a crash, or a failure logged {@value #APPROVAL_CANCELLATION_UNFINISHED} — leaves the
      * approval REJECTED with payments still PENDING_APPROVAL, which {@link #finishRejections} (the hub's start and
-     * each receipt sweep) or the restart of the payroll run it belongs to cancels; the rejection is answered
-     * REJECTED all the same.
+     * each receipt sweep) cancels; the rejection is answered REJECTED all the same.
      */
     public ApprovalView reject(String approvalId, Actor who, String reason) {
         String why = ControlCodes.requireReason(reason, "approval " + approvalId);
@@ -317,12 +317,13 @@ public class ApprovalService {
                     .change(waitingText(level, a.levels().size()), "REJECTED")
                     .because("voucher " + a.voucherNo() + ": " + why));
         });
+        CrashPoints.reached("approval-rejected");
         try {
             finishRejection(approvalId);
         } catch (RuntimeException e) {
             log.error("{}: approval {} is rejected but the cancellation of its payments stopped ({}); the next receipt"
-                    + " sweep, the hub's start or the restart of its payroll run finishes it",
-                    APPROVAL_CANCELLATION_UNFINISHED, approvalId, e.toString());
+                    + " sweep or the hub's start finishes it", APPROVAL_CANCELLATION_UNFINISHED, approvalId,
+                    e.toString());
         }
         return load(approvalId).orElseThrow();
     }
@@ -383,7 +384,7 @@ public class ApprovalService {
      * over a range of their numbers, in the caller's transaction: each gets {@value #APPROVAL_REJECTED} with the
      * rejecting level's reason (which the return upstream carries) and one CANCELLED event naming the approver who
      * rejected, and its budget is released by the lifecycle's observers in the same transaction. The approval's row
-     * is locked first, so two callers (the rejection call, a sweep, a payroll run's restart) cancel one chunk after
+     * is locked first, so two callers (the rejection call, a sweep, the hub's start) cancel one chunk after
      * the other and never the same payments twice. The chunk is looked for after {@code afterSeq}, as in
      * {@link #moveApproved}.
      *

@@ -31,9 +31,6 @@ public class PaymentLifecycle {
             INSERT INTO payment_event (event_id, payment_id, from_status, to_status, actor, reason, occurred_at)
             VALUES (:eventId, :id, :from, :to, :actor, :reason, :now)""";
 
-    /** Events written per JDBC batch by the set-based moves. */
-    private static final int EVENT_CHUNK = 1_000;
-
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final List<MoveObserver> observers;
@@ -99,28 +96,6 @@ public class PaymentLifecycle {
     }
 
     /**
-     * Puts the APPROVED payments in no file that {@code condition} selects (a condition on {@code payment} naming
-     * {@code :s} for APPROVED and requiring {@code delivery_id IS NULL}, bound by {@code where}) into their batch and
-     * file, in one statement; their events are written a chunk at a time, read back by the file. Used where a file's
-     * payments are never held in memory (a streamed file of a large run).
-     *
-     * @throws ConcurrentChangeException when the statement moved another number of payments than {@code expected}
-     */
-    public void releaseSelected(String condition, MapSqlParameterSource where, int expected, String batchId,
-                                String deliveryId, String actor, String reason) {
-        Timestamp now = Timestamp.from(clock.instant());
-        MapSqlParameterSource p = new MapSqlParameterSource(where.getValues()).addValue("s", PaymentStatus.APPROVED.name())
-                .addValue("to", PaymentStatus.RELEASED.name()).addValue("batch", batchId)
-                .addValue("delivery", deliveryId).addValue("now", now);
-        int moved = jdbc.update("UPDATE payment SET status = :to, batch_id = :batch, delivery_id = :delivery,"
-                + " updated_at = :now WHERE " + condition, p);
-        if (moved != expected) {
-            throw new ConcurrentChangeException(expected, moved, PaymentStatus.APPROVED, "delivery " + deliveryId);
-        }
-        recordEventsOf("delivery_id = :delivery", p, PaymentStatus.APPROVED, PaymentStatus.RELEASED, actor, reason, now);
-    }
-
-    /**
      * Moves the payments in state {@code from} that {@code condition} selects (bound by {@code where}; the caller
      * bounds it to a chunk, such as a range of a voucher's numbers) to {@code to} in one statement, and records an
      * event for each in one JDBC batch; its observers are told. A set-based move for a job's large run.
@@ -163,28 +138,6 @@ public class PaymentLifecycle {
             o.moved(moves, actor);
         }
         return ids;
-    }
-
-    /** Events of a set of payments, read back by {@code condition} a chunk of ids at a time and inserted in batches. */
-    private void recordEventsOf(String condition, MapSqlParameterSource p, PaymentStatus from, PaymentStatus to,
-                                String actor, String reason, Timestamp now) {
-        List<String> chunk = new ArrayList<>(EVENT_CHUNK);
-        jdbc.query("SELECT payment_id FROM payment WHERE " + condition, p, rs -> {
-            chunk.add(rs.getString(1));
-            if (chunk.size() == EVENT_CHUNK) {
-                flush(chunk, from, to, actor, reason, now);
-            }
-        });
-        flush(chunk, from, to, actor, reason, now);
-    }
-
-    private void flush(List<String> ids, PaymentStatus from, PaymentStatus to, String actor, String reason,
-                       Timestamp now) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        recordEvents(ids.stream().map(id -> Move.of(id, from, to, reason)).toList(), actor, now);
-        ids.clear();
     }
 
     /**

@@ -52,6 +52,21 @@ public class PaymentRepository {
      */
     public void insertAll(List<Payment> payments, List<BudgetClassification> classifications, LocalDate receivedOn,
                           PaymentStatus status) {
+        insertAll(payments, classifications, receivedOn, status, null, null);
+    }
+
+    /**
+     * Inserts new payments already RELEASED in {@code batchId}'s file {@code deliveryId}: payments born in the file
+     * that carries them ({@link org.jincai.core.release.ReleaseService#stageBorn}), their way there recorded by the
+     * caller in the same transaction; otherwise as {@link #insertAll(List, List, LocalDate)}.
+     */
+    public void insertReleased(List<Payment> payments, List<BudgetClassification> classifications,
+                               LocalDate receivedOn, String batchId, String deliveryId) {
+        insertAll(payments, classifications, receivedOn, PaymentStatus.RELEASED, batchId, deliveryId);
+    }
+
+    private void insertAll(List<Payment> payments, List<BudgetClassification> classifications, LocalDate receivedOn,
+                           PaymentStatus status, String batchId, String deliveryId) {
         if (classifications.size() != payments.size()) {
             throw new IllegalArgumentException("one classification per payment");
         }
@@ -85,13 +100,15 @@ public class PaymentRepository {
                     .addValue("proCat", c.proCatCode())
                     .addValue("project", c.depProCode())
                     .addValue("receivedOn", receivedOn)
+                    .addValue("batch", batchId)
+                    .addValue("delivery", deliveryId)
                     .addValue("now", now);
         }
         jdbc.batchUpdate("INSERT INTO payment (" + COLUMNS + ", created_at, updated_at, agency_code, exp_func_code,"
                         + " gov_exp_eco_code, dep_exp_eco_code, fund_type_code, pro_cat_code, dep_pro_code, received_on)"
                         + " VALUES (:paymentId, :voucherId, :seq, :detailId, :bankCode, :payAcctNo, :payAcctName,"
                         + " :payeeAcctNo, :payeeAcctName, :payeeBankName, :payeeBankNo, :amount, :currency, :remittance,"
-                        + " :status, NULL, NULL, NULL, NULL, NULL, NULL, :now, :now, :agency, :func, :govEco, :depEco,"
+                        + " :status, :batch, :delivery, NULL, NULL, NULL, NULL, :now, :now, :agency, :func, :govEco, :depEco,"
                         + " :fund, :proCat, :project, :receivedOn)", rows);
     }
 

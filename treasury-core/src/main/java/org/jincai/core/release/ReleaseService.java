@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jincai.bank.BankFormats;
 import org.jincai.bank.file.BankFileNames;
 import org.jincai.bank.file.BankFileWriter;
@@ -48,7 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code <name>.part} in the bank's staging folder (a pain.001 checked against its XSD as it passes), its
  * SHA-256 computed on the way, forced to disk — then records the batch and its deliveries, then renames
  * each file to its final name for the upload route. Payments move APPROVED → RELEASED in the same transaction that records their delivery,
- * and only if they are still APPROVED and in no file; a file is never renamed before that commit, so no
+ * and only if they are still APPROVED and in no file (a job's payments not yet in the database are born RELEASED in
+ * that transaction instead: {@link #stageBorn}); a file is never renamed before that commit, so no
  * byte leaves the hub for a file the database does not know. Releases and the start-up repair of the
  * staging folders ({@link #recoverStaging}) run one at a time.
  */
@@ -79,11 +81,10 @@ public class ReleaseService {
     /** The columns of an {@link OutboundCredit}, in its constructor's order. */
     private static final String CREDIT_COLUMNS = "payment_id, amount, payee_acct_name, payee_acct_no, payee_bank_no,"
             + " payee_bank_name, remittance";
-    /** The payments of a {@link Selection}. */
-    private static final String SELECTED = "voucher_id = :v AND bank_code = :b AND pay_acct_no = :acct"
-            + " AND status = :s AND delivery_id IS NULL AND seq >= :first AND seq <= :last";
     /** A file of a planned range refused: its payments would pass the bank's per-file limits. */
     public static final String RELEASE_RANGE_OVER_LIMITS = "RELEASE_RANGE_OVER_LIMITS";
+    /** A planned file refused: another number of payments than planned would have been born in it. */
+    public static final String RELEASE_PLAN_CHANGED = "RELEASE_PLAN_CHANGED";
 
     public ReleaseService(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, PaymentRepository payments,
                           PaymentLifecycle lifecycle, BankDirectory banks, StagingArea staging, BankCalendar calendar,
@@ -135,39 +136,16 @@ public class ReleaseService {
     }
 
     /**
-     * Stages the next file of a voucher's approved payments for one bank, streaming (a job's large run, such as
-     * payroll): the payments APPROVED and in no file, by their number in the voucher, as many as one file may carry
-     * by the bank's limits of count and amount (a payment alone above the amount limit is a file of its own), from
-     * the payer account of the first. Nothing holds the file's payments: a first scan reads only their numbers and
-     * amounts to find where the file ends, the writer reads the credits from the database twice (checks and totals,
-     * then bytes) through a cursor, and the release is one conditional update of the payments up to the file's last
-     * number, its events written a chunk at a time. Rendered, recorded and renamed as {@link #release} does each
-     * file, under the caller's {@code batchId}. Empty when no such payment is left.
+     * The files a job's run of payments-to-be is cut into for one bank, decided before any is rendered, by one scan
+     * of the caller's rows — {@code sql} selects, bound by {@code params}, each one's number, payer account and amount
+     * (columns 1 to 3), ordered by number: a payroll run's valid lines of the bank, whether or not their payments are
+     * born yet, so that a plan made again cuts the same files. Each payer account's rows are cut in the order of
+     * their numbers: a file ends where the next row would pass the bank's count or amount limit; a row alone above
+     * the amount limit is a file of its own. The files are numbered (from 1) by their first row's number. Memory is
+     * one open file per payer account and the list of files.
      */
-    public Optional<StagedFile> stageNext(BankProfile bank, String batchId, String voucherId, String actor) {
-        synchronized (oneAtATime) {
-            Selection selection = tx.execute(status -> select(bank, voucherId));
-            return selection == null ? Optional.empty()
-                    : Optional.of(stage(bank, batchId, selection, actor, () -> { }));
-        }
-    }
-
-    /**
-     * The files {@link #stageNext} would stage one after another for the voucher's payments of one bank, decided
-     * before any is rendered, by one scan of the payments' numbers, payer accounts and amounts in the order of their
-     * numbers: the payments approved and in no file, and those already in a batch whose id starts with
-     * {@code batchPrefix} (files of the same plan staged before a crash or by another node), so that a plan made again
-     * cuts the same files. Each payer account's payments are cut as stageNext cuts them — a file ends where the next
-     * payment would pass the bank's count or amount limit; a payment alone above the amount limit is a file of its
-     * own — and the files are numbered (from 1) in the order stageNext stages them: by their first payment's number.
-     * Memory is one open file per payer account and the list of files.
-     */
-    public List<PlannedFile> planFiles(BankProfile bank, String voucherId, String batchPrefix) {
-        MapSqlParameterSource p = new MapSqlParameterSource("v", voucherId).addValue("b", bank.code())
-                .addValue("s", PaymentStatus.APPROVED.name()).addValue("prefix", batchPrefix + "%");
-        return tx.execute(status -> streaming.query("""
-                SELECT seq, pay_acct_no, amount FROM payment WHERE voucher_id = :v AND bank_code = :b
-                   AND ((status = :s AND delivery_id IS NULL) OR batch_id LIKE :prefix) ORDER BY seq""", p, rs -> {
+    public List<PlannedFile> planFiles(BankProfile bank, String sql, MapSqlParameterSource params) {
+        return tx.execute(status -> streaming.query(sql, params, rs -> {
             Map<String, Cut> open = new LinkedHashMap<>();
             List<PlannedFile> files = new ArrayList<>();
             while (rs.next()) {
@@ -194,76 +172,115 @@ public class ReleaseService {
     }
 
     /**
-     * Stages one file of a plan ({@link #planFiles}) under {@code batchId}: the voucher's payments of the bank from
-     * the file's payer account numbered {@code firstSeq} to {@code lastSeq} that are still approved and in no file —
-     * rendered, recorded and renamed as {@link #stageNext} does. Empty when the batch is recorded already (the file
-     * is never built twice) or none of its payments is left.
-     *
-     * @throws TreasuryException {@value #RELEASE_RANGE_OVER_LIMITS} when the range's payments pass the bank's limits
-     *                           (its profile changed since the plan was made): nothing is staged
+     * Payments the database does not hold yet, born in the file that carries them: a job's lines turned into
+     * payments only when their file is recorded (a payroll run, docs/payroll.md).
      */
-    public Optional<StagedFile> stageRange(BankProfile bank, String batchId, String voucherId, PlannedFile file,
-                                           String actor) {
-        return stageRange(bank, batchId, voucherId, file, actor, () -> { });
+    public interface Births {
+
+        /**
+         * The file's credits in file order, each time anew (the writer reads them twice), their end-to-end ids the
+         * payments' ids to be — the same ids each time, since the file's bytes and its payments must agree.
+         */
+        CreditSource credits();
+
+        /**
+         * In the transaction recording the file (its batch and delivery written): inserts the file's payments,
+         * RELEASED in {@code batchId} and {@code deliveryId}, with their events; returns how many were born.
+         */
+        int bear(String batchId, String deliveryId, String reason);
     }
 
     /**
-     * Stages one file of a plan as {@link #stageRange(BankProfile, String, String, PlannedFile, String)} does, running
-     * {@code fence} first in the transaction that records the file: a fence that throws refuses the record (nothing
-     * recorded, the file discarded, the exception passed on) — a payroll partition's check, under a lock, that it still
-     * holds its partition, so that a worker taken for lost never records a file beside the worker its partition was
-     * sent to.
+     * Stages one planned file ({@link #planFiles}) of payments not yet in the database under {@code batchId}:
+     * {@code births}' credits streamed into {@code <name>.part} in the bank's format and character set (a pain.001
+     * checked against its XSD as it passes, its SHA-256 computed on the way, forced to disk), then one transaction
+     * runs {@code fence}, records the batch and its delivery and has {@code births} insert the file's payments
+     * RELEASED in them — exactly the plan's count, or nothing is recorded — then the file is renamed for the upload
+     * route; the part is removed when the record fails. Empty when the batch is recorded already: a file is never
+     * built twice, nor its payments born twice (a crash before the record leaves neither file nor payment; the next
+     * call builds both again, from the same credits).
+     *
+     * @throws TreasuryException {@value #RELEASE_RANGE_OVER_LIMITS} when the file passes the bank's per-file limits
+     *                           (its profile changed since the plan was made), {@value #RELEASE_PLAN_CHANGED} when
+     *                           another number of credits than planned was written or of payments born: nothing is
+     *                           staged
      */
-    public Optional<StagedFile> stageRange(BankProfile bank, String batchId, String voucherId, PlannedFile file,
-                                           String actor, Runnable fence) {
+    public Optional<StagedFile> stageBorn(BankProfile bank, String batchId, PlannedFile file, String payAcctName,
+                                          Births births, String actor, Runnable fence) {
         synchronized (oneAtATime) {
-            Selection selection = tx.execute(status -> {
-                Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM payment_batch WHERE batch_id = :id",
-                        new MapSqlParameterSource("id", batchId), Integer.class);
-                return recorded != null && recorded > 0 ? null : range(bank, voucherId, file, batchId);
-            });
-            return selection == null ? Optional.empty() : Optional.of(stage(bank, batchId, selection, actor, fence));
+            if (recorded(batchId)) {
+                return Optional.empty();
+            }
+            if (file.count() > bank.maxTransactionsPerFile() || file.count() > 1
+                    && file.total().compareTo(bank.maxAmountPerFile()) > 0) {
+                throw new TreasuryException(RELEASE_RANGE_OVER_LIMITS, "the " + file.count() + " payments of file "
+                        + file.number() + " (" + file.total() + " CNY) pass " + bank.code() + "'s limits of "
+                        + bank.maxTransactionsPerFile() + " credits and " + bank.maxAmountPerFile()
+                        + " CNY a file (its profile changed since the file was planned)", batchId);
+            }
+            LocalDate date = executionDate(bank);
+            String fileName = BankFileNames.name(bank, batchId, date, 1, 1);
+            String messageId = batchId + "-001";
+            FileHead head = new FileHead(fileName, bank.code(), messageId, date, file.payAcctNo(), payAcctName,
+                    bank.primaryBankNumber());
+            BankFileWriter writer = BankFormats.writer(bank);
+            // the credits each pass of the writer read: the file's, once it is written
+            int[] written = {0};
+            CreditSource credits = births.credits();
+            CreditSource counted = new CreditSource() {
+                @Override
+                public Stream<OutboundCredit> open() {
+                    written[0] = 0;
+                    return credits.open().peek(c -> written[0]++);
+                }
+
+                @Override
+                public boolean distinctIds() {
+                    return credits.distinctIds();
+                }
+            };
+            // in a transaction of its own: where the driver needs one for a cursor, it has one
+            StagingArea.Part part = tx.execute(status -> staging.writePart(bank.code(), fileName,
+                    out -> writer.write(head, counted, out)));
+            String deliveryId = Ids.newId();
+            try {
+                if (written[0] != file.count()) {
+                    throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of " + batchId
+                            + " was planned with " + file.count() + " payments, " + written[0] + " were written:"
+                            + " nothing recorded", batchId);
+                }
+                CrashPoints.reached("release-file-written");
+                tx.executeWithoutResult(status -> {
+                    fence.run();
+                    insertBatch(bank, batchId, file.payAcctNo(), date, file.count(), file.total(), 1,
+                            Timestamp.from(clock.instant()), actor);
+                    insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, file.count(), file.total(),
+                            part, actor);
+                    int born = births.bear(batchId, deliveryId, "released in " + fileName);
+                    if (born != file.count()) {
+                        throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of " + batchId
+                                + " was planned with " + file.count() + " payments, " + born + " were born: nothing"
+                                + " recorded", batchId);
+                    }
+                });
+            } catch (RuntimeException e) {
+                staging.discard(part.path());
+                throw e;
+            }
+            CrashPoints.reached("release-recorded");
+            Path path = staging.publish(part.path());
+            log.info("staged {} for {}: {} credits, {} CNY, {} bytes, SHA-256 {}", fileName, bank.code(),
+                    file.count(), file.total(), part.bytes(), part.sha256());
+            CrashPoints.reached("release-staged");
+            return Optional.of(new StagedFile(deliveryId, bank.code(), fileName, messageId, path, file.count(),
+                    file.total()));
         }
     }
 
-    private StagedFile stage(BankProfile bank, String batchId, Selection selection, String actor, Runnable fence) {
-        LocalDate date = executionDate(bank);
-        String fileName = BankFileNames.name(bank, batchId, date, 1, 1);
-        String messageId = batchId + "-001";
-        FileHead head = new FileHead(fileName, bank.code(), messageId, date, selection.payAcctNo(),
-                selection.payAcctName(), bank.primaryBankNumber());
-        MapSqlParameterSource where = selection.params();
-        CreditSource credits = CreditSource.distinct(() -> streaming.queryForStream("SELECT " + CREDIT_COLUMNS
-                + " FROM payment WHERE " + SELECTED + " ORDER BY voucher_id, status, seq", where, (rs, n) -> new OutboundCredit(
-                rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7))));
-        BankFileWriter writer = BankFormats.writer(bank);
-        // in a transaction of its own (or the caller's): where the driver needs one for a cursor, it has one
-        StagingArea.Part part = tx.execute(status -> staging.writePart(bank.code(), fileName,
-                out -> writer.write(head, credits, out)));
-        String deliveryId = Ids.newId();
-        try {
-            CrashPoints.reached("release-file-written");
-            tx.executeWithoutResult(status -> {
-                fence.run();
-                insertBatch(bank, batchId, selection.payAcctNo(), date, selection.count(), selection.total(), 1,
-                        Timestamp.from(clock.instant()), actor);
-                insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, selection.count(),
-                        selection.total(), part, actor);
-                lifecycle.releaseSelected(SELECTED, where, selection.count(), batchId, deliveryId, actor,
-                        "released in " + fileName);
-            });
-        } catch (RuntimeException e) {
-            staging.discard(part.path());
-            throw e;
-        }
-        CrashPoints.reached("release-recorded");
-        Path path = staging.publish(part.path());
-        log.info("staged {} for {}: {} credits, {} CNY, {} bytes, SHA-256 {}", fileName, bank.code(),
-                selection.count(), selection.total(), part.bytes(), part.sha256());
-        CrashPoints.reached("release-staged");
-        return new StagedFile(deliveryId, bank.code(), fileName, messageId, path, selection.count(),
-                selection.total());
+    private boolean recorded(String batchId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM payment_batch WHERE batch_id = :id",
+                new MapSqlParameterSource("id", batchId), Integer.class);
+        return n != null && n > 0;
     }
 
     /**
@@ -373,21 +390,9 @@ public class ReleaseService {
                 ((Number) row.get("tx_count")).intValue(), (BigDecimal) row.get("total_amount")));
     }
 
-    /** The payments of one file of {@link #stageNext}: the condition's parameters, count, total and payer. */
-    private record Selection(String voucherId, String bankCode, String payAcctNo, String payAcctName, int firstSeq,
-                             int lastSeq, int count, BigDecimal total) {
-
-        MapSqlParameterSource params() {
-            return new MapSqlParameterSource("v", voucherId).addValue("b", bankCode).addValue("acct", payAcctNo)
-                    .addValue("s", PaymentStatus.APPROVED.name()).addValue("first", firstSeq)
-                    .addValue("last", lastSeq);
-        }
-    }
-
     /**
      * One file of a plan ({@link #planFiles}): its number in the plan (from 1), the payer account its payments are
-     * debited from, the numbers of its first and last payment in the voucher, and how many payments of that account
-     * it had and their total when the plan was made.
+     * debited from, the numbers of its first and last row, and how many rows of that account it has and their total.
      */
     public record PlannedFile(int number, String payAcctNo, int firstSeq, int lastSeq, int count, BigDecimal total) {
 
@@ -431,65 +436,6 @@ public class ReleaseService {
         PlannedFile file(String account) {
             return new PlannedFile(0, account, first, last, count, total);
         }
-    }
-
-    /** Where the next file of the voucher's approved payments for the bank ends, by a scan of numbers and amounts. */
-    private Selection select(BankProfile bank, String voucherId) {
-        MapSqlParameterSource p = new MapSqlParameterSource("v", voucherId).addValue("b", bank.code())
-                .addValue("s", PaymentStatus.APPROVED.name()).addValue("n", bank.maxTransactionsPerFile());
-        // both ordered as ix_payment_voucher_status is (voucher_id, status, seq): H2 then reads the index in order,
-        // passing over the other banks' approved payments before this bank's next, and stops at the file's end;
-        // ordered by seq alone it read and sorted every payment of the bank still approved, for every file (quadratic
-        // in a payroll run's size)
-        List<String[]> payer = jdbc.query("""
-                SELECT pay_acct_no, pay_acct_name FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s
-                   AND delivery_id IS NULL ORDER BY voucher_id, status, seq FETCH FIRST 1 ROWS ONLY""", p,
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
-        if (payer.isEmpty()) {
-            return null;
-        }
-        p.addValue("acct", payer.get(0)[0]);
-        return streaming.query("""
-                SELECT seq, amount FROM payment WHERE voucher_id = :v AND bank_code = :b AND status = :s
-                   AND delivery_id IS NULL AND pay_acct_no = :acct ORDER BY voucher_id, status, seq
-                 FETCH FIRST :n ROWS ONLY""", p, rs -> {
-            Cut cut = new Cut(bank);
-            while (rs.next() && cut.takes(rs.getBigDecimal(2))) {
-                cut.add(rs.getInt(1), rs.getBigDecimal(2));
-            }
-            return new Selection(voucherId, bank.code(), payer.get(0)[0], payer.get(0)[1], cut.first, cut.last,
-                    cut.count, cut.total);
-        });
-    }
-
-    /** The payments of a planned file still approved and in no file; null when none is left. */
-    private Selection range(BankProfile bank, String voucherId, PlannedFile file, String batchId) {
-        MapSqlParameterSource p = new MapSqlParameterSource("v", voucherId).addValue("b", bank.code())
-                .addValue("s", PaymentStatus.APPROVED.name()).addValue("acct", file.payAcctNo())
-                .addValue("first", file.firstSeq()).addValue("last", file.lastSeq());
-        // the range of the voucher's approved payments in ix_payment_voucher_status, the other banks' among them
-        // passed over: the range is one file's, whatever the run's size
-        return streaming.query("""
-                SELECT seq, amount, pay_acct_name FROM payment WHERE voucher_id = :v AND bank_code = :b
-                   AND status = :s AND delivery_id IS NULL AND pay_acct_no = :acct AND seq >= :first
-                   AND seq <= :last ORDER BY voucher_id, status, seq""", p, rs -> {
-            Cut cut = new Cut(bank);
-            String payAcctName = null;
-            while (rs.next()) {
-                if (!cut.takes(rs.getBigDecimal(2))) {
-                    throw new TreasuryException(RELEASE_RANGE_OVER_LIMITS, "the payments " + file.firstSeq() + " to "
-                            + file.lastSeq() + " of " + voucherId + " pass " + bank.code() + "'s limits of "
-                            + bank.maxTransactionsPerFile() + " credits and " + bank.maxAmountPerFile()
-                            + " CNY a file (its profile changed since the file was planned)", batchId);
-                }
-                if (payAcctName == null) {
-                    payAcctName = rs.getString(3);
-                }
-                cut.add(rs.getInt(1), rs.getBigDecimal(2));
-            }
-            return cut.count == 0 ? null : new Selection(voucherId, bank.code(), file.payAcctNo(), payAcctName,
-                    file.firstSeq(), file.lastSeq(), cut.count, cut.total);
-        });
     }
 
     private List<StagedFile> releaseGroup(BankProfile bank, List<Payment> group, LocalDate date, String actor) {
@@ -618,7 +564,8 @@ public class ReleaseService {
                                     + " this copy removed, never sent", fileName, bank.code());
                         } else {
                             log.warn("recovery: {} for {} was staged but its release never committed: removed; its"
-                                    + " payments are still approved and in no file", fileName, bank.code());
+                                    + " payments are still approved and in no file, or still to be born",
+                                    fileName, bank.code());
                         }
                     }
                 }

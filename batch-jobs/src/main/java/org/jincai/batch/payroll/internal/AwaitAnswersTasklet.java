@@ -2,6 +2,7 @@ package org.jincai.batch.payroll.internal;
 
 import java.time.Instant;
 import org.jincai.batch.payroll.PayrollRun;
+import org.jincai.core.TableStatistics;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -26,6 +27,7 @@ public class AwaitAnswersTasklet implements Tasklet {
 
     private final PayrollServices s;
     private final String runId;
+    private boolean sampled;
 
     public AwaitAnswersTasklet(PayrollServices s, String runId) {
         this.s = s;
@@ -37,6 +39,11 @@ public class AwaitAnswersTasklet implements Tasklet {
         PayrollRun run = s.run(runId);
         if (run.voucherId() == null) {
             return RepeatStatus.FINISHED;
+        }
+        if (!sampled) {
+            // the payments the render has just born, counted before they are read (PostgreSQL)
+            TableStatistics.refresh(s.store().jdbc(), "payment", "payment_event", "budget_reservation");
+            sampled = true;
         }
         MapSqlParameterSource v = new MapSqlParameterSource("v", run.voucherId());
         Long open = s.store().jdbc().queryForObject("SELECT COUNT(*) FROM payment WHERE voucher_id = :v AND status NOT IN ("

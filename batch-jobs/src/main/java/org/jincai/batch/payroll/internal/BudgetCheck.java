@@ -1,13 +1,14 @@
 package org.jincai.batch.payroll.internal;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jincai.batch.payroll.PayrollCodes;
 import org.jincai.batch.payroll.PayrollException;
 import org.jincai.batch.payroll.PayrollRun;
-import org.jincai.core.budget.BudgetSubject;
+import org.jincai.core.budget.BudgetControl;
 import org.jincai.core.budget.PlanKey;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -26,29 +27,18 @@ final class BudgetCheck {
         this.s = s;
     }
 
-    void require(PayrollRun run) {
-        YearMonth month = YearMonth.parse(run.month());
-        String year = String.valueOf(month.getYear());
+    /** Refuses the run when the budget cannot carry {@code needs}: one total per (agency, subject) of its lines. */
+    void require(PayrollRun run, List<BudgetControl.Need> needs) {
         List<String> shortOf = new ArrayList<>();
-        s.store().jdbc().query("""
-                SELECT agency_code, exp_func_code, eco_code, fund_type_code, SUM(amount) FROM payroll_line
-                 WHERE run_id = :run AND state = 'VALID'
-                 GROUP BY agency_code, exp_func_code, eco_code, fund_type_code""",
-                new MapSqlParameterSource("run", run.runId()), rs -> {
-                    BudgetSubject subject = new BudgetSubject(run.admDivCode(), year, rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), null);
-                    check("budget_indicator", "subject_key", subject.key(), rs.getBigDecimal(5), "indicator " + subject,
-                            shortOf);
-                });
+        for (BudgetControl.Need n : needs) {
+            check("budget_indicator", "subject_key", n.subject().key(), n.amount(), "indicator " + n.subject(),
+                    shortOf);
+        }
         if (s.budget().options().planControl()) {
-            s.store().jdbc().query("""
-                    SELECT agency_code, fund_type_code, SUM(amount) FROM payroll_line
-                     WHERE run_id = :run AND state = 'VALID' GROUP BY agency_code, fund_type_code""",
-                    new MapSqlParameterSource("run", run.runId()), rs -> {
-                        PlanKey plan = new PlanKey(run.admDivCode(), year, month.getMonthValue(), rs.getString(1),
-                                rs.getString(2));
-                        check("budget_plan", "plan_key", plan.key(), rs.getBigDecimal(3), "plan " + plan, shortOf);
-                    });
+            Map<PlanKey, BigDecimal> plans = new LinkedHashMap<>();
+            needs.forEach(n -> plans.merge(n.plan(), n.amount(), BigDecimal::add));
+            plans.forEach((plan, total) -> check("budget_plan", "plan_key", plan.key(), total, "plan " + plan,
+                    shortOf));
         }
         if (!shortOf.isEmpty()) {
             throw new PayrollException(PayrollCodes.PAYROLL_BUDGET_REFUSED, "the budget cannot carry this payroll: "

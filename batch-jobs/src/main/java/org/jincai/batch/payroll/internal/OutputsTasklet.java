@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Step {@code outputs}: every line has its result; the run's outputs are written under
@@ -21,15 +22,23 @@ public class OutputsTasklet implements Tasklet {
 
     private final PayrollServices s;
     private final String runId;
+    private final TransactionTemplate tx;
 
-    public OutputsTasklet(PayrollServices s, String runId) {
+    public OutputsTasklet(PayrollServices s, String runId, TransactionTemplate tx) {
         this.s = s;
         this.runId = runId;
+        this.tx = tx;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-        boolean rejected = rejected(s.run(runId));
+        PayrollRun run = s.run(runId);
+        boolean rejected = rejected(run);
+        if (run.voucherId() != null) {
+            // every line has its payment by now, or none will (a rejected run): the holds' remainder goes back
+            tx.executeWithoutResult(t -> s.budget().releaseHeld(run.voucherId(), PayrollServices.ACTOR,
+                    "payroll run " + runId + (rejected ? " rejected" : " ended") + ": what no payment drew"));
+        }
         s.store().status(runId, rejected ? PayrollRun.Status.REJECTED : PayrollRun.Status.COMPLETED);
         PayrollSummary summary = new PayrollReport(s).write(runId, s.outputs(runId));
         answer(summary, rejected);
@@ -37,7 +46,7 @@ public class OutputsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Whether the run's approval was rejected (its lines all cancelled by then: the approval step saw to it). */
+    /** Whether the run's approval was rejected: none of its lines has a payment, each is CANCELLED. */
     private boolean rejected(PayrollRun run) {
         return run.approvalId() != null && !s.store().jdbc().queryForList(
                 "SELECT 1 FROM approval WHERE approval_id = :a AND status = 'REJECTED'",

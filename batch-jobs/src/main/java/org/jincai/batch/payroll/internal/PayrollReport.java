@@ -128,7 +128,9 @@ public class PayrollReport {
             }
             for (Object[] l : page) {
                 valid++;
-                String result = result((String) l[7], (Integer) l[11] == 1);
+                // a rejected run's lines were never born: cancelled with it
+                String result = l[7] == null && run.status() == PayrollRun.Status.REJECTED ? "CANCELLED"
+                        : result((String) l[7], (Integer) l[11] == 1);
                 BigDecimal amount = (BigDecimal) l[5];
                 all = all.plus(result, amount);
                 perBank.merge((String) l[3], PayrollSummary.Figures.zero().plus(result, amount),

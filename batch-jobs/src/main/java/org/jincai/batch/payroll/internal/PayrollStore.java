@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.core.Digests;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -19,16 +20,28 @@ public class PayrollStore {
             + " adm_div_code, agency_code, pay_month, retry_of, voucher_id, approval_id, approve_as, status, created_by,"
             + " created_at";
 
+    /** Rows a streamed read takes from the database at a time. */
+    private static final int FETCH_SIZE = 500;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
     private final Clock clock;
 
     public PayrollStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        JdbcTemplate paged = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        paged.setFetchSize(FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(paged);
     }
 
     public NamedParameterJdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    /** The same database, reading large results a page of rows at a time (a cursor where the driver has one). */
+    public NamedParameterJdbcTemplate streaming() {
+        return streaming;
     }
 
     /** Inserts the run; a run of the same file, agency, month and retry is refused by the unique key. */

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jincai.bank.profile.BankProfile;
-import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.core.release.ReleaseService.PlannedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +16,16 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The partitions of step {@code render}, decided before any file is rendered: for every bank with payments in the
- * run, its files as the release path cuts them ({@link org.jincai.core.release.ReleaseService#planFiles}: the same
- * files, payments and batch ids as staging them one after another), grouped by {@code filesPerPartition} consecutive
- * files into one partition, named {@code bank-<code>-files-<first>-<last>} by the files' numbers. Each partition's
- * execution context carries its bank, the bank's number in the run and its files (number, payer account, first and
- * last payment number). The plan is made once per run: kept in the {@code render} step's execution context and
- * written to the JobRepository before any partition starts, it is what every later execution of the run (a restart,
- * on any node) partitions by, so a partition's name means the same files on every execution even if a payment of the
- * run left APPROVED meanwhile; and a plan made afresh (none kept: a crash before it was written) cuts the same files,
- * since it counts the payments already in one of the run's files as it did before they were staged.
+ * The partitions of step {@code render}, decided before any file is rendered: for every bank with valid lines in the
+ * run, its files as the release path cuts them ({@link org.jincai.core.release.ReleaseService#planFiles}: the bank's
+ * valid lines in the order of their numbers, a file ending where the next line would pass the bank's count or amount
+ * limit), grouped by {@code filesPerPartition} consecutive files into one partition, named
+ * {@code bank-<code>-files-<first>-<last>} by the files' numbers. Each partition's execution context carries its bank,
+ * the bank's number in the run and its files (number, payer account, first and last line number, count, total). The
+ * plan is made once per run: kept in the {@code render} step's execution context and written to the JobRepository
+ * before any partition starts, it is what every later execution of the run (a restart, on any node) partitions by;
+ * and a plan made afresh (none kept: a crash before it was written) cuts the same files, since it is cut from the
+ * lines, which do not change once validated, whether or not their payments are born yet.
  */
 public final class RenderPlan {
 
@@ -61,10 +60,9 @@ public final class RenderPlan {
 
     /** The partitions of the run, by name, planned from the database. */
     static Map<String, ExecutionContext> partitions(PayrollServices s, String runId, int filesPerPartition) {
-        PayrollRun run = s.run(runId);
         List<String> codes = s.store().jdbc().queryForList(
-                "SELECT DISTINCT bank_code FROM payment WHERE voucher_id = :v",
-                new MapSqlParameterSource("v", run.voucherId()), String.class);
+                "SELECT DISTINCT bank_code FROM payroll_line WHERE run_id = :run AND state = 'VALID'",
+                new MapSqlParameterSource("run", runId), String.class);
         List<BankProfile> all = s.banks().all();
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
@@ -73,7 +71,12 @@ public final class RenderPlan {
                 continue;
             }
             long start = System.nanoTime();
-            List<PlannedFile> files = s.release().planFiles(bank, run.voucherId(), batchPrefix(runId, i + 1));
+            // by the key (the run's lines in order), the other banks' lines passed over
+            List<PlannedFile> files = s.release().planFiles(bank, """
+                    SELECT line_no, CAST(:acct AS VARCHAR(40)), amount FROM payroll_line
+                     WHERE run_id = :run AND bank_code = :b AND state = 'VALID' ORDER BY run_id, line_no""",
+                    new MapSqlParameterSource("run", runId).addValue("b", bank.code())
+                            .addValue("acct", BudgetTasklet.payer(s, bank).account()));
             log.info("payroll {}: {} planned as {} files in {} partitions ({} ms)", runId, bank.code(), files.size(),
                     (files.size() + filesPerPartition - 1) / filesPerPartition,
                     (System.nanoTime() - start) / 1_000_000);
@@ -90,13 +93,9 @@ public final class RenderPlan {
         return partitions;
     }
 
-    /** The run's batches for one bank start with this; a file's batch id is it and the file's number. */
-    static String batchPrefix(String runId, int bankIndex) {
-        return runId + String.format("%02d", bankIndex);
-    }
-
+    /** A file's batch id: the run's id, the bank's number in the run, the file's number in the bank's plan. */
     static String batchId(String runId, int bankIndex, int fileNumber) {
-        return batchPrefix(runId, bankIndex) + String.format("%03d", fileNumber);
+        return runId + String.format("%02d", bankIndex) + String.format("%03d", fileNumber);
     }
 
     /** Each partition as a line {@code #name bank bankIndex}, then its files. */
@@ -132,7 +131,7 @@ public final class RenderPlan {
         return partitions;
     }
 
-    /** One line a file: number, payer account, first and last payment number, count, total. */
+    /** One line a file: number, payer account, first and last line number, count, total. */
     static String encode(List<PlannedFile> files) {
         StringBuilder text = new StringBuilder();
         for (PlannedFile f : files) {
