@@ -5,6 +5,7 @@ import static org.jincai.core.testing.ControlVouchers.envelope;
 import static org.jincai.core.testing.ControlVouchers.indicators;
 import static org.jincai.core.testing.ControlVouchers.line;
 import static org.jincai.core.testing.ControlVouchers.plans;
+import static org.jincai.core.testing.ControlVouchers.refused;
 import static org.jincai.core.testing.ControlVouchers.user;
 import static org.jincai.core.testing.ControlVouchers.voucher;
 
@@ -97,15 +98,6 @@ class ApprovalWorkflowTest {
         List<ApprovalView> all = core.approvals.list(DataScope.everything(), null, 10);
         assertThat(all).hasSize(1);
         return all.get(0);
-    }
-
-    private static ControlException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ControlException e) {
-            return e;
-        }
-        throw new AssertionError("expected a refusal");
     }
 
     private BigDecimal available() {

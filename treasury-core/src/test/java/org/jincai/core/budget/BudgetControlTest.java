@@ -7,6 +7,7 @@ import static org.jincai.core.testing.ControlVouchers.indicators;
 import static org.jincai.core.testing.ControlVouchers.line;
 import static org.jincai.core.testing.ControlVouchers.plan;
 import static org.jincai.core.testing.ControlVouchers.plans;
+import static org.jincai.core.testing.ControlVouchers.refused;
 import static org.jincai.core.testing.ControlVouchers.user;
 import static org.jincai.core.testing.ControlVouchers.voucher;
 
@@ -328,15 +329,6 @@ class BudgetControlTest {
     private Map<String, Object> heldOf(String voucherId, String kind) {
         return core.db.jdbc().queryForMap("SELECT amount, drawn, released, settled_at FROM budget_hold"
                 + " WHERE voucher_id = :v AND target_kind = :k", Map.of("v", voucherId, "k", kind));
-    }
-
-    private static ControlException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ControlException e) {
-            return e;
-        }
-        throw new AssertionError("expected a refusal");
     }
 
     /**

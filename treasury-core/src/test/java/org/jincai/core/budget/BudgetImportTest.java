@@ -7,6 +7,7 @@ import static org.jincai.core.testing.ControlVouchers.indicators;
 import static org.jincai.core.testing.ControlVouchers.line;
 import static org.jincai.core.testing.ControlVouchers.plan;
 import static org.jincai.core.testing.ControlVouchers.plans;
+import static org.jincai.core.testing.ControlVouchers.refused;
 import static org.jincai.core.testing.ControlVouchers.user;
 import static org.jincai.core.testing.ControlVouchers.voucher;
 
@@ -72,15 +73,6 @@ class BudgetImportTest {
 
     private static List<String> codes(ControlException e) {
         return e.problems().stream().map(Problem::code).toList();
-    }
-
-    private static ControlException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ControlException e) {
-            return e;
-        }
-        throw new AssertionError("expected a refusal");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.jincai.core.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jincai.core.testing.ControlVouchers.envelope;
 import static org.jincai.core.testing.ControlVouchers.line;
+import static org.jincai.core.testing.ControlVouchers.refused;
 import static org.jincai.core.testing.ControlVouchers.user;
 import static org.jincai.core.testing.ControlVouchers.voucher;
 
@@ -26,7 +27,6 @@ import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.budget.BudgetOptions;
 import org.jincai.core.controls.Actor;
 import org.jincai.core.controls.ControlCodes;
-import org.jincai.core.controls.ControlException;
 import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.release.StagedFile;
 import org.jincai.core.testing.ControlVouchers;
@@ -271,14 +271,5 @@ class RiskRulesTest {
                 .isEqualTo(AlertService.ALERT_NOT_OPEN);
         assertThat(core.audit.recent(AlertService.OBJECT_TYPE, open.alertId(), 10)).extracting(r -> r.action())
                 .containsExactly("ALERT_ACKNOWLEDGED", "ALERT_RAISED");
-    }
-
-    private static ControlException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ControlException e) {
-            return e;
-        }
-        throw new AssertionError("expected a refusal");
     }
 }

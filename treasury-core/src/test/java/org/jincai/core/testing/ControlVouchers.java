@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.budget.BudgetFile;
 import org.jincai.core.controls.Actor;
+import org.jincai.core.controls.ControlException;
 import org.jincai.core.access.DataScope;
 import org.jincai.formats.fiscal.MofEnvelopeWriter;
 import org.jincai.formats.fiscal.PaymentVoucher;
@@ -108,5 +109,15 @@ public final class ControlVouchers {
     /** An operator (or approver) seeing everything, acting over REST. */
     public static Actor user(String name, String... roles) {
         return new Actor(name, java.util.Set.of(roles), DataScope.everything(), AuditEntry.Channel.REST);
+    }
+
+    /** The refusal {@code r} throws; fails when it throws none. */
+    public static ControlException refused(Runnable r) {
+        try {
+            r.run();
+        } catch (ControlException e) {
+            return e;
+        }
+        throw new AssertionError("expected a refusal");
     }
 }
