@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import org.jincai.core.CrashPoints;
@@ -194,16 +193,6 @@ public class ApprovalService {
      * release) and, when the rule files, a filing notice is raised.
      */
     public ApprovalView approve(String approvalId, Actor who, String comment) {
-        return approve(approvalId, who, comment, true);
-    }
-
-    /**
-     * Approves the level waiting; with {@code movePayments} false the last level decides the chain and leaves the
-     * voucher's payments PENDING_APPROVAL for its caller to move a chunk per commit (a job's run of any size, whose
-     * moves in this one transaction would hold the whole run's changes until it commits): the caller moves them
-     * while the approval is APPROVED ({@link #moveApproved}).
-     */
-    public ApprovalView approve(String approvalId, Actor who, String comment, boolean movePayments) {
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         return tx.execute(s -> {
             ApprovalView a = decidable(approvalId, who);
@@ -215,8 +204,7 @@ public class ApprovalService {
             String after = last ? "APPROVED" : waitingText(a.levels().get(level.levelNo()), a.levels().size());
             if (last) {
                 String why = fit("approved by the chain of rule " + a.rule() + ": " + chain(a, level, who), 400);
-                for (List<String> ids = movePayments ? waiting(a.voucherId()) : List.<String>of(); !ids.isEmpty();
-                        ids = waiting(a.voucherId())) {
+                for (List<String> ids = waiting(a.voucherId()); !ids.isEmpty(); ids = waiting(a.voucherId())) {
                     lifecycle.move(ids, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, who.name(), why);
                 }
                 if (a.filing()) {
@@ -235,32 +223,10 @@ public class ApprovalService {
     }
 
     /**
-     * A chunk of a voucher's payments moved: how many, and the number of the last of the range it covered — the
+     * A chunk of a voucher's payments cancelled: how many, and the number of the last of the range it covered — the
      * next chunk is looked for after it.
      */
     public record Chunk(int moved, int lastSeq) {
-    }
-
-    /**
-     * Moves the next chunk of an APPROVED approval's voucher's payments still PENDING_APPROVAL to APPROVED (after
-     * {@code approve(..., false)}), by one statement over a range of their numbers, in the caller's transaction; the
-     * events name the last level's approver, as {@link #approve} does. The chunk is looked for among the numbers after
-     * {@code afterSeq} (0 at first, then the last chunk's {@link Chunk#lastSeq}), so that each chunk reads only its own
-     * payments whichever index the database chooses.
-     *
-     * @return the chunk moved; none moved when none is left
-     */
-    public Chunk moveApproved(String approvalId, int afterSeq, int chunk) {
-        ApprovalView a = decided(approvalId, ApprovalView.Status.APPROVED);
-        MapSqlParameterSource range = nextWaiting(a, afterSeq, chunk);
-        if (range == null) {
-            return new Chunk(0, afterSeq);
-        }
-        String why = fit("approved by the chain of rule " + a.rule() + ": " + a.levels().stream()
-                .map(l -> l.decidedBy() + " (" + l.role() + ")").collect(Collectors.joining(", ")), 400);
-        String actor = a.levels().get(a.levels().size() - 1).decidedBy();
-        return new Chunk(lifecycle.moveWhere(WAITING_RANGE, range, PaymentStatus.PENDING_APPROVAL,
-                PaymentStatus.APPROVED, actor, why).size(), (Integer) range.getValue("last"));
     }
 
     /** The approval, which must be {@code expected}: decided, its payments moved a chunk at a time. */
@@ -385,8 +351,9 @@ public class ApprovalService {
      * rejecting level's reason (which the return upstream carries) and one CANCELLED event naming the approver who
      * rejected, and its budget is released by the lifecycle's observers in the same transaction. The approval's row
      * is locked first, so two callers (the rejection call, a sweep, the hub's start) cancel one chunk after
-     * the other and never the same payments twice. The chunk is looked for after {@code afterSeq}, as in
-     * {@link #moveApproved}.
+     * the other and never the same payments twice. The chunk is looked for among the numbers after {@code afterSeq}
+     * (0 at first, then the last chunk's {@link Chunk#lastSeq}), so that each chunk reads only its own payments
+     * whichever index the database chooses.
      *
      * @return the chunk cancelled; none cancelled when none is left
      */
@@ -469,7 +436,7 @@ public class ApprovalService {
 
     /**
      * The next chunk of the voucher's payments waiting for its approval: a decision moves them a chunk at a time, so
-     * a voucher of many payments (a payroll run's) is decided in the memory of one chunk.
+     * a voucher of many payments is decided in the memory of one chunk.
      */
     private List<String> waiting(String voucherId) {
         return jdbc.queryForList("SELECT payment_id FROM payment WHERE voucher_id = :v AND status = :s"

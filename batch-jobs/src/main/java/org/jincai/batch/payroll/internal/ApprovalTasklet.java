@@ -79,7 +79,7 @@ public class ApprovalTasklet implements Tasklet {
         ApprovalView view = s.approvals().find(run.approvalId(), hub);
         if (view.status() == ApprovalView.Status.PENDING && run.approveAs() != null && approvers != null) {
             Actor who = approvers.approver(run.approveAs());
-            s.approvals().approve(run.approvalId(), who, "payroll run " + runId + " (" + run.fileName() + ")", false);
+            s.approvals().approve(run.approvalId(), who, "payroll run " + runId + " (" + run.fileName() + ")");
             view = s.approvals().find(run.approvalId(), hub);
         }
         if (view.status() == ApprovalView.Status.PENDING) {
