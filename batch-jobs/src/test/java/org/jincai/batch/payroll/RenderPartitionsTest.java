@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.jincai.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * next line would pass 4 credits or 12,000.00 CNY — with the same batch ids, line numbers, counts and totals, every
  * line born once as a payment in its file. DEMO-ISO's lines mix 1.00 (files cut by the count), about 5,000.00 (cut by
  * the amount) and 40,000.00 — above the file's amount limit, which a payroll line is refused for at {@code validate}.
- * The cut's corner cases (a row alone above the amount limit, two payer accounts) are ReleaseService's own tests.
+ * The cut's corner cases (a row alone above the amount limit, two payer accounts) are ReleaseService's own tests. A
+ * file is never born from another payer account than the one it was planned from.
  */
 class RenderPartitionsTest {
 
@@ -84,6 +87,53 @@ class RenderPartitionsTest {
                 + " FROM payment p JOIN payroll_run r ON r.voucher_id = p.voucher_id WHERE r.run_id = l.run_id"
                 + " AND p.seq = l.line_no AND p.status = 'RELEASED' AND p.delivery_id IS NOT NULL)"))
                 .as("every valid line born once, RELEASED in a file").isZero();
+    }
+
+    /**
+     * A run whose render stopped (DEMO-ISO's staging folder not a folder), restarted after DEMO-ISO's payroll payer
+     * account was changed: its files were planned from the old account, so none is staged from the new one
+     * (PAYROLL_NOT_CONFIGURED, no payment born); set back, the restart stages every file from the planned account.
+     */
+    @Test
+    void aFileIsNeverBornFromAnotherPayerThanTheOneItWasPlannedFrom() throws Exception {
+        Path file = PayrollFixtures.write(dir.resolve("payroll.csv"), StandardCharsets.UTF_8,
+                IntStream.rangeClosed(1, 40).mapToObj(PayrollFixtures::valid).toList());
+        TestDatabase db = open(TestDatabase.create());
+        Path home = dir.resolve("payer");
+        ConfigurableApplicationContext first = open(PayrollTestApp.start(PayrollTestApp.properties(home,
+                db.springProperties(), Map.of())));
+        PayrollFixtures.importBudget(first);
+        Path isoFolder = home.resolve("staging/banks/DEMO-ISO");
+        Files.createDirectories(isoFolder.getParent());
+        Files.writeString(isoFolder, "not a folder: DEMO-ISO's files cannot be staged");
+        PayrollLauncher.Outcome stopped = first.getBean(PayrollLauncher.class).run(new PayrollLauncher.Request(file,
+                PayrollTestApp.AGENCY, "2026-11", "dept-head", null, null, "operator"));
+        assertThat(stopped.exitCode()).as(stopped.exitDescription()).isEqualTo("FAILED");
+        first.close();
+        Files.delete(isoFolder);
+        String runId = stopped.run().runId();
+
+        try (ConfigurableApplicationContext changed = PayrollTestApp.start(PayrollTestApp.properties(home,
+                db.springProperties(), Map.of("jincai.payroll.payers[0].account", "9558800000000999")))) {
+            PayrollLauncher.Outcome refused = changed.getBean(PayrollLauncher.class).restart(runId);
+            assertThat(refused.exitCode()).isEqualTo("FAILED");
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE"
+                + " 'render-bank:bank-DEMO-ISO-%' AND status = 'FAILED' AND exit_message LIKE '%"
+                + PayrollException.class.getName() + ": the payroll payer account of DEMO-ISO is 9558800000000999"
+                + " but the run''s files were planned from " + PayrollTestApp.ISO_PAYER + "%'"))
+                .as("DEMO-ISO's partitions refused, the reason in their exit message").isPositive();
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE bank_code = 'DEMO-ISO'")).as("none born").isZero();
+
+        try (ConfigurableApplicationContext restored = PayrollTestApp.start(PayrollTestApp.properties(home,
+                db.springProperties(), Map.of()))) {
+            PayrollLauncher.Outcome done = restored.getBean(PayrollLauncher.class).restart(runId);
+            assertThat(done.exitCode()).as(done.exitDescription()).isEqualTo("AWAITING_ANSWERS");
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM payment WHERE bank_code = 'DEMO-ISO' AND pay_acct_no = '"
+                + PayrollTestApp.ISO_PAYER + "' AND status = 'RELEASED'")).as("every line of DEMO-ISO, from the planned"
+                + " account").isEqualTo(db.count("SELECT COUNT(*) FROM payroll_line WHERE bank_code = 'DEMO-ISO'"
+                + " AND state = 'VALID'")).isPositive();
     }
 
     /**

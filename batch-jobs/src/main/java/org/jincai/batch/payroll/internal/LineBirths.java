@@ -10,6 +10,8 @@ import java.util.List;
 import org.jincai.bank.file.CreditSource;
 import org.jincai.bank.file.OutboundCredit;
 import org.jincai.bank.profile.BankProfile;
+import org.jincai.batch.payroll.PayrollCodes;
+import org.jincai.batch.payroll.PayrollException;
 import org.jincai.batch.payroll.PayrollProperties;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.core.Digests;
@@ -34,7 +36,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * again after a crash carries the same credits under the same payment ids, and {@code uq_payment_voucher_seq}
  * refuses a second payment for a line.
  * Each payment gets one event, no state → RELEASED, whose reason names every state it passed, its line, the run's
- * approver and its file.
+ * approver and its file. The file's payer is the one it was planned from: a payer account configured otherwise since
+ * is refused ({@value PayrollCodes#PAYROLL_NOT_CONFIGURED}) before anything is written.
  */
 final class LineBirths implements ReleaseService.Births {
 
@@ -65,6 +68,12 @@ final class LineBirths implements ReleaseService.Births {
         this.run = run;
         this.bank = bank;
         this.payer = BudgetTasklet.payer(s, bank);
+        if (!payer.account().equals(file.payAcctNo())) {
+            throw new PayrollException(PayrollCodes.PAYROLL_NOT_CONFIGURED, "the payroll payer account of "
+                    + bank.code() + " is " + payer.account() + " but the run's files were planned from "
+                    + file.payAcctNo() + ": set it back to finish the run, whose files are planned, and some may be"
+                    + " sent already, from that account", "jincai.payroll.payers");
+        }
         this.file = file;
         this.approval = approval;
     }
