@@ -202,8 +202,8 @@ public class ReleaseService {
      *
      * @throws TreasuryException {@value #RELEASE_RANGE_OVER_LIMITS} when the file passes the bank's per-file limits
      *                           (its profile changed since the plan was made), {@value #RELEASE_PLAN_CHANGED} when
-     *                           another number of credits than planned was written or of payments born: nothing is
-     *                           staged
+     *                           the credits written are not the plan's count and total, or the payments born not its
+     *                           count: nothing is staged
      */
     public Optional<StagedFile> stageBorn(BankProfile bank, String batchId, PlannedFile file, String payAcctName,
                                           Births births, String actor, Runnable fence) {
@@ -224,14 +224,19 @@ public class ReleaseService {
             FileHead head = new FileHead(fileName, bank.code(), messageId, date, file.payAcctNo(), payAcctName,
                     bank.primaryBankNumber());
             BankFileWriter writer = BankFormats.writer(bank);
-            // the credits each pass of the writer read: the file's, once it is written
+            // the credits each pass of the writer read, and their total: the file's, once it is written
             int[] written = {0};
+            BigDecimal[] writtenTotal = {BigDecimal.ZERO};
             CreditSource credits = births.credits();
             CreditSource counted = new CreditSource() {
                 @Override
                 public Stream<OutboundCredit> open() {
                     written[0] = 0;
-                    return credits.open().peek(c -> written[0]++);
+                    writtenTotal[0] = BigDecimal.ZERO;
+                    return credits.open().peek(c -> {
+                        written[0]++;
+                        writtenTotal[0] = writtenTotal[0].add(c.amount());
+                    });
                 }
 
                 @Override
@@ -244,10 +249,10 @@ public class ReleaseService {
                     out -> writer.write(head, counted, out)));
             String deliveryId = Ids.newId();
             try {
-                if (written[0] != file.count()) {
+                if (written[0] != file.count() || writtenTotal[0].compareTo(file.total()) != 0) {
                     throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of " + batchId
-                            + " was planned with " + file.count() + " payments, " + written[0] + " were written:"
-                            + " nothing recorded", batchId);
+                            + " was planned with " + file.count() + " payments of " + file.total() + " CNY, "
+                            + written[0] + " of " + writtenTotal[0] + " CNY were written: nothing recorded", batchId);
                 }
                 CrashPoints.reached("release-file-written");
                 tx.executeWithoutResult(status -> {

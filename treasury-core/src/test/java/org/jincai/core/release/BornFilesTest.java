@@ -222,19 +222,25 @@ class BornFilesTest {
     }
 
     @Test
-    void anotherCountWrittenThanPlannedRecordsNothingAndLeavesNoFile() throws Exception {
+    void anotherCountOrTotalWrittenThanPlannedRecordsNothingAndLeavesNoFile() throws Exception {
         BankProfile bank = TestBanks.iso(2222);
         FileBirths births = new FileBirths(credit(1, "100.00"), credit(2, "200.00"), credit(3, "300.00"));
         PlannedFile planned = births.planned(bank);
         PlannedFile more = new PlannedFile(planned.number(), planned.payAcctNo(), planned.firstSeq(),
                 planned.lastSeq(), planned.count() + 1, planned.total());
+        PlannedFile otherTotal = new PlannedFile(planned.number(), planned.payAcctNo(), planned.firstSeq(),
+                planned.lastSeq(), planned.count(), planned.total().add(new BigDecimal("0.01")));
         Recorded before = recorded();
 
         assertThatThrownBy(() -> core.release.stageBorn(bank, "BBORN7", more, payAcctName, births, "payroll-test",
                 () -> { })).isInstanceOfSatisfying(TreasuryException.class, e -> {
                     assertThat(e.code()).isEqualTo(ReleaseService.RELEASE_PLAN_CHANGED);
-                    assertThat(e.getMessage()).contains("3 were written");
+                    assertThat(e.getMessage()).contains("3 of 600.00 CNY were written");
                 });
+        assertThatThrownBy(() -> core.release.stageBorn(bank, "BBORN8", otherTotal, payAcctName, births,
+                "payroll-test", () -> { })).as("the same count, a fen more planned").isInstanceOfSatisfying(
+                TreasuryException.class, e -> assertThat(e.getMessage()).contains("3 payments of 600.01 CNY, 3 of"
+                        + " 600.00 CNY were written"));
 
         assertThat(births.opened).as("the part was written").isPositive();
         assertThat(births.bears).as("no payment born for a file that is not the plan's").isZero();
