@@ -220,6 +220,34 @@ class PayrollJobTest {
                 .isInstanceOf(PayrollException.class).extracting("code").isEqualTo(PayrollCodes.PAYROLL_ALREADY_RUN);
     }
 
+    /**
+     * A run whose total its indicator cannot carry is refused at its budget step, whole: no voucher, no hold, nothing
+     * taken from the indicator or plan, the short indicator named; with the budget added, its restart goes on.
+     */
+    @Test
+    void aRunTheBudgetCannotCarryIsRefusedWholeAndGoesOnOnceTheBudgetIsAdded() {
+        Path file = PayrollFixtures.write(home.resolve("p.csv"), StandardCharsets.UTF_8,
+                IntStream.rangeClosed(1, 250).mapToObj(PayrollFixtures::valid).toList());
+        jdbc.update("UPDATE budget_indicator SET approved = 1000.00", new MapSqlParameterSource());
+
+        PayrollLauncher.Outcome refused = launcher.run(request(file, null, null));
+
+        assertThat(refused.exitCode()).isEqualTo("FAILED");
+        assertThat(db.count("SELECT COUNT(*) FROM batch_step_execution WHERE step_name = 'budget' AND status ="
+                + " 'FAILED' AND exit_message LIKE '%the budget cannot carry this payroll: BUDGET_EXCEEDED%"
+                + " which has 1000.00 available%'")).as("refused, the short indicator named").isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM voucher")).as("nothing stored").isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM budget_hold")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM budget_indicator WHERE reserved <> 0")).as("nothing taken").isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM budget_plan WHERE reserved <> 0")).isZero();
+
+        jdbc.update("UPDATE budget_indicator SET approved = 10000000.00", new MapSqlParameterSource());
+        PayrollLauncher.Outcome held = launcher.restart(refused.run().runId());
+        assertThat(held.exitCode()).as(held.exitDescription()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(jdbc.queryForObject("SELECT reserved FROM budget_indicator", new MapSqlParameterSource(),
+                BigDecimal.class)).isEqualByComparingTo(total(IntStream.rangeClosed(1, 250).toArray()));
+    }
+
     @Test
     void aRunWaitsForItsApprovalAndGoesOnWhenRestartedAfterIt() {
         Path file = PayrollFixtures.write(home.resolve("p.csv"), Charset.forName("GBK"),

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jincai.bank.profile.BankProfile;
 import org.jincai.batch.payroll.PayrollCodes;
 import org.jincai.batch.payroll.PayrollException;
@@ -22,6 +23,7 @@ import org.jincai.core.audit.AuditEntry;
 import org.jincai.core.budget.BudgetControl;
 import org.jincai.core.budget.BudgetSubject;
 import org.jincai.core.budget.PlanKey;
+import org.jincai.core.controls.ControlException;
 import org.jincai.core.release.ReleaseService;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -33,10 +35,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * Step {@code budget}, one transaction: the run's voucher stored (one per run: VtCode 8207, VoucherNo the run id,
  * the total and count of its valid lines), every bank of its lines checked for a payroll payer account
  * ({@value PayrollCodes#PAYROLL_NOT_CONFIGURED} otherwise), then, when budget control is on, each (agency, subject)
- * total and each month's plan checked against what is available — the run refused whole
- * ({@value PayrollCodes#PAYROLL_BUDGET_REFUSED}), every short subject named, before anything is taken — and held by
- * the voucher through {@link BudgetControl#hold}: the indicators' and plans' conditional updates, which never
- * overspend whatever runs beside this job. No payment exists yet: each is born with its file in step {@code render},
+ * total and each month's plan held by the voucher through {@link BudgetControl#hold}: the indicators' and plans'
+ * conditional updates, which never overspend whatever runs beside this job. A total the budget cannot carry refuses
+ * the run whole ({@value PayrollCodes#PAYROLL_BUDGET_REFUSED}, every short subject and plan named): the step's
+ * transaction rolls back, voucher and every hold with it, and the run is restarted once the budget is added. No payment exists yet: each is born with its file in step {@code render},
  * after the run's approval, and draws its own reservation from these holds then ({@link LineBirths}); what no payment
  * drew is released when the approval is rejected or the run ends ({@link OutputsTasklet}). A crash rolls the step's
  * one transaction back whole, and the restart does it again.
@@ -72,14 +74,17 @@ public class BudgetTasklet implements Tasklet {
             });
         }
         List<BudgetControl.Need> needs = needs(run, groups);
-        if (s.budget().options().enabled()) {
-            new BudgetCheck(s).require(run, needs);
-        }
         Group first = groups.stream().min(Comparator.comparingInt(Group::firstLine)).orElseThrow();
         long n = groups.stream().mapToLong(Group::count).sum();
         BigDecimal total = groups.stream().map(Group::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         String voucherId = storeVoucher(run, n, total, banks.get(first.bank()));
-        s.budget().hold(voucherId, runId, needs, PayrollServices.ACTOR, AuditEntry.Channel.SYSTEM);
+        try {
+            s.budget().hold(voucherId, runId, needs, PayrollServices.ACTOR, AuditEntry.Channel.SYSTEM);
+        } catch (ControlException e) {
+            throw new PayrollException(PayrollCodes.PAYROLL_BUDGET_REFUSED, "the budget cannot carry this payroll: "
+                    + e.problems().stream().map(p -> p.code() + " " + p.message()).collect(Collectors.joining("; "))
+                    + ". Nothing was held; add the budget, then restart the run", "run " + runId);
+        }
         contribution.incrementWriteCount(n);
         return RepeatStatus.FINISHED;
     }
