@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * carries the run's total and count, and {@code --approve-as USER} decides the level waiting as that user
  * (maker-checker: never the run's submitter). While the chain waits the step ends {@value #AWAITING_APPROVAL} and the
  * run stops; restarting it (after an approver acted through the approvals API or CLI) comes back here. A rejection
- * releases the run's budget holds in the rejection's own transaction ({@link ApprovalService#reject}); the step
- * releases whatever is still held (nothing, unless the holds were taken after the rejection) and ends
- * {@value #REJECTED}: the run goes straight to its outputs and ends REJECTED, every line CANCELLED, no payment made.
+ * releases the run's budget holds in the rejection's own transaction ({@link ApprovalService#reject}); the step then
+ * ends {@value #REJECTED}: the run goes straight to its outputs and ends REJECTED, every line CANCELLED, no payment
+ * made.
  * A run no rule asks an approver for (approval control off, or a chain of no level) is approved by the hub, and
  * recorded so in the audit trail.
  */
@@ -89,8 +89,6 @@ public class ApprovalTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         if (view.status() == ApprovalView.Status.REJECTED) {
-            s.budget().releaseHeld(run.voucherId(), PayrollServices.ACTOR, "payroll run " + runId + ": approval "
-                    + view.approvalId() + " rejected");
             contribution.setExitStatus(new ExitStatus(REJECTED, "approval " + view.approvalId() + " rejected: "
                     + view.decisionReason()));
             return RepeatStatus.FINISHED;
