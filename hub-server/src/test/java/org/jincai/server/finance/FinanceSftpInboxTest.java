@@ -121,9 +121,10 @@ class FinanceSftpInboxTest {
         Files.move(part, SERVER_ROOT.resolve("inbox").resolve(name));
     }
 
+    /** The files of a server folder, by name; an upload still under its temporary {@code .part} name is not one yet. */
     private static List<String> files(String folder) throws IOException {
         try (Stream<Path> list = Files.list(SERVER_ROOT.resolve(folder))) {
-            return list.map(p -> p.getFileName().toString()).sorted().toList();
+            return list.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".part")).sorted().toList();
         }
     }
 
