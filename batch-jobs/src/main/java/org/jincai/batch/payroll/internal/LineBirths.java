@@ -45,12 +45,15 @@ final class LineBirths implements ReleaseService.Births {
     static final int CHUNK = 1_000;
     private static final List<PaymentStatus> THROUGH = List.of(PaymentStatus.VALIDATED, PaymentStatus.RESERVED,
             PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, PaymentStatus.RELEASED);
-    /** The lines of the file after {@code :after}, ordered by the key: H2 reads the key's range and stops there. */
+    /**
+     * The file's lines after {@code :after}, ordered as ix_payroll_line_bank is: H2 reads the bank's range
+     * of the index in order and stops there, no other bank's line read.
+     */
     private static final String LINES = """
             SELECT line_no, employee_id, account_no, account_name, amount, agency_code, exp_func_code, eco_code,
                    fund_type_code, remark
-              FROM payroll_line WHERE run_id = :run AND line_no > :after AND line_no <= :last AND bank_code = :b
-               AND state = 'VALID' ORDER BY run_id, line_no""";
+              FROM payroll_line WHERE run_id = :run AND bank_code = :b AND state = 'VALID' AND line_no > :after
+               AND line_no <= :last ORDER BY run_id, bank_code, state, line_no""";
 
     private final PayrollServices s;
     private final PayrollRun run;

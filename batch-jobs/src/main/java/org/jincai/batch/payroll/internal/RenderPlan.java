@@ -60,23 +60,21 @@ public final class RenderPlan {
 
     /** The partitions of the run, by name, planned from the database. */
     static Map<String, ExecutionContext> partitions(PayrollServices s, String runId, int filesPerPartition) {
-        List<String> codes = s.store().jdbc().queryForList(
-                "SELECT DISTINCT bank_code FROM payroll_line WHERE run_id = :run AND state = 'VALID'",
-                new MapSqlParameterSource("run", runId), String.class);
         List<BankProfile> all = s.banks().all();
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             BankProfile bank = all.get(i);
-            if (!codes.contains(bank.code())) {
-                continue;
-            }
             long start = System.nanoTime();
-            // by the key (the run's lines in order), the other banks' lines passed over
+            // the bank's valid lines in order, from ix_payroll_line_bank alone: no line read, no other bank's
             List<PlannedFile> files = s.release().planFiles(bank, """
                     SELECT line_no, CAST(:acct AS VARCHAR(40)), amount FROM payroll_line
-                     WHERE run_id = :run AND bank_code = :b AND state = 'VALID' ORDER BY run_id, line_no""",
+                     WHERE run_id = :run AND bank_code = :b AND state = 'VALID'
+                     ORDER BY run_id, bank_code, state, line_no""",
                     new MapSqlParameterSource("run", runId).addValue("b", bank.code())
                             .addValue("acct", BudgetTasklet.payer(s, bank).account()));
+            if (files.isEmpty()) {
+                continue;
+            }
             log.info("payroll {}: {} planned as {} files in {} partitions ({} ms)", runId, bank.code(), files.size(),
                     (files.size() + filesPerPartition - 1) / filesPerPartition,
                     (System.nanoTime() - start) / 1_000_000);
