@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jincai.bank.BankFormats;
 import org.jincai.bank.file.BankFileNames;
@@ -75,6 +77,16 @@ public class ReleaseService {
     /** The same database, reading large results a page of rows at a time (a cursor where the driver has one). */
     private final NamedParameterJdbcTemplate streaming;
     private final Object oneAtATime = new Object();
+    /**
+     * The {@code bank/file} names whose part {@link #stageBorn} is writing outside {@link #oneAtATime}: not a
+     * crash's leftover, for {@link #recoverStaging}.
+     */
+    private final Set<String> partsBeingWritten = ConcurrentHashMap.newKeySet();
+    /**
+     * {@link #stageBorn}'s locks by batch id: the files of a node are written side by side, but two threads never
+     * write the same batch's part at once (a partition sent again to a node whose earlier worker still runs).
+     */
+    private final Object[] batchStripes = Stream.generate(Object::new).limit(64).toArray();
 
     /** Rows a streamed read takes from the database at a time. */
     static final int FETCH_SIZE = 500;
@@ -198,7 +210,10 @@ public class ReleaseService {
      * RELEASED in them — exactly the plan's count, or nothing is recorded — then the file is renamed for the upload
      * route; the part is removed when the record fails. Empty when the batch is recorded already: a file is never
      * built twice, nor its payments born twice (a crash before the record leaves neither file nor payment; the next
-     * call builds both again, from the same credits).
+     * call builds both again, from the same credits). Threads staging different batches write their parts side by
+     * side, outside the node's release lock, and take it in turn to record and rename them: one file's lines are
+     * read and formatted while the database records another's. A batch recorded by another worker while this one
+     * wrote its part is not recorded again: the part is removed and the result is empty.
      *
      * @throws TreasuryException {@value #RELEASE_RANGE_OVER_LIMITS} when the file passes the bank's per-file limits
      *                           (its profile changed since the plan was made), {@value #RELEASE_PLAN_CHANGED} when
@@ -207,65 +222,89 @@ public class ReleaseService {
      */
     public Optional<StagedFile> stageBorn(BankProfile bank, String batchId, PlannedFile file, String payAcctName,
                                           Births births, String actor, Runnable fence) {
-        synchronized (oneAtATime) {
-            if (recorded(batchId)) {
-                return Optional.empty();
-            }
-            if (file.count() > bank.maxTransactionsPerFile() || file.count() > 1
-                    && file.total().compareTo(bank.maxAmountPerFile()) > 0) {
-                throw new TreasuryException(RELEASE_RANGE_OVER_LIMITS, "the " + file.count() + " payments of file "
-                        + file.number() + " (" + file.total() + " CNY) pass " + bank.code() + "'s limits of "
-                        + bank.maxTransactionsPerFile() + " credits and " + bank.maxAmountPerFile()
-                        + " CNY a file (its profile changed since the file was planned)", batchId);
-            }
-            LocalDate date = executionDate(bank);
-            String fileName = BankFileNames.name(bank, batchId, date, 1, 1);
-            String messageId = batchId + "-001";
-            FileHead head = new FileHead(fileName, bank.code(), messageId, date, file.payAcctNo(), payAcctName,
-                    bank.primaryBankNumber());
-            BankFileWriter writer = BankFormats.writer(bank);
-            // the credits each pass of the writer read, and their total: the file's, once it is written
-            int[] written = {0};
-            BigDecimal[] writtenTotal = {BigDecimal.ZERO};
-            CreditSource credits = births.credits();
-            CreditSource counted = new CreditSource() {
-                @Override
-                public Stream<OutboundCredit> open() {
-                    written[0] = 0;
-                    writtenTotal[0] = BigDecimal.ZERO;
-                    return credits.open().peek(c -> {
-                        written[0]++;
-                        writtenTotal[0] = writtenTotal[0].add(c.amount());
-                    });
-                }
+        synchronized (batchStripes[Math.floorMod(batchId.hashCode(), batchStripes.length)]) {
+            return stageBornAlone(bank, batchId, file, payAcctName, births, actor, fence);
+        }
+    }
 
-                @Override
-                public boolean distinctIds() {
-                    return credits.distinctIds();
-                }
-            };
-            // in a transaction of its own: where the driver needs one for a cursor, it has one
-            StagingArea.Part part = tx.execute(status -> staging.writePart(bank.code(), fileName,
+    /** {@link #stageBorn}, no other thread of the node staging the same batch meanwhile. */
+    private Optional<StagedFile> stageBornAlone(BankProfile bank, String batchId, PlannedFile file, String payAcctName,
+                                                Births births, String actor, Runnable fence) {
+        // a first look before the file is written; the record looks again under the lock
+        if (recorded(batchId)) {
+            return Optional.empty();
+        }
+        if (file.count() > bank.maxTransactionsPerFile() || file.count() > 1
+                && file.total().compareTo(bank.maxAmountPerFile()) > 0) {
+            throw new TreasuryException(RELEASE_RANGE_OVER_LIMITS, "the " + file.count() + " payments of file "
+                    + file.number() + " (" + file.total() + " CNY) pass " + bank.code() + "'s limits of "
+                    + bank.maxTransactionsPerFile() + " credits and " + bank.maxAmountPerFile()
+                    + " CNY a file (its profile changed since the file was planned)", batchId);
+        }
+        LocalDate date = executionDate(bank);
+        String fileName = BankFileNames.name(bank, batchId, date, 1, 1);
+        String messageId = batchId + "-001";
+        FileHead head = new FileHead(fileName, bank.code(), messageId, date, file.payAcctNo(), payAcctName,
+                bank.primaryBankNumber());
+        BankFileWriter writer = BankFormats.writer(bank);
+        // the credits each pass of the writer read, and their total: the file's, once it is written
+        int[] written = {0};
+        BigDecimal[] writtenTotal = {BigDecimal.ZERO};
+        CreditSource credits = births.credits();
+        CreditSource counted = new CreditSource() {
+            @Override
+            public Stream<OutboundCredit> open() {
+                written[0] = 0;
+                writtenTotal[0] = BigDecimal.ZERO;
+                return credits.open().peek(c -> {
+                    written[0]++;
+                    writtenTotal[0] = writtenTotal[0].add(c.amount());
+                });
+            }
+
+            @Override
+            public boolean distinctIds() {
+                return credits.distinctIds();
+            }
+        };
+        // written outside the lock, while another file of the node is recorded: the file's lines read and
+        // formatted on one core while the database records the other on the other; in a transaction of its
+        // own, so that where the driver needs one for a cursor, it has one
+        String writing = bank.code() + "/" + fileName;
+        partsBeingWritten.add(writing);
+        StagingArea.Part part;
+        try {
+            part = tx.execute(status -> staging.writePart(bank.code(), fileName,
                     out -> writer.write(head, counted, out)));
-            String deliveryId = Ids.newId();
+        } finally {
+            partsBeingWritten.remove(writing);
+        }
+        String deliveryId = Ids.newId();
+        synchronized (oneAtATime) {
             try {
                 if (written[0] != file.count() || writtenTotal[0].compareTo(file.total()) != 0) {
                     throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of " + batchId
                             + " was planned with " + file.count() + " payments of " + file.total() + " CNY, "
-                            + written[0] + " of " + writtenTotal[0] + " CNY were written: nothing recorded", batchId);
+                            + written[0] + " of " + writtenTotal[0] + " CNY were written: nothing recorded",
+                            batchId);
                 }
                 CrashPoints.reached("release-file-written");
+                if (recorded(batchId)) {
+                    // recorded by another worker while this one wrote its copy: the copy is not needed
+                    staging.discard(part.path());
+                    return Optional.empty();
+                }
                 tx.executeWithoutResult(status -> {
                     fence.run();
                     insertBatch(bank, batchId, file.payAcctNo(), date, file.count(), file.total(), 1,
                             Timestamp.from(clock.instant()), actor);
-                    insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, file.count(), file.total(),
-                            part, actor);
+                    insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, file.count(),
+                            file.total(), part, actor);
                     int born = births.bear(batchId, deliveryId, "released in " + fileName);
                     if (born != file.count()) {
-                        throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of " + batchId
-                                + " was planned with " + file.count() + " payments, " + born + " were born: nothing"
-                                + " recorded", batchId);
+                        throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of "
+                                + batchId + " was planned with " + file.count() + " payments, " + born
+                                + " were born: nothing recorded", batchId);
                     }
                 });
             } catch (RuntimeException e) {
@@ -557,6 +596,9 @@ public class ReleaseService {
                 for (Path part : staging.parts(bank.code())) {
                     String name = part.getFileName().toString();
                     String fileName = name.substring(0, name.length() - StagingArea.PART.length());
+                    if (partsBeingWritten.contains(bank.code() + "/" + fileName)) {
+                        continue;
+                    }
                     if (knownHere(bank.code(), fileName)) {
                         staging.publish(part);
                         published++;

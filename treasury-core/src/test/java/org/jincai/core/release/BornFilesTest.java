@@ -13,6 +13,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jincai.bank.file.CreditSource;
 import org.jincai.bank.file.OutboundCredit;
@@ -299,6 +304,98 @@ class BornFilesTest {
                 .containsExactly(PaymentStatus.RELEASED);
     }
 
+    // ---- stageBorn on several threads
+
+    /** The node writes one file while it records another: a part being written holds no lock the record needs. */
+    @Test
+    void anotherBatchIsStagedWhileAFileIsBeingWritten() throws Exception {
+        BankProfile bank = TestBanks.iso(2222);
+        FileBirths held = new FileBirths(credit(1, "100.00"), credit(2, "200.00"), credit(3, "300.00"));
+        Gate gate = held.holdAtSecondCredit();
+        FileBirths other = new FileBirths(credit(4, "40.00"), credit(5, "50.00"));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Optional<StagedFile>> writing = threads.submit(() -> core.release.stageBorn(bank, "BPIPE1",
+                    held.planned(bank), payAcctName, held, "payroll-test", () -> { }));
+            gate.awaitReached();
+
+            StagedFile staged = threads.submit(() -> core.release.stageBorn(bank, "BPIPE2", other.planned(bank),
+                    payAcctName, other, "payroll-test", () -> { })).get(30, TimeUnit.SECONDS).orElseThrow();
+
+            assertThat(writing).isNotDone();
+            assertThat(core.payments.findByDelivery(staged.deliveryId())).hasSize(2);
+            gate.release();
+            StagedFile first = writing.get(30, TimeUnit.SECONDS).orElseThrow();
+            assertThat(core.payments.findByDelivery(first.deliveryId())).hasSize(3);
+            assertThat(stagedFiles()).containsExactlyInAnyOrder(first.fileName(), staged.fileName());
+        } finally {
+            gate.release();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Recovery from a crash removes the parts nobody writes any more, never one a thread of the node is writing. */
+    @Test
+    void recoveryLeavesAPartBeingWrittenAlone() throws Exception {
+        BankProfile bank = TestBanks.iso(2222);
+        FileBirths held = new FileBirths(credit(1, "100.00"), credit(2, "200.00"), credit(3, "300.00"));
+        Gate gate = held.holdAtSecondCredit();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<StagedFile>> writing = thread.submit(() -> core.release.stageBorn(bank, "BPIPE3",
+                    held.planned(bank), payAcctName, held, "payroll-test", () -> { }));
+            gate.awaitReached();
+            assertThat(stagedFiles()).singleElement().satisfies(n -> assertThat(n).endsWith(StagingArea.PART));
+
+            ReleaseService.StagingRecovery recovery = core.release.recoverStaging();
+
+            assertThat(recovery.discarded()).isZero();
+            gate.release();
+            StagedFile staged = writing.get(30, TimeUnit.SECONDS).orElseThrow();
+            assertThat(stagedFiles()).containsExactly(staged.fileName());
+            assertThat(core.deliveries.find(staged.deliveryId()).orElseThrow().fileSha256())
+                    .isEqualTo(Digests.sha256(Files.readAllBytes(staged.path())));
+        } finally {
+            gate.release();
+            thread.shutdownNow();
+        }
+    }
+
+    /**
+     * A batch staged by two threads at once (a partition sent again to a node whose earlier worker still runs): the
+     * second waits for the first, then finds the batch recorded and writes nothing — one part, one file, one record.
+     */
+    @Test
+    void theSameBatchStagedByTwoThreadsAtOnceIsWrittenAndRecordedOnce() throws Exception {
+        BankProfile bank = TestBanks.iso(2222);
+        FileBirths first = new FileBirths(credit(1, "100.00"), credit(2, "200.00"), credit(3, "300.00"));
+        Gate gate = first.holdAtSecondCredit();
+        FileBirths second = new FileBirths(credit(1, "100.00"), credit(2, "200.00"), credit(3, "300.00"));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Optional<StagedFile>> one = threads.submit(() -> core.release.stageBorn(bank, "BPIPE4",
+                    first.planned(bank), payAcctName, first, "payroll-test", () -> { }));
+            gate.awaitReached();
+            Future<Optional<StagedFile>> two = threads.submit(() -> core.release.stageBorn(bank, "BPIPE4",
+                    second.planned(bank), payAcctName, second, "payroll-test", () -> { }));
+            Thread.sleep(300);
+            assertThat(two).as("waits for the first").isNotDone();
+
+            gate.release();
+
+            StagedFile staged = one.get(30, TimeUnit.SECONDS).orElseThrow();
+            assertThat(two.get(30, TimeUnit.SECONDS)).isEmpty();
+            assertThat(second.opened).as("nothing written by the second").isZero();
+            assertThat(second.bears).isZero();
+            assertThat(stagedFiles()).containsExactly(staged.fileName());
+            assertThat(core.db.count("SELECT COUNT(*) FROM bank_delivery WHERE batch_id = 'BPIPE4'")).isEqualTo(1);
+            assertThat(core.payments.findByDelivery(staged.deliveryId())).hasSize(3);
+        } finally {
+            gate.release();
+            threads.shutdownNow();
+        }
+    }
+
     // ---- helpers
 
     private record Line(int no, String account, String amount) {
@@ -363,8 +460,9 @@ class BornFilesTest {
 
         final List<OutboundCredit> credits;
         int toBear;
-        int opened;
-        int bears;
+        volatile int opened;
+        volatile int bears;
+        volatile Gate gate;
 
         FileBirths(OutboundCredit... credits) {
             this.credits = List.of(credits);
@@ -382,11 +480,22 @@ class BornFilesTest {
             toBear = n;
         }
 
+        /** The first reading of the credits stops at the second one until the gate is released. */
+        Gate holdAtSecondCredit() {
+            gate = new Gate();
+            return gate;
+        }
+
         @Override
         public CreditSource credits() {
             return CreditSource.distinct(() -> {
-                opened++;
-                return credits.stream();
+                int reading = ++opened;
+                Gate g = gate;
+                return g == null || reading > 1 ? credits.stream() : credits.stream().peek(c -> {
+                    if (c == credits.get(1)) {
+                        g.pass();
+                    }
+                });
             });
         }
 
@@ -409,6 +518,30 @@ class BornFilesTest {
 
         private static int seq(OutboundCredit c) {
             return Integer.parseInt(c.endToEndId().substring(4));
+        }
+    }
+
+    /** Where a writing thread stops, and the test lets it go on. */
+    private static final class Gate {
+
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        void pass() {
+            reached.countDown();
+            try {
+                released.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void awaitReached() throws InterruptedException {
+            assertThat(reached.await(30, TimeUnit.SECONDS)).as("the writer reached the gate").isTrue();
+        }
+
+        void release() {
+            released.countDown();
         }
     }
 }
