@@ -204,8 +204,9 @@ public class ApprovalService {
             String after = last ? "APPROVED" : waitingText(a.levels().get(level.levelNo()), a.levels().size());
             if (last) {
                 String why = fit("approved by the chain of rule " + a.rule() + ": " + chain(a, level, who), 400);
-                for (List<String> ids = waiting(a.voucherId()); !ids.isEmpty(); ids = waiting(a.voucherId())) {
-                    lifecycle.move(ids, PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, who.name(), why);
+                for (Waiting w = waiting(a.voucherId(), 0); !w.ids().isEmpty();
+                     w = waiting(a.voucherId(), w.lastSeq())) {
+                    lifecycle.move(w.ids(), PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED, who.name(), why);
                 }
                 if (a.filing()) {
                     alerts.raise(List.of(new NewAlert(AlertRules.FILING + "|" + a.approvalId(), AlertRules.FILING, false,
@@ -435,14 +436,25 @@ public class ApprovalService {
     }
 
     /**
-     * The next chunk of the voucher's payments waiting for its approval: a decision moves them a chunk at a time, so
-     * a voucher of many payments is decided in the memory of one chunk.
+     * The next chunk of the voucher's payments waiting for its approval after number {@code afterSeq}: a decision
+     * moves them a chunk at a time, so a voucher of many payments is decided in the memory of one chunk, each chunk
+     * read from where the last ended, in the order of ix_payment_voucher_status (as {@link #nextWaiting}).
      */
-    private List<String> waiting(String voucherId) {
-        return jdbc.queryForList("SELECT payment_id FROM payment WHERE voucher_id = :v AND status = :s"
+    private Waiting waiting(String voucherId, int afterSeq) {
+        List<String> ids = new ArrayList<>();
+        int[] last = {afterSeq};
+        jdbc.query("SELECT payment_id, seq FROM payment WHERE voucher_id = :v AND status = :s AND seq > :after"
                         + " ORDER BY voucher_id, status, seq FETCH FIRST " + PaymentRepository.IN_CHUNK + " ROWS ONLY",
-                new MapSqlParameterSource("v", voucherId).addValue("s", PaymentStatus.PENDING_APPROVAL.name()),
-                String.class);
+                new MapSqlParameterSource("v", voucherId).addValue("s", PaymentStatus.PENDING_APPROVAL.name())
+                        .addValue("after", afterSeq), rs -> {
+                    ids.add(rs.getString(1));
+                    last[0] = rs.getInt(2);
+                });
+        return new Waiting(ids, last[0]);
+    }
+
+    /** A chunk of a voucher's payments waiting for its approval, and the number of its last. */
+    private record Waiting(List<String> ids, int lastSeq) {
     }
 
     private static String waitingText(ApprovalView.Level level, int levels) {

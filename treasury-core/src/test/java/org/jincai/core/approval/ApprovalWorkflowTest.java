@@ -37,6 +37,7 @@ import org.jincai.core.payment.Move;
 import org.jincai.core.payment.MoveObserver;
 import org.jincai.core.payment.Payment;
 import org.jincai.core.payment.PaymentLifecycle;
+import org.jincai.core.payment.PaymentRepository;
 import org.jincai.core.payment.PaymentStatus;
 import org.jincai.core.risk.RiskOptions;
 import org.jincai.core.testing.ControlVouchers;
@@ -243,6 +244,43 @@ class ApprovalWorkflowTest {
         assertThat(refused(() -> core.approvals.approve(a.approvalId(), CHIEF, null)).code())
                 .isEqualTo(ApprovalService.APPROVAL_NOT_PENDING);
         assertThat(core.receipts.settleAll()).as("answered once").isEmpty();
+    }
+
+    /**
+     * The last approval moves every waiting payment of the voucher, a chunk of {@value PaymentRepository#IN_CHUNK} at a
+     * time, each chunk read after the last one's number: more than two chunks, with payments of the voucher in another
+     * state between them, which stay as they are.
+     */
+    @Test
+    void theLastApprovalMovesEveryWaitingPaymentChunkAfterChunkAndNoOther() {
+        int waiting = 2 * PaymentRepository.IN_CHUNK + 203;
+        String voucherId = HeldVouchers.store(core, "PR2026110010", (waiting + 5) + ".00");
+        String approvalId = core.db.tx().execute(s -> core.approvals.open(new ApprovalService.Opening(voucherId,
+                "PR2026110010", ControlVouchers.ADM, ControlVouchers.AGENCY, new BigDecimal(waiting + 5),
+                ApprovalRules.PAYROLL, new ApprovalRule("payroll", ApprovalRules.PAYROLL, null, null,
+                List.of(ApprovalRules.DEPARTMENT_HEAD), false), "RISK_OFFICER", List.of(), "payroll-job"), "payroll",
+                AuditEntry.Channel.SYSTEM));
+        int before = PaymentRepository.IN_CHUNK - 3;
+        core.db.tx().executeWithoutResult(s -> {
+            HeldVouchers.born(core, voucherId, 1, PaymentStatus.PENDING_APPROVAL, ones(before));
+            HeldVouchers.born(core, voucherId, before + 1, PaymentStatus.RESERVED, ones(5));
+            HeldVouchers.born(core, voucherId, before + 6, PaymentStatus.PENDING_APPROVAL, ones(waiting - before));
+        });
+
+        core.approvals.approve(approvalId, HEAD, null);
+
+        assertThat(core.payments.findByVoucher(voucherId)).hasSize(waiting + 5).allSatisfy(p -> assertThat(p.status())
+                .isEqualTo(p.seq() > before && p.seq() <= before + 5 ? PaymentStatus.RESERVED : PaymentStatus.APPROVED));
+        assertThat(core.db.count("SELECT COUNT(DISTINCT payment_id) FROM payment_event WHERE to_status = 'APPROVED'"
+                + " AND actor = 'zhang'")).as("one event each").isEqualTo(waiting);
+        assertThat(core.db.count("SELECT COUNT(*) FROM payment_event WHERE to_status = 'APPROVED'"
+                + " AND actor = 'zhang'")).isEqualTo(waiting);
+    }
+
+    private static String[] ones(int n) {
+        String[] amounts = new String[n];
+        java.util.Arrays.fill(amounts, "1.00");
+        return amounts;
     }
 
     /**
