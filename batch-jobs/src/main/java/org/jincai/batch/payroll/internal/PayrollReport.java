@@ -216,7 +216,7 @@ public class PayrollReport {
         /** The files met so far, by delivery: their names. */
         private final Map<String, String> fileNames = new HashMap<>();
         private List<Payment> page = List.of();
-        /** Of the page's RECEIPTED payments, those with a PAID event. */
+        /** Payment ids with a PAID event: every RECEIPTED payment of the page that has one, and others of its range. */
         private Set<String> paid = Set.of();
         private int next;
         private int afterSeq;
@@ -291,10 +291,10 @@ public class PayrollReport {
         }
 
         /**
-         * The page's RECEIPTED payments that have a PAID event. A payment born by the run has the run's id and its
-         * line's number for id: the page's are one range of payment_event's index, ordered as their numbers (same
-         * prefix and length, digits after) in any collation, read once for all; a payment of another id (none is
-         * born so) is looked up by it.
+         * The ids with a PAID event among those of the page's RECEIPTED payments (and of the other payments between
+         * them). A payment born by the run has the run's id and its line's number for id: the page's are one range of
+         * payment_event's index, ordered as their numbers (same prefix and length, digits after) in any collation,
+         * read once for all; a payment of another id (none is born so) is looked up by it.
          */
         private Set<String> paidEvents() {
             Set<String> found = new HashSet<>();
