@@ -240,7 +240,8 @@ public class PayrollJobConfiguration {
             TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
             local.setStep(payrollRenderBank);
             SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("payroll-render-");
-            // the release path stages one file at a time per node: more threads than this would only wait for it
+            // a node writes its files side by side but records them one at a time (the release path's lock): more
+            // threads than this would only wait for it
             threads.setConcurrencyLimit(4);
             local.setTaskExecutor(threads);
             local.setGridSize(4);

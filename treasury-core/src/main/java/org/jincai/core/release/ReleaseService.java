@@ -53,8 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each file to its final name for the upload route. Payments move APPROVED → RELEASED in the same transaction that records their delivery,
  * and only if they are still APPROVED and in no file (a job's payments not yet in the database are born RELEASED in
  * that transaction instead: {@link #stageBorn}); a file is never renamed before that commit, so no
- * byte leaves the hub for a file the database does not know. Releases and the start-up repair of the
- * staging folders ({@link #recoverStaging}) run one at a time.
+ * byte leaves the hub for a file the database does not know. Releases, the records of born files and the start-up
+ * repair of the staging folders ({@link #recoverStaging}) run one at a time; a born file's part is written beside
+ * them ({@link #stageBorn}).
  */
 public class ReleaseService {
 
