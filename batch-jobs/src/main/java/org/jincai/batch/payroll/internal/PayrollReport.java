@@ -186,7 +186,8 @@ public class PayrollReport {
         };
     }
 
-    private static String csv(String value) {
+    /** A CSV field: as it is, or quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+    static String csv(String value) {
         if (value == null) {
             return "";
         }

@@ -1,6 +1,7 @@
 package org.jincai.batch.payroll.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jincai.batch.payroll.internal.PayrollReport.csv;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -290,16 +291,6 @@ class PayrollReportTest {
         Map<Integer, String> byLine = new TreeMap<>();
         results.lines().skip(1).map(l -> l.split(",")).forEach(c -> byLine.put(Integer.parseInt(c[0]), c[index]));
         return byLine;
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static PayrollLauncher.Request request(Path file, String approveAs) {
