@@ -197,7 +197,7 @@ public class PaymentLifecycle {
 
     /**
      * One event per move ({@code from} null for a birth), in one JDBC batch of positional parameters: a named one
-     * costs a look-up and a guess of its type per value, as much as the database's own work on a payroll file's
+     * costs a look-up and a guess of its type per value, nearly as much as the database's own work on a payroll file's
      * thousand events.
      */
     private void recordEvents(List<Move> moves, String actor, Timestamp now) {

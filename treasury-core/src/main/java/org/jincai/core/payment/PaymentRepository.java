@@ -79,7 +79,7 @@ public class PaymentRepository {
         BudgetClassification none = new BudgetClassification(null, null, null, null, null, null, null);
         String state = status.name();
         // positional parameters, each bound by its type: a named one costs a look-up and a guess of its type per
-        // value, which on a payroll file's thousand payments was as much as the database's own work on the insert
+        // value, which on a payroll file's thousand payments cost nearly as much as the database's own work on them
         List<Integer> rows = IntStream.range(0, payments.size()).boxed().toList();
         jdbc.getJdbcTemplate().batchUpdate("INSERT INTO payment (" + COLUMNS + ", created_at, updated_at,"
                 + " agency_code, exp_func_code, gov_exp_eco_code, dep_exp_eco_code, fund_type_code, pro_cat_code,"
