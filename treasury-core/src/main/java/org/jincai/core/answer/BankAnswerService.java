@@ -72,7 +72,8 @@ public class BankAnswerService {
     /**
      * Applies one answer file. {@code settles} says the bank's acceptance already means the money left
      * (a 代发 return file reporting execution): accepted payments then go on to PAID, dated today with the
-     * answer line as the bank's reference; otherwise they stay ACCEPTED until a statement books them.
+     * answer line as the bank's reference — those already ACCEPTED too; otherwise they stay ACCEPTED until a
+     * statement books them.
      */
     public AnswerResult apply(String bankCode, byte[] content, BankAnswer answer, boolean settles, String actor) {
         String sha = Digests.sha256(content);
@@ -117,6 +118,17 @@ public class BankAnswerService {
                         + "', which is not in file " + delivery.fileName(), location + " / " + s.endToEndId());
             }
             PaymentStatus target = s.accepted() ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED;
+            if (s.accepted() && settles && p.status() == PaymentStatus.ACCEPTED) {
+                // accepted before (by an answer that did not settle, or left ACCEPTED by a crash), now reported
+                // executed: paid by this file
+                moves.add(Move.of(p.paymentId(), PaymentStatus.ACCEPTED, PaymentStatus.PAID,
+                        "paid, as reported by " + bankCode + " in " + answer.fileName()));
+                paid.add(new PaymentRepository.PaidCredit(p.paymentId(), today,
+                        Digests.fit(answer.fileName() + "#" + line, 64)));
+                vouchers.add(p.voucherId());
+                accepted++;
+                continue;
+            }
             if (s.accepted() ? succeeded(p) : failed(p)) {
                 already++;
                 continue;

@@ -94,6 +94,40 @@ class ReleaseAndAnswerTest {
                 .containsExactly(1, 3, 2, 0, 1, 0);
     }
 
+    /**
+     * A return file that settles (a 代发 bank reporting execution) pays the payments it accepts that an earlier
+     * answer left ACCEPTED (a status report that did not settle, or a crash between the two), with one event each;
+     * those already paid or rejected stay as they are.
+     */
+    @Test
+    void aSettlingAnswerPaysThePaymentsAnEarlierAnswerLeftAccepted() {
+        StagedFile iso = releaseIso();
+        core.deliveries.markUploaded("DEMO-ISO", iso.fileName(), "route-test");
+        List<Payment> sent = core.payments.findByDelivery(iso.deliveryId());
+        core.answers.apply("DEMO-ISO", "status".getBytes(), answer(iso, sent, 1), false, "inbound-test");
+
+        AnswerResult settled = core.answers.apply("DEMO-ISO", "ret".getBytes(), new BankAnswer("settle.ret.txt",
+                iso.messageId(), answer(iso, sent, 1).statuses()), true, "inbound-test");
+
+        assertThat(settled.outcome()).isEqualTo(AnswerResult.Outcome.APPLIED);
+        assertThat(settled.accepted()).isEqualTo(2);
+        assertThat(settled.alreadyApplied()).as("the rejected one").isEqualTo(1);
+        for (int i = 0; i < sent.size(); i++) {
+            Payment p = core.payments.find(sent.get(i).paymentId()).orElseThrow();
+            if (i == 1) {
+                assertThat(p.status()).isEqualTo(PaymentStatus.REJECTED);
+                continue;
+            }
+            assertThat(p.status()).isEqualTo(PaymentStatus.PAID);
+            assertThat(p.paidDate()).isNotNull();
+            assertThat(core.lifecycle.history(p.paymentId())).last().satisfies(e -> {
+                assertThat(e.from()).isEqualTo(PaymentStatus.ACCEPTED);
+                assertThat(e.to()).isEqualTo(PaymentStatus.PAID);
+                assertThat(e.reason()).isEqualTo("paid, as reported by DEMO-ISO in settle.ret.txt");
+            });
+        }
+    }
+
     @Test
     void theSameAnswerFileTwiceIsAppliedOnce() {
         StagedFile iso = releaseIso();
