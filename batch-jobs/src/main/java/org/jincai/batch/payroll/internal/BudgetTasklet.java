@@ -38,10 +38,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * total and each month's plan held by the voucher through {@link BudgetControl#hold}: the indicators' and plans'
  * conditional updates, which never overspend whatever runs beside this job. A total the budget cannot carry refuses
  * the run whole ({@value PayrollCodes#PAYROLL_BUDGET_REFUSED}, every short subject and plan named): the step's
- * transaction rolls back, voucher and every hold with it, and the run is restarted once the budget is added. No payment exists yet: each is born with its file in step {@code render},
- * after the run's approval, and draws its own reservation from these holds then ({@link LineBirths}); what no payment
- * drew is released when the approval is rejected or the run ends ({@link OutputsTasklet}). A crash rolls the step's
- * one transaction back whole, and the restart does it again.
+ * transaction rolls back, voucher and every hold with it, and the run is restarted once the budget is added. No
+ * payment exists yet: each is born with its file in step {@code render}, after the run's approval, and draws its own
+ * reservation from these holds then ({@link LineBirths}); what no payment drew is released when the approval is
+ * rejected or the run ends ({@link OutputsTasklet}). A crash rolls the step's one transaction back whole, and the
+ * restart does it again.
  */
 public class BudgetTasklet implements Tasklet {
 
