@@ -79,8 +79,8 @@ public class ReleaseService {
     private final NamedParameterJdbcTemplate streaming;
     private final Object oneAtATime = new Object();
     /**
-     * The {@code bank/file} names whose part {@link #stageBorn} is writing outside {@link #oneAtATime}: not a
-     * crash's leftover, for {@link #recoverStaging}.
+     * The {@code bank/file} names whose part {@link #stageBorn} is writing outside {@link #oneAtATime}, or has written
+     * and not yet recorded and renamed, or removed: not a crash's leftover, for {@link #recoverStaging}.
      */
     private final Set<String> partsBeingWritten = ConcurrentHashMap.newKeySet();
     /**
@@ -272,53 +272,54 @@ public class ReleaseService {
         // formatted on one core while the database records the other on the other; in a transaction of its
         // own, so that where the driver needs one for a cursor, it has one
         String writing = bank.code() + "/" + fileName;
+        // the part is this thread's until it is renamed or removed: the start-up repair leaves it alone meanwhile,
+        // even while this thread waits for the lock with the part written
         partsBeingWritten.add(writing);
-        StagingArea.Part part;
         try {
-            part = tx.execute(status -> staging.writePart(bank.code(), fileName,
+            StagingArea.Part part = tx.execute(status -> staging.writePart(bank.code(), fileName,
                     out -> writer.write(head, counted, out)));
+            String deliveryId = Ids.newId();
+            synchronized (oneAtATime) {
+                try {
+                    if (written[0] != file.count() || writtenTotal[0].compareTo(file.total()) != 0) {
+                        throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of " + batchId
+                                + " was planned with " + file.count() + " payments of " + file.total() + " CNY, "
+                                + written[0] + " of " + writtenTotal[0] + " CNY were written: nothing recorded",
+                                batchId);
+                    }
+                    CrashPoints.reached("release-file-written");
+                    if (recorded(batchId)) {
+                        // recorded by another worker while this one wrote its copy: the copy is not needed
+                        staging.discard(part.path());
+                        return Optional.empty();
+                    }
+                    tx.executeWithoutResult(status -> {
+                        fence.run();
+                        insertBatch(bank, batchId, file.payAcctNo(), date, file.count(), file.total(), 1,
+                                Timestamp.from(clock.instant()), actor);
+                        insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, file.count(),
+                                file.total(), part, actor);
+                        int born = births.bear(batchId, deliveryId, "released in " + fileName);
+                        if (born != file.count()) {
+                            throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of "
+                                    + batchId + " was planned with " + file.count() + " payments, " + born
+                                    + " were born: nothing recorded", batchId);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    staging.discard(part.path());
+                    throw e;
+                }
+                CrashPoints.reached("release-recorded");
+                Path path = staging.publish(part.path());
+                log.info("staged {} for {}: {} credits, {} CNY, {} bytes, SHA-256 {}", fileName, bank.code(),
+                        file.count(), file.total(), part.bytes(), part.sha256());
+                CrashPoints.reached("release-staged");
+                return Optional.of(new StagedFile(deliveryId, bank.code(), fileName, messageId, path, file.count(),
+                        file.total()));
+            }
         } finally {
             partsBeingWritten.remove(writing);
-        }
-        String deliveryId = Ids.newId();
-        synchronized (oneAtATime) {
-            try {
-                if (written[0] != file.count() || writtenTotal[0].compareTo(file.total()) != 0) {
-                    throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of " + batchId
-                            + " was planned with " + file.count() + " payments of " + file.total() + " CNY, "
-                            + written[0] + " of " + writtenTotal[0] + " CNY were written: nothing recorded",
-                            batchId);
-                }
-                CrashPoints.reached("release-file-written");
-                if (recorded(batchId)) {
-                    // recorded by another worker while this one wrote its copy: the copy is not needed
-                    staging.discard(part.path());
-                    return Optional.empty();
-                }
-                tx.executeWithoutResult(status -> {
-                    fence.run();
-                    insertBatch(bank, batchId, file.payAcctNo(), date, file.count(), file.total(), 1,
-                            Timestamp.from(clock.instant()), actor);
-                    insertDelivery(bank, batchId, deliveryId, fileName, messageId, 1, file.count(),
-                            file.total(), part, actor);
-                    int born = births.bear(batchId, deliveryId, "released in " + fileName);
-                    if (born != file.count()) {
-                        throw new TreasuryException(RELEASE_PLAN_CHANGED, "file " + file.number() + " of "
-                                + batchId + " was planned with " + file.count() + " payments, " + born
-                                + " were born: nothing recorded", batchId);
-                    }
-                });
-            } catch (RuntimeException e) {
-                staging.discard(part.path());
-                throw e;
-            }
-            CrashPoints.reached("release-recorded");
-            Path path = staging.publish(part.path());
-            log.info("staged {} for {}: {} credits, {} CNY, {} bytes, SHA-256 {}", fileName, bank.code(),
-                    file.count(), file.total(), part.bytes(), part.sha256());
-            CrashPoints.reached("release-staged");
-            return Optional.of(new StagedFile(deliveryId, bank.code(), fileName, messageId, path, file.count(),
-                    file.total()));
         }
     }
 

@@ -362,6 +362,29 @@ class BornFilesTest {
     }
 
     /**
+     * A part written and waiting for its record is not a crash's leftover either: a start-up repair that takes the
+     * node's lock between the writing and the record leaves it (here the repair runs in the record's fence, on the
+     * recording thread, which holds the lock: it is reentrant).
+     */
+    @Test
+    void recoveryLeavesAPartWrittenAndNotYetRecordedAlone() throws Exception {
+        BankProfile bank = TestBanks.iso(2222);
+        FileBirths births = new FileBirths(credit(1, "100.00"), credit(2, "200.00"));
+        List<ReleaseService.StagingRecovery> recoveries = new ArrayList<>();
+
+        StagedFile staged = core.release.stageBorn(bank, "BPIPE5", births.planned(bank), payAcctName, births,
+                "payroll-test", () -> recoveries.add(core.release.recoverStaging())).orElseThrow();
+
+        assertThat(recoveries).singleElement().satisfies(r -> {
+            assertThat(r.discarded()).as("the part left alone").isZero();
+            assertThat(r.published()).isZero();
+        });
+        assertThat(stagedFiles()).containsExactly(staged.fileName());
+        assertThat(core.deliveries.find(staged.deliveryId()).orElseThrow().fileSha256())
+                .isEqualTo(Digests.sha256(Files.readAllBytes(staged.path())));
+    }
+
+    /**
      * A batch staged by two threads at once (a partition sent again to a node whose earlier worker still runs): the
      * second waits for the first, then finds the batch recorded and writes nothing — one part, one file, one record.
      */
