@@ -76,25 +76,32 @@ public class StagingArea {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(root);
-                Path tmp = Files.createTempFile(root, ID_FILE, ".tmp");
-                try {
-                    try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                        ByteBuffer bytes = ByteBuffer.wrap(UUID.randomUUID().toString()
-                                .getBytes(StandardCharsets.US_ASCII));
-                        while (bytes.hasRemaining()) {
-                            channel.write(bytes);
-                        }
-                        channel.force(true);
-                    }
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-                    forceDirectory(root);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                writeWhole(file, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
             }
             return Files.readString(file, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or make the staging area's identity " + file, e);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code file} so that a reader sees either no file or the whole of it: into a hidden
+     * temporary file beside it, forced to the disk, then renamed; the directory is forced after the rename.
+     */
+    private static void writeWhole(Path file, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(file.getParent());
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -246,8 +253,8 @@ public class StagingArea {
             } catch (NoSuchFileException gone) {
                 return null;
             }
-            Files.writeString(dir.resolve(name + REASON), "file: " + fileName + "\ncode: " + code + "\nreason: "
-                    + reason + "\nat: " + at + "\n", StandardCharsets.UTF_8);
+            writeWhole(dir.resolve(name + REASON), ("file: " + fileName + "\ncode: " + code + "\nreason: " + reason
+                    + "\nat: " + at + "\n").getBytes(StandardCharsets.UTF_8));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot quarantine " + fileName + " of " + owner, e);
