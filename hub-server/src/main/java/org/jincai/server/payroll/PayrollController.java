@@ -37,7 +37,10 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Payroll runs over REST (docs/payroll.md). {@code POST /api/v1/payroll/runs} (multipart: {@code file},
  * {@code agency}, {@code month}, optional {@code charset}, {@code retryFailed}) keeps the upload under
- * {@code <home>/spool/payroll}, takes the run and starts its job in the background: 202 with the run.
+ * {@code <home>/spool/payroll}, takes the run and starts its job in the background: 202 with the run. The copy is
+ * the run's input and stays with it; one the launcher refuses (PAYROLL_ALREADY_RUN, a file it cannot read) or that
+ * resumes an earlier unfinished run of the same file (which reads its own copy) is removed at once, so no salary
+ * file is left in the spool without a run.
  * {@code GET /api/v1/payroll/runs/{id}}: where it stands and its figures; {@code POST .../{id}/restart}: resumes it
  * in the background (after its approval was decided through the approvals API); {@code GET
  * .../{id}/outputs/{name}}: rejected.csv, results.csv or summary.json. One run's job at a time per server.
@@ -88,11 +91,21 @@ public class PayrollController {
         String original = file.getOriginalFilename() == null ? "payroll.csv"
                 : Path.of(file.getOriginalFilename()).getFileName().toString().replaceAll("[^0-9A-Za-z._-]", "_");
         Path kept = spool.resolve(UUID.randomUUID() + "-" + original);
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, kept, StandardCopyOption.REPLACE_EXISTING);
+        PayrollLauncher.Submitted taken;
+        try {
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, kept, StandardCopyOption.REPLACE_EXISTING);
+            }
+            taken = launcher.submit(new PayrollLauncher.Request(kept, agency, month, null, charset, retryFailed,
+                    via + ":" + user.getName()));
+        } catch (IOException | RuntimeException refused) {
+            Files.deleteIfExists(kept);
+            throw refused;
         }
-        PayrollLauncher.Submitted taken = launcher.submit(new PayrollLauncher.Request(kept, agency, month, null,
-                charset, retryFailed, via + ":" + user.getName()));
+        if (!kept.toAbsolutePath().toString().equals(taken.run().filePath())) {
+            // the same file, agency and month taken before and not finished: resumed from the copy kept then
+            Files.deleteIfExists(kept);
+        }
         start(taken.run().runId());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(taken.run().runId()));
     }

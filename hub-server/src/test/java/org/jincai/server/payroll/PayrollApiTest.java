@@ -2,15 +2,18 @@ package org.jincai.server.payroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jincai.bench.payroll.PayrollCsv;
 import org.jincai.core.testing.TestDatabase;
 import org.jincai.server.ApiCalls;
@@ -28,7 +31,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Payroll runs over real HTTP against the simulated banks (controls off): an operator launches a run by multipart
  * upload, an auditor follows it until the banks have answered, the outputs are served by role, an operator of another
- * agency neither launches nor sees it (OUT_OF_SCOPE), and the same file again is PAYROLL_ALREADY_RUN.
+ * agency neither launches nor sees it (OUT_OF_SCOPE), and the same file again is PAYROLL_ALREADY_RUN, its uploaded
+ * copy removed from the spool.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("simulator")
@@ -109,6 +113,14 @@ class PayrollApiTest {
         HttpResponse<String> again = launch(form, "operator");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("PAYROLL_ALREADY_RUN");
+        assertThat(spooled()).as("the refused upload's copy removed, the run's own input kept")
+                .containsExactly(Path.of(run.path("run").path("filePath").asString()));
+    }
+
+    private static List<Path> spooled() throws IOException {
+        try (Stream<Path> files = Files.list(HOME.resolve("spool").resolve("payroll"))) {
+            return files.toList();
+        }
     }
 
     private HttpResponse<String> launch(byte[] form, String user) throws Exception {
