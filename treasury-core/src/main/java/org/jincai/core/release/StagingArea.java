@@ -239,8 +239,10 @@ public class StagingArea {
 
     /**
      * Moves a waiting file into {@value #QUARANTINE}, never to be sent, with {@code <name>.reason.txt} beside
-     * it; a file quarantined before under the same name is kept (the new one gets a time suffix). Returns
-     * where it went, or null when the file was gone already (quarantined by a concurrent recovery).
+     * it; a file quarantined before under the same name is kept (the new one gets a time suffix). The reason is
+     * written whole before the move, so a file in quarantine always has its reason (a crash between the two leaves
+     * the reason alone, and the file waiting, to be quarantined again). Returns where it went, or null when the
+     * file was gone already (quarantined by a concurrent recovery; a reason written for another name is removed).
      */
     public Path quarantine(String owner, String fileName, String code, String reason, Instant at) {
         Path source = folder(owner).resolve(fileName);
@@ -248,13 +250,17 @@ public class StagingArea {
             Path dir = Files.createDirectories(folder(owner).resolve(QUARANTINE));
             String name = Files.exists(dir.resolve(fileName)) ? fileName + "." + at.toEpochMilli() : fileName;
             Path target = dir.resolve(name);
+            Path why = dir.resolve(name + REASON);
+            writeWhole(why, ("file: " + fileName + "\ncode: " + code + "\nreason: " + reason + "\nat: " + at + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             try {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException gone) {
+                if (!Files.exists(target)) {
+                    Files.deleteIfExists(why);
+                }
                 return null;
             }
-            writeWhole(dir.resolve(name + REASON), ("file: " + fileName + "\ncode: " + code + "\nreason: " + reason
-                    + "\nat: " + at + "\n").getBytes(StandardCharsets.UTF_8));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot quarantine " + fileName + " of " + owner, e);
