@@ -86,12 +86,13 @@ public class StagingArea {
 
     /**
      * Writes {@code bytes} to {@code file} so that a reader sees either no file or the whole of it: into a hidden
-     * temporary file beside it, forced to the disk, then renamed; the directory is forced after the rename.
+     * temporary file beside it (created new, with the process's default permissions, as the file written directly
+     * would have), forced to the disk, then renamed; the directory is forced after the rename.
      */
     private static void writeWhole(Path file, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

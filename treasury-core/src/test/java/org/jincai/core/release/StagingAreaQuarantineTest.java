@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Quarantine on a real disk: the file leaves the waiting ones with its reason beside it, whole; a second file of the
  * same name keeps the first (a time suffix, a reason of its own); a file gone before the move (quarantined meanwhile
- * by a concurrent recovery) gives null and leaves no reason without a file; no temporary file is left behind.
+ * by a concurrent recovery) gives null and leaves no reason without a file; no temporary file is left behind; the
+ * reason has the permissions of a file written directly.
  */
 class StagingAreaQuarantineTest {
 
@@ -36,6 +37,10 @@ class StagingAreaQuarantineTest {
         assertThat(area.waiting(BANK)).isEmpty();
         assertThat(Files.readString(quarantine.resolve(NAME + StagingArea.REASON))).isEqualTo("file: " + NAME
                 + "\ncode: STAGED_FILE_UNKNOWN\nreason: no delivery record\nat: 2026-12-06T21:15:00Z\n");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "written directly");
+        assertThat(Files.getPosixFilePermissions(quarantine.resolve(NAME + StagingArea.REASON)))
+                .as("readable as a file written directly (an operator's account in the hub's group)")
+                .isEqualTo(Files.getPosixFilePermissions(plain));
 
         area.stage(BANK, NAME, "second".getBytes(StandardCharsets.UTF_8));
         Path second = area.quarantine(BANK, NAME, "ANSWER_RESTAGED", "taken over", AT.plusSeconds(1));
