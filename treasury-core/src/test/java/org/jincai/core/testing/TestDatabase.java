@@ -1,11 +1,14 @@
 package org.jincai.core.testing;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -20,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class TestDatabase implements AutoCloseable {
 
     public static final String MIGRATIONS = "classpath:db/migration/common";
+    static final int DROP_ATTEMPTS = 5;
 
     /** The migrations of one database: those every vendor shares, then the vendor's own (Flyway's {vendor}). */
     public static String[] migrations(String vendor) {
@@ -117,13 +121,38 @@ public final class TestDatabase implements AutoCloseable {
         return n == null ? 0 : n;
     }
 
+    /**
+     * Drops the PostgreSQL schema, or shuts the H2 database down. A Spring context of the test still runs on the
+     * schema (contexts are cached until the JVM ends, their schedulers and routes polling), so the drop, which locks
+     * the schema's tables one by one, can deadlock with one of its transactions; PostgreSQL then aborts one of the
+     * two, and a drop aborted so is tried again, up to {@value #DROP_ATTEMPTS} times.
+     */
     @Override
     public void close() {
         if ("postgres".equals(vendor)) {
-            new NamedParameterJdbcTemplate(new DriverManagerDataSource(postgresUrl(), "postgres", ""))
-                    .getJdbcTemplate().execute("DROP SCHEMA " + schema + " CASCADE");
+            JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(postgresUrl(), "postgres", ""));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    admin.execute("DROP SCHEMA " + schema + " CASCADE");
+                    return;
+                } catch (PessimisticLockingFailureException deadlock) {
+                    if (attempt == DROP_ATTEMPTS) {
+                        throw deadlock;
+                    }
+                    pause(Duration.ofMillis(200L * attempt));
+                }
+            }
         } else {
             jdbc().getJdbcTemplate().execute("SHUTDOWN");
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dropping a test schema", e);
         }
     }
 }
