@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.jincai.core.testing.TestDatabase;
 import org.jincai.server.HubTestSupport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +42,11 @@ class ApiContractTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.register(registry, HOME, DB);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        DB.close();
     }
 
     @Value("${local.server.port}")
