@@ -121,10 +121,7 @@ public class BankAnswerService {
             if (s.accepted() && settles && p.status() == PaymentStatus.ACCEPTED) {
                 // accepted before (by an answer that did not settle, or left ACCEPTED by a crash), now reported
                 // executed: paid by this file
-                moves.add(Move.of(p.paymentId(), PaymentStatus.ACCEPTED, PaymentStatus.PAID,
-                        "paid, as reported by " + bankCode + " in " + answer.fileName()));
-                paid.add(new PaymentRepository.PaidCredit(p.paymentId(), today,
-                        Digests.fit(answer.fileName() + "#" + line, 64)));
+                paid(p, bankCode, answer.fileName(), line, today, moves, paid);
                 vouchers.add(p.voucherId());
                 accepted++;
                 continue;
@@ -143,10 +140,7 @@ public class BankAnswerService {
                     Digests.fit(s.reasonText(), 400)));
             vouchers.add(p.voucherId());
             if (s.accepted() && settles) {
-                moves.add(Move.of(p.paymentId(), PaymentStatus.ACCEPTED, PaymentStatus.PAID,
-                        "paid, as reported by " + bankCode + " in " + answer.fileName()));
-                paid.add(new PaymentRepository.PaidCredit(p.paymentId(), today,
-                        Digests.fit(answer.fileName() + "#" + line, 64)));
+                paid(p, bankCode, answer.fileName(), line, today, moves, paid);
             }
             if (s.accepted()) {
                 accepted++;
@@ -161,6 +155,17 @@ public class BankAnswerService {
         deliveries.answered(delivery.deliveryId(), actor, answer.fileName());
         recordFile(bankCode, answer.fileName(), sha, answer.originalReference(), answer.statuses().size(), now);
         return new AnswerResult(AnswerResult.Outcome.APPLIED, accepted, rejected, already, vouchers);
+    }
+
+    /**
+     * Adds the move ACCEPTED → PAID of a payment that a settling answer reports executed, and its paid date with
+     * the answer's line as the bank's reference.
+     */
+    private static void paid(Payment p, String bankCode, String fileName, int line, LocalDate today, List<Move> moves,
+                             List<PaymentRepository.PaidCredit> paid) {
+        moves.add(Move.of(p.paymentId(), PaymentStatus.ACCEPTED, PaymentStatus.PAID,
+                "paid, as reported by " + bankCode + " in " + fileName));
+        paid.add(new PaymentRepository.PaidCredit(p.paymentId(), today, Digests.fit(fileName + "#" + line, 64)));
     }
 
     /**

@@ -97,7 +97,7 @@ class ReleaseAndAnswerTest {
     /**
      * A return file that settles (a 代发 bank reporting execution) pays the payments it accepts that an earlier
      * answer left ACCEPTED (a status report that did not settle, or a crash between the two), with one event each;
-     * those already paid or rejected stay as they are.
+     * the one the earlier answer rejected stays rejected.
      */
     @Test
     void aSettlingAnswerPaysThePaymentsAnEarlierAnswerLeftAccepted() {
