@@ -132,26 +132,21 @@ public class SchedulerConfiguration {
 
     @Bean
     ScheduleService scheduleService(Scheduler scheduler, CalendarStore calendars, ObjectProvider<BankDirectory> banks,
-                                    AuditTrail audit, SchedulerProperties properties, Clock clock) {
-        return new ScheduleService(scheduler, calendars, banks, audit, properties, clock);
+                                    AuditTrail audit, SchedulerProperties properties, Clock clock,
+                                    TransactionTemplate tx) {
+        return new ScheduleService(scheduler, calendars, banks, audit, properties, clock, tx);
     }
 
     @Bean
     BuiltInSchedules builtInSchedules(Scheduler scheduler, BuiltInScheduleProperties properties,
-                                      ObjectProvider<BankDirectory> banks) {
-        return new BuiltInSchedules(scheduler, properties, banks);
+                                      ObjectProvider<BankDirectory> banks, TransactionTemplate tx) {
+        return new BuiltInSchedules(scheduler, properties, banks, tx);
     }
 
     /** The recurring schedules go into the store once every bean is made, before the scheduler starts firing. */
     @Bean
     SmartInitializingSingleton builtInScheduleRegistration(BuiltInSchedules schedules) {
-        return () -> {
-            try {
-                schedules.register();
-            } catch (org.quartz.SchedulerException e) {
-                throw new IllegalStateException("cannot register the built-in schedules", e);
-            }
-        };
+        return schedules::register;
     }
 
     /** Which node runs each job execution, and whether a node still checks in to the cluster. */

@@ -31,13 +31,18 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Puts the configured recurring schedules into Quartz's store at start: a schedule whose definition is unchanged keeps
  * its trigger as stored (so a time missed while the hub was down is still seen as a misfire, and fired once), a
  * changed one is replaced, one no longer configured or disabled is removed. A schedule {@code each-bank} becomes one
  * per bank profile ({@code NAME-<bank code>}, parameter {@code bank}). Every node does this at start; the store is
- * shared, so the result is the same whichever node starts first.
+ * shared, so the result is the same whichever node starts first. It is done in one transaction, as Quartz's client
+ * calls on the hub's database must be (Spring's {@code LocalDataSourceJobStore} takes the caller's transaction, and
+ * outside one its row lock on the triggers is let go at once and every statement commits alone): two nodes starting at
+ * once then register one after the other, the second replacing the first's schedules with the same, where without it
+ * both inserted the same job and one node failed to start on a duplicate key, or read a trigger half written.
  */
 public class BuiltInSchedules {
 
@@ -49,12 +54,14 @@ public class BuiltInSchedules {
     private final Scheduler scheduler;
     private final BuiltInScheduleProperties properties;
     private final ObjectProvider<BankDirectory> banks;
+    private final TransactionOperations tx;
 
     public BuiltInSchedules(Scheduler scheduler, BuiltInScheduleProperties properties,
-                            ObjectProvider<BankDirectory> banks) {
+                            ObjectProvider<BankDirectory> banks, TransactionOperations tx) {
         this.scheduler = scheduler;
         this.properties = properties;
         this.banks = banks;
+        this.tx = tx;
     }
 
     /** One schedule as it goes into the store: a cron expression or an interval, never both. */
@@ -113,12 +120,26 @@ public class BuiltInSchedules {
         return planned;
     }
 
-    public void register() throws SchedulerException {
+    /**
+     * Puts the configuration's schedules into the store, in one transaction; refused with
+     * {@code SCHEDULE_CONFIG_INVALID} and every problem named, or failed with the store's error.
+     */
+    public void register() {
         List<String> problems = problems(properties);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("SCHEDULE_CONFIG_INVALID: " + String.join("; ", problems));
         }
         List<Planned> planned = planned();
+        tx.executeWithoutResult(status -> {
+            try {
+                store(planned);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("cannot register the built-in schedules: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private void store(List<Planned> planned) throws SchedulerException {
         Set<String> names = new HashSet<>();
         planned.forEach(p -> names.add(p.name()));
         for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(ScheduleData.BUILTIN_GROUP))) {

@@ -32,11 +32,15 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The operators' schedules, kept in Quartz's JDBC store (so they survive a restart and any node of the cluster fires
  * them, once): a payroll disbursement placed on the bank calendar and its bank's cut-off by {@link DueDates}, listed,
- * paused, resumed and cancelled; every change audited with who made it.
+ * paused, resumed and cancelled; every change audited with who made it. A change and its audit entry commit in one
+ * transaction, which is also what makes Quartz's row lock on the triggers hold for the change (Spring's
+ * {@code LocalDataSourceJobStore} takes the caller's transaction; outside one each statement commits alone): a crash
+ * leaves both or neither, and a change never interleaves with a node acquiring the same trigger.
  */
 public class ScheduleService {
 
@@ -51,15 +55,17 @@ public class ScheduleService {
     private final AuditTrail audit;
     private final SchedulerProperties properties;
     private final Clock clock;
+    private final TransactionOperations tx;
 
     public ScheduleService(Scheduler scheduler, CalendarStore calendars, ObjectProvider<BankDirectory> banks,
-                           AuditTrail audit, SchedulerProperties properties, Clock clock) {
+                           AuditTrail audit, SchedulerProperties properties, Clock clock, TransactionOperations tx) {
         this.scheduler = scheduler;
         this.calendars = calendars;
         this.banks = banks;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.tx = tx;
     }
 
     /** Schedules the payroll job for {@code request}; refused with a code, or placed (and perhaps moved) and audited. */
@@ -114,11 +120,13 @@ public class ScheduleService {
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(id, ScheduleData.OPERATOR_GROUP).forJob(job)
                 .startAt(Date.from(placed.runAt().atZone(BankProfile.ZONE).toInstant()))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
-        run(() -> scheduler.scheduleJob(job, trigger));
-        audit.append(AuditEntry.of(actor, channel, "SCHEDULE_CREATED", "SCHEDULE", id)
-                .change(null, "payroll " + parameters + " at " + placed.runAt()
-                        + (placed.moved() ? " (asked for " + request.at() + ")" : ""))
-                .because(placed.movedBecause()));
+        tx.executeWithoutResult(status -> {
+            run(() -> scheduler.scheduleJob(job, trigger));
+            audit.append(AuditEntry.of(actor, channel, "SCHEDULE_CREATED", "SCHEDULE", id)
+                    .change(null, "payroll " + parameters + " at " + placed.runAt()
+                            + (placed.moved() ? " (asked for " + request.at() + ")" : ""))
+                    .because(placed.movedBecause()));
+        });
         return get(id);
     }
 
@@ -155,8 +163,11 @@ public class ScheduleService {
 
     public Schedule pause(String id, String actor, AuditEntry.Channel channel) {
         Schedule before = waiting(id, "pause");
-        run(() -> scheduler.pauseTrigger(TriggerKey.triggerKey(id, ScheduleData.OPERATOR_GROUP)));
-        audit.append(AuditEntry.of(actor, channel, "SCHEDULE_PAUSED", "SCHEDULE", id).change(before.state(), "PAUSED"));
+        tx.executeWithoutResult(status -> {
+            run(() -> scheduler.pauseTrigger(TriggerKey.triggerKey(id, ScheduleData.OPERATOR_GROUP)));
+            audit.append(AuditEntry.of(actor, channel, "SCHEDULE_PAUSED", "SCHEDULE", id)
+                    .change(before.state(), "PAUSED"));
+        });
         return get(id);
     }
 
@@ -166,8 +177,11 @@ public class ScheduleService {
         if (!"PAUSED".equals(before.state())) {
             throw new SchedulerException("SCHEDULE_NOT_PAUSED", "id", id + " is " + before.state());
         }
-        run(() -> scheduler.resumeTrigger(TriggerKey.triggerKey(id, ScheduleData.OPERATOR_GROUP)));
-        audit.append(AuditEntry.of(actor, channel, "SCHEDULE_RESUMED", "SCHEDULE", id).change("PAUSED", "WAITING"));
+        tx.executeWithoutResult(status -> {
+            run(() -> scheduler.resumeTrigger(TriggerKey.triggerKey(id, ScheduleData.OPERATOR_GROUP)));
+            audit.append(AuditEntry.of(actor, channel, "SCHEDULE_RESUMED", "SCHEDULE", id)
+                    .change("PAUSED", "WAITING"));
+        });
         return get(id);
     }
 
@@ -178,11 +192,13 @@ public class ScheduleService {
             throw new SchedulerException("SCHEDULE_NOT_CANCELLABLE", "id", id + " is " + before.state()
                     + ": only a waiting or paused schedule can be cancelled");
         }
-        run(() -> scheduler.deleteJob(JobKey.jobKey(id, ScheduleData.OPERATOR_GROUP)));
-        audit.append(AuditEntry.of(actor, channel, "SCHEDULE_CANCELLED", "SCHEDULE", id)
-                .change(before.state() + " " + before.target() + " " + before.parameters() + " at " + before.runAt(),
-                        "CANCELLED")
-                .because(reason));
+        tx.executeWithoutResult(status -> {
+            run(() -> scheduler.deleteJob(JobKey.jobKey(id, ScheduleData.OPERATOR_GROUP)));
+            audit.append(AuditEntry.of(actor, channel, "SCHEDULE_CANCELLED", "SCHEDULE", id)
+                    .change(before.state() + " " + before.target() + " " + before.parameters() + " at "
+                            + before.runAt(), "CANCELLED")
+                    .because(reason));
+        });
         return new Schedule(before.id(), before.kind(), before.target(), before.parameters(), before.requestedAt(),
                 before.runAt(), before.movedBecause(), "CANCELLED", before.createdBy(), null, null, List.of());
     }
