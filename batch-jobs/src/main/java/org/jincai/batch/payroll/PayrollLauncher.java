@@ -142,6 +142,11 @@ public class PayrollLauncher {
         return s.store().latest(limit);
     }
 
+    /** Whether some run was taken from {@code file} (the path a request gave, made absolute as a run records it). */
+    public boolean isRunInput(Path file) {
+        return s.store().namesInput(file.toAbsolutePath().toString());
+    }
+
     /** Where the outputs of a run are written. */
     public Path outputs(String runId) {
         return s.outputs(s.run(runId).runId());

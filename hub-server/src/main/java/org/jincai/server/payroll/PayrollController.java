@@ -40,7 +40,8 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code <home>/spool/payroll}, takes the run and starts its job in the background: 202 with the run. The copy is
  * the run's input and stays with it; one the launcher refuses (PAYROLL_ALREADY_RUN, a file it cannot read) or that
  * resumes an earlier unfinished run of the same file (which reads its own copy) is removed at once, so no salary
- * file is left in the spool without a run.
+ * file is left in the spool without a run (one a stop left between the copy and the run: {@link PayrollSpoolSweep}
+ * at the next start).
  * {@code GET /api/v1/payroll/runs/{id}}: where it stands and its figures; {@code POST .../{id}/restart}: resumes it
  * in the background (after its approval was decided through the approvals API); {@code GET
  * .../{id}/outputs/{name}}: rejected.csv, results.csv or summary.json. One run's job at a time per server.
@@ -68,6 +69,11 @@ public class PayrollController {
         this.scope = scope;
     }
 
+    /** Where uploads are kept under the hub's home: each run's input, named {@code <uuid>-<file name>}. */
+    static Path spool(Path home) {
+        return home.resolve("spool").resolve("payroll");
+    }
+
     /** What the API says of a run: the run and its figures now. */
     public record RunView(PayrollRun run, String job, PayrollSummary summary) {
     }
@@ -87,7 +93,7 @@ public class PayrollController {
     public ResponseEntity<RunView> launch(MultipartFile file, String agency, String month, String charset,
                                           String retryFailed, Authentication user, String via) throws IOException {
         scope.requireAgency(users.rest(user), payroll.admDivCode(), agency, "agency");
-        Path spool = Files.createDirectories(props.home().resolve("spool").resolve("payroll"));
+        Path spool = Files.createDirectories(spool(props.home()));
         String original = file.getOriginalFilename() == null ? "payroll.csv"
                 : Path.of(file.getOriginalFilename()).getFileName().toString().replaceAll("[^0-9A-Za-z._-]", "_");
         Path kept = spool.resolve(UUID.randomUUID() + "-" + original);

@@ -3,6 +3,7 @@ package org.jincai.server.payroll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,16 +11,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jincai.batch.payroll.PayrollLauncher;
 import org.jincai.bench.payroll.PayrollCsv;
 import org.jincai.core.testing.TestDatabase;
 import org.jincai.server.ApiCalls;
 import org.jincai.server.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,7 +38,8 @@ import tools.jackson.databind.ObjectMapper;
  * Payroll runs over real HTTP against the simulated banks (controls off): an operator launches a run by multipart
  * upload, an auditor follows it until the banks have answered, the outputs are served by role, an operator of another
  * agency neither launches nor sees it (OUT_OF_SCOPE), and the same file again is PAYROLL_ALREADY_RUN, its uploaded
- * copy removed from the spool.
+ * copy removed from the spool. An upload a stop left in the spool without a run is removed when the hub starts
+ * ({@link PayrollSpoolSweep}), which keeps a run's input and an upload written since the start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("simulator")
@@ -40,12 +47,21 @@ class PayrollApiTest {
 
     static final Path HOME = HubTestSupport.newHome("payroll-api");
     static final TestDatabase DB = TestDatabase.create();
+    static final String LEFT_BY_A_STOP = "0b7e9a52-left-by-a-stop.csv";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.register(registry, HOME, DB);
         // an operator of another agency of the same division: sees and launches nothing of agency 219011
         HubTestSupport.scopedUser(registry, 3, "elsewhere", "420000", "999001", "OPERATOR", "AUDITOR");
+        // an upload a hub killed between the copy and the run left in the spool: removed at this start
+        try {
+            Path left = Files.createDirectories(PayrollController.spool(HOME)).resolve(LEFT_BY_A_STOP);
+            Files.writeString(left, "employee_id,name\n");
+            Files.setLastModifiedTime(left, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -56,11 +72,15 @@ class PayrollApiTest {
     @Value("${local.server.port}")
     int port;
 
+    @Autowired
+    PayrollLauncher launcher;
+
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     @Test
     void anOperatorLaunchesARunAnAuditorFollowsItAndTheOutputsAreServedByRole() throws Exception {
+        assertThat(spooled()).as("the upload a stop left without a run, removed at the start").isEmpty();
         Path file = HOME.resolve("payroll.csv");
         PayrollCsv.Written written = PayrollCsv.write(file, 60, new PayrollCsv.Spec("219011", "2050201", "50101", "11",
                 List.of("DEMO-ISO", "DEMO-PIPE", "DEMO-FIXED"), 40, 0), StandardCharsets.UTF_8);
@@ -115,6 +135,16 @@ class PayrollApiTest {
         assertThat(again.body()).contains("PAYROLL_ALREADY_RUN");
         assertThat(spooled()).as("the refused upload's copy removed, the run's own input kept")
                 .containsExactly(Path.of(run.path("run").path("filePath").asString()));
+
+        // the sweep at a start keeps a run's input however old, and an upload written since the process started
+        Path input = Path.of(run.path("run").path("filePath").asString());
+        Instant started = Instant.now().minus(Duration.ofMinutes(1));
+        Files.setLastModifiedTime(input, FileTime.from(started.minus(Duration.ofHours(1))));
+        Path orphan = Files.writeString(input.resolveSibling("5d1c-orphan.csv"), "employee_id,name\n");
+        Files.setLastModifiedTime(orphan, FileTime.from(started.minus(Duration.ofHours(1))));
+        Path arriving = Files.writeString(input.resolveSibling("9f3a-arriving.csv"), "employee_id,name\n");
+        assertThat(new PayrollSpoolSweep(launcher, PayrollController.spool(HOME), started).sweep()).isEqualTo(1);
+        assertThat(spooled()).containsExactlyInAnyOrder(input, arriving);
     }
 
     private static List<Path> spooled() throws IOException {

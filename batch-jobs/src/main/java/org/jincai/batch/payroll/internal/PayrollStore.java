@@ -71,6 +71,13 @@ public class PayrollStore {
                 .stream().findFirst();
     }
 
+    /** Whether some run, whatever its state, reads its lines from {@code path} (its {@code file_path}). */
+    public boolean namesInput(String path) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE file_path = :path",
+                new MapSqlParameterSource("path", path), Integer.class);
+        return n != null && n > 0;
+    }
+
     /** The runs, newest first. */
     public List<PayrollRun> latest(int limit) {
         return jdbc.query("SELECT " + RUN_COLUMNS + " FROM payroll_run ORDER BY created_at DESC, run_id DESC"
