@@ -15,6 +15,7 @@ import org.jincai.batch.payroll.PayrollLauncher;
 import org.jincai.batch.payroll.PayrollProperties;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.batch.payroll.PayrollSummary;
+import org.jincai.core.CrashPoints;
 import org.jincai.server.config.HubProperties;
 import org.jincai.server.controls.ControlUsers;
 import org.jincai.server.controls.ScopeGuard;
@@ -102,6 +103,7 @@ public class PayrollController {
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, kept, StandardCopyOption.REPLACE_EXISTING);
             }
+            CrashPoints.reached("payroll-upload-spooled");
             taken = launcher.submit(new PayrollLauncher.Request(kept, agency, month, null, charset, retryFailed,
                     via + ":" + user.getName()));
         } catch (IOException | RuntimeException refused) {
