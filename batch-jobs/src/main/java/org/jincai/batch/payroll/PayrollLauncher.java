@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jincai.batch.payroll.internal.PayrollFileReader;
 import org.jincai.batch.payroll.internal.PayrollInput;
@@ -142,9 +143,13 @@ public class PayrollLauncher {
         return s.store().latest(limit);
     }
 
-    /** Whether some run was taken from {@code file} (the path a request gave, made absolute as a run records it). */
-    public boolean isRunInput(Path file) {
-        return s.store().namesInput(file.toAbsolutePath().toString());
+    /**
+     * Of {@code files}, those no run was taken from (each path made absolute as a run records it), in one query for
+     * the runs whose input is in {@code folder}.
+     */
+    public List<Path> notRunInputs(Path folder, List<Path> files) {
+        Set<String> inputs = s.store().inputsStartingWith(folder.toAbsolutePath().toString());
+        return files.stream().filter(f -> !inputs.contains(f.toAbsolutePath().toString())).toList();
     }
 
     /** Where the outputs of a run are written. */

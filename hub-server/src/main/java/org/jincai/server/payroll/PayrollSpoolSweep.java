@@ -6,6 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jincai.batch.payroll.PayrollLauncher;
 import org.jincai.server.config.HubProperties;
 import org.slf4j.Logger;
@@ -55,20 +57,31 @@ class PayrollSpoolSweep implements ApplicationRunner {
         }
     }
 
-    /** Removes the copies no run names that were written before this process started; returns how many. */
+    /**
+     * Removes the copies no run names that were written before this process started; returns how many. The runs are
+     * asked once, for all the copies.
+     */
     int sweep() throws IOException {
         if (!Files.isDirectory(spool)) {
             return 0;
         }
-        int removed = 0;
+        List<Path> older = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(spool, Files::isRegularFile)) {
             for (Path file : files) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(started) && !launcher.isRunInput(file)
-                        && Files.deleteIfExists(file)) {
-                    log.warn("recovery: payroll upload {} was kept in the spool and never taken by a run (the hub"
-                            + " stopped in between; its sender had no answer): removed", file.getFileName());
-                    removed++;
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(started)) {
+                    older.add(file);
                 }
+            }
+        }
+        if (older.isEmpty()) {
+            return 0;
+        }
+        int removed = 0;
+        for (Path file : launcher.notRunInputs(spool, older)) {
+            if (Files.deleteIfExists(file)) {
+                log.warn("recovery: payroll upload {} was kept in the spool and never taken by a run (the hub"
+                        + " stopped in between; its sender had no answer): removed", file.getFileName());
+                removed++;
             }
         }
         return removed;

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jincai.batch.payroll.PayrollRun;
 import org.jincai.core.Digests;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,11 +73,14 @@ public class PayrollStore {
                 .stream().findFirst();
     }
 
-    /** Whether some run, whatever its state, reads its lines from {@code path} (its {@code file_path}). */
-    public boolean namesInput(String path) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE file_path = :path",
-                new MapSqlParameterSource("path", path), Integer.class);
-        return n != null && n > 0;
+    /**
+     * The inputs ({@code file_path}) of the runs, whatever their state, that start with {@code prefix}, in one query.
+     * The prefix is a LIKE pattern: a {@code _} or {@code %} in it matches more paths than asked, never fewer, so a
+     * caller tests its own paths against the set.
+     */
+    public Set<String> inputsStartingWith(String prefix) {
+        return new HashSet<>(jdbc.queryForList("SELECT file_path FROM payroll_run WHERE file_path LIKE :prefix",
+                new MapSqlParameterSource("prefix", prefix + "%"), String.class));
     }
 
     /** The runs, newest first. */
